@@ -1,0 +1,1 @@
+"""QGIS glue shared by the provider, the Processing algorithms and the widgets."""

@@ -1,0 +1,1 @@
+"""Widgets: the photo dock, map tool, dialogs and the options page."""

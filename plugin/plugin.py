@@ -1,0 +1,87 @@
+"""The plugin object QGIS loads: registration, toolbar, menu and the feature components."""
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from .about import PLUGIN_DIR
+from .processing.provider import KartaViewProcessingProvider
+
+# Feature components: classes with __init__(plugin), init_gui() and unload(), created by initGui().
+COMPONENTS = [
+]
+
+MENU = "&KartaView"
+
+
+def _load_translation():
+    """Install the .qm of QGIS's locale; returns the translator to keep it alive."""
+    locale = QSettings().value("locale/userLocale", "", type=str) or QLocale.system().name()
+    path = PLUGIN_DIR / "i18n" / "kartaview_{}.qm".format(locale[:2])
+    if not path.exists():
+        return None
+    translator = QTranslator()
+    if not translator.load(str(path)):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+class KartaViewPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.toolbar = None
+        self.actions = []
+        self.components = []
+        self.processing_provider = None
+        self.translator = _load_translation()
+        register_data_provider()
+
+    def tr(self, message):
+        return QCoreApplication.translate("KartaViewPlugin", message)
+
+    # Processing only (qgis_process calls classFactory + initProcessing, without a GUI).
+    def initProcessing(self):  # noqa: N802 (QGIS API name)
+        if self.processing_provider is None:
+            self.processing_provider = KartaViewProcessingProvider()
+            QgsApplication.processingRegistry().addProvider(self.processing_provider)
+
+    def initGui(self):  # noqa: N802 (QGIS API name)
+        self.initProcessing()
+        self.toolbar = self.iface.addToolBar(self.tr("KartaView"))
+        self.toolbar.setObjectName("KartaViewToolbar")
+        for component_class in COMPONENTS:
+            component = component_class(self)
+            component.init_gui()
+            self.components.append(component)
+
+    def add_action(self, action, menu=True, toolbar=True):
+        """Put an action in the Web ▸ KartaView menu and/or the toolbar; removed on unload."""
+        if menu:
+            self.iface.addPluginToWebMenu(MENU, action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append((action, menu))
+        return action
+
+    def unload(self):
+        for component in reversed(self.components):
+            component.unload()
+        self.components = []
+        for action, menu in self.actions:
+            if menu:
+                self.iface.removePluginWebMenu(MENU, action)
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.processing_provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.processing_provider)
+            self.processing_provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+
+def register_data_provider():
+    """Register the `kartaview` vector data provider (idempotent; QGIS 3.22 cannot unregister)."""

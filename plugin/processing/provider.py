@@ -1,0 +1,28 @@
+"""The "KartaView" Processing provider (id `kartaview`)."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..about import PLUGIN_DIR
+
+ALGORITHMS = [
+]
+
+
+class KartaViewProcessingProvider(QgsProcessingProvider):
+    def id(self):
+        return "kartaview"
+
+    def name(self):
+        return QCoreApplication.translate("KartaViewProcessingProvider", "KartaView")
+
+    def longName(self):  # noqa: N802 (QGIS API name)
+        return self.name()
+
+    def icon(self):
+        return QIcon(str(PLUGIN_DIR / "ui" / "icons" / "kartaview.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

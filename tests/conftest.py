@@ -1,0 +1,110 @@
+"""Shared fixtures: the plugin importable as `kartaview`, the sandbox KartaView, qgis_process runs."""
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _import_plugin_package():
+    """Load the repo root as the package `kartaview`, the way QGIS imports the installed plugin."""
+    if "kartaview" in sys.modules:
+        return
+    spec = importlib.util.spec_from_file_location(
+        "kartaview", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["kartaview"] = module
+    spec.loader.exec_module(module)
+
+
+_import_plugin_package()
+
+from tests.sandbox import Sandbox  # noqa: E402  (needs the path set up above)
+
+
+class _Env:
+    """Set environment variables for a while and put the old values back."""
+
+    def __init__(self, **values):
+        self.values = values
+        self.saved = {}
+
+    def __enter__(self):
+        for key, value in self.values.items():
+            self.saved[key] = os.environ.get(key)
+            os.environ[key] = str(value)
+        return self
+
+    def __exit__(self, *exc):
+        for key, value in self.saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def sandbox(tmp_path_factory):
+    """One sandbox KartaView for the session; the plugin's API address and cache point at it."""
+    data_dir = tmp_path_factory.mktemp("sandbox")
+    cache_dir = tmp_path_factory.mktemp("kartaview-cache")
+    with Sandbox(port=0, data_dir=str(data_dir), seed=1) as server:
+        with _Env(KARTAVIEW_API_URL=server.url, KARTAVIEW_CACHE_DIR=cache_dir):
+            yield server
+
+
+@pytest.fixture
+def fresh_sandbox(tmp_path):
+    """A sandbox of the test's own (faults, uploads and the request log are the test's alone)."""
+    with Sandbox(port=0, data_dir=str(tmp_path / "sandbox"), seed=1) as server:
+        with _Env(KARTAVIEW_API_URL=server.url, KARTAVIEW_CACHE_DIR=tmp_path / "kartaview-cache"):
+            yield server
+
+
+@pytest.fixture(scope="session")
+def kv_app(qgis_app):
+    """The QGIS application with the `kartaview` data provider registered."""
+    from kartaview.plugin.plugin import register_data_provider
+
+    register_data_provider()
+    return qgis_app
+
+
+@pytest.fixture(scope="session")
+def qgis_process_home(tmp_path_factory):
+    """A throw-away QGIS profile in which the plugin (this working tree) is installed and enabled."""
+    home = tmp_path_factory.mktemp("qgis-process-home")
+    plugins = home / "plugins"
+    plugins.mkdir()
+    (plugins / "kartaview").symlink_to(ROOT)
+    config = home / "config"
+    profile = config / "profiles" / "default"
+    (profile / "QGIS").mkdir(parents=True)
+    (profile / "QGIS" / "QGIS3.ini").write_text("[PythonPlugins]\nkartaview=true\n")
+    return home
+
+
+def run_qgis_process(home, args, env=None, timeout=300):
+    """Run `qgis_process.bin` (Debian's wrapper is broken) with the plugin from this tree."""
+    full_env = dict(os.environ)
+    full_env.update(
+        QT_QPA_PLATFORM="offscreen",
+        QGIS_PLUGINPATH=str(home / "plugins"),
+        QGIS_CUSTOM_CONFIG_PATH=str(home / "config"),
+    )
+    full_env.update(env or {})
+    return subprocess.run(
+        ["qgis_process.bin", *args],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
