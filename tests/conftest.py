@@ -2,7 +2,6 @@
 
 import importlib.util
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -27,6 +26,7 @@ def _import_plugin_package():
 
 _import_plugin_package()
 
+from tests.qgis_process_runner import make_plugin_home, run_qgis_process  # noqa: E402, F401
 from tests.sandbox import Sandbox  # noqa: E402  (needs the path set up above)
 
 
@@ -81,30 +81,4 @@ def kv_app(qgis_app):
 @pytest.fixture(scope="session")
 def qgis_process_home(tmp_path_factory):
     """A throw-away QGIS profile in which the plugin (this working tree) is installed and enabled."""
-    home = tmp_path_factory.mktemp("qgis-process-home")
-    plugins = home / "plugins"
-    plugins.mkdir()
-    (plugins / "kartaview").symlink_to(ROOT)
-    config = home / "config"
-    profile = config / "profiles" / "default"
-    (profile / "QGIS").mkdir(parents=True)
-    (profile / "QGIS" / "QGIS3.ini").write_text("[PythonPlugins]\nkartaview=true\n")
-    return home
-
-
-def run_qgis_process(home, args, env=None, timeout=300):
-    """Run `qgis_process.bin` (Debian's wrapper is broken) with the plugin from this tree."""
-    full_env = dict(os.environ)
-    full_env.update(
-        QT_QPA_PLATFORM="offscreen",
-        QGIS_PLUGINPATH=str(home / "plugins"),
-        QGIS_CUSTOM_CONFIG_PATH=str(home / "config"),
-    )
-    full_env.update(env or {})
-    return subprocess.run(
-        ["qgis_process.bin", *args],
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    return make_plugin_home(tmp_path_factory.mktemp("qgis-process-home"))
