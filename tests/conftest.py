@@ -1,30 +1,14 @@
 """Shared fixtures: the plugin importable as `kartaview`, the sandbox KartaView, qgis_process runs."""
 
-import importlib.util
 import os
-import sys
-from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.plugin_package import ROOT, import_plugin_package  # noqa: E402, F401
 
-
-def _import_plugin_package():
-    """Load the repo root as the package `kartaview`, the way QGIS imports the installed plugin."""
-    if "kartaview" in sys.modules:
-        return
-    spec = importlib.util.spec_from_file_location(
-        "kartaview", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["kartaview"] = module
-    spec.loader.exec_module(module)
-
-
-_import_plugin_package()
+import_plugin_package()
 
 from tests.qgis_process_runner import make_plugin_home, run_qgis_process  # noqa: E402, F401
 from tests.sandbox import Sandbox  # noqa: E402  (needs the path set up above)
