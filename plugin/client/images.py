@@ -1,0 +1,71 @@
+"""Image URLs of a photo: which files to try, in which order, on which host.
+
+v1 records carry paths relative to the API host ("storage5/files/photo/.../lth/x.jpg"). The real
+hosts answer those with a redirect to storageN.openstreetcam.org that is broken for some storages
+(openstreetcam.org #399), so for the real API the URL is rewritten to the storage host directly,
+as iD does. Any other base URL (the local sandbox) serves the relative path itself.
+Many `lth` files are missing (openstreetcam.org #398), hence the ordered fallbacks.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from .models import Photo
+
+SIZES = ("th", "lth", "proc")
+FALLBACKS = {"lth": ("lth", "proc", "th"), "proc": ("proc", "lth", "th"), "th": ("th", "lth", "proc")}
+REAL_HOST_SUFFIXES = ("openstreetcam.org", "kartaview.org")
+_STORAGE_PATH = re.compile(r"^/?(storage\d+)/(files/.*)$")
+# 360° photos are served unwrapped from these folders (the JOSM plugin's PhotoBuilder).
+_WRAPPED = {"proc": "wrapped_proc", "lth": "wrapped_lth"}
+
+
+def is_real_host(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == suffix or host.endswith("." + suffix) for suffix in REAL_HOST_SUFFIXES)
+
+
+def _path_of(photo: Photo, size: str) -> str | None:
+    return {"proc": photo.proc_path, "lth": photo.lth_path, "th": photo.th_path}[size]
+
+
+def _wrapped(path: str, size: str) -> str:
+    """The path with its /proc/ or /lth/ folder swapped for the wrapped_ one."""
+    folder = _WRAPPED.get(size)
+    if folder is None or "/{}/".format(folder) in path:
+        return path
+    head, sep, tail = path.rpartition("/{}/".format(size))
+    return "{}/{}/{}".format(head, folder, tail) if sep else path
+
+
+def absolute_url(base_url: str, path: str) -> str:
+    """The URL to GET for an image path of a photo record, for a client talking to `base_url`."""
+    if path.startswith(("http://", "https://")):
+        parts = urlsplit(path)
+        match = _STORAGE_PATH.match(parts.path)
+        if match and is_real_host(path) and not parts.hostname.startswith("storage"):
+            return "https://{}.openstreetcam.org/{}".format(match.group(1), match.group(2))
+        return path
+    relative = path.lstrip("/")
+    match = _STORAGE_PATH.match(relative)
+    if match and is_real_host(base_url):
+        return "https://{}.openstreetcam.org/{}".format(match.group(1), match.group(2))
+    return base_url + relative
+
+
+def image_candidates(base_url: str, photo: Photo, size: str) -> list[tuple[str, str]]:
+    """[(size, url), ...] to try in order for `size` ("th", "lth" or "proc"), without repeats."""
+    if size not in FALLBACKS:
+        raise ValueError("image size must be one of {}, not {!r}".format(", ".join(SIZES), size))
+    candidates, seen = [], set()
+    for candidate in FALLBACKS[size]:
+        path = _path_of(photo, candidate)
+        if not path:
+            continue
+        if photo.is_360:
+            path = _wrapped(path, candidate)
+        url = absolute_url(base_url, path)
+        if url not in seen:
+            seen.add(url)
+            candidates.append((candidate, url))
+    return candidates

@@ -1,0 +1,138 @@
+"""Lenient converters for KartaView's JSON: strict about meaning, lenient about form.
+
+The API sends numbers as strings or numbers, "" or null for missing values, 0,0 for "no GPS",
+"0000-00-00 00:00:00" for "no date" and several date formats. Every converter returns None for
+anything it cannot make sense of, so one bad field never costs the whole record.
+"""
+
+import logging
+import math
+import re
+from datetime import datetime, timezone
+
+log = logging.getLogger(__name__)
+
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+# "2017-07-18  (16:14)": the list endpoints' upload date (two spaces, time in parentheses).
+_PAREN_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\s+\((\d{1,2}):(\d{2})\)$")
+# "Jul 18, 2017": /details.
+_MONTH_NAME_DATE = re.compile(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d*)?$")
+_FIELD_IN_MESSAGE = re.compile(r"\((\w+)\)")
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def to_float(value) -> float | None:
+    """A finite float from a number or numeric string; None for "", null, garbage, NaN/inf."""
+    if _blank(value) or isinstance(value, bool):
+        return None
+    try:
+        number = float(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def to_int(value) -> int | None:
+    """An int from an int, an integral float or a numeric string ("42", "42.0"); else None."""
+    number = to_float(value)
+    if number is None or not number.is_integer():
+        return None
+    return int(number)
+
+
+def to_str(value) -> str | None:
+    """A stripped non-empty string, or None. Numbers become their text (360 -> "360")."""
+    if _blank(value) or isinstance(value, (bool, dict, list)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def to_position(lat, lng) -> tuple[float | None, float | None]:
+    """(lat, lng), or (None, None) when either is missing, out of range, or the 0,0 "no GPS" marker."""
+    lat, lng = to_float(lat), to_float(lng)
+    if lat is None or lng is None or (lat == 0 and lng == 0) or abs(lat) > 90 or abs(lng) > 180:
+        return None, None
+    return lat, lng
+
+
+def to_datetime(value) -> datetime | None:
+    """A naive UTC datetime from any date form KartaView uses; None for 0000-00-00, "", garbage.
+
+    Unix timestamps (int or digit string) are converted from UTC; ISO strings with an offset are
+    converted to UTC; strings without one are taken as they are (the server writes UTC).
+    """
+    if _blank(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMBER.match(value.strip())):
+        seconds = to_float(value)
+        if seconds is None or seconds <= 0:
+            return None
+        try:
+            return datetime.fromtimestamp(seconds, timezone.utc).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if text.startswith("0000-00-00"):
+        return None
+    try:
+        match = _PAREN_DATE.match(text)
+        if match:
+            return datetime(*(int(part) for part in match.groups()))
+        match = _MONTH_NAME_DATE.match(text)
+        if match:
+            month = _MONTHS.get(match.group(1).lower())
+            return datetime(int(match.group(3)), month, int(match.group(2))) if month else None
+        parsed = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+def api_code(payload) -> int | None:
+    """`status.apiCode` as an int (it is "600" in 1.0 answers, 600 in 2.0 ones), or None."""
+    status = payload.get("status") if isinstance(payload, dict) else None
+    return to_int(status.get("apiCode")) if isinstance(status, dict) else None
+
+
+def api_message(payload) -> str:
+    """`status.apiMessage` stripped ("" when absent)."""
+    status = payload.get("status") if isinstance(payload, dict) else None
+    return (to_str(status.get("apiMessage")) or "") if isinstance(status, dict) else ""
+
+
+def field_in_message(message: str) -> str | None:
+    """The field a validation error names: " Invalid argument (sequenceId)" -> "sequenceId"."""
+    match = _FIELD_IN_MESSAGE.search(message or "")
+    return match.group(1) if match else None
+
+
+def total_count(value) -> int | None:
+    """`totalFilteredItems`, a one-element list holding a string (["4630"]) or a plain number."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    count = to_int(value)
+    return count if count is not None and count >= 0 else None
+
+
+def parse_records(items, factory) -> list:
+    """factory(item) for every dict in `items`; records the factory rejects (ValueError) are skipped."""
+    records = []
+    for item in items if isinstance(items, list) else ():
+        if not isinstance(item, dict):
+            continue
+        try:
+            records.append(factory(item))
+        except ValueError as error:
+            log.debug("Skipped a KartaView record: %s", error)
+    return records

@@ -1,0 +1,173 @@
+"""HTTP for the client: one pooled session, timeouts, answer classification, retries with backoff.
+
+KartaView signals failure in many forms (HTTP 400 with an apiCode, HTML 502 pages from the
+gateway, empty bodies, plain-text 401s), so every answer goes through `classify` which turns it
+into the payload dict or one exception of .errors. Transient failures are retried with
+exponential backoff and full jitter; the `sleep` is injectable so tests run fast.
+"""
+
+import json
+import logging
+import random
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import NewConnectionError
+
+from .errors import (AuthenticationError, BadRequestError, Cancelled, DuplicateError, KartaViewError,
+                     NotFoundError, TransientError, scrub)
+from .parsing import api_code, api_message, field_in_message
+
+log = logging.getLogger(__name__)
+
+TRANSIENT_CODES = {690, 408}
+DUPLICATE_CODES = {660, 406}
+AUTH_CODES = {401, 618}
+BAD_REQUEST_CODES = {610, 611, 612, 613}
+NOT_FOUND_CODES = {601, 671}
+SUCCESS_CODES = {600, 602}
+_EXCERPT = 120
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "..."
+
+
+def check_cancel(cancel):
+    if cancel is not None and cancel():
+        raise Cancelled()
+
+
+def classify(response, what: str, *, empty_ok: bool = False, secrets=()) -> dict:
+    """The JSON payload of a successful answer; otherwise raise the matching KartaViewError.
+
+    empty_ok: apiCode 601 ("empty response") means an empty list rather than "not found".
+    """
+    status = response.status_code
+    try:
+        payload = json.loads(response.content.decode("utf-8-sig")) if response.content.strip() else None
+    except ValueError:
+        payload = None
+    code = api_code(payload)
+    message = scrub(api_message(payload), secrets)
+    said = " (KartaView said: {})".format(message) if message else ""
+
+    def fail(cls, text, **extra):
+        raise cls(scrub(text, secrets), api_code=code, http_status=status, **extra)
+
+    if status == 401 or code in AUTH_CODES:
+        detail = message or _excerpt(scrub(response.text, secrets)) or "HTTP {}".format(status)
+        fail(AuthenticationError, "KartaView did not accept the access token while {} ({}). "
+             "Please sign in again to KartaView.".format(what, detail))
+    if code in DUPLICATE_CODES or "duplicate entry" in message.lower():
+        fail(DuplicateError, "KartaView already has this photo{}; nothing needs to be uploaded again.".format(said))
+    if code in BAD_REQUEST_CODES:
+        field = field_in_message(message)
+        named = "the field '{}'".format(field) if field else "a field"
+        fail(BadRequestError, "KartaView rejected {} of the request while {}{}. Check that value; if it "
+             "looks right, report this as a bug of the KartaView plugin.".format(named, what, said), field=field)
+    if code == 601 and empty_ok:
+        return payload
+    if code in NOT_FOUND_CODES:
+        fail(NotFoundError, "KartaView could not find what was asked for while {}{}. It may have been "
+             "deleted; refresh the data and try again.".format(what, said))
+    if code in TRANSIENT_CODES:
+        fail(TransientError, "KartaView is overloaded while {}{}. Try again later, or with a smaller "
+             "area.".format(what, said))
+    if code in SUCCESS_CODES or (code is None and status < 300 and isinstance(payload, dict)):
+        return payload
+    if status >= 500 or not isinstance(payload, dict):
+        kind = "an empty answer" if not response.content.strip() else (
+            "an answer that is not JSON" if payload is None else "an unexpected answer")
+        fail(TransientError, "KartaView sent {} (HTTP {}) while {}. The service may be busy; try again "
+             "in a few minutes.".format(kind, status, what))
+    fail(KartaViewError, "KartaView refused the request while {} (HTTP {}, apiCode {}){}. Try again later; "
+         "if it keeps failing, report it to the plugin authors.".format(what, status, code, said))
+
+
+def _before_sending(error: requests.RequestException) -> bool:
+    """True when the request cannot have reached the server (connect timeout, refused, DNS)."""
+    if isinstance(error, requests.ConnectTimeout):
+        return True
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return isinstance(reason, NewConnectionError)
+
+
+class Transport:
+    """Sends requests for one client; safe to use from several threads at once."""
+
+    def __init__(self, *, timeout, retries, backoff, max_backoff, pool_size, session, proxies,
+                 user_agent, sleep):
+        self.timeout = tuple(timeout) if isinstance(timeout, (tuple, list)) else (min(float(timeout), 10.0), float(timeout))
+        self.retries = max(0, int(retries))
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.user_agent = user_agent
+        self.sleep = sleep
+        self._random = random.Random()
+        self._own_session = session is None
+        self.session = session or requests.Session()
+        if self._own_session:
+            adapter = HTTPAdapter(pool_connections=4, pool_maxsize=max(1, pool_size), max_retries=0)
+            self.session.mount("https://", adapter)
+            self.session.mount("http://", adapter)
+        if proxies:
+            self.session.proxies.update(proxies)
+
+    def delay(self, attempt: int) -> float:
+        """Full jitter: uniform between 0 and the capped exponential backoff of this attempt."""
+        return self._random.uniform(0, min(self.max_backoff, self.backoff * 2 ** attempt))
+
+    def send(self, method, url, what, *, handle, data=None, params=None, body=None, idempotent=True,
+             secrets=(), cancel=None):
+        """Send with retries and return handle(response).
+
+        handle raises TransientError for answers worth retrying. body: a callable returning a fresh
+        MultipartBody for every attempt. idempotent=False retries only failures that happened before
+        the request could reach the server; any other failure is raised at once as TransientError.
+        """
+        attempt = 0
+        while True:
+            check_cancel(cancel)
+            stream = body() if body else None
+            headers = {"User-Agent": self.user_agent}
+            if stream is not None:
+                headers["Content-Type"] = stream.content_type
+            try:
+                response = self.session.request(method, url, data=stream if stream is not None else data,
+                                                params=params, headers=headers, timeout=self.timeout)
+                return handle(response)
+            except TransientError as error:
+                failure, retry_allowed = error, idempotent
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as error:
+                kind = "timed out" if isinstance(error, requests.Timeout) else "lost the connection"
+                failure = TransientError(scrub("The connection to KartaView {} while {} ({}). Check your internet "
+                                               "connection and try again.".format(kind, what, error), secrets))
+                retry_allowed = idempotent or _before_sending(error)
+            except requests.RequestException as error:
+                raise KartaViewError(scrub("Could not send the request to KartaView while {} ({}). Check the "
+                                           "KartaView API address in the settings.".format(what, error), secrets))
+            finally:
+                if stream is not None:
+                    stream.close()
+            attempt += 1
+            if not retry_allowed or attempt > self.retries:
+                if attempt > 1:
+                    failure.message = "{} (gave up after {} attempts)".format(failure.message, attempt)
+                    failure.args = (failure.message,)
+                raise failure
+            pause = self.delay(attempt - 1)
+            log.warning("%s Retrying in %.1f s (attempt %d of %d).", failure.message, pause, attempt + 1,
+                        self.retries + 1)
+            self.sleep(pause)
+
+    def call(self, method, url, what, *, empty_ok=False, secrets=(), **kwargs) -> dict:
+        """An API call: the payload dict of a successful JSON answer."""
+        return self.send(method, url, what, secrets=secrets,
+                         handle=lambda response: classify(response, what, empty_ok=empty_ok, secrets=secrets),
+                         **kwargs)
+
+    def close(self):
+        if self._own_session:
+            self.session.close()
