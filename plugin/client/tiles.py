@@ -3,21 +3,28 @@
 import math
 
 MAX_LAT = 85.0511287798066  # Web Mercator's latitude limit: tiles are square only up to here
+# Tile coordinates closer than this to an integer count as on the boundary (float round-off).
+_EPSILON = 1e-9
 
 
-def _tile_x(lng: float, n: int) -> int:
-    return min(n - 1, max(0, int(math.floor((lng + 180.0) / 360.0 * n))))
+def _x(lng: float, n: int) -> float:
+    return (lng + 180.0) / 360.0 * n
 
 
-def _tile_y(lat: float, n: int) -> int:
+def _y(lat: float, n: int) -> float:
     lat = max(-MAX_LAT, min(MAX_LAT, lat))
-    rad = math.radians(lat)
-    y = (1.0 - math.asinh(math.tan(rad)) / math.pi) / 2.0 * n
-    return min(n - 1, max(0, int(math.floor(y))))
+    return (1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * n
 
 
 def _tile_lat(y: int, n: int) -> float:
     return math.degrees(math.atan(math.sinh(math.pi * (1.0 - 2.0 * y / n))))
+
+
+def _span(start: float, end: float, n: int) -> range:
+    """Tile indexes covering [start, end]; an end exactly on a boundary does not add the next tile."""
+    first = min(n - 1, max(0, math.floor(start + _EPSILON)))
+    last = min(n - 1, max(first, math.ceil(end - _EPSILON) - 1))
+    return range(first, last + 1)
 
 
 def tile_bbox(z: int, x: int, y: int) -> tuple[float, float, float, float]:
@@ -27,19 +34,11 @@ def tile_bbox(z: int, x: int, y: int) -> tuple[float, float, float, float]:
 
 
 def tiles_for_bbox(bbox, z: int) -> list[tuple[int, int, int]]:
-    """Every (z, x, y) tile that intersects `bbox`, row by row from the north-west corner.
-
-    A bbox edge lying exactly on a tile boundary does not pull in the neighbouring tile.
-    """
+    """Every (z, x, y) tile that intersects `bbox`, row by row from the north-west corner."""
     min_lng, min_lat, max_lng, max_lat = bbox
     if min_lng > max_lng or min_lat > max_lat:
         raise ValueError("bbox must be (min_lng, min_lat, max_lng, max_lat), got {!r}".format(bbox))
     n = 2 ** z
-    x0, x1 = _tile_x(min_lng, n), _tile_x(max_lng, n)
-    y0, y1 = _tile_y(max_lat, n), _tile_y(min_lat, n)
-    # Exclusive east/south edges: a max on a boundary belongs to the tile before it.
-    if x1 > x0 and math.isclose(tile_bbox(z, x1, 0)[0], max_lng, abs_tol=1e-12):
-        x1 -= 1
-    if y1 > y0 and math.isclose(tile_bbox(z, 0, y1)[3], min_lat, abs_tol=1e-12):
-        y1 -= 1
-    return [(z, x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
+    xs = _span(_x(min_lng, n), _x(max_lng, n), n)
+    ys = _span(_y(max_lat, n), _y(min_lat, n), n)  # y grows southwards
+    return [(z, x, y) for y in ys for x in xs]
