@@ -1,0 +1,1 @@
+"""The upload engine (pure Python, never imports qgis): planner, journal and uploader."""

@@ -1,0 +1,245 @@
+"""The upload journal: an SQLite file that remembers, per KartaView server, what was sent where.
+
+Every state change is committed before the network call it announces and again after it, so a
+crash, a cancel or a lost connection at any point leaves a journal from which the next run of the
+same input resumes the same sequences:
+
+- sequences: planned -> creating -> created(id) -> finishing -> finished
+- photos:    pending -> sending -> confirmed | failed (failed = tried, outcome unknown; resent later)
+
+Keys: a photo is its absolute path + size + mtime (the planner's `PlannedPhoto.key`); a sequence is
+the planner's hash of its photos' keys. Everything is under a namespace (the API base URL), so a
+sandbox run never counts as an upload to the real service. No secret is ever stored here.
+
+One connection shared by the uploader's threads behind a lock; WAL mode so that readers (another
+QGIS) are not blocked and a killed process never corrupts the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Optional
+
+SCHEMA_VERSION = 1
+
+PLANNED, CREATING, CREATED, FINISHING, FINISHED = "planned", "creating", "created", "finishing", "finished"
+PENDING, SENDING, CONFIRMED, FAILED = "pending", "sending", "confirmed", "failed"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sequences (
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    sequence_id INTEGER,
+    state TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lng REAL NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (namespace, key)
+);
+CREATE TABLE IF NOT EXISTS photos (
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sequence_key TEXT NOT NULL,
+    sequence_index INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    photo_id INTEGER,
+    duplicate INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (namespace, key)
+);
+CREATE INDEX IF NOT EXISTS photos_by_sequence ON photos (namespace, sequence_key);
+"""
+
+
+@dataclass(frozen=True)
+class SequenceRecord:
+    key: str
+    sequence_id: Optional[int]
+    state: str
+    lat: float
+    lng: float
+
+
+@dataclass(frozen=True)
+class PhotoRecord:
+    key: str
+    path: str
+    sequence_key: str
+    sequence_index: int
+    state: str
+    photo_id: Optional[int]
+    duplicate: bool
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Journal:
+    def __init__(self, path, namespace: str):
+        self.path = str(path)
+        self.namespace = namespace
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL is durable against a killed process (the case that matters); after a power cut the
+        # last commits may be lost, which the protocol tolerates (a resend is answered "duplicate").
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        with self._transaction() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise RuntimeError("The upload journal {} was written by a newer plugin.".format(self.path))
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute("PRAGMA user_version={}".format(SCHEMA_VERSION))
+
+    def close(self):
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @contextmanager
+    def _transaction(self):
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # -- planning ---------------------------------------------------------------------------------
+
+    def register(self, plan):
+        """Record a plan and return where each of its photos goes: {photo key: PhotoRecord}.
+
+        A photo keeps the sequence and index it already has in the journal once it may have reached
+        the server (sending/failed in a created sequence, or confirmed): sending it anywhere else
+        could store it twice. Otherwise it takes the plan's place. So re-running the same input
+        resumes the same sequences, and re-running it with other splitting options never duplicates.
+        """
+        ns = self.namespace
+        now = _now()
+        with self._transaction() as db:
+            for sequence in plan.sequences:
+                first = sequence.photos[0]
+                db.execute(
+                    "INSERT OR IGNORE INTO sequences (namespace, key, state, lat, lng, updated) VALUES (?,?,?,?,?,?)",
+                    (ns, sequence.key, PLANNED, first.lat, first.lng, now),
+                )
+                for photo in sequence.photos:
+                    row = self._photo_row(db, photo.key)
+                    if row is None:
+                        db.execute(
+                            "INSERT INTO photos (namespace, key, path, sequence_key, sequence_index, state, updated)"
+                            " VALUES (?,?,?,?,?,?,?)",
+                            (ns, photo.key, photo.path, sequence.key, photo.index, PENDING, now),
+                        )
+                    elif (row.sequence_key, row.sequence_index) != (sequence.key, photo.index) and not self._sticky(
+                        db, row
+                    ):
+                        db.execute(
+                            "UPDATE photos SET sequence_key=?, sequence_index=?, state=?, updated=?"
+                            " WHERE namespace=? AND key=?",
+                            (sequence.key, photo.index, PENDING, now, ns, photo.key),
+                        )
+            keys = [photo.key for sequence in plan.sequences for photo in sequence.photos]
+            return {key: self._photo_row(db, key) for key in keys}
+
+    def _sticky(self, db, row: PhotoRecord) -> bool:
+        if row.state == CONFIRMED:
+            return True
+        if row.state in (SENDING, FAILED):
+            sequence = self._sequence_row(db, row.sequence_key)
+            return sequence is not None and sequence.sequence_id is not None
+        return False
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def sequence(self, key: str) -> Optional[SequenceRecord]:
+        with self._lock:
+            return self._sequence_row(self._db, key)
+
+    def photo(self, key: str) -> Optional[PhotoRecord]:
+        with self._lock:
+            return self._photo_row(self._db, key)
+
+    def sequence_photos(self, sequence_key: str) -> list:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT key, path, sequence_key, sequence_index, state, photo_id, duplicate FROM photos"
+                " WHERE namespace=? AND sequence_key=? ORDER BY sequence_index",
+                (self.namespace, sequence_key),
+            ).fetchall()
+        return [PhotoRecord(*row[:6], bool(row[6])) for row in rows]
+
+    def _sequence_row(self, db, key):
+        row = db.execute(
+            "SELECT key, sequence_id, state, lat, lng FROM sequences WHERE namespace=? AND key=?", (self.namespace, key)
+        ).fetchone()
+        return SequenceRecord(*row) if row else None
+
+    def _photo_row(self, db, key):
+        row = db.execute(
+            "SELECT key, path, sequence_key, sequence_index, state, photo_id, duplicate FROM photos"
+            " WHERE namespace=? AND key=?",
+            (self.namespace, key),
+        ).fetchone()
+        return PhotoRecord(*row[:6], bool(row[6])) if row else None
+
+    # -- state changes (each one committed at once) -----------------------------------------------
+
+    def _set_sequence(self, key, state, sequence_id=None):
+        with self._transaction() as db:
+            if sequence_id is None:
+                db.execute(
+                    "UPDATE sequences SET state=?, updated=? WHERE namespace=? AND key=?",
+                    (state, _now(), self.namespace, key),
+                )
+            else:
+                db.execute(
+                    "UPDATE sequences SET state=?, sequence_id=?, updated=? WHERE namespace=? AND key=?",
+                    (state, sequence_id, _now(), self.namespace, key),
+                )
+
+    def creating(self, key: str):
+        self._set_sequence(key, CREATING)
+
+    def created(self, key: str, sequence_id: int):
+        self._set_sequence(key, CREATED, int(sequence_id))
+
+    def finishing(self, key: str):
+        self._set_sequence(key, FINISHING)
+
+    def finished(self, key: str):
+        self._set_sequence(key, FINISHED)
+
+    def _set_photo(self, key, state, **values):
+        columns = "".join(", {}=?".format(name) for name in values)
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE photos SET state=?, updated=?{} WHERE namespace=? AND key=?".format(columns),
+                (state, _now(), *values.values(), self.namespace, key),
+            )
+
+    def sending(self, key: str):
+        self._set_photo(key, SENDING)
+
+    def confirmed(self, key: str, photo_id: Optional[int], duplicate: bool):
+        self._set_photo(key, CONFIRMED, photo_id=photo_id, duplicate=int(bool(duplicate)), error=None)
+
+    def failed(self, key: str, error: str):
+        self._set_photo(key, FAILED, error=error)

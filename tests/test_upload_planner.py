@@ -1,0 +1,167 @@
+"""The upload planner: validation reasons, ordering, splitting, near-duplicates, stable keys."""
+
+import os
+from datetime import timedelta, timezone
+
+import pytest
+
+from kartaview.plugin.upload import planner
+from kartaview.plugin.upload.planner import PhotoInput, PlanOptions, plan_upload
+from tests.upload_support import START, make_jpeg, offset, track
+
+
+def reasons(plan):
+    return {skip.ref: skip.reason for skip in plan.skipped}
+
+
+def test_a_regular_track_is_one_sequence_in_time_order(tmp_path):
+    photos = track(tmp_path, 5)
+    plan = plan_upload(list(reversed(photos)))
+    assert len(plan.sequences) == 1 and not plan.skipped
+    sequence = plan.sequences[0]
+    assert [p.ref for p in sequence.photos] == [0, 1, 2, 3, 4]
+    assert [p.index for p in sequence.photos] == [0, 1, 2, 3, 4]
+    assert sequence.number == 1
+    assert all(os.path.isabs(p.path) for p in sequence.photos)
+
+
+def test_equal_times_are_ordered_by_file_name(tmp_path):
+    photos = track(tmp_path, 3)
+    same_time = [PhotoInput(p.ref, p.path, p.lat, p.lng, START, p.heading) for p in photos]
+    plan = plan_upload(list(reversed(same_time)))
+    assert [p.ref for p in plan.sequences[0].photos] == [0, 1, 2]
+
+
+def test_split_on_time_gap_distance_gap_and_max_photos(tmp_path):
+    first = track(tmp_path, 3)
+    later = track(tmp_path, 3, first=3, start=START + timedelta(minutes=10),
+                  origin=offset(first[-1].lat, first[-1].lng, 0, 10))
+    far = track(tmp_path, 3, first=6, start=START + timedelta(minutes=10, seconds=6),
+                origin=offset(later[-1].lat, later[-1].lng, 0, 500))
+    plan = plan_upload(first + later + far)
+    assert [[p.ref for p in s.photos] for s in plan.sequences] == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    assert all([p.index for p in s.photos] == [0, 1, 2] for s in plan.sequences)
+
+    plan = plan_upload(first + later + far, PlanOptions(max_gap_seconds=3600, max_gap_meters=1000))
+    assert len(plan.sequences) == 1
+    plan = plan_upload(first + later + far, PlanOptions(max_gap_seconds=3600, max_gap_meters=1000, max_photos=4))
+    assert [len(s.photos) for s in plan.sequences] == [4, 4, 1]
+    assert [s.number for s in plan.sequences] == [1, 2, 3]
+
+
+def test_grouping_field_decides_the_sequences(tmp_path):
+    photos = track(tmp_path, 6, step_m=300)  # far apart: gap splitting would make 6 sequences
+    grouped = [PhotoInput(p.ref, p.path, p.lat, p.lng, p.captured_at, p.heading, group="b" if p.ref % 2 else "a")
+               for p in photos]
+    plan = plan_upload(grouped, PlanOptions(use_groups=True))
+    assert [[p.ref for p in s.photos] for s in plan.sequences] == [[0, 2, 4], [1, 3, 5]]
+    assert [s.group for s in plan.sequences] == ["a", "b"]
+
+
+def test_near_duplicates_are_skipped_unless_kept(tmp_path):
+    base = track(tmp_path, 2)
+    lat, lng = base[0].lat, base[0].lng
+    still = [PhotoInput(10 + i, make_jpeg(tmp_path / "still{}.jpg".format(i), 10 + i), *offset(lat, lng, 0.1 * i, 0),
+                        START + timedelta(seconds=0.2 * i), 90.0 + i) for i in range(1, 4)]
+    turned = PhotoInput(20, make_jpeg(tmp_path / "turned.jpg", 20), lat, lng, START + timedelta(seconds=0.8), 180.0)
+    plan = plan_upload(base + still + [turned])
+    assert reasons(plan) == {11: planner.REASON_NEAR_DUPLICATE, 12: planner.REASON_NEAR_DUPLICATE,
+                             13: planner.REASON_NEAR_DUPLICATE}
+    assert [p.ref for p in plan.sequences[0].photos] == [0, 20, 1]
+    kept = plan_upload(base + still + [turned], PlanOptions(keep_duplicates=True))
+    assert not kept.skipped and kept.photo_count == 6
+
+
+def test_headings_across_north_are_close(tmp_path):
+    a = PhotoInput(1, make_jpeg(tmp_path / "a.jpg", 1), 46.7, 23.5, START, 358.0)
+    b = PhotoInput(2, make_jpeg(tmp_path / "b.jpg", 2), 46.7, 23.5, START + timedelta(seconds=1), 2.0)
+    assert reasons(plan_upload([a, b])) == {2: planner.REASON_NEAR_DUPLICATE}
+
+
+def test_every_bad_input_gets_its_reason_and_the_rest_are_planned(tmp_path):
+    good = track(tmp_path, 2)
+    lat, lng = good[0].lat, good[0].lng
+    t = START + timedelta(seconds=1)
+    not_jpeg = tmp_path / "notes.jpg"
+    not_jpeg.write_text("hello")
+    png = tmp_path / "image.jpg"
+    from PIL import Image
+    Image.new("RGB", (8, 8)).save(str(png), "PNG")
+    truncated = tmp_path / "truncated.jpg"
+    whole = open(make_jpeg(tmp_path / "whole.jpg", 5, size=(200, 150)), "rb").read()
+    truncated.write_bytes(whole[: len(whole) // 2])
+    broken_header = tmp_path / "header.jpg"
+    broken_header.write_bytes(whole[:4] + b"\x00" * 40)
+    huge = tmp_path / "huge.jpg"
+    with open(huge, "wb") as stream:
+        stream.write(whole)
+        stream.truncate(planner.MAX_PHOTO_BYTES + 1)
+    bad = [
+        PhotoInput("missing", str(tmp_path / "nope.jpg"), lat, lng, t),
+        PhotoInput("empty path", "", lat, lng, t),
+        PhotoInput("no path", None, lat, lng, t),
+        PhotoInput("text", str(not_jpeg), lat, lng, t),
+        PhotoInput("png", str(png), lat, lng, t),
+        PhotoInput("truncated", str(truncated), lat, lng, t),
+        PhotoInput("header", str(broken_header), lat, lng, t),
+        PhotoInput("huge", str(huge), lat, lng, t),
+        PhotoInput("no position", make_jpeg(tmp_path / "np.jpg", 6), None, None, t),
+        PhotoInput("zero", make_jpeg(tmp_path / "zero.jpg", 7), 0.0, 0.0, t),
+        PhotoInput("nan", make_jpeg(tmp_path / "nan.jpg", 8), float("nan"), 3.0, t),
+        PhotoInput("no time", make_jpeg(tmp_path / "nt.jpg", 9), lat, lng, None),
+        PhotoInput("twice", good[0].path, lat, lng, t),
+        PhotoInput("twice via other spelling", str(tmp_path / "." / os.path.basename(good[1].path)), lat, lng, t),
+        PhotoInput("directory", str(tmp_path), lat, lng, t),
+    ]
+    plan = plan_upload(good + bad)
+    assert reasons(plan) == {
+        "missing": planner.REASON_MISSING_FILE, "empty path": planner.REASON_NO_PATH,
+        "no path": planner.REASON_NO_PATH, "text": planner.REASON_NOT_JPEG, "png": planner.REASON_NOT_JPEG,
+        "truncated": planner.REASON_CORRUPT_JPEG, "header": planner.REASON_CORRUPT_JPEG,
+        "huge": planner.REASON_TOO_LARGE, "no position": planner.REASON_NO_POSITION,
+        "zero": planner.REASON_NO_POSITION, "nan": planner.REASON_NO_POSITION, "no time": planner.REASON_NO_TIME,
+        "twice": planner.REASON_SAME_FILE, "twice via other spelling": planner.REASON_SAME_FILE,
+        "directory": planner.REASON_MISSING_FILE,
+    }
+    assert [s.detail for s in plan.skipped if s.ref == "twice"] == ["0"]
+    assert [p.ref for s in plan.sequences for p in s.photos] == [0, 1]
+
+
+def test_a_trailer_after_the_image_and_an_exif_thumbnail_are_fine(tmp_path):
+    path = make_jpeg(tmp_path / "a.jpg", 1)
+    with open(path, "ab") as stream:
+        stream.write(b"SEFH" + b"\x01" * 1000)
+    assert planner._check_file(path)[0] is not None
+    # A header whose own EOI (an embedded thumbnail) comes before a truncated scan is still corrupt.
+    data = open(make_jpeg(tmp_path / "b.jpg", 2, size=(300, 200)), "rb").read()
+    thumbnail = b"\xff\xd8\xff\xd9"
+    app1 = b"\xff\xe1" + (len(thumbnail) + 2).to_bytes(2, "big") + thumbnail
+    (tmp_path / "c.jpg").write_bytes(data[:2] + app1 + data[2: len(data) // 2])
+    assert planner._check_file(str(tmp_path / "c.jpg"))[1] == planner.REASON_CORRUPT_JPEG
+
+
+def test_aware_times_are_converted_to_utc(tmp_path):
+    photo = track(tmp_path, 1)[0]
+    aware = START.replace(tzinfo=timezone(timedelta(hours=3)))
+    plan = plan_upload([PhotoInput(1, photo.path, photo.lat, photo.lng, aware)])
+    assert plan.sequences[0].photos[0].captured_at == START - timedelta(hours=3)
+
+
+def test_keys_are_stable_and_change_with_the_file(tmp_path):
+    photos = track(tmp_path, 4)
+    first = plan_upload(photos)
+    assert plan_upload(list(reversed(photos))).sequences[0].key == first.sequences[0].key
+    os.utime(photos[2].path, ns=(1, 1))
+    changed = plan_upload(photos)
+    assert changed.sequences[0].key != first.sequences[0].key
+    assert changed.sequences[0].photos[0].key == first.sequences[0].photos[0].key
+
+
+@pytest.mark.parametrize("heading,expected", [(None, None), (-90, 270.0), (720.5, 0.5), ("x", None)])
+def test_headings_are_normalised(heading, expected):
+    assert planner._heading(heading) == expected
+
+
+def test_distance():
+    assert planner.distance_m(46.77, 23.59, 46.77, 23.59) == 0
+    assert planner.distance_m(0, 0, 0, 1) == pytest.approx(111_195, rel=1e-3)

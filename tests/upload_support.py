@@ -1,0 +1,34 @@
+"""Helpers of the upload tests: small real JPEGs on disk and tracks of photos along a street."""
+
+import math
+from datetime import datetime, timedelta
+
+from PIL import Image
+
+START = datetime(2024, 5, 1, 8, 0, 0)
+ORIGIN = (46.77, 23.59)  # lat, lng in Cluj-Napoca, where the sandbox lives
+
+
+def make_jpeg(path, seed=0, size=(32, 24)):
+    """A small valid JPEG without EXIF; the colour varies with seed so the files differ."""
+    colour = ((seed * 37) % 256, (seed * 91) % 256, (seed * 53) % 256)
+    Image.new("RGB", size, colour).save(str(path), "JPEG", quality=70)
+    return str(path)
+
+
+def offset(lat, lng, north_m, east_m):
+    """The point north_m / east_m metres from lat, lng."""
+    return lat + north_m / 111_320.0, lng + east_m / (111_320.0 * math.cos(math.radians(lat)))
+
+
+def track(directory, count, *, start=START, step_s=2, step_m=10.0, first=0, origin=ORIGIN, name="img"):
+    """`count` PhotoInputs every step_m metres east and step_s seconds, with JPEGs in directory."""
+    from kartaview.plugin.upload.planner import PhotoInput
+
+    photos = []
+    for i in range(count):
+        lat, lng = offset(*origin, 0.0, i * step_m)
+        path = make_jpeg(directory / "{}_{:05d}.jpg".format(name, first + i), first + i)
+        photos.append(PhotoInput(ref=first + i, path=path, lat=lat, lng=lng,
+                                 captured_at=start + timedelta(seconds=i * step_s), heading=90.0))
+    return photos
