@@ -9,8 +9,16 @@ import pytest
 from kartaview.plugin.client import Photo, RoadSegment, Sequence, tile_bbox, tiles_for_bbox
 from kartaview.plugin.client.images import image_candidates
 from kartaview.plugin.client.models import Account
-from kartaview.plugin.client.parsing import (api_code, field_in_message, parse_records, to_datetime, to_float,
-                                             to_int, to_position, total_count)
+from kartaview.plugin.client.parsing import (
+    api_code,
+    field_in_message,
+    parse_records,
+    to_datetime,
+    to_float,
+    to_int,
+    to_position,
+    total_count,
+)
 
 SAMPLES = Path("/work/shared/kartaview-samples")
 SAMPLE_FILES = sorted(SAMPLES.glob("*.json"))
@@ -245,7 +253,8 @@ def test_image_candidates_for_the_sandbox_and_360(track_photos):
                             "lth_name": "storage1/files/photo/2020/1/1/lth/a.jpg"})
     assert [size for size, _ in image_candidates(base, sphere, "proc")] == ["proc", "lth"]
     assert [url for _, url in image_candidates(base, sphere, "lth")] == [
-        base + "storage1/files/photo/2020/1/1/wrapped_lth/a.jpg", base + "storage1/files/photo/2020/1/1/wrapped_proc/a.jpg"]
+        base + "storage1/files/photo/2020/1/1/wrapped_lth/a.jpg",
+        base + "storage1/files/photo/2020/1/1/wrapped_proc/a.jpg"]
     with pytest.raises(ValueError):
         image_candidates(base, sphere, "huge")
 
@@ -264,3 +273,11 @@ def test_tile_math():
         assert min_lng < bbox[2] and max_lng > bbox[0] and min_lat < bbox[3] and max_lat > bbox[1]
     with pytest.raises(ValueError):
         tiles_for_bbox((20, 10, 10, 20), 3)
+
+
+def test_scrub_hides_token_assignments_even_when_the_token_is_unknown():
+    from kartaview.plugin.client.errors import scrub
+
+    text = 'POST /1.0/photo/?access_token=abc123&x=1 {"secret_token": "s3cr3t"} X-Auth-Token: t0k3n'
+    assert scrub(text) == 'POST /1.0/photo/?access_token=***&x=1 {"secret_token": "***"} X-Auth-Token: ***'
+    assert scrub("token f00d in a message", secrets=("f00d", None)) == "token *** in a message"

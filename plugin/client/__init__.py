@@ -1,8 +1,15 @@
 """Pure-Python KartaView API client (no qgis import): models, errors, the client and tile math."""
 
 from .client import KartaViewClient
-from .errors import (AuthenticationError, BadRequestError, Cancelled, DuplicateError, KartaViewError,
-                     NotFoundError, TransientError)
+from .errors import (
+                     AuthenticationError,
+                     BadRequestError,
+                     Cancelled,
+                     DuplicateError,
+                     KartaViewError,
+                     NotFoundError,
+                     TransientError,
+)
 from .models import Account, Photo, RoadSegment, Sequence, UploadedPhoto
 from .tiles import tile_bbox, tiles_for_bbox
 

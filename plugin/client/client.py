@@ -164,8 +164,9 @@ class KartaViewClient:
     def sequence_photos(self, sequence_id, cancel=None) -> list[Photo]:
         """All photos of a sequence (POST /1.0/sequence/photo-list/), sorted by index.
         An unknown sequence raises NotFoundError."""
-        payload = self._call("POST", "1.0/sequence/photo-list/", "reading the photos of sequence {}".format(sequence_id),
-                             data={"sequenceId": str(sequence_id)}, cancel=cancel)
+        what = "reading the photos of sequence {}".format(sequence_id)
+        payload = self._call("POST", "1.0/sequence/photo-list/", what, data={"sequenceId": str(sequence_id)},
+                             cancel=cancel)
         photos = parse_records(_osv(payload).get("photos"), Photo.from_v1)
         return sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
 
@@ -275,7 +276,8 @@ class KartaViewClient:
         try:
             return Account.from_v1(_osv(payload))
         except ValueError:
-            raise KartaViewError("KartaView's sign-in answer had no access token. Try signing in again later.") from None
+            raise KartaViewError("KartaView's sign-in answer had no access token. "
+                                 "Try signing in again later.") from None
 
     def create_sequence(self, access_token, lat, lng, *, upload_source=UPLOAD_SOURCE, platform_name=None,
                         device_name=None, metadata_path=None) -> int:

@@ -7,8 +7,8 @@ of one: `scrub` is applied to everything the server or the network layer says be
 import re
 
 # `access_token=...`, `"access_token": "..."`, `X-Auth-Token: ...` in echoed requests or URLs.
-_TOKEN_PATTERN = re.compile(r"""((?:access_token|secret_token|request_token|x-auth-token)["']?\s*[=:]\s*["']?)[^\s&"',;]+""",
-                            re.IGNORECASE)
+_TOKEN_PATTERN = re.compile(
+    r"""((?:access_token|secret_token|request_token|x-auth-token)["']?\s*[=:]\s*["']?)[^\s&"',;]+""", re.IGNORECASE)
 
 
 def scrub(text, secrets=()) -> str:

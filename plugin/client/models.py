@@ -45,8 +45,8 @@ def _file_path(folder: str | None, size: str, name: str | None) -> str | None:
 
 
 def _nested_username(d: dict) -> str | None:
-    user = d.get("user")
-    return to_str(_first(d, "username", "userName")) or (to_str(user.get("username")) if isinstance(user, dict) else None)
+    user = d.get("user") if isinstance(d.get("user"), dict) else {}
+    return to_str(_first(d, "username", "userName")) or to_str(user.get("username"))
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,16 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import NewConnectionError
 
-from .errors import (AuthenticationError, BadRequestError, Cancelled, DuplicateError, KartaViewError,
-                     NotFoundError, TransientError, scrub)
+from .errors import (
+    AuthenticationError,
+    BadRequestError,
+    Cancelled,
+    DuplicateError,
+    KartaViewError,
+    NotFoundError,
+    TransientError,
+    scrub,
+)
 from .parsing import api_code, api_message, field_in_message
 
 log = logging.getLogger(__name__)
@@ -99,7 +107,11 @@ class Transport:
 
     def __init__(self, *, timeout, retries, backoff, max_backoff, pool_size, session, proxies,
                  user_agent, sleep):
-        self.timeout = tuple(timeout) if isinstance(timeout, (tuple, list)) else (min(float(timeout), 10.0), float(timeout))
+        # (connect, read): connecting never needs the long read timeout uploads may need.
+        if isinstance(timeout, (tuple, list)):
+            self.timeout = tuple(timeout)
+        else:
+            self.timeout = (min(float(timeout), 10.0), float(timeout))
         self.retries = max(0, int(retries))
         self.backoff = backoff
         self.max_backoff = max_backoff
@@ -146,8 +158,9 @@ class Transport:
                                                "connection and try again.".format(kind, what, error), secrets))
                 retry_allowed = idempotent or _before_sending(error)
             except requests.RequestException as error:
-                raise KartaViewError(scrub("Could not send the request to KartaView while {} ({}). Check the "
-                                           "KartaView API address in the settings.".format(what, error), secrets))
+                message = scrub("Could not send the request to KartaView while {} ({}). Check the KartaView API "
+                                "address in the settings.".format(what, error), secrets)
+                raise KartaViewError(message) from None
             finally:
                 if stream is not None:
                     stream.close()
