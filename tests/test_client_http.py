@@ -19,6 +19,7 @@ from kartaview.plugin.client import (
     BadRequestError,
     Cancelled,
     KartaViewClient,
+    KartaViewError,
     NotFoundError,
     Photo,
     TransientError,
@@ -338,6 +339,13 @@ def test_transient_answers_are_retried_then_raised(stub, client, sleeps, kind):
     assert len(sleeps) == 2
     assert "try again" in str(error.value).lower() and "3 attempts" in str(error.value)
     assert error.value.http_status == TRANSIENT_REPLIES[kind].status
+
+
+def test_a_wrong_api_address_is_reported_at_once(stub, client, sleeps):
+    with pytest.raises(KartaViewError) as error:
+        client.sequence_photos(900)  # the stub answers unknown paths with a plain-text 404
+    assert not isinstance(error.value, TransientError) and "API address" in str(error.value)
+    assert len(stub.received) == 1 and not sleeps
 
 
 def test_a_transient_failure_then_success_returns_the_answer(stub, client, sleeps):

@@ -85,6 +85,9 @@ def classify(response, what: str, *, empty_ok: bool = False, secrets=()) -> dict
              "area.".format(what, said))
     if code in SUCCESS_CODES or (code is None and status < 300 and isinstance(payload, dict)):
         return payload
+    if status == 404 and payload is None:  # a page, not an API answer: the address is wrong
+        fail(KartaViewError, "There is no KartaView API at {} (HTTP 404) while {}. Check the KartaView API address "
+             "in the settings.".format(scrub(response.url, secrets), what))
     if status >= 500 or not isinstance(payload, dict):
         kind = "an empty answer" if not response.content.strip() else (
             "an answer that is not JSON" if payload is None else "an unexpected answer")
