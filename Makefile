@@ -11,10 +11,15 @@ PORT ?= 8765
 TOKEN ?= sandbox-demo-token
 LATENCY_MS ?= 0
 QGIS_PLUGINS_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+VERSION = $(shell sed -n 's/^version=//p' $(ROOT)/metadata.txt)
+LRELEASE := $(firstword $(wildcard /usr/lib/qt5/bin/lrelease) lrelease)
+PACKAGE_BUILD ?= $(ROOT)/build/package
+DIST ?= $(ROOT)/dist
+QM := $(patsubst %.ts,%.qm,$(wildcard $(ROOT)/i18n/*.ts))
 
-.PHONY: setup test demo sandbox bench install package lint i18n clean
+.PHONY: setup test demo sandbox bench install package lint i18n qgis clean
 
-setup: $(VENV)/.setup-done
+setup: $(VENV)/.setup-done $(QM)
 
 $(VENV)/.setup-done: requirements-dev.txt
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -26,8 +31,44 @@ $(VENV)/.setup-done: requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-test: setup
+test: setup lint
 	cd $(ROOT) && $(PY) -m pytest tests
+
+lint: setup
+	cd $(ROOT) && $(VENV)/bin/ruff check --output-format concise .
+
+# Translations: refresh the .ts from the code (then translate what is unfinished), compile the .qm.
+i18n: setup
+	cd $(ROOT) && $(PY) i18n/generate_pro.py && pylupdate5 -noobsolete i18n/kartaview.pro
+	cd $(ROOT) && for ts in i18n/*.ts; do $(LRELEASE) -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
+
+%.qm: %.ts | $(VENV)/.setup-done
+	$(LRELEASE) -silent $< -qm $@
+
+# The zip for plugins.qgis.org / "Install from ZIP": committed files only (.gitattributes
+# export-ignore keeps tests and tooling out), plus the .qm compiled from the committed .ts.
+package: setup
+	rm -rf $(PACKAGE_BUILD) && mkdir -p $(PACKAGE_BUILD) $(DIST)
+	cd $(ROOT) && git archive --format=tar --prefix=kartaview/ HEAD | tar -x -C $(PACKAGE_BUILD)
+	mkdir -p $(PACKAGE_BUILD)/kartaview/i18n
+	cd $(ROOT) && for ts in $$(git ls-tree --name-only HEAD i18n/ | grep '\.ts$$'); do \
+		git show HEAD:$$ts > $(PACKAGE_BUILD)/$$(basename $$ts) && \
+		$(LRELEASE) -silent $(PACKAGE_BUILD)/$$(basename $$ts) \
+			-qm $(PACKAGE_BUILD)/kartaview/i18n/$$(basename $$ts .ts).qm || exit 1; \
+	done
+	rm -f $(DIST)/kartaview-$(VERSION).zip
+	cd $(PACKAGE_BUILD) && $(PY) -m zipfile -c $(DIST)/kartaview-$(VERSION).zip kartaview
+	@echo "Built $(DIST)/kartaview-$(VERSION).zip"
+
+# Into the default QGIS profile, from the package (then enable KartaView in the plugin manager).
+install: package
+	rm -rf $(QGIS_PLUGINS_DIR)/kartaview && mkdir -p $(QGIS_PLUGINS_DIR)
+	$(PY) -m zipfile -e $(DIST)/kartaview-$(VERSION).zip $(QGIS_PLUGINS_DIR)
+	@echo "Installed into $(QGIS_PLUGINS_DIR)/kartaview"
+
+# Desktop QGIS with the plugin of this working tree, a throw-away profile and a sandbox KartaView.
+qgis: setup
+	cd $(ROOT) && env -u QT_QPA_PLATFORM $(PY) -m tests.desktop_qgis --port $(PORT)
 
 demo: setup
 	cd $(ROOT) && $(PY) -m tests.demo
