@@ -21,8 +21,9 @@ MESSAGES = {
 
 
 class Response:
-    def __init__(self, status, body, content_type="application/json; charset=utf-8", api_code=None):
+    def __init__(self, status, body, content_type="application/json; charset=utf-8", api_code=None, headers=None):
         self.status, self.body, self.content_type, self.api_code = status, body, content_type, api_code
+        self.headers = headers or {}
 
 
 class ApiError(Exception):
@@ -75,3 +76,8 @@ def ok_v2(data, has_more=None):
 
 def plain(status, text, content_type="text/plain; charset=utf-8", api_code=None):
     return Response(status, text.encode(), content_type, api_code)
+
+
+def json_response(status, payload):
+    """Plain JSON, no KartaView envelope (the OAuth2 stand-in, the control routes)."""
+    return Response(status, json.dumps(payload).encode())
