@@ -1,0 +1,217 @@
+"""The uploader against the sandbox KartaView: full upload, resume, faults, auth, cancel, ambiguity."""
+
+import hashlib
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kartaview.plugin.client.client import KartaViewClient
+from kartaview.plugin.upload import journal as states
+from kartaview.plugin.upload import uploader as up
+from kartaview.plugin.upload.journal import Journal
+from kartaview.plugin.upload.planner import PlanOptions, plan_upload
+from tests.upload_support import track
+
+
+def make_client(sandbox):
+    return KartaViewClient(sandbox.url, retries=3, backoff=0.01, max_backoff=0.05, timeout=10)
+
+
+def run(sandbox, plan, tmp_path, **kwargs):
+    results, events = [], []
+    kwargs.setdefault("retry_delay", 0.05)
+    with make_client(sandbox) as client, Journal(tmp_path / "journal.sqlite", client.base_url) as journal:
+        uploader = up.Uploader(client, journal, kwargs.pop("token", sandbox.token), on_photo=results.append,
+                               on_sequence=events.append, **kwargs)
+        summary = uploader.run(plan)
+    return summary, results, events
+
+
+def stored(sandbox):
+    """[(sequence id, finished, [(index, sha1 of the file, fields)])] of what the server holds."""
+    out = []
+    for sequence_id, sequence in sorted(sandbox.uploads().items()):
+        photos = [(p["sequence_index"], hashlib.sha1(Path(p["file_path"]).read_bytes()).hexdigest(), p["fields"])
+                  for p in sequence["photos"]]
+        out.append((int(sequence_id), sequence["finished"], photos))
+    return out
+
+
+def sha1(path):
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest()
+
+
+def assert_all_stored_once(sandbox, plan):
+    held = [digest for _, _, photos in stored(sandbox) for _, digest, _ in photos]
+    expected = sorted(sha1(p.path) for s in plan.sequences for p in s.photos)
+    assert sorted(held) == expected  # every photo, each exactly once
+    assert all(finished for _, finished, photos in stored(sandbox) if photos)
+
+
+def test_full_upload_is_stored_once_with_the_right_fields_and_finished(fresh_sandbox, tmp_path):
+    photos = track(tmp_path, 12)
+    plan = plan_upload(photos, PlanOptions(max_photos=7))
+    summary, results, events = run(fresh_sandbox, plan, tmp_path, concurrency=4)
+    assert summary.counts == {up.UPLOADED: 12}
+    assert sorted(e.kind for e in events) == sorted([up.EVENT_CREATED] * 2 + [up.EVENT_FINISHED] * 2)
+    assert sorted(summary.created) == sorted(summary.finished) and len(summary.created) == 2
+    server = stored(fresh_sandbox)
+    assert [(len(p), finished) for _, finished, p in server] == [(7, True), (5, True)]
+    by_ref = {r.photo.ref: r for r in results}
+    for sequence, (sequence_id, _, held) in zip(plan.sequences, server):
+        for photo, (index, digest, fields) in zip(sequence.photos, held):
+            assert (index, digest) == (photo.index, sha1(photo.path))
+            assert [float(x) for x in fields["coordinate"].split(",")] == pytest.approx([photo.lat, photo.lng])
+            assert fields["shotDate"] == photo.captured_at.strftime("%Y-%m-%d %H:%M:%S")
+            assert float(fields["headers"]) == 90.0
+            assert (fields["sequenceId"], fields["sequenceIndex"]) == (str(sequence_id), str(photo.index))
+            result = by_ref[photo.ref]
+            assert (result.sequence_id, result.sequence_index, result.status) == (sequence_id, photo.index,
+                                                                                  up.UPLOADED)
+
+
+def test_a_second_run_sends_nothing(fresh_sandbox, tmp_path):
+    plan = plan_upload(track(tmp_path, 5))
+    run(fresh_sandbox, plan, tmp_path)
+    fresh_sandbox.reset_log()
+    summary, results, events = run(fresh_sandbox, plan, tmp_path)
+    assert summary.counts == {up.ALREADY_UPLOADED: 5}
+    assert {r.reason for r in results} == {up.REASON_JOURNAL} and not events
+    assert fresh_sandbox.request_log == []
+    assert_all_stored_once(fresh_sandbox, plan)
+
+
+@pytest.mark.parametrize("kind", ["500", "502html", "690", "stored_then_500", "drop", "empty"])
+def test_transient_faults_lose_nothing_and_duplicate_nothing(fresh_sandbox, tmp_path, kind):
+    plan = plan_upload(track(tmp_path, 10), PlanOptions(max_photos=5))
+    fresh_sandbox.set_faults(error_rate=0.35, kinds=(kind,), fault_seed=3)
+    summary, results, _ = run(fresh_sandbox, plan, tmp_path, concurrency=3, attempts=6)
+    fresh_sandbox.clear_faults()
+    assert [e for e in fresh_sandbox.request_log if e.get("fault") == kind]
+    failed = [r for r in results if r.status == up.FAILED]
+    if failed:  # creates are never retried blindly: a failing create may need a re-run
+        assert {r.reason for r in failed} <= {up.REASON_CREATE_FAILED, up.REASON_SEND_FAILED}
+        summary, results, _ = run(fresh_sandbox, plan, tmp_path)
+    assert {r.status for r in results} <= {up.UPLOADED, up.ALREADY_UPLOADED}
+    assert_all_stored_once(fresh_sandbox, plan)
+
+
+def test_a_revoked_token_fails_every_photo_with_sign_in_again(fresh_sandbox, tmp_path):
+    plan = plan_upload(track(tmp_path, 6), PlanOptions(max_photos=3))
+    fresh_sandbox.set_faults(revoked_tokens=[fresh_sandbox.token])
+    summary, results, _ = run(fresh_sandbox, plan, tmp_path)
+    assert summary.counts == {up.FAILED: 6}
+    assert {r.reason for r in results} == {up.REASON_AUTH}
+    assert "sign in again" in summary.auth_error.lower()
+    assert fresh_sandbox.token not in summary.auth_error
+    fresh_sandbox.clear_faults()
+    summary, _, _ = run(fresh_sandbox, plan, tmp_path)
+    assert summary.counts == {up.UPLOADED: 6}
+    assert_all_stored_once(fresh_sandbox, plan)
+
+
+def test_cancel_returns_within_a_second_and_a_rerun_completes(fresh_sandbox, tmp_path):
+    plan = plan_upload(track(tmp_path, 16))
+    fresh_sandbox.set_faults(latency_ms=300)
+    cancel_at = []
+
+    def cancel():
+        if not cancel_at and len(results) >= 2:
+            cancel_at.append(time.monotonic())
+        return bool(cancel_at)
+
+    results, events = [], []
+    with make_client(fresh_sandbox) as client, Journal(tmp_path / "journal.sqlite", client.base_url) as journal:
+        summary = up.Uploader(client, journal, fresh_sandbox.token, concurrency=2, cancel=cancel,
+                              on_photo=results.append, on_sequence=events.append).run(plan)
+        returned = time.monotonic()
+    assert summary.cancelled and returned - cancel_at[0] < 1.0
+    assert len(results) == 16 and summary.counts[up.FAILED] >= 10
+    assert {r.reason for r in results if r.status == up.FAILED} == {up.REASON_CANCELLED}
+    assert [e.kind for e in events][-1] == up.EVENT_LEFT_OPEN
+    time.sleep(0.7)  # let the uploads that were in flight land
+    fresh_sandbox.clear_faults()
+    summary, results, _ = run(fresh_sandbox, plan, tmp_path)
+    assert summary.counts.get(up.FAILED, 0) == 0 and len(summary.finished) == 1
+    assert_all_stored_once(fresh_sandbox, plan)
+
+
+def test_an_interrupted_create_is_created_again_and_nothing_is_sent_to_the_unknown_one(fresh_sandbox, tmp_path):
+    plan = plan_upload(track(tmp_path, 3))
+    key = plan.sequences[0].key
+    with Journal(tmp_path / "journal.sqlite", fresh_sandbox.url) as journal:
+        journal.register(plan)
+        journal.creating(key)  # the process died during the create call
+    with make_client(fresh_sandbox) as client:  # ... after the server had created it
+        orphan = client.create_sequence(fresh_sandbox.token, 46.7, 23.5)
+    summary, results, events = run(fresh_sandbox, plan, tmp_path)
+    assert [e.kind for e in events] == [up.EVENT_RECREATED, up.EVENT_FINISHED]
+    assert summary.counts == {up.UPLOADED: 3}
+    server = {sequence_id: (finished, photos) for sequence_id, finished, photos in stored(fresh_sandbox)}
+    assert server[orphan] == (False, [])  # the only trace: one empty sequence
+    assert_all_stored_once(fresh_sandbox, plan)
+
+
+def test_an_interrupted_finish_is_finished_again(fresh_sandbox, tmp_path):
+    plan = plan_upload(track(tmp_path, 2))
+    run(fresh_sandbox, plan, tmp_path)
+    key = plan.sequences[0].key
+    with Journal(tmp_path / "journal.sqlite", fresh_sandbox.url) as journal:
+        journal.finishing(key)
+    summary, results, events = run(fresh_sandbox, plan, tmp_path)
+    assert [e.kind for e in events] == [up.EVENT_FINISHED]
+    with Journal(tmp_path / "journal.sqlite", fresh_sandbox.url) as journal:
+        assert journal.sequence(key).state == states.FINISHED
+
+
+def test_a_photo_that_keeps_failing_is_reported_and_its_sequence_left_open(fresh_sandbox, tmp_path):
+    photos = track(tmp_path, 4)
+    plan = plan_upload(photos)
+    Path(plan.sequences[0].photos[2].path).unlink()  # gone between planning and sending
+    summary, results, events = run(fresh_sandbox, plan, tmp_path)
+    assert summary.counts == {up.UPLOADED: 3, up.FAILED: 1}
+    failed = [r for r in results if r.status == up.FAILED][0]
+    assert failed.reason == up.REASON_FILE and failed.photo.index == 2
+    assert [e.kind for e in events] == [up.EVENT_CREATED, up.EVENT_LEFT_OPEN]
+    assert summary.left_open == summary.created
+    assert [finished for _, finished, _ in stored(fresh_sandbox)] == [False]
+
+
+def test_rejected_fields_are_not_retried(fresh_sandbox, tmp_path):
+    plan = plan_upload(track(tmp_path, 2))
+    calls = []
+
+    class Rejecting(KartaViewClient):
+        def upload_photo(self, *args, **kwargs):
+            calls.append(args[2])
+            from kartaview.plugin.client.errors import BadRequestError
+            raise BadRequestError("KartaView rejected the field 'coordinate'", field="coordinate", api_code=612)
+
+    results = []
+    with Rejecting(fresh_sandbox.url) as client, Journal(tmp_path / "j.sqlite", client.base_url) as journal:
+        summary = up.Uploader(client, journal, fresh_sandbox.token, on_photo=results.append).run(plan)
+    assert summary.counts == {up.FAILED: 2} and sorted(calls) == [0, 1]
+    assert {r.reason for r in results} == {up.REASON_REJECTED}
+
+
+def test_concurrency_is_bounded(fresh_sandbox, tmp_path):
+    plan = plan_upload(track(tmp_path, 12))
+    fresh_sandbox.set_faults(latency_ms=50)
+    active, peak, lock = [0], [0], threading.Lock()
+
+    class Counting(KartaViewClient):
+        def upload_photo(self, *args, **kwargs):
+            with lock:
+                active[0] += 1
+                peak[0] = max(peak[0], active[0])
+            try:
+                return super().upload_photo(*args, **kwargs)
+            finally:
+                with lock:
+                    active[0] -= 1
+
+    with Counting(fresh_sandbox.url) as client, Journal(tmp_path / "j.sqlite", client.base_url) as journal:
+        summary = up.Uploader(client, journal, fresh_sandbox.token, concurrency=3).run(plan)
+    assert summary.counts == {up.UPLOADED: 12} and peak[0] == 3
