@@ -27,16 +27,16 @@ def _imports(path):
                     yield alias.name, node.level
 
 
-def _violations(package):
+def _violations(package, root=ROOT):
     found = []
-    for path in sorted((ROOT / "plugin" / package).rglob("*.py")):
-        depth = len(path.relative_to(ROOT / "plugin").parts) - 1  # folders below plugin/
+    for path in sorted((root / "plugin" / package).rglob("*.py")):
+        depth = len(path.relative_to(root / "plugin").parts) - 1  # folders below plugin/
         for module, level in _imports(path):
             first = module.split(".")[0]
             if level == 0 and first in FORBIDDEN_ROOTS:
-                found.append("{}: import {}".format(path.relative_to(ROOT), module))
+                found.append("{}: import {}".format(path.relative_to(root), module))
             elif level > depth and first in QGIS_PACKAGES:
-                found.append("{}: relative import of plugin.{}".format(path.relative_to(ROOT), module))
+                found.append("{}: relative import of plugin.{}".format(path.relative_to(root), module))
     return found
 
 
@@ -45,13 +45,12 @@ def test_pure_package_never_imports_qgis(package):
     assert _violations(package) == []
 
 
-def test_the_rule_catches_a_qgis_import(tmp_path, monkeypatch):
+def test_the_rule_catches_a_qgis_import(tmp_path):
     """The check itself works: a planted module importing qgis (directly or via ..core) is reported."""
     pure = tmp_path / "plugin" / "client"
     pure.mkdir(parents=True)
     (pure / "bad.py").write_text("from qgis.core import QgsPointXY\nfrom ..core.settings import Settings\n")
-    monkeypatch.setattr("tests.test_code_layout.ROOT", tmp_path)
-    assert _violations("client") == [
+    assert _violations("client", root=tmp_path) == [
         "plugin/client/bad.py: import qgis.core",
         "plugin/client/bad.py: relative import of plugin.core.settings",
     ]

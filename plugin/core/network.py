@@ -21,40 +21,46 @@ _SCHEMES = {
 
 _lock = threading.Lock()
 _shared = None
+_shared_key = None
 
 
-def qgis_proxies() -> dict:
-    """The `requests` proxies mapping equivalent to QGIS's proxy settings ({} for none)."""
+def qgis_proxies(url: str = "") -> dict:
+    """The `requests` proxies mapping equivalent to QGIS's proxy settings for `url` ({} for none).
+
+    QGIS skips its proxy for URLs starting with an entry of its exclude or no-proxy lists.
+    """
     manager = QgsNetworkAccessManager.instance()
     proxy = manager.fallbackProxy()
     scheme = _SCHEMES.get(proxy.type())
     if scheme is None or not proxy.hostName():
         return {}
+    prefixes = [prefix.strip().lower() for prefix in manager.excludeList() + manager.noProxyList()]
+    if url and any(prefix and url.lower().startswith(prefix) for prefix in prefixes):
+        return {}
     credentials = ""
     if proxy.user():
         credentials = "{}:{}@".format(quote(proxy.user(), safe=""), quote(proxy.password(), safe=""))
     address = "{}://{}{}:{}".format(scheme, credentials, proxy.hostName(), proxy.port())
-    proxies = {"http": address, "https": address}
-    excluded = [url for url in manager.fallbackProxyExcludeList() if url]
-    if excluded:
-        proxies["no_proxy"] = ",".join(excluded)
-    return proxies
+    return {"http": address, "https": address}
 
 
 def make_client(**client_kwargs) -> KartaViewClient:
     """A new client for the configured API address, through QGIS's proxy."""
     client_kwargs.setdefault("base_url", Settings().api_url)
-    client_kwargs.setdefault("proxies", qgis_proxies())
+    client_kwargs.setdefault("proxies", qgis_proxies(client_kwargs["base_url"]))
     return KartaViewClient(**client_kwargs)
 
 
 def shared_client() -> KartaViewClient:
-    """The process-wide client (thread-safe), rebuilt when the API address changes."""
-    global _shared
+    """The process-wide client (thread-safe), rebuilt when the API address or the proxy changes."""
+    global _shared, _shared_key
     url = Settings().api_url
+    proxies = qgis_proxies(url)
+    key = (url.rstrip("/"), sorted(proxies.items()))
     with _lock:
-        if _shared is None or _shared.base_url.rstrip("/") != url.rstrip("/"):
+        if _shared is None or _shared_key != key:
             if _shared is not None:
                 _shared.close()
-            _shared = make_client(base_url=url)
+            _shared = make_client(base_url=url, proxies=proxies)
+            _shared_key = key
         return _shared
