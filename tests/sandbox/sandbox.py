@@ -49,7 +49,9 @@ class Sandbox:
         self._app = App(self.world, self._store, ImageCache(Path(self.data_dir) / "images"), self.faults, demo,
                         self.url)
         self._server.app = self._app
-        threading.Thread(target=self._server.serve_forever, name="kartaview-sandbox", daemon=True).start()
+        # a short poll interval makes stop() quick (shutdown waits for the loop to notice)
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                         name="kartaview-sandbox", daemon=True).start()
         return self
 
     def stop(self):
