@@ -165,7 +165,8 @@ def test_tracks_paging_and_root_alias(sb):
     second = post(sb, "tracks", zoom="15", page="2", ipp="40", **CENTRE).json()
     assert first["removeTracks"] == "" and first["totalFilteredItems"] == second["totalFilteredItems"]
     assert len(first["currentPageItems"]) == 40
-    assert not {s["element_id"] for s in first["currentPageItems"]} & {s["element_id"] for s in second["currentPageItems"]}
+    first_ids = {s["element_id"] for s in first["currentPageItems"]}
+    assert not first_ids & {s["element_id"] for s in second["currentPageItems"]}
     segment = first["currentPageItems"][0]
     assert int(segment["coverage"]) >= 1 and all(isinstance(v, str) for pair in segment["track"] for v in pair)
 

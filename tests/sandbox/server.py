@@ -155,13 +155,13 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "KartaViewSandbox/1.0"
     timeout = 60  # an idle keep-alive connection does not hold its thread forever
 
-    def do_GET(self):
+    def do_GET(self):  # noqa: N802 - http.server's naming
         self._serve()
 
-    def do_POST(self):
+    def do_POST(self):  # noqa: N802 - http.server's naming
         self._serve()
 
-    def do_HEAD(self):
+    def do_HEAD(self):  # noqa: N802 - http.server's naming
         self._serve(head=True)
 
     def _read_body(self):

@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from .geo import bearing_deg, bbox_contains, bboxes_intersect, distance_m, offset
+from .geo import bbox_contains, bboxes_intersect, bearing_deg, distance_m, offset
 from .roads import GEOMETRY_FILE, RoadGraph, load_segments
 
 USERS = (  # (id, username, full name): the world's drivers; the demo user is the sandbox's own
@@ -123,7 +123,7 @@ class World:
             photos.append(photo)
             self._photo_by_id[int(photo["id"])] = photo
             self._photo_by_file[file_name] = photo
-        for index, track in drive:
+        for index, _track in drive:
             element_id = self.segments[index].element_id
             if element_id not in element_ids:
                 element_ids.append(element_id)
