@@ -77,8 +77,10 @@ class App:
         can_store = req.method == "POST" and req.path.rstrip("/") in routes_write.STORING_PATHS
         fault = self.faults.pick(req.path, can_store)
         if fault == "stored_then_500":
-            self._route(req)
-            response = _fault_response("500")
+            # Only a request that really stored something is answered 500; a repeat gets its 660.
+            response = self._route(req)
+            if response is not None and response.status == 200:
+                response = _fault_response("500")
         elif fault:
             response = _fault_response(fault)
         else:
