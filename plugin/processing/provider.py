@@ -5,8 +5,10 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..about import PLUGIN_DIR
+from .upload_photos import UploadPhotosAlgorithm
 
 ALGORITHMS = [
+    UploadPhotosAlgorithm,
 ]
 
 

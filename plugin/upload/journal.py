@@ -169,6 +169,12 @@ class Journal:
 
     # -- reading ----------------------------------------------------------------------------------
 
+    def lookup(self, plan) -> dict:
+        """{photo key: PhotoRecord or None} for a plan, without recording anything (dry runs)."""
+        with self._lock:
+            return {photo.key: self._photo_row(self._db, photo.key)
+                    for sequence in plan.sequences for photo in sequence.photos}
+
     def sequence(self, key: str) -> Optional[SequenceRecord]:
         with self._lock:
             return self._sequence_row(self._db, key)

@@ -1,0 +1,384 @@
+"""kartaview:uploadphotos — upload a point layer of photos to KartaView as sequences.
+
+The QGIS side only: reads the features into planner.PhotoInput (position transformed to WGS 84,
+capture time to UTC), then the pure upload engine plans, journals and uploads. Every input feature
+gets one row in the report, in input order.
+"""
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt, QVariant
+
+from ..core import auth
+from ..core.log import log_info, log_warning
+from ..core.network import make_client
+from ..upload import planner, uploader
+from ..upload.journal import CONFIRMED, Journal
+from ..upload.planner import PhotoInput, PlanOptions, plan_upload
+
+JOURNAL_ENV = "KARTAVIEW_UPLOAD_JOURNAL"
+SKIPPED = "skipped"
+WOULD_UPLOAD = "would upload"  # dry run
+_TIME_FORMATS = ("yyyy:MM:dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss")
+
+
+def journal_path() -> Path:
+    """The upload journal: in the QGIS profile folder (a cache folder could be cleared)."""
+    if os.environ.get(JOURNAL_ENV):
+        path = Path(os.environ[JOURNAL_ENV])
+    else:
+        path = Path(QgsApplication.qgisSettingsDirPath()) / "kartaview" / "upload-journal.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    PHOTO_FIELD = "PHOTO_FIELD"
+    TIME_FIELD = "TIME_FIELD"
+    HEADING_FIELD = "HEADING_FIELD"
+    GROUP_FIELD = "GROUP_FIELD"
+    MAX_GAP_SECONDS = "MAX_GAP_SECONDS"
+    MAX_GAP_METERS = "MAX_GAP_METERS"
+    MAX_PHOTOS = "MAX_PHOTOS"
+    KEEP_DUPLICATES = "KEEP_DUPLICATES"
+    DRY_RUN = "DRY_RUN"
+    CONCURRENCY = "CONCURRENCY"
+    AUTHCFG = "AUTHCFG"
+    OUTPUT = "OUTPUT"
+
+    def tr(self, message):
+        return QCoreApplication.translate("UploadPhotosAlgorithm", message)
+
+    def createInstance(self):  # noqa: N802 (QGIS API name)
+        return type(self)()
+
+    def name(self):
+        return "uploadphotos"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Upload photos to KartaView")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            "Uploads a point layer of geotagged photos (e.g. the output of \"Import geotagged photos\") to "
+            "KartaView. With \"Selected features only\" just the selection is uploaded.\n\n"
+            "Photos are ordered by capture time and split into sequences by the grouping field if given, "
+            "else wherever consecutive photos are more than the maximum gap in time or distance apart, with "
+            "at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of "
+            "each other are skipped as near-duplicates unless kept.\n\n"
+            "Every photo is recorded in an upload journal in the QGIS profile folder, so running the same "
+            "input again after a failure, a cancel or a crash resumes the same sequences: nothing is sent "
+            "twice once KartaView has confirmed it, and a sequence is finished only when all of its photos "
+            "are confirmed.\n\n"
+            "Sign in first (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or, for "
+            "headless runs, set the environment variable KARTAVIEW_ACCESS_TOKEN.\n\n"
+            "The report has one row per input photo with its status: uploaded, already uploaded, skipped "
+            "(bad input or near-duplicate; the reason says which), failed (re-run to retry), or in a dry run "
+            "'would upload'."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Photos (point layer)"), [QgsProcessing.TypeVectorPoint]))
+        # Optional only for QGIS 3.22, which rejects a required field parameter left at its default
+        # (e.g. in qgis_process); _fields() insists that both exist.
+        self.addParameter(QgsProcessingParameterField(
+            self.PHOTO_FIELD, self.tr("Photo file field"), "photo", self.INPUT,
+            QgsProcessingParameterField.String, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.TIME_FIELD, self.tr("Capture time field"), "timestamp", self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.HEADING_FIELD, self.tr("Heading field"), "direction", self.INPUT,
+            QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.GROUP_FIELD, self.tr("Grouping field (one sequence per value)"), None, self.INPUT,
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_GAP_SECONDS, self.tr("Maximum time gap within a sequence (seconds)"),
+            QgsProcessingParameterNumber.Double, 60, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_GAP_METERS, self.tr("Maximum distance gap within a sequence (meters)"),
+            QgsProcessingParameterNumber.Double, 100, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_PHOTOS, self.tr("Maximum photos per sequence"),
+            QgsProcessingParameterNumber.Integer, 1000, minValue=1))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.KEEP_DUPLICATES, self.tr("Keep near-duplicate photos"), False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DRY_RUN, self.tr("Dry run (check and plan, send nothing)"), False))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CONCURRENCY, self.tr("Parallel uploads"), QgsProcessingParameterNumber.Integer, 4,
+            minValue=1, maxValue=uploader.MAX_CONCURRENCY))
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            self.AUTHCFG, self.tr("KartaView account (authentication configuration)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Upload report"), QgsProcessing.TypeVectorPoint))
+        for key, text in (("UPLOADED", self.tr("Photos uploaded")),
+                          ("ALREADY_UPLOADED", self.tr("Photos already uploaded")),
+                          ("SKIPPED", self.tr("Photos skipped")), ("FAILED", self.tr("Photos failed")),
+                          ("SEQUENCES", self.tr("Sequences"))):
+            self.addOutput(QgsProcessingOutputNumber(key, text))
+
+    # -- running ----------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        if source.featureCount() == 0:
+            raise QgsProcessingException(self.tr(
+                "There are no photos to upload: the layer is empty or no feature is selected."))
+        fields = self._fields(source, parameters, context)
+        dry_run = self.parameterAsBoolean(parameters, self.DRY_RUN, context)
+        token = None
+        if not dry_run:
+            token = auth.resolve_token(self.parameterAsString(parameters, self.AUTHCFG, context))
+            if not token:
+                raise QgsProcessingException(self.tr(
+                    "Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication "
+                    "configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN."))
+
+        inputs, geometries = self._read(source, fields, context, feedback)
+        options = PlanOptions(
+            max_gap_seconds=self.parameterAsDouble(parameters, self.MAX_GAP_SECONDS, context),
+            max_gap_meters=self.parameterAsDouble(parameters, self.MAX_GAP_METERS, context),
+            max_photos=self.parameterAsInt(parameters, self.MAX_PHOTOS, context),
+            keep_duplicates=self.parameterAsBoolean(parameters, self.KEEP_DUPLICATES, context),
+            use_groups=bool(fields["group"]),
+        )
+        plan = plan_upload(inputs, options)
+        feedback.pushInfo(self.tr("{} photos in {} sequences to upload, {} skipped.").format(
+            plan.photo_count, len(plan.sequences), len(plan.skipped)))
+        rows = {skip.ref: (skip.path, None, None, None, SKIPPED, self._reason(skip.reason, skip.detail, fields), "")
+                for skip in plan.skipped}
+
+        client = make_client(timeout=120, max_workers=uploader.MAX_CONCURRENCY)
+        try:
+            with Journal(journal_path(), client.base_url) as journal:
+                if dry_run:
+                    self._dry_run(plan, journal, client, rows)
+                else:
+                    concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
+                    self._upload(plan, journal, client, token, concurrency, rows, fields, feedback)
+        finally:
+            client.close()
+
+        return self._report(parameters, context, source, inputs, geometries, rows, len(plan.sequences))
+
+    def _fields(self, source, parameters, context):
+        names = {key: self.parameterAsString(parameters, parameter, context) for key, parameter in (
+            ("photo", self.PHOTO_FIELD), ("time", self.TIME_FIELD), ("heading", self.HEADING_FIELD),
+            ("group", self.GROUP_FIELD))}
+        layer_fields = source.fields()
+        for key in ("photo", "time"):
+            if not names[key] or layer_fields.lookupField(names[key]) < 0:
+                raise QgsProcessingException(self.tr("The input layer has no field '{}'.").format(names[key]))
+        if names["heading"] and layer_fields.lookupField(names["heading"]) < 0:
+            names["heading"] = ""  # the default 'direction' is optional: photos without heading are fine
+        if names["group"] and layer_fields.lookupField(names["group"]) < 0:
+            raise QgsProcessingException(self.tr("The input layer has no field '{}'.").format(names["group"]))
+        return names
+
+    def _read(self, source, fields, context, feedback):
+        to_wgs84 = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"),
+                                          context.transformContext())
+        home = context.project().homePath() if context.project() else ""
+        inputs, geometries = [], {}
+        total = max(1, source.featureCount())
+        for number, feature in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                break
+            geometries[feature.id()] = feature.geometry()
+            lat, lng = self._position(feature, to_wgs84)
+            inputs.append(PhotoInput(
+                ref=feature.id(),
+                path=_path(feature[fields["photo"]], home),
+                lat=lat, lng=lng,
+                captured_at=_utc_time(feature[fields["time"]]),
+                heading=_number(feature[fields["heading"]]) if fields["heading"] else None,
+                group=_text(feature[fields["group"]]) if fields["group"] else None,
+            ))
+            feedback.setProgress(5.0 * number / total)
+        return inputs, geometries
+
+    @staticmethod
+    def _position(feature, to_wgs84):
+        geometry = feature.geometry()
+        if geometry.isNull() or geometry.isEmpty():
+            return None, None
+        try:
+            point = to_wgs84.transform(geometry.vertexAt(0).x(), geometry.vertexAt(0).y())
+        except QgsCsException:
+            return None, None
+        return point.y(), point.x()
+
+    def _dry_run(self, plan, journal, client, rows):
+        places = journal.lookup(plan)
+        for sequence in plan.sequences:
+            for photo in sequence.photos:
+                place = places.get(photo.key)
+                if place is not None and place.state == CONFIRMED:
+                    record = journal.sequence(place.sequence_key)
+                    rows[photo.ref] = (photo.path, None, record.sequence_id, place.sequence_index,
+                                       uploader.ALREADY_UPLOADED, self._reason(uploader.REASON_JOURNAL, ""),
+                                       client.web_url(record.sequence_id, place.sequence_index))
+                else:
+                    rows[photo.ref] = (photo.path, sequence.number, None, photo.index, WOULD_UPLOAD,
+                                       self.tr("Dry run: would be photo {} of new sequence {}.").format(
+                                           photo.index, sequence.number), "")
+
+    def _upload(self, plan, journal, client, token, concurrency, rows, fields, feedback):
+        total = max(1, plan.photo_count)
+        done = [0]
+
+        def on_photo(result):
+            photo = result.photo
+            url = client.web_url(result.sequence_id, result.sequence_index) if result.sequence_id else ""
+            rows[photo.ref] = (photo.path, result.sequence_number, result.sequence_id, result.sequence_index,
+                               result.status, self._reason(result.reason, result.detail, fields), url)
+            done[0] += 1
+            feedback.setProgress(5.0 + 95.0 * done[0] / total)
+
+        def on_sequence(event):
+            if event.kind == uploader.EVENT_LEFT_OPEN:
+                message = self.tr("Sequence {} ({}) is not finished: {}. Run the algorithm again on the same "
+                                  "photos to complete it.").format(event.number, event.sequence_id, event.detail)
+                feedback.pushWarning(message)
+                log_warning(message)
+                return
+            texts = {
+                uploader.EVENT_CREATED: self.tr("Created sequence {} on KartaView: {}"),
+                uploader.EVENT_RECREATED: self.tr("Created sequence {} on KartaView: {} (an earlier run was "
+                                                  "interrupted while creating it and may have left an empty "
+                                                  "sequence)"),
+                uploader.EVENT_FINISHED: self.tr("Finished sequence {}: {}"),
+            }
+            message = texts[event.kind].format(event.number, client.web_url(event.sequence_id))
+            feedback.pushInfo(message)
+            log_info(message)
+
+        summary = uploader.Uploader(client, journal, token, concurrency=concurrency, cancel=feedback.isCanceled,
+                                    on_photo=on_photo, on_sequence=on_sequence).run(plan)
+        if summary.auth_error:
+            feedback.reportError(self.tr("KartaView did not accept the access token. Sign in again to "
+                                         "KartaView, then run the algorithm again."))
+        failed = summary.counts.get(uploader.FAILED, 0)
+        if failed and not summary.cancelled:
+            feedback.reportError(self.tr("{} photos could not be uploaded; see the report for the reasons and "
+                                         "run the algorithm again on the same photos to retry.").format(failed))
+
+    def _report(self, parameters, context, source, inputs, geometries, rows, sequences):
+        report_fields = QgsFields()
+        for name, kind in (("path", QVariant.String), ("sequence", QVariant.Int), ("sequence_id", QVariant.LongLong),
+                           ("sequence_index", QVariant.Int), ("status", QVariant.String),
+                           ("reason", QVariant.String), ("url", QVariant.String)):
+            report_fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, report_fields, QgsWkbTypes.Point,
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        counts = {}
+        for photo in inputs:
+            path, number, sequence_id, index, status, reason, url = rows.get(photo.ref) or (
+                photo.path, None, None, None, uploader.FAILED, self._reason(uploader.REASON_CANCELLED, ""), "")
+            counts[status] = counts.get(status, 0) + 1
+            feature = QgsFeature(report_fields)
+            feature.setGeometry(geometries[photo.ref])
+            feature.setAttributes([path or photo.path, number, sequence_id, index, status, reason, url])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {self.OUTPUT: dest_id, "UPLOADED": counts.get(uploader.UPLOADED, 0),
+                "ALREADY_UPLOADED": counts.get(uploader.ALREADY_UPLOADED, 0), "SKIPPED": counts.get(SKIPPED, 0),
+                "FAILED": counts.get(uploader.FAILED, 0), "SEQUENCES": sequences}
+
+    def _reason(self, code, detail, fields=None):
+        texts = {
+            planner.REASON_NO_PATH: self.tr("No photo file is given."),
+            planner.REASON_MISSING_FILE: self.tr("The photo file does not exist or cannot be read ({})."),
+            planner.REASON_NOT_JPEG: self.tr("Not a JPEG file ({})."),
+            planner.REASON_CORRUPT_JPEG: self.tr("Corrupt JPEG file: {}."),
+            planner.REASON_TOO_LARGE: self.tr("The file is larger than KartaView's limit of 20 MB ({})."),
+            planner.REASON_NO_POSITION: self.tr("No position: the geometry is empty or at 0,0."),
+            planner.REASON_NO_TIME: self.tr("No capture time in the field '{}'."),
+            planner.REASON_SAME_FILE: self.tr("The same file is selected twice (also feature {})."),
+            planner.REASON_NEAR_DUPLICATE: self.tr(
+                "Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it."),
+            uploader.REASON_JOURNAL: self.tr("Uploaded by an earlier run."),
+            uploader.REASON_DUPLICATE: self.tr("KartaView already had this photo."),
+            uploader.REASON_AUTH: self.tr("KartaView did not accept the access token: sign in again."),
+            uploader.REASON_REJECTED: self.tr("KartaView rejected the photo: {}"),
+            uploader.REASON_SEND_FAILED: self.tr("Not confirmed after several attempts ({}). Run the algorithm "
+                                                 "again to retry."),
+            uploader.REASON_FILE: self.tr("The file could not be read ({}). Run the algorithm again once it is "
+                                          "back."),
+            uploader.REASON_CREATE_FAILED: self.tr("Its sequence could not be created ({}). Run the algorithm "
+                                                   "again to retry."),
+            uploader.REASON_CANCELLED: self.tr("Cancelled before KartaView confirmed it. Run the algorithm "
+                                               "again to continue."),
+        }
+        if code == planner.REASON_NO_TIME and fields:
+            detail = fields["time"]
+        if not code:
+            return ""
+        return texts.get(code, "{}").format(detail)
+
+
+def _path(value, home):
+    if value is None or isinstance(value, QVariant):
+        return None
+    path = str(value).strip()
+    if path and home and not os.path.isabs(os.path.expanduser(path)):
+        path = os.path.join(home, path)
+    return path or None
+
+
+def _utc_time(value):
+    """A naive UTC datetime from a date-time attribute (zone-less values are local time, as EXIF is)."""
+    if isinstance(value, datetime):
+        value = QDateTime(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        value = QDateTime.fromString(text, Qt.ISODateWithMs)
+        for time_format in _TIME_FORMATS:
+            if value.isValid():
+                break
+            value = QDateTime.fromString(text, time_format)
+    if not isinstance(value, QDateTime) or not value.isValid():
+        return None
+    return value.toUTC().toPyDateTime().replace(tzinfo=None)
+
+
+def _number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _text(value):
+    if value is None or isinstance(value, QVariant):
+        return None
+    return str(value)

@@ -1,0 +1,199 @@
+"""kartaview:uploadphotos in QGIS Processing and headless with qgis_process, against the sandbox."""
+
+import json
+import os
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDateTime, QVariant
+
+from kartaview.plugin.processing.provider import KartaViewProcessingProvider
+from kartaview.plugin.upload.planner import PhotoInput, plan_upload
+from tests.conftest import run_qgis_process
+from tests.test_upload_uploader import assert_all_stored_once, sha1, stored
+from tests.upload_support import START, make_jpeg, track
+
+ALG = "kartaview:uploadphotos"
+
+
+@pytest.fixture(scope="module")
+def kartaview_processing(qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("kartaview") is None:
+        registry.addProvider(KartaViewProcessingProvider())
+    yield registry
+    provider = registry.providerById("kartaview")
+    if provider is not None:
+        registry.removeProvider(provider)
+
+
+@pytest.fixture
+def upload_env(fresh_sandbox, tmp_path, monkeypatch):
+    monkeypatch.setenv("KARTAVIEW_ACCESS_TOKEN", fresh_sandbox.token)
+    monkeypatch.setenv("KARTAVIEW_UPLOAD_JOURNAL", str(tmp_path / "journal.sqlite"))
+    return fresh_sandbox
+
+
+def photos_source(photos, crs="EPSG:3857"):
+    """A memory point layer like native:importphotos makes (photo, timestamp, direction) in `crs`."""
+    kv_vl = QgsVectorLayer("Point?crs={}".format(crs), "photos", "memory")
+    kv_vl.dataProvider().addAttributes([QgsField("photo", QVariant.String), QgsField("timestamp", QVariant.DateTime),
+                                        QgsField("direction", QVariant.Double), QgsField("track", QVariant.String)])
+    kv_vl.updateFields()
+    to_crs = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(crs),
+                                    QgsProject.instance())
+    features = []
+    for photo in photos:
+        feature = QgsFeature(kv_vl.fields())
+        if photo.lat is not None:
+            feature.setGeometry(QgsGeometry.fromPointXY(to_crs.transform(QgsPointXY(photo.lng, photo.lat))))
+        time = QDateTime(photo.captured_at) if photo.captured_at else None
+        feature.setAttributes([photo.path, time, photo.heading, photo.group])
+        features.append(feature)
+    kv_vl.dataProvider().addFeatures(features)
+    return kv_vl
+
+
+def report(result):
+    rows = [f.attributes() for f in result["OUTPUT"].getFeatures()]
+    names = result["OUTPUT"].fields().names()
+    return [dict(zip(names, row)) for row in rows]
+
+
+def run_alg(parameters):
+    import processing
+
+    return processing.run(ALG, dict({"OUTPUT": "memory:"}, **parameters))
+
+
+def test_upload_from_a_layer_in_another_crs_with_bad_rows(kartaview_processing, upload_env, tmp_path):
+    photos = track(tmp_path, 6)
+    bad = [
+        PhotoInput(6, str(tmp_path / "gone.jpg"), photos[0].lat, photos[0].lng, START),
+        PhotoInput(7, make_jpeg(tmp_path / "nowhere.jpg", 50), None, None, START),
+        PhotoInput(8, make_jpeg(tmp_path / "notime.jpg", 51), photos[0].lat, photos[0].lng, None),
+        PhotoInput(9, photos[1].path, photos[1].lat, photos[1].lng, START + timedelta(seconds=2)),
+    ]
+    kv_vl = photos_source(photos + bad)
+    result = run_alg({"INPUT": kv_vl, "MAX_PHOTOS": 4})
+    rows = report(result)
+    assert [r["status"] for r in rows] == ["uploaded"] * 6 + ["skipped"] * 4
+    assert ["does not exist" in rows[6]["reason"], "No position" in rows[7]["reason"],
+            "timestamp" in rows[8]["reason"], "twice" in rows[9]["reason"]] == [True] * 4
+    assert (result["UPLOADED"], result["SKIPPED"], result["FAILED"], result["SEQUENCES"]) == (6, 4, 0, 2)
+    assert [(r["sequence"], r["sequence_index"]) for r in rows[:6]] == [(1, 0), (1, 1), (1, 2), (1, 3), (2, 0),
+                                                                         (2, 1)]
+    assert rows[0]["url"] == "{}details/{}/0".format(upload_env.url, rows[0]["sequence_id"])
+    server = stored(upload_env)
+    assert [(len(p), done) for _, done, p in server] == [(4, True), (2, True)]
+    fields = server[0][2][1][2]
+    lat, lng = (float(x) for x in fields["coordinate"].split(","))
+    assert (lat, lng) == (pytest.approx(photos[1].lat, abs=1e-7), pytest.approx(photos[1].lng, abs=1e-7))
+    assert server[0][2][1][1] == sha1(photos[1].path)
+
+    again = report(run_alg({"INPUT": kv_vl, "MAX_PHOTOS": 4}))
+    assert [r["status"] for r in again[:6]] == ["already uploaded"] * 6
+    assert [r["sequence_id"] for r in again[:6]] == [r["sequence_id"] for r in rows[:6]]
+
+
+def test_selected_features_only_and_an_empty_selection(kartaview_processing, upload_env, tmp_path):
+    photos = track(tmp_path, 5)
+    kv_vl = photos_source(photos, crs="EPSG:4326")
+    QgsProject.instance().addMapLayer(kv_vl)
+    try:
+        ids = [f.id() for f in kv_vl.getFeatures()]
+        kv_vl.selectByIds(ids[1:3])
+        selected = QgsProcessingFeatureSourceDefinition(kv_vl.id(), True)
+        rows = report(run_alg({"INPUT": selected}))
+        assert [r["status"] for r in rows] == ["uploaded", "uploaded"]
+        assert sorted(d for _, _, p in stored(upload_env) for _, d, _ in p) == sorted(
+            sha1(p.path) for p in photos[1:3])
+        kv_vl.removeSelection()
+        with pytest.raises(QgsProcessingException, match="no feature is selected"):
+            run_alg({"INPUT": selected})
+    finally:
+        QgsProject.instance().removeMapLayer(kv_vl.id())
+
+
+def test_dry_run_sends_nothing(kartaview_processing, upload_env, tmp_path, monkeypatch):
+    monkeypatch.delenv("KARTAVIEW_ACCESS_TOKEN")  # a dry run needs no account
+    photos = track(tmp_path, 4)
+    kv_vl = photos_source(photos + [replace(photos[0], ref=9)])
+    upload_env.reset_log()
+    result = run_alg({"INPUT": kv_vl, "DRY_RUN": True, "MAX_PHOTOS": 3})
+    rows = report(result)
+    assert [r["status"] for r in rows] == ["would upload"] * 4 + ["skipped"]
+    assert [(r["sequence"], r["sequence_index"]) for r in rows[:4]] == [(1, 0), (1, 1), (1, 2), (2, 0)]
+    assert result["SEQUENCES"] == 2
+    assert upload_env.request_log == [] and stored(upload_env) == []
+
+
+def test_auth_config_account_and_not_signed_in(kartaview_processing, upload_env, tmp_path, monkeypatch):
+    from kartaview.plugin.core import auth
+
+    monkeypatch.delenv("KARTAVIEW_ACCESS_TOKEN")
+    auth_manager = QgsApplication.authManager()
+    if not auth_manager.masterPasswordIsSet():
+        auth_manager.setMasterPassword("test-master", True)
+    auth.sign_out()
+    kv_vl = photos_source(track(tmp_path, 2))
+    with pytest.raises(QgsProcessingException, match="Not signed in"):
+        run_alg({"INPUT": kv_vl})
+    config_id = auth.save_account(upload_env.token, upload_env.username)
+    try:
+        auth.Settings().auth_cfg = ""  # only the explicit AUTHCFG parameter can work now
+        rows = report(run_alg({"INPUT": kv_vl, "AUTHCFG": config_id}))
+        assert [r["status"] for r in rows] == ["uploaded", "uploaded"]
+    finally:
+        auth.Settings().auth_cfg = config_id
+        auth.sign_out()
+
+
+def test_revoked_token_reports_sign_in_again_and_never_shows_the_token(kartaview_processing, upload_env, tmp_path):
+    messages = []
+    QgsApplication.messageLog().messageReceived.connect(lambda text, *args: messages.append(text))
+    kv_vl = photos_source(track(tmp_path, 3))
+    upload_env.set_faults(revoked_tokens=[upload_env.token])
+    rows = report(run_alg({"INPUT": kv_vl}))
+    assert {r["status"] for r in rows} == {"failed"}
+    assert all("sign in again" in r["reason"] for r in rows)
+    upload_env.clear_faults()
+    rows = report(run_alg({"INPUT": kv_vl}))
+    assert {r["status"] for r in rows} == {"uploaded"}
+    token = upload_env.token
+    assert not [m for m in messages if token in m]
+    assert all(token not in str(r) for r in rows)
+    assert token.encode() not in (tmp_path / "journal.sqlite").read_bytes()
+
+
+def test_headless_qgis_process_run(qgis_process_home, upload_env, tmp_path):
+    photos = track(tmp_path, 5)
+    geojson = tmp_path / "photos.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lng, p.lat]},
+         "properties": {"photo": p.path, "timestamp": p.captured_at.isoformat(), "direction": p.heading}}
+        for p in photos]}))
+    output = tmp_path / "report.geojson"
+    env = {key: os.environ[key] for key in ("KARTAVIEW_ACCESS_TOKEN", "KARTAVIEW_UPLOAD_JOURNAL", "KARTAVIEW_API_URL")}
+    completed = run_qgis_process(qgis_process_home, ["run", ALG, "--INPUT={}".format(geojson), "--CONCURRENCY=2",
+                                                     "--OUTPUT={}".format(output)], env=env, timeout=120)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert upload_env.token not in completed.stdout + completed.stderr
+    statuses = [f["properties"]["status"] for f in json.loads(output.read_text())["features"]]
+    assert statuses == ["uploaded"] * 5
+    assert "UPLOADED:\t5" in completed.stdout
+    assert_all_stored_once(upload_env, plan_upload(photos))
