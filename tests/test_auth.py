@@ -1,0 +1,141 @@
+"""The KartaView account in the QGIS auth database, and the sign-in dialog against the sandbox."""
+
+import re
+
+import pytest
+import requests
+from qgis.core import QgsApplication, QgsSettings
+
+from kartaview.plugin.client.client import KartaViewClient
+from kartaview.plugin.client.errors import KartaViewError
+from kartaview.plugin.core import auth
+from kartaview.plugin.core.settings import Settings
+
+
+@pytest.fixture
+def auth_db(qgis_app, monkeypatch):
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-master", True)
+    monkeypatch.delenv("KARTAVIEW_ACCESS_TOKEN", raising=False)
+    monkeypatch.delenv("KARTAVIEW_AUTHCFG", raising=False)
+    auth.sign_out()
+    yield manager
+    auth.sign_out()
+
+
+def all_settings_text():
+    settings = QgsSettings()
+    return " ".join("{}={}".format(key, settings.value(key)) for key in settings.allKeys())
+
+
+def test_the_token_lives_in_the_auth_database_and_only_its_id_in_settings(auth_db):
+    assert not auth.signed_in() and auth.token() is None
+    config_id = auth.save_account("a" * 64, "zaphod")
+    assert Settings().auth_cfg == config_id and config_id in auth_db.configIds()
+    assert auth.token() == "a" * 64 and auth.username() == "zaphod" and auth.signed_in()
+    assert "a" * 64 not in all_settings_text()
+
+    again = auth.save_account("b" * 64, "trillian")  # signing in again replaces the account
+    assert again == config_id and auth.token() == "b" * 64 and auth.username() == "trillian"
+    assert len([c for c in auth_db.configIds() if c == config_id]) == 1
+
+    auth.sign_out()
+    assert config_id not in auth_db.configIds() and Settings().auth_cfg == "" and not auth.signed_in()
+
+
+def test_which_token_an_upload_uses(auth_db, monkeypatch):
+    assert auth.resolve_token() is None
+    config_id = auth.save_account("account-token", "me")
+    assert auth.resolve_token() == "account-token"
+    monkeypatch.setenv("KARTAVIEW_ACCESS_TOKEN", "env-token")
+    assert auth.resolve_token() == "env-token"
+    assert auth.resolve_token(config_id) == "account-token"  # an explicit config wins
+    assert auth.resolve_token("nonexistent") is None
+
+
+def test_osm_code_flow_against_the_sandbox(auth_db, sandbox):
+    authorization = auth.osm_authorization(sandbox.url, "kv-client")
+    assert authorization.url.startswith(sandbox.url + "oauth2/authorize?")
+    assert "client_id=kv-client" in authorization.url and "code_challenge_method=S256" in authorization.url
+    page = requests.get(authorization.url, timeout=10).text
+    code = re.search(r'id="authorization_code">([^<]+)<', page).group(1)
+    osm_token = auth.exchange_osm_code(sandbox.url, "kv-client", "kv-secret", code, authorization.verifier)
+    with KartaViewClient(sandbox.url) as client:
+        account = client.client_auth(osm_token, "kv-secret")
+        auth.save_account(account.access_token, account.username)
+        assert auth.username() == sandbox.username
+        assert client.create_sequence(auth.token(), 46.77, 23.59) > 0  # the stored token works
+
+    with pytest.raises(KartaViewError, match="did not accept the code") as error:
+        auth.exchange_osm_code(sandbox.url, "kv-client", "kv-secret", "wrong-code", authorization.verifier)
+    assert "wrong-code" not in str(error.value) and "kv-secret" not in str(error.value)
+
+
+def test_sign_in_dialog_with_osm_with_a_token_and_sign_out(auth_db, sandbox, monkeypatch):
+    from kartaview.plugin.gui import sign_in_dialog as module
+
+    opened = []
+    monkeypatch.setattr(module.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    dialog = module.SignInDialog()
+    changes = []
+    dialog.accountChanged.connect(lambda: changes.append(True))
+    assert "Not signed in" in dialog.accountLabel.text() and not dialog.signOutButton.isEnabled()
+
+    dialog.methodTabs.setCurrentIndex(module.OSM_TAB)
+    dialog.osmUrlEdit.setText(sandbox.url)
+    dialog.clientIdEdit.setText("kv-client")
+    dialog.clientSecretEdit.setText("kv-secret")
+    dialog.signInButton.click()  # before opening the browser: a hint, no crash
+    assert "step 1" in dialog.messageLabel.text()
+    dialog.openBrowserButton.click()
+    assert opened and opened[0].startswith(sandbox.url + "oauth2/authorize")
+    dialog.codeEdit.setText("not-the-code")
+    dialog.signInButton.click()
+    assert "did not accept the code" in dialog.messageLabel.text() and not auth.signed_in()
+    dialog.codeEdit.setText(re.search(r'id="authorization_code">([^<]+)<',
+                                      requests.get(opened[0], timeout=10).text).group(1))
+    dialog.signInButton.click()
+    assert auth.signed_in() and auth.username() == sandbox.username
+    assert sandbox.username in dialog.accountLabel.text() and changes
+    assert Settings().osm_url == sandbox.url and Settings().osm_client_id == "kv-client"
+    assert "kv-secret" not in all_settings_text() and auth.token() not in all_settings_text()
+
+    dialog.signOutButton.click()
+    assert not auth.signed_in() and "Not signed in" in dialog.accountLabel.text()
+
+    dialog.methodTabs.setCurrentIndex(module.TOKEN_TAB)
+    dialog.tokenEdit.setText(sandbox.token)
+    dialog.usernameEdit.setText("pasted")
+    dialog.signInButton.click()
+    assert auth.token() == sandbox.token and "pasted" in dialog.accountLabel.text()
+    assert dialog.tokenEdit.text() == ""
+    dialog.deleteLater()
+
+
+def test_a_revoked_osm_token_asks_to_sign_in_again(auth_db, sandbox):
+    authorization = auth.osm_authorization(sandbox.url, "kv-client")
+    osm_token = auth.exchange_osm_code(sandbox.url, "kv-client", "kv-secret", "sandbox-code", authorization.verifier)
+    sandbox.set_faults(revoked_tokens=[osm_token])
+    try:
+        with KartaViewClient(sandbox.url) as client, pytest.raises(KartaViewError, match="sign in again"):
+            client.client_auth(osm_token, "kv-secret")
+    finally:
+        sandbox.clear_faults()
+
+
+def test_the_sign_in_component_adds_its_menu_entry(qgis_iface):
+    from kartaview.plugin.gui.sign_in_dialog import SignInComponent
+
+    added = []
+
+    class Plugin:
+        iface = qgis_iface
+
+        def add_action(self, action, menu=True, toolbar=True):
+            added.append((action.objectName(), menu, toolbar))
+
+    component = SignInComponent(Plugin())
+    component.init_gui()
+    component.unload()
+    assert added == [("KartaViewSignInAction", True, False)]
