@@ -46,11 +46,12 @@ _TIME_FORMATS = ("yyyy:MM:dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm
 
 
 def journal_path() -> Path:
-    """The upload journal: in the QGIS profile folder (a cache folder could be cleared)."""
+    """The upload journal, in the QGIS profile folder but outside the plugin's cache folder (which the
+    user may clear): $KARTAVIEW_UPLOAD_JOURNAL overrides it for tests and scripted runs."""
     if os.environ.get(JOURNAL_ENV):
         path = Path(os.environ[JOURNAL_ENV])
     else:
-        path = Path(QgsApplication.qgisSettingsDirPath()) / "kartaview" / "upload-journal.sqlite"
+        path = Path(QgsApplication.qgisSettingsDirPath()) / "kartaview-upload" / "journal.sqlite"
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -1,0 +1,177 @@
+"""Upload speed and memory of the upload engine against the sandbox KartaView (`make bench`).
+
+Speed: 500 photos with 100 ms added latency at concurrency 1, 4 and 10, without and with 10 %
+injected transient failures. Each rate is printed as a ratio to the latency bound
+(concurrency / latency), using the round-trip latency measured in the same run next to the nominal
+100 ms. The client is configured as the plugin configures it (its default retries and backoff).
+
+Memory: the peak RSS of a process uploading 500 and then 5,000 photos (~100 KB each) must not grow
+with the number of photos, since files are streamed from disk.
+
+The sandbox runs in its own process so that its work does not share the uploader's interpreter.
+Results also go to tests/bench/results/upload.json.
+"""
+
+import json
+import logging
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.plugin_package import import_plugin_package  # noqa: E402
+
+import_plugin_package()
+
+import requests  # noqa: E402
+
+from kartaview.plugin.client.client import KartaViewClient  # noqa: E402
+from kartaview.plugin.upload.journal import Journal  # noqa: E402
+from kartaview.plugin.upload.planner import PlanOptions, plan_upload  # noqa: E402
+from kartaview.plugin.upload.uploader import UPLOADED, Uploader  # noqa: E402
+from tests.upload_support import track  # noqa: E402
+
+TOKEN = "bench-token"
+LATENCY_MS = 100
+SPEED_PHOTOS = 500
+MEMORY_COUNTS = (500, 5000)
+FAULT_KINDS = ["500", "502html", "690", "stored_then_500", "drop"]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_sandbox(data_dir):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "tests.sandbox", "--port", str(port), "--token", TOKEN,
+                                "--data-dir", str(data_dir)], cwd=str(ROOT), stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    process.stdout.readline()  # "KartaView sandbox at ..." once it listens
+    return process, "http://127.0.0.1:{}/".format(port)
+
+
+def set_faults(url, **settings):
+    requests.post(url + "__sandbox__/faults", json=settings, timeout=10).raise_for_status()
+
+
+def measured_latency(url, samples=20):
+    """Median round trip of a cheap API call, in seconds (the injected latency plus the overhead)."""
+    times = []
+    with requests.Session() as session:
+        for _ in range(samples):
+            started = time.perf_counter()
+            session.get(url + "2.0/sequence/1", timeout=10)
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def upload(url, photos, journal_path, concurrency):
+    """(seconds, photos uploaded) of one journaled upload of `photos` as one or more sequences."""
+    plan = plan_upload(photos, PlanOptions(max_photos=1000, keep_duplicates=True))
+    started = time.perf_counter()
+    with KartaViewClient(url, timeout=120, max_workers=10) as client, Journal(journal_path, client.base_url) as journal:
+        summary = Uploader(client, journal, TOKEN, concurrency=concurrency).run(plan)
+    return time.perf_counter() - started, summary.counts.get(UPLOADED, 0) + summary.counts.get("already uploaded", 0)
+
+
+def speed(url, work):
+    (work / "speed").mkdir()
+    photos = track(work / "speed", SPEED_PHOTOS, step_m=10.0)
+    set_faults(url, latency_ms=LATENCY_MS, error_rate=0.0)
+    latency = measured_latency(url)
+    print("latency: nominal {} ms, measured {:.1f} ms".format(LATENCY_MS, latency * 1000))
+    rows = []
+    for error_rate in (0.0, 0.1):
+        set_faults(url, latency_ms=LATENCY_MS, error_rate=error_rate, kinds=FAULT_KINDS, fault_seed=1)
+        for concurrency in (1, 4, 10):
+            seconds, done = upload(url, photos, work / "journal-{}-{}.sqlite".format(error_rate, concurrency),
+                                   concurrency)
+            rate = SPEED_PHOTOS / seconds
+            row = {"errors": error_rate, "concurrency": concurrency, "seconds": round(seconds, 2),
+                   "confirmed": done, "photos_per_s": round(rate, 2),
+                   "ratio_nominal": round(rate / (concurrency / (LATENCY_MS / 1000.0)), 3),
+                   "ratio_measured": round(rate / (concurrency / latency), 3)}
+            rows.append(row)
+            print("errors {:>4.0%}  concurrency {:>2}  {:>6.1f} s  {:>3}/{} confirmed  {:>6.2f} photos/s  "
+                  "ratio to bound: {:.2f} (nominal) {:.2f} (measured)".format(
+                      error_rate, concurrency, seconds, done, SPEED_PHOTOS, rate, row["ratio_nominal"],
+                      row["ratio_measured"]), flush=True)
+    set_faults(url, latency_ms=0, error_rate=0.0)
+    return {"latency_ms_measured": round(latency * 1000, 1), "runs": rows}
+
+
+def memory_child(url, directory, count, journal_path):
+    """In a child process: upload `count` photos from `directory`, print the peak RSS in MiB."""
+    logging.getLogger("kartaview").setLevel(logging.ERROR)
+    from datetime import datetime, timedelta
+
+    from kartaview.plugin.upload.planner import PhotoInput
+
+    start = datetime(2024, 5, 1, 8)
+    photos = [PhotoInput(i, str(Path(directory) / "p{:05d}.jpg".format(i)), 46.77 + i * 1e-5, 23.59,
+                         start + timedelta(seconds=i)) for i in range(count)]
+    seconds, done = upload(url, photos, journal_path, 10)
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(json.dumps({"count": count, "confirmed": done, "seconds": round(seconds, 1), "peak_mib": round(peak_mib, 1)}))
+
+
+def memory(url, work):
+    from PIL import Image
+
+    directory = work / "memory"
+    directory.mkdir()
+    source = directory / "source.jpg"
+    Image.frombytes("RGB", (256, 256), os.urandom(256 * 256 * 3)).save(str(source), "JPEG", quality=95)
+    for i in range(max(MEMORY_COUNTS)):  # hard links: distinct photos on disk, one file's worth of space
+        os.link(source, directory / "p{:05d}.jpg".format(i))
+    print("memory: photos of {} KiB".format(source.stat().st_size // 1024))
+    results = []
+    for count in MEMORY_COUNTS:
+        output = subprocess.run([sys.executable, __file__, "--memory-child", url, str(directory), str(count),
+                                 str(work / "journal-memory-{}.sqlite".format(count))], capture_output=True,
+                                text=True, check=True, cwd=str(ROOT)).stdout
+        result = json.loads(output.strip().splitlines()[-1])
+        results.append(result)
+        print("memory: {count} photos ({confirmed} confirmed) in {seconds} s, peak RSS {peak_mib} MiB".format(
+            **result), flush=True)
+    growth = results[1]["peak_mib"] / results[0]["peak_mib"]
+    per_photo_kib = (results[1]["peak_mib"] - results[0]["peak_mib"]) * 1024 / (MEMORY_COUNTS[1] - MEMORY_COUNTS[0])
+    print("memory: peak with {} photos / peak with {} photos = {:.2f}; {:.1f} KiB of bookkeeping per extra photo "
+          "(a photo is {} KiB)".format(MEMORY_COUNTS[1], MEMORY_COUNTS[0], growth, per_photo_kib,
+                                       source.stat().st_size // 1024))
+    return {"runs": results, "growth": round(growth, 3), "kib_per_extra_photo": round(per_photo_kib, 2)}
+
+
+def main():
+    logging.getLogger("kartaview").setLevel(logging.ERROR)  # the client's per-retry warnings
+    with tempfile.TemporaryDirectory(prefix="kartaview-bench-") as tmp:
+        work = Path(tmp)
+        sandbox, url = start_sandbox(work / "sandbox")
+        try:
+            results = {"speed": speed(url, work), "memory": memory(url, work)}
+        finally:
+            sandbox.terminate()
+            sandbox.wait(timeout=30)
+    out = ROOT / "tests" / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "upload.json").write_text(json.dumps(results, indent=2))
+    # Streaming: ten times the photos may not need noticeably more memory.
+    return 0 if results["memory"]["growth"] < 1.25 else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--memory-child":
+        memory_child(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
+    else:
+        sys.exit(main())
