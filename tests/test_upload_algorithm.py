@@ -2,6 +2,7 @@
 
 import json
 import os
+import time
 from dataclasses import replace
 from datetime import timedelta
 
@@ -197,3 +198,26 @@ def test_headless_qgis_process_run(qgis_process_home, upload_env, tmp_path):
     assert statuses == ["uploaded"] * 5
     assert "UPLOADED:\t5" in completed.stdout
     assert_all_stored_once(upload_env, plan_upload(photos))
+
+
+def test_cancel_stops_within_a_second_and_reports_the_rest(kartaview_processing, upload_env, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class CancelAfterTwo(QgsProcessingFeedback):
+        cancelled_at = None
+
+        def setProgress(self, progress):  # noqa: N802 (QGIS API name)
+            super().setProgress(progress)
+            if progress > 5 + 95 * 2 / 12 and self.cancelled_at is None:
+                self.cancelled_at = time.monotonic()
+                self.cancel()
+
+    upload_env.set_faults(latency_ms=300)
+    kv_vl = photos_source(track(tmp_path, 12))
+    feedback = CancelAfterTwo()
+    result = processing.run(ALG, {"INPUT": kv_vl, "CONCURRENCY": 2, "OUTPUT": "memory:"}, feedback=feedback)
+    assert time.monotonic() - feedback.cancelled_at < 1.0
+    rows = report(result)
+    assert len(rows) == 12 and {r["status"] for r in rows} == {"uploaded", "failed"}
+    assert all("Cancelled" in r["reason"] for r in rows if r["status"] == "failed")
