@@ -103,8 +103,15 @@ def make_photo_track(folder):
     """12 JPEGs along a sandbox road and a point GeoPackage shaped like native:importphotos' output."""
     from PIL import Image, ImageDraw
     from qgis.core import (
-        QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsVectorFileWriter,
-        QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsWkbTypes,
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransformContext,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsGeometry,
+        QgsPointXY,
+        QgsVectorFileWriter,
+        QgsWkbTypes,
     )
     from qgis.PyQt.QtCore import QDateTime, QVariant
 
@@ -138,8 +145,15 @@ def make_photo_track(folder):
 def write_roads(path):
     """The sandbox's road network (the real Cluj-Napoca OSM pieces) inside the extent, as a GeoPackage."""
     from qgis.core import (
-        QgsCoordinateReferenceSystem, QgsCoordinateTransformContext, QgsFeature, QgsField,
-        QgsFields, QgsGeometry, QgsPointXY, QgsVectorFileWriter, QgsWkbTypes,
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransformContext,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsGeometry,
+        QgsPointXY,
+        QgsVectorFileWriter,
+        QgsWkbTypes,
     )
     from qgis.PyQt.QtCore import QVariant
 
