@@ -33,13 +33,13 @@ def test_class_factory_init_gui_and_unload_leave_nothing_behind(kv_app, qgis_ifa
 
     plugin = kartaview.classFactory(iface)
     plugin.initGui()
-
-    assert registry.providerById("kartaview") is not None
-    assert QgsProviderRegistry.instance().providerMetadata("kartaview") is not None
-    assert plugin.toolbar is not None and plugin.toolbar.actions()
-    assert iface.web_menu_actions
-
-    plugin.unload()
+    try:
+        assert registry.providerById("kartaview") is not None
+        assert QgsProviderRegistry.instance().providerMetadata("kartaview") is not None
+        assert plugin.toolbar is not None and plugin.toolbar.actions()
+        assert iface.web_menu_actions
+    finally:
+        plugin.unload()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
     assert registry.providerById("kartaview") is None
