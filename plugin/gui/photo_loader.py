@@ -1,0 +1,179 @@
+"""Photo images loaded off the GUI thread: progressive sizes, cancellation, caching, prefetch.
+
+`show(photo)` fetches the small thumbnail and the large image at the same time (the client falls
+back lth -> proc -> th when a file is missing) and emits each as a QImage, never a smaller after a
+larger. A newer `show` makes the older one stale: its results are dropped and its pending requests
+are cancelled, because a request is only pursued while its photo is still wanted (shown or
+prefetched). The same image asked twice (prefetch, then show) is downloaded once.
+"""
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtGui import QImage
+
+from ..client.errors import Cancelled, KartaViewError
+from ..core.log import log_warning
+from ..core.network import shared_client
+from ..core.settings import Settings
+from .photo_cache import PhotoCache
+
+RANK = {"th": 0, "lth": 1, "proc": 2}
+PREFETCH_SIZE = "lth"
+DISK_SHARE = 0.5  # of the plugin's cache size setting, the rest is the coverage cache's
+
+
+def default_cache() -> PhotoCache:
+    settings = Settings()
+    return PhotoCache(settings.cache_dir / "photos", int(settings.cache_max_mb * DISK_SHARE * 1024 * 1024))
+
+
+class PhotoLoader(QObject):
+    # ticket, Photo, size requested, size served, QImage, JPEG bytes
+    imageLoaded = pyqtSignal(int, object, str, str, QImage, bytes)  # noqa: N815 (Qt signal naming)
+    loadFailed = pyqtSignal(int, object, str)  # noqa: N815 - ticket, Photo, message
+    _delivered = pyqtSignal(int, object, str, object)  # ticket, photo, size, (served, image, bytes) | error
+
+    def __init__(self, client_factory=shared_client, cache=None, parent=None):
+        super().__init__(parent)
+        self._client_factory = client_factory
+        self.cache = cache if cache is not None else default_cache()
+        self._shown_pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="kartaview-photo")
+        self._prefetch_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kartaview-prefetch")
+        self._lock = threading.Lock()
+        self._inflight = {}  # (photo id, size) -> Future of (bytes, served)
+        self._shown_id = None
+        self._prefetch_ids = frozenset()
+        self._ticket = 0
+        self._pending = {}  # ticket -> sizes still loading
+        self._best = {}  # ticket -> rank of the largest image emitted
+        self._delivered.connect(self._on_delivered)
+
+    # --- API (GUI thread) ---------------------------------------------------------------------
+
+    def show(self, photo, sizes=("th", "lth")) -> int:
+        """Load `photo`'s images of `sizes`; returns the ticket its signals carry."""
+        self._ticket += 1
+        ticket = self._ticket
+        self._shown_id = photo.id
+        self._pending = {ticket: set(sizes)}
+        self._best = {ticket: -1}
+        # A larger size already cached makes the smaller ones pointless.
+        cached = [size for size in sizes if self.cache.contains(photo.id, size)]
+        if cached:
+            largest = max(cached, key=RANK.get)
+            sizes = [size for size in sizes if RANK[size] >= RANK[largest]]
+            self._pending[ticket] = set(sizes)
+        for size in sizes:
+            self._shown_pool.submit(self._load, ticket, photo, size)
+        return ticket
+
+    def prefetch(self, photos, size=PREFETCH_SIZE):
+        """Put these photos' images in the cache; earlier prefetches of other photos are dropped."""
+        self._prefetch_ids = frozenset(photo.id for photo in photos)
+        for photo in photos:
+            if not self.cache.contains(photo.id, size):
+                self._prefetch_pool.submit(self._prefetch, photo, size)
+
+    def stop(self):
+        """Nothing is wanted any more (the dock closed): pending requests give up."""
+        self._ticket += 1
+        self._shown_id = None
+        self._prefetch_ids = frozenset()
+        self._pending.clear()
+
+    def shutdown(self):
+        self.stop()
+        self._delivered.disconnect(self._on_delivered)
+        self._shown_pool.shutdown(wait=False, cancel_futures=True)
+        self._prefetch_pool.shutdown(wait=False, cancel_futures=True)
+
+    def is_loading(self) -> bool:
+        return any(self._pending.values())
+
+    # --- workers --------------------------------------------------------------------------------
+
+    def _wanted(self, photo_id) -> bool:
+        return photo_id == self._shown_id or photo_id in self._prefetch_ids
+
+    def _obtain(self, photo, size):
+        """(bytes, served) from the cache, from a download already running, or downloaded now."""
+        while True:
+            cached = self.cache.get(photo.id, size)
+            if cached is not None:
+                return cached
+            key = (photo.id, size)
+            with self._lock:
+                future = self._inflight.get(key)
+                owner = future is None
+                if owner:
+                    future = self._inflight[key] = Future()
+            if not owner:
+                try:
+                    return future.result()
+                except Cancelled:
+                    # its owner gave up; if the photo is wanted again, download it ourselves
+                    if not self._wanted(photo.id):
+                        raise
+                    continue
+            try:
+                data, served = self._client_factory().fetch_image(
+                    photo, size, cancel=lambda: not self._wanted(photo.id))
+                self.cache.put(photo.id, size, data, served)
+                future.set_result((data, served))
+                return data, served
+            except BaseException as error:
+                future.set_exception(error)
+                raise
+            finally:
+                with self._lock:
+                    self._inflight.pop(key, None)
+
+    def _load(self, ticket, photo, size):
+        try:
+            if ticket != self._ticket:
+                raise Cancelled()
+            data, served = self._obtain(photo, size)
+            image = QImage.fromData(data)
+            if image.isNull():
+                raise KartaViewError("The image of photo {} is not a readable JPEG.".format(photo.id))
+            result = (served, image, data)
+        except Exception as error:  # noqa: BLE001 - delivered to the GUI thread
+            result = error
+        self._deliver(ticket, photo, size, result)
+
+    def _deliver(self, *args):
+        try:
+            self._delivered.emit(*args)
+        except RuntimeError:  # the loader was deleted meanwhile: nobody waits for this
+            pass
+
+    def _prefetch(self, photo, size):
+        if photo.id not in self._prefetch_ids:
+            return
+        try:
+            self._obtain(photo, size)
+        except Cancelled:
+            pass
+        except Exception as error:  # noqa: BLE001 - a failed prefetch only costs speed
+            log_warning("Prefetching photo {} failed: {}".format(photo.id, error))
+
+    # --- GUI thread -----------------------------------------------------------------------------
+
+    def _on_delivered(self, ticket, photo, size, result):
+        pending = self._pending.get(ticket)
+        if pending is None:
+            return  # stale: a newer show() replaced it
+        pending.discard(size)
+        if isinstance(result, Exception):
+            if not isinstance(result, Cancelled):
+                log_warning("Loading photo {} ({}) failed: {}".format(photo.id, size, result))
+            if not pending and self._best[ticket] < 0:
+                self.loadFailed.emit(ticket, photo, str(result))
+            return
+        if RANK[size] <= self._best[ticket]:
+            return
+        self._best[ticket] = RANK[size]
+        served, image, data = result
+        self.imageLoaded.emit(ticket, photo, size, served, image, data)

@@ -1,0 +1,55 @@
+"""Helpers of the photo dock tests: waiting on the event loop, sandbox photos, a client without retries."""
+
+import time
+
+from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
+
+from kartaview.plugin.client.client import KartaViewClient
+from kartaview.plugin.client.models import Photo
+
+
+def wait_until(predicate, timeout=10.0, what="the condition"):
+    """Run the event loop until predicate() is true; fail the test after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for {}".format(what))
+        QCoreApplication.processEvents(QEventLoop.AllEvents, 20)
+        time.sleep(0.005)
+
+
+def pump(seconds):
+    """Let queued signals arrive for a while (to show that something does NOT happen)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.AllEvents, 20)
+        time.sleep(0.005)
+
+
+def sandbox_photo(sandbox, sequence_id, index) -> Photo:
+    return Photo.from_v1(sandbox.world.photos(sequence_id)[index])
+
+
+def sequence_ids(sandbox, is_360=False, min_photos=8):
+    return [int(s["id"]) for s in sandbox.world.sequences
+            if len(sandbox.world.photos(s["id"])) >= min_photos
+            and sandbox.world.is_360(sandbox.world.photos(s["id"])[0]) == is_360]
+
+
+def missing_lth_photo(sandbox, is_360=False) -> Photo:
+    for sequence_id in sequence_ids(sandbox, is_360=is_360, min_photos=1):
+        for record in sandbox.world.photos(sequence_id):
+            if int(record["id"]) in sandbox.world.missing_lth:
+                return Photo.from_v1(record)
+    raise AssertionError("the sandbox world has no photo without lth")
+
+
+def file_requests(sandbox):
+    """Paths of the image files the sandbox served since its log was reset."""
+    return [entry["path"] for entry in sandbox.request_log if entry["path"].startswith("/storage")]
+
+
+def no_retry_client_factory(sandbox):
+    """Failures show at once (the shared client retries with back-off for seconds)."""
+    client = KartaViewClient(sandbox.url, retries=0, timeout=5)
+    return lambda: client
