@@ -16,6 +16,26 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PIL import Image, ImageDraw  # noqa: E402
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDateTime, QSize, QVariant  # noqa: E402
+from qgis.PyQt.QtGui import QColor  # noqa: E402
+
 from tests.plugin_package import ROOT, import_plugin_package  # noqa: E402
 from tests.qgis_process_runner import make_plugin_home, run_qgis_process  # noqa: E402
 from tests.sandbox import Sandbox  # noqa: E402
@@ -73,10 +93,6 @@ def client_tour(sandbox):
 
 
 def render_map(gpkg, png):
-    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsVectorLayer
-    from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor
-
     sequences = QgsVectorLayer(str(gpkg), "KartaView sequences", "ogr")
     if not sequences.isValid():
         raise SystemExit("cannot open {}".format(gpkg))
@@ -99,34 +115,28 @@ def render_map(gpkg, png):
     return count
 
 
+def gpkg_writer(path, wkb_type, field_specs):
+    """A GeoPackage writer in EPSG:4326 with the given (name, QVariant type) fields."""
+    fields = QgsFields()
+    for name, kind in field_specs:
+        fields.append(QgsField(name, kind))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    writer = QgsVectorFileWriter.create(
+        str(path), fields, wkb_type, QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsCoordinateTransformContext(), options)
+    return fields, writer
+
+
 def make_photo_track(folder):
     """12 JPEGs along a sandbox road and a point GeoPackage shaped like native:importphotos' output."""
-    from PIL import Image, ImageDraw
-    from qgis.core import (
-        QgsCoordinateReferenceSystem,
-        QgsCoordinateTransformContext,
-        QgsFeature,
-        QgsField,
-        QgsFields,
-        QgsGeometry,
-        QgsPointXY,
-        QgsVectorFileWriter,
-        QgsWkbTypes,
-    )
-    from qgis.PyQt.QtCore import QDateTime, QVariant
 
     segments = json.loads(GEOMETRY_FILE.read_text())["currentPageItems"]
     road = max(segments, key=lambda item: len(item["track"]))["track"][:12]
-    fields = QgsFields()
-    fields.append(QgsField("photo", QVariant.String))
-    fields.append(QgsField("timestamp", QVariant.DateTime))
-    fields.append(QgsField("direction", QVariant.Double))
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
     path = folder / "my-track.gpkg"
-    writer = QgsVectorFileWriter.create(
-        str(path), fields, QgsWkbTypes.Point, QgsCoordinateReferenceSystem("EPSG:4326"),
-        QgsCoordinateTransformContext(), options)
+    fields, writer = gpkg_writer(
+        path, QgsWkbTypes.Point,
+        [("photo", QVariant.String), ("timestamp", QVariant.DateTime), ("direction", QVariant.Double)])
     start = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
     for index, (lat, lng) in enumerate(road):
         image = Image.new("RGB", (640, 480), (40, 90 + index * 10, 160))
@@ -144,27 +154,8 @@ def make_photo_track(folder):
 
 def write_roads(path):
     """The sandbox's road network (the real Cluj-Napoca OSM pieces) inside the extent, as a GeoPackage."""
-    from qgis.core import (
-        QgsCoordinateReferenceSystem,
-        QgsCoordinateTransformContext,
-        QgsFeature,
-        QgsField,
-        QgsFields,
-        QgsGeometry,
-        QgsPointXY,
-        QgsVectorFileWriter,
-        QgsWkbTypes,
-    )
-    from qgis.PyQt.QtCore import QVariant
-
-    fields = QgsFields()
-    fields.append(QgsField("element_id", QVariant.String))
-    fields.append(QgsField("way_id", QVariant.LongLong))
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    writer = QgsVectorFileWriter.create(
-        str(path), fields, QgsWkbTypes.LineString, QgsCoordinateReferenceSystem("EPSG:4326"),
-        QgsCoordinateTransformContext(), options)
+    fields, writer = gpkg_writer(
+        path, QgsWkbTypes.LineString, [("element_id", QVariant.String), ("way_id", QVariant.LongLong)])
     count = 0
     for item in json.loads(GEOMETRY_FILE.read_text())["currentPageItems"]:
         points = [QgsPointXY(float(lng), float(lat)) for lat, lng in item["track"]]
@@ -181,8 +172,6 @@ def write_roads(path):
 
 
 def main():
-    from qgis.core import QgsApplication
-
     app = QgsApplication([], False)
     app.initQgis()
     try:
