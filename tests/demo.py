@@ -64,9 +64,12 @@ def run_algorithm(home, env, algorithm, **params):
     return answer
 
 
-def show_log(answer, prefixes):
-    for line in answer.get("log", "").splitlines():
-        if line.strip() and any(word in line for word in prefixes):
+def show_log(answer):
+    """The lines the algorithm logged (qgis_process --json gives them under log/info)."""
+    log = answer.get("log") or {}
+    lines = log.get("info", []) if isinstance(log, dict) else str(log).splitlines()
+    for line in lines:
+        if line.strip():
             print("   ", line.strip())
 
 
@@ -184,7 +187,7 @@ def run_demo():
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="kartaview-demo-"))
     home = make_plugin_home(work / "qgis")
-    with Sandbox(port=0, data_dir=str(OUT / "sandbox"), seed=1) as sandbox:
+    with Sandbox(port=0, data_dir=str(work / "sandbox"), seed=1) as sandbox:
         env = {
             "KARTAVIEW_API_URL": sandbox.url,
             "KARTAVIEW_CACHE_DIR": str(work / "cache"),
@@ -212,7 +215,10 @@ def run_demo():
             report.unlink(missing_ok=True)
             answer = run_algorithm(home, env, "uploadphotos", INPUT=track, OUTPUT=report)
             print(attempt + ":")
-            show_log(answer, ("uploaded", "sequence", "Sequence", "skipped", "failed"))
+            show_log(answer)
+            counts = answer.get("results", {})
+            print("    uploaded {UPLOADED}, already uploaded {ALREADY_UPLOADED}, skipped {SKIPPED}, "
+                  "failed {FAILED}".format(**counts))
             print("    report: {}".format(report))
         held = sandbox.uploads()
         print("the sandbox now holds {} uploaded sequence(s) with {} photo(s)".format(
@@ -227,7 +233,7 @@ def run_demo():
         for path in (covered, gaps):
             path.unlink(missing_ok=True)
         answer = run_algorithm(home, env, "coveragegaps", INPUT=roads, OUTPUT=covered, GAPS=gaps)
-        show_log(answer, ("km", "capture", "Road", "road", "gap", "Gap"))
+        show_log(answer)
         print("roads with coverage: {}\ngaps (the task list): {}".format(covered, gaps))
     print("\nSandbox stopped. All outputs are in {}".format(OUT))
 
