@@ -1,0 +1,159 @@
+"""The pure coverage analysis on built roads and sequences whose overlaps are known exactly (metres)."""
+
+from datetime import datetime
+from math import sqrt
+
+import pytest
+from shapely.geometry import LineString, MultiLineString, Point
+
+from kartaview.plugin.analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, totals
+from kartaview.plugin.analysis.intervals import complement, merge
+from kartaview.plugin.analysis.segments import within
+from kartaview.plugin.analysis.spatial_index import SpatialIndex
+
+TOLERANCE = 15.0
+ROAD = LineString([(0, 0), (500, 0)])
+JAN, JUN, DEC = datetime(2020, 1, 5), datetime(2021, 6, 1), datetime(2024, 12, 24)
+
+
+def track(coords, sequence_id=1, first=JAN, last=None, is_360=False):
+    return SequenceTrack(sequence_id, LineString(coords), first, last or first, is_360)
+
+
+def cover(roads, sequences, tolerance=TOLERANCE):
+    return analyse_coverage(roads, sequences, tolerance)
+
+
+def test_parallel_at_10_m_covers_the_whole_road():
+    (road,) = cover([ROAD], [track([(0, 10), (500, 10)])])
+    assert road.length_m == pytest.approx(500)
+    assert road.covered_m == pytest.approx(500, abs=1)
+    assert road.covered_pct == pytest.approx(100, abs=0.2)
+    assert road.gaps == [] and road.sequence_count == 1
+
+
+def test_parallel_street_30_m_away_is_not_covered():
+    (road,) = cover([ROAD], [track([(-50, 30), (550, 30)])])
+    assert road.covered_m == 0 and road.sequence_count == 0 and road.newest_capture is None
+    (gap,) = road.gaps
+    assert gap.length_m == pytest.approx(500) and gap.distance_to_covered_m is None  # nothing covered anywhere
+
+
+def test_a_crossing_covers_twice_the_tolerance_and_does_not_date_the_road():
+    (road,) = cover([ROAD], [track([(250, -200), (250, 200)])])
+    assert road.covered_m == pytest.approx(2 * TOLERANCE, abs=1)
+    assert road.sequence_count == 0 and road.newest_capture is None and not road.has_360
+    assert [round(gap.length_m) for gap in road.gaps] == [235, 235]
+    assert all(gap.distance_to_covered_m == pytest.approx(0, abs=1e-6) for gap in road.gaps)
+
+
+def test_partly_covered_road_has_the_exact_gaps():
+    # 5 m off the road, the round buffer ends reach sqrt(15^2 - 5^2) beyond the sequence's ends
+    reach = sqrt(TOLERANCE ** 2 - 5 ** 2)
+    (road,) = cover([ROAD], [track([(100, 5), (300, 5)])])
+    assert road.covered_m == pytest.approx(200 + 2 * reach, abs=1)
+    assert [(round(g.geometry.coords[0][0]), round(g.geometry.coords[-1][0])) for g in road.gaps] == [
+        (0, round(100 - reach)), (round(300 + reach), 500)]
+    assert sum(g.length_m for g in road.gaps) + road.covered_m == pytest.approx(500)
+
+
+def test_reversed_direction_counts():
+    (road,) = cover([ROAD], [track([(520, -8), (-20, -8)])])
+    assert road.covered_m == pytest.approx(500, abs=1) and road.sequence_count == 1
+
+
+def test_multi_part_road():
+    roads = [MultiLineString([[(0, 0), (300, 0)], [(0, 100), (300, 100)]])]
+    (road,) = cover(roads, [track([(-50, 5), (350, 5)])])
+    assert road.length_m == pytest.approx(600)
+    assert road.covered_m == pytest.approx(300, abs=1)
+    assert road.covered_pct == pytest.approx(50, abs=0.2)
+    (gap,) = road.gaps
+    assert gap.length_m == pytest.approx(300) and gap.distance_to_covered_m == pytest.approx(100)
+
+
+def test_overlapping_sequences_are_counted_once_and_date_the_road():
+    sequences = [track([(0, 3), (300, 3)], 1, JAN, JUN, is_360=False),
+                 track([(200, -3), (500, -3)], 2, DEC, DEC, is_360=True)]
+    (road,) = cover([ROAD], sequences)
+    assert road.covered_m == pytest.approx(500, abs=1)
+    assert road.sequence_ids == (1, 2) and road.has_360
+    assert road.newest_capture == DEC and road.oldest_capture == JAN
+
+
+def test_touching_a_road_end_does_not_date_it_but_a_short_road_driven_whole_does():
+    side_street = LineString([(0, 0), (0, 100)])
+    short_road = LineString([(200, 0), (220, 0)])
+    main_road_drive = track([(-300, 0), (400, 0)])
+    side, short = cover([side_street, short_road], [main_road_drive])
+    assert side.covered_m == pytest.approx(TOLERANCE, abs=1) and side.sequence_count == 0
+    assert short.covered_m == pytest.approx(20) and short.sequence_count == 1
+
+
+def test_closed_loop_road_covered_across_its_start():
+    square = LineString([(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)])
+    (road,) = cover([square], [track([(-50, 0), (150, 0)])])
+    assert road.covered_m == pytest.approx(100 + 2 * TOLERANCE, abs=1)
+    (gap,) = road.gaps
+    assert gap.length_m == pytest.approx(400 - 130, abs=1)
+
+
+def test_gap_distance_is_to_the_nearest_covered_piece_of_any_road():
+    driven = LineString([(0, 0), (100, 0)])
+    far = LineString([(0, 250), (100, 250)])
+    _, far_result = cover([driven, far], [track([(0, 0), (100, 0)])])
+    assert far_result.gaps[0].distance_to_covered_m == pytest.approx(250)
+
+
+def test_empty_inputs_and_totals():
+    results = cover([None, LineString(), ROAD], [])
+    assert [r.length_m for r in results] == [0, 0, 500]
+    assert results[0].covered_pct == 0 and results[0].gaps == []
+    assert totals(results).gap_m == pytest.approx(500) and totals(results).covered_share == 0
+    results = cover([ROAD, LineString([(0, 200), (500, 200)])], [track([(0, 1), (500, 1)], 7, JAN, JUN)])
+    summary = totals(results)
+    assert summary.road_m == pytest.approx(1000)
+    assert summary.covered_m == pytest.approx(500, abs=1) and summary.gap_m == pytest.approx(500, abs=1)
+    assert summary.covered_share == pytest.approx(0.5, abs=0.002)
+    assert (summary.newest_capture, summary.oldest_capture) == (JUN, JAN)
+
+
+def test_long_sequence_is_indexed_in_pieces_with_the_same_result():
+    wiggly = [(x, 4 * ((x // 10) % 2)) for x in range(-20, 2021, 10)]  # 2 km zig-zag, 4 m amplitude
+    (road,) = cover([LineString([(0, 0), (2000, 0)])], [track(wiggly)])
+    assert road.covered_m == pytest.approx(2000, abs=1) and road.sequence_count == 1
+
+
+def test_progress_and_cancel():
+    seen = []
+    cover_roads = [LineString([(0, i * 50), (100, i * 50)]) for i in range(120)]
+    analyse_coverage(cover_roads, [track([(0, 0), (100, 0)])], TOLERANCE, progress=seen.append)
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    with pytest.raises(AnalysisCancelled):
+        analyse_coverage(cover_roads, [], TOLERANCE, cancel=lambda: True)
+    with pytest.raises(ValueError):
+        analyse_coverage(cover_roads, [], 0)
+
+
+def test_intervals():
+    assert merge([(5, 8), (0, 2), (1, 3), (8, 9)]) == [(0, 3), (5, 9)]
+    assert complement([(0, 3), (5, 9)], 10) == [(3, 5), (9, 10)]
+    assert complement([], 4) == [(0.0, 4)]
+
+
+def test_segment_within_distance_of_segment():
+    assert within((0, 0), (10, 0), (-5, 3), (20, 3), 5) == (0, 1)  # parallel, 3 m apart
+    assert within((0, 0), (10, 0), (5, -10), (5, 10), 2) == pytest.approx((0.3, 0.7))  # crossing
+    assert within((0, 0), (10, 0), (13, 0), (20, 0), 5) == pytest.approx((0.8, 1))  # end disk
+    t0, t1 = within((0, 0), (100, 0), (50, 4), (50, 4), 5)  # a single photo: disk only
+    assert (t0 * 100, t1 * 100) == pytest.approx((47, 53))
+    assert within((0, 0), (10, 0), (0, 30), (10, 30), 15) is None
+    assert within((0, 0), (0, 0), (0, 0), (1, 0), 5) is None
+
+
+def test_spatial_index_answers_indexes_on_any_shapely():
+    points = [Point(0, 0), Point(10, 0), Point(100, 0)]
+    index = SpatialIndex(points)
+    assert sorted(index.query(Point(10, 0).buffer(1))) == [1]
+    assert index.nearest(Point(90, 0)) == 2
+    assert SpatialIndex([]).query(Point(0, 0)) == [] and SpatialIndex([]).nearest(Point(0, 0)) is None
