@@ -1,0 +1,934 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name />
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="53" />
+        <source>Something went wrong: {}</source>
+        <translation>Etwas ist schiefgelaufen: {}</translation>
+    </message>
+</context>
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="315" />
+        <source>Using KartaView data cached earlier: {}</source>
+        <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="473" />
+        <source>Unexpected error: {}</source>
+        <translation>Unerwarteter Fehler: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="475" />
+        <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
+        <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewOptionsFactory</name>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="170" />
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewOptionsPage</name>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="82" />
+        <source>Set by the environment variable {}</source>
+        <translation>Durch die Umgebungsvariable {} festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="88" />
+        <source>Environment variables decide some values; they cannot be changed here: {}</source>
+        <translation>Einige Werte sind durch Umgebungsvariablen festgelegt und können hier nicht geändert werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="107" />
+        <source>Could not clear the cache: {}</source>
+        <translation>Der Cache konnte nicht geleert werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="146" />
+        <source>Could not save the KartaView settings: {}</source>
+        <translation>Die KartaView-Einstellungen konnten nicht gespeichert werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="115" />
+        <source>The account is set by the environment variable {}.</source>
+        <translation>Das Konto ist durch die Umgebungsvariable {} festgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="117" />
+        <source>Signed in as {}.</source>
+        <translation>Angemeldet als {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="119" />
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="121" />
+        <source>Not signed in. Sign in to upload photos.</source>
+        <translation>Nicht angemeldet. Melden Sie sich an, um Fotos hochzuladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="139" />
+        <source>Could not sign out: {}</source>
+        <translation>Abmelden fehlgeschlagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="99" />
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="101" />
+        <source>{:.1f} MB</source>
+        <translation>{:.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="132" />
+        <source>Could not open the sign-in dialog: {}</source>
+        <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewPlugin</name>
+    <message>
+        <location filename="../plugin/plugin.py" line="56" />
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewProcessingProvider</name>
+    <message>
+        <location filename="../plugin/processing/provider.py" line="20" />
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsComponent</name>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="190" />
+        <source>KartaView Settings…</source>
+        <translation>KartaView-Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="200" />
+        <source>Could not open the KartaView settings: {}</source>
+        <translation>Die KartaView-Einstellungen konnten nicht geöffnet werden: {}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../ui/options_page.ui" line="24" />
+        <source>KartaView server</source>
+        <translation>KartaView-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="30" />
+        <source>API address</source>
+        <translation>API-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="40" />
+        <source>Address of the KartaView API. Leave empty for the public KartaView service.</source>
+        <translation>Adresse der KartaView-API. Leer lassen, um den öffentlichen KartaView-Dienst zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="50" />
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="56" />
+        <source>Maximum size</source>
+        <translation>Maximale Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="66" />
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="82" />
+        <source>Refresh after</source>
+        <translation>Aktualisieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="92" />
+        <source>Cached KartaView answers older than this are fetched again.</source>
+        <translation>Zwischengespeicherte KartaView-Antworten, die älter sind, werden neu abgerufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="95" />
+        <source> h</source>
+        <translation> Std.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="108" />
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="122" />
+        <source>Current size</source>
+        <translation>Aktuelle Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="141" />
+        <source>Clear cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="153" />
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="159" />
+        <source>Parallel uploads</source>
+        <translation>Gleichzeitige Uploads</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="169" />
+        <source>How many photos are sent at the same time.</source>
+        <translation>Wie viele Fotos gleichzeitig gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="185" />
+        <source>Default filters of new layers</source>
+        <translation>Standardfilter für neue Layer</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="191" />
+        <source>Minimum quality</source>
+        <translation>Mindestqualität</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="201" />
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="211" />
+        <source>Only 360° imagery</source>
+        <translation>Nur 360°-Bilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="218" />
+        <source>Only added since</source>
+        <translation>Nur hinzugefügt seit</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="235" />
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="245" />
+        <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
+        <translation>Nur Bilder dieses KartaView-Benutzers anzeigen. Leer lassen für alle Benutzer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="255" />
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="268" />
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="275" />
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoComponent</name>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="49" />
+        <source>KartaView photo panel</source>
+        <translation>KartaView-Fotobereich</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="67" />
+        <source>Show KartaView photo</source>
+        <translation>KartaView-Foto anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="58" />
+        <source>Show KartaView photo ({}): click a street to see its photo</source>
+        <translation>KartaView-Foto anzeigen ({}): Klicken Sie auf eine Straße, um ihr Foto zu sehen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="105" />
+        <source>This feature names no KartaView photo.</source>
+        <translation>Dieses Objekt verweist auf kein KartaView-Foto.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="110" />
+        <source>Could not show the photo: {}</source>
+        <translation>Das Foto konnte nicht angezeigt werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="113" />
+        <source>No KartaView photo near this point.</source>
+        <translation>Kein KartaView-Foto in der Nähe dieses Punktes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="116" />
+        <source>Could not search KartaView photos: {}</source>
+        <translation>KartaView-Fotos konnten nicht gesucht werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="119" />
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDock</name>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="6" />
+        <source>KartaView Photo</source>
+        <translation>KartaView-Foto</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="20" />
+        <source>Pick a photo on the map with the “Show KartaView photo” tool.</source>
+        <translation>Wählen Sie mit dem Werkzeug „KartaView-Foto anzeigen“ ein Foto auf der Karte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="40" />
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="48" />
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="49" />
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="50" />
+        <source>Fit the photo in the view</source>
+        <translation>Foto in die Ansicht einpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="51" />
+        <source>Load the full-resolution image</source>
+        <translation>Bild in voller Auflösung laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="51" />
+        <source>Full</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="57" />
+        <source>First photo of the sequence (Home)</source>
+        <translation>Erstes Foto der Sequenz (Pos1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="58" />
+        <source>Previous photo (Left arrow)</source>
+        <translation>Vorheriges Foto (Pfeil nach links)</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="59" />
+        <source>Play the sequence</source>
+        <translation>Sequenz abspielen</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="60" />
+        <source>Next photo (Right arrow)</source>
+        <translation>Nächstes Foto (Pfeil nach rechts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="61" />
+        <source>Last photo of the sequence (End)</source>
+        <translation>Letztes Foto der Sequenz (Ende)</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="62" />
+        <source>Playback speed</source>
+        <translation>Wiedergabegeschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="63" />
+        <source>Photo index in the sequence</source>
+        <translation>Nummer des Fotos in der Sequenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="71" />
+        <source>Position in the sequence</source>
+        <translation>Position in der Sequenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="76" />
+        <source>Photo details</source>
+        <translation>Fotodetails</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="79" />
+        <source>Sequence:</source>
+        <translation>Sequenz:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="81" />
+        <source>Photo:</source>
+        <translation>Foto:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="83" />
+        <source>Captured:</source>
+        <translation>Aufgenommen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="85" />
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="87" />
+        <source>Heading:</source>
+        <translation>Blickrichtung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="89" />
+        <source>GPS accuracy:</source>
+        <translation>GPS-Genauigkeit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="91" />
+        <source>Projection:</source>
+        <translation>Projektion:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="93" />
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="95" />
+        <source>Link:</source>
+        <translation>Link:</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="102" />
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="102" />
+        <source>Open this photo on the KartaView website</source>
+        <translation>Dieses Foto auf der KartaView-Website öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="103" />
+        <source>Copy the link to this photo</source>
+        <translation>Link zu diesem Foto kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="104" />
+        <source>Save the photo to a file</source>
+        <translation>Foto in einer Datei speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="110" />
+        <source>Keep the map centred on the photo</source>
+        <translation>Karte auf das Foto zentriert halten</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="111" />
+        <source>{}×</source>
+        <translation>{}×</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="190" />
+        <source>Loading sequence {}…</source>
+        <translation>Sequenz {} wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="210" />
+        <source>Could not read the photos of sequence {}: {}</source>
+        <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="215" />
+        <source>Sequence {} has no photos.</source>
+        <translation>Sequenz {} enthält keine Fotos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="293" />
+        <source>of {}</source>
+        <translation>von {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="353" />
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="370" />
+        <source>Loading the full-resolution image…</source>
+        <translation>Bild in voller Auflösung wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="386" />
+        <source>{} × {} px ({})</source>
+        <translation>{} × {} px ({})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="394" />
+        <source>Could not load photo {}: {}</source>
+        <translation>Foto {} konnte nicht geladen werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="413" />
+        <source>index {} (id {})</source>
+        <translation>Nr. {} (ID {})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="443" />
+        <source>Save the photo</source>
+        <translation>Foto speichern</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="443" />
+        <source>JPEG images (*.jpg *.jpeg)</source>
+        <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="451" />
+        <source>Saved to {}</source>
+        <translation>Gespeichert unter {}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInComponent</name>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="148" />
+        <source>Sign in to KartaView…</source>
+        <translation>Bei KartaView anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="157" />
+        <source>Could not open the sign-in dialog: {}</source>
+        <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="14" />
+        <source>Sign in to KartaView</source>
+        <translation>Bei KartaView anmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="29" />
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="42" />
+        <source>With OpenStreetMap</source>
+        <translation>Mit OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="48" />
+        <source>1. Open the OpenStreetMap sign-in page</source>
+        <translation>1. Öffnen Sie die Anmeldeseite von OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="55" />
+        <source>2. Authorize the application, then paste the code it shows:</source>
+        <translation>2. Autorisieren Sie die Anwendung und fügen Sie dann den angezeigten Code ein:</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="68" />
+        <source>OpenStreetMap application</source>
+        <translation>OpenStreetMap-Anwendung</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="74" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="84" />
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="94" />
+        <source>Client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="112" />
+        <source>With an access token</source>
+        <translation>Mit einem Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="118" />
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="132" />
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="38" />
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="51" />
+        <source>(unknown user)</source>
+        <translation>(unbekannter Benutzer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="84" />
+        <source>Signed in as {}.</source>
+        <translation>Angemeldet als {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="54" />
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="65" />
+        <source>Enter the client id of your OpenStreetMap application first.</source>
+        <translation>Geben Sie zuerst die Client-ID Ihrer OpenStreetMap-Anwendung ein.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="69" />
+        <source>Authorize the application in the browser, then paste the code here.</source>
+        <translation>Autorisieren Sie die Anwendung im Browser und fügen Sie dann den Code hier ein.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="72" />
+        <source>Could not open the sign-in page: {}</source>
+        <translation>Die Anmeldeseite konnte nicht geöffnet werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="83" />
+        <source>Signed in to KartaView as {}.</source>
+        <translation>Bei KartaView angemeldet als {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="90" />
+        <source>Signing in failed: {}</source>
+        <translation>Anmeldung fehlgeschlagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="98" />
+        <source>Paste your KartaView access token.</source>
+        <translation>Fügen Sie Ihr KartaView-Zugriffstoken ein.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="126" />
+        <source>KartaView account</source>
+        <translation>KartaView-Konto</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="108" />
+        <source>Open the OpenStreetMap sign-in page first (step 1).</source>
+        <translation>Öffnen Sie zuerst die Anmeldeseite von OpenStreetMap (Schritt 1).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="111" />
+        <source>Paste the code OpenStreetMap showed (step 2).</source>
+        <translation>Fügen Sie den Code ein, den OpenStreetMap angezeigt hat (Schritt 2).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="131" />
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="134" />
+        <source>Could not sign out: {}</source>
+        <translation>Abmelden fehlgeschlagen: {}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPhotosAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="84" />
+        <source>Upload photos to KartaView</source>
+        <translation>Fotos zu KartaView hochladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="87" />
+        <source>Uploads a point layer of geotagged photos (e.g. the output of "Import geotagged photos") to KartaView. With "Selected features only" just the selection is uploaded.
+
+Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
+
+Every photo is recorded in an upload journal in the QGIS profile folder, so running the same input again after a failure, a cancel or a crash resumes the same sequences: nothing is sent twice once KartaView has confirmed it, and a sequence is finished only when all of its photos are confirmed.
+
+Sign in first (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or, for headless runs, set the environment variable KARTAVIEW_ACCESS_TOKEN.
+
+The report has one row per input photo with its status: uploaded, already uploaded, skipped (bad input or near-duplicate; the reason says which), failed (re-run to retry), or in a dry run 'would upload'.</source>
+        <translation>Lädt einen Punktlayer mit georeferenzierten Fotos (z. B. das Ergebnis von „Geotagged Fotos importieren“) zu KartaView hoch. Mit „Nur gewählte Objekte“ wird nur die Auswahl hochgeladen.
+
+Die Fotos werden nach Aufnahmezeit sortiert und nach dem Gruppierungsfeld in Sequenzen aufgeteilt, falls angegeben, sonst überall dort, wo aufeinanderfolgende Fotos zeitlich oder räumlich weiter als die maximale Lücke auseinanderliegen, mit höchstens der maximalen Anzahl Fotos pro Sequenz. Aufeinanderfolgende Fotos, die weniger als 0,5 m und 5° voneinander abweichen, werden als Beinahe-Duplikate übersprungen, sofern sie nicht behalten werden sollen.
+
+Jedes Foto wird in einem Upload-Journal im QGIS-Profilordner vermerkt. Wird dieselbe Eingabe nach einem Fehler, einem Abbruch oder einem Absturz erneut ausgeführt, werden dieselben Sequenzen fortgesetzt: Nichts wird doppelt gesendet, sobald KartaView es bestätigt hat, und eine Sequenz wird erst abgeschlossen, wenn alle ihre Fotos bestätigt sind.
+
+Melden Sie sich zuerst an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie für Läufe ohne Oberfläche die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.
+
+Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, bereits hochgeladen, übersprungen (ungültige Eingabe oder Beinahe-Duplikat; der Grund sagt, welches), fehlgeschlagen (zum Wiederholen erneut ausführen) oder bei einem Probelauf „würde hochgeladen“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="106" />
+        <source>Photos (point layer)</source>
+        <translation>Fotos (Punktlayer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="110" />
+        <source>Photo file field</source>
+        <translation>Feld mit der Fotodatei</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="113" />
+        <source>Capture time field</source>
+        <translation>Feld mit der Aufnahmezeit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="115" />
+        <source>Heading field</source>
+        <translation>Feld mit der Blickrichtung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="118" />
+        <source>Grouping field (one sequence per value)</source>
+        <translation>Gruppierungsfeld (eine Sequenz pro Wert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="121" />
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="124" />
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="127" />
+        <source>Maximum photos per sequence</source>
+        <translation>Maximale Anzahl Fotos pro Sequenz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="130" />
+        <source>Keep near-duplicate photos</source>
+        <translation>Beinahe-Duplikate behalten</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="132" />
+        <source>Dry run (check and plan, send nothing)</source>
+        <translation>Probelauf (prüfen und planen, nichts senden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="134" />
+        <source>Parallel uploads</source>
+        <translation>Gleichzeitige Uploads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="137" />
+        <source>KartaView account (authentication configuration)</source>
+        <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="139" />
+        <source>Upload report</source>
+        <translation>Upload-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Photos uploaded</source>
+        <translation>Hochgeladene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Photos already uploaded</source>
+        <translation>Bereits hochgeladene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Photos skipped</source>
+        <translation>Übersprungene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Photos failed</source>
+        <translation>Fehlgeschlagene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="154" />
+        <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
+        <translation>Keine Fotos zum Hochladen: Der Layer ist leer oder es ist kein Objekt ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="162" />
+        <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
+        <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="175" />
+        <source>{} photos in {} sequences to upload, {} skipped.</source>
+        <translation>{} Fotos in {} Sequenzen hochzuladen, {} übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="204" />
+        <source>The input layer has no field '{}'.</source>
+        <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="251" />
+        <source>Dry run: would be photo {} of new sequence {}.</source>
+        <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="269" />
+        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
+        <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="275" />
+        <source>Created sequence {} on KartaView: {}</source>
+        <translation>Sequenz {} auf KartaView angelegt: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="276" />
+        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
+        <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="279" />
+        <source>Finished sequence {}: {}</source>
+        <translation>Sequenz {} abgeschlossen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="288" />
+        <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
+        <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="292" />
+        <source>{} photos could not be uploaded; see the report for the reasons and run the algorithm again on the same photos to retry.</source>
+        <translation>{} Fotos konnten nicht hochgeladen werden; die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="320" />
+        <source>No photo file is given.</source>
+        <translation>Es ist keine Fotodatei angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="321" />
+        <source>The photo file does not exist or cannot be read ({}).</source>
+        <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="322" />
+        <source>Not a JPEG file ({}).</source>
+        <translation>Keine JPEG-Datei ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="323" />
+        <source>Corrupt JPEG file: {}.</source>
+        <translation>Beschädigte JPEG-Datei: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="324" />
+        <source>The file is larger than KartaView's limit of 20 MB ({}).</source>
+        <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="325" />
+        <source>No position: the geometry is empty or at 0,0.</source>
+        <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="326" />
+        <source>No capture time in the field '{}'.</source>
+        <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="327" />
+        <source>The same file is selected twice (also feature {}).</source>
+        <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="328" />
+        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
+        <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="330" />
+        <source>Uploaded by an earlier run.</source>
+        <translation>Bei einem früheren Lauf hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="331" />
+        <source>KartaView already had this photo.</source>
+        <translation>KartaView hatte dieses Foto bereits.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="332" />
+        <source>KartaView did not accept the access token: sign in again.</source>
+        <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="333" />
+        <source>KartaView rejected the photo: {}</source>
+        <translation>KartaView hat das Foto abgelehnt: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="334" />
+        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
+        <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="336" />
+        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
+        <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="338" />
+        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
+        <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="340" />
+        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
+        <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
+    </message>
+</context>
+</TS>

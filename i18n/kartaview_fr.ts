@@ -1,0 +1,934 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name />
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="53" />
+        <source>Something went wrong: {}</source>
+        <translation>Une erreur s’est produite : {}</translation>
+    </message>
+</context>
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="315" />
+        <source>Using KartaView data cached earlier: {}</source>
+        <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="473" />
+        <source>Unexpected error: {}</source>
+        <translation>Erreur inattendue : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="475" />
+        <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
+        <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewOptionsFactory</name>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="170" />
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewOptionsPage</name>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="82" />
+        <source>Set by the environment variable {}</source>
+        <translation>Défini par la variable d’environnement {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="88" />
+        <source>Environment variables decide some values; they cannot be changed here: {}</source>
+        <translation>Des variables d’environnement fixent certaines valeurs, qui ne peuvent donc pas être modifiées ici : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="107" />
+        <source>Could not clear the cache: {}</source>
+        <translation>Impossible de vider le cache : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="146" />
+        <source>Could not save the KartaView settings: {}</source>
+        <translation>Impossible d’enregistrer les paramètres de KartaView : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="115" />
+        <source>The account is set by the environment variable {}.</source>
+        <translation>Le compte est défini par la variable d’environnement {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="117" />
+        <source>Signed in as {}.</source>
+        <translation>Connecté en tant que {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="119" />
+        <source>Signed in.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="121" />
+        <source>Not signed in. Sign in to upload photos.</source>
+        <translation>Non connecté. Connectez-vous pour téléverser des photos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="139" />
+        <source>Could not sign out: {}</source>
+        <translation>Impossible de se déconnecter : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="99" />
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="101" />
+        <source>{:.1f} MB</source>
+        <translation>{:.1f} Mo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="132" />
+        <source>Could not open the sign-in dialog: {}</source>
+        <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewPlugin</name>
+    <message>
+        <location filename="../plugin/plugin.py" line="56" />
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewProcessingProvider</name>
+    <message>
+        <location filename="../plugin/processing/provider.py" line="20" />
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsComponent</name>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="190" />
+        <source>KartaView Settings…</source>
+        <translation>Paramètres de KartaView…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="200" />
+        <source>Could not open the KartaView settings: {}</source>
+        <translation>Impossible d’ouvrir les paramètres de KartaView : {}</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../ui/options_page.ui" line="24" />
+        <source>KartaView server</source>
+        <translation>Serveur KartaView</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="30" />
+        <source>API address</source>
+        <translation>Adresse de l’API</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="40" />
+        <source>Address of the KartaView API. Leave empty for the public KartaView service.</source>
+        <translation>Adresse de l’API KartaView. Laisser vide pour utiliser le service public KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="50" />
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="56" />
+        <source>Maximum size</source>
+        <translation>Taille maximale</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="66" />
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="82" />
+        <source>Refresh after</source>
+        <translation>Actualiser après</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="92" />
+        <source>Cached KartaView answers older than this are fetched again.</source>
+        <translation>Les réponses de KartaView mises en cache depuis plus longtemps sont téléchargées à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="95" />
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="108" />
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="122" />
+        <source>Current size</source>
+        <translation>Taille actuelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="141" />
+        <source>Clear cache</source>
+        <translation>Vider le cache</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="153" />
+        <source>Upload</source>
+        <translation>Téléversement</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="159" />
+        <source>Parallel uploads</source>
+        <translation>Téléversements simultanés</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="169" />
+        <source>How many photos are sent at the same time.</source>
+        <translation>Nombre de photos envoyées en même temps.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="185" />
+        <source>Default filters of new layers</source>
+        <translation>Filtres par défaut des nouvelles couches</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="191" />
+        <source>Minimum quality</source>
+        <translation>Qualité minimale</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="201" />
+        <source>Any</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="211" />
+        <source>Only 360° imagery</source>
+        <translation>Images 360° uniquement</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="218" />
+        <source>Only added since</source>
+        <translation>Uniquement ajoutées depuis le</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="235" />
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="245" />
+        <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
+        <translation>N’afficher que les images de cet utilisateur KartaView. Laisser vide pour tous les utilisateurs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="255" />
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="268" />
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="275" />
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoComponent</name>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="49" />
+        <source>KartaView photo panel</source>
+        <translation>Panneau des photos KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="67" />
+        <source>Show KartaView photo</source>
+        <translation>Afficher la photo KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="58" />
+        <source>Show KartaView photo ({}): click a street to see its photo</source>
+        <translation>Afficher la photo KartaView ({}) : cliquez sur une rue pour voir sa photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="105" />
+        <source>This feature names no KartaView photo.</source>
+        <translation>Cette entité ne désigne aucune photo KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="110" />
+        <source>Could not show the photo: {}</source>
+        <translation>Impossible d’afficher la photo : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="113" />
+        <source>No KartaView photo near this point.</source>
+        <translation>Aucune photo KartaView près de ce point.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="116" />
+        <source>Could not search KartaView photos: {}</source>
+        <translation>Impossible de rechercher des photos KartaView : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="119" />
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDock</name>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="6" />
+        <source>KartaView Photo</source>
+        <translation>Photo KartaView</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="20" />
+        <source>Pick a photo on the map with the “Show KartaView photo” tool.</source>
+        <translation>Choisissez une photo sur la carte avec l’outil « Afficher la photo KartaView ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="40" />
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="48" />
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="49" />
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="50" />
+        <source>Fit the photo in the view</source>
+        <translation>Ajuster la photo à la vue</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="51" />
+        <source>Load the full-resolution image</source>
+        <translation>Charger l’image en pleine résolution</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="51" />
+        <source>Full</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="57" />
+        <source>First photo of the sequence (Home)</source>
+        <translation>Première photo de la séquence (Début)</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="58" />
+        <source>Previous photo (Left arrow)</source>
+        <translation>Photo précédente (flèche gauche)</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="59" />
+        <source>Play the sequence</source>
+        <translation>Lire la séquence</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="60" />
+        <source>Next photo (Right arrow)</source>
+        <translation>Photo suivante (flèche droite)</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="61" />
+        <source>Last photo of the sequence (End)</source>
+        <translation>Dernière photo de la séquence (Fin)</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="62" />
+        <source>Playback speed</source>
+        <translation>Vitesse de lecture</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="63" />
+        <source>Photo index in the sequence</source>
+        <translation>Numéro de la photo dans la séquence</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="71" />
+        <source>Position in the sequence</source>
+        <translation>Position dans la séquence</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="76" />
+        <source>Photo details</source>
+        <translation>Détails de la photo</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="79" />
+        <source>Sequence:</source>
+        <translation>Séquence :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="81" />
+        <source>Photo:</source>
+        <translation>Photo :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="83" />
+        <source>Captured:</source>
+        <translation>Prise le :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="85" />
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="87" />
+        <source>Heading:</source>
+        <translation>Orientation :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="89" />
+        <source>GPS accuracy:</source>
+        <translation>Précision GPS :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="91" />
+        <source>Projection:</source>
+        <translation>Projection :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="93" />
+        <source>Device:</source>
+        <translation>Appareil :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="95" />
+        <source>Link:</source>
+        <translation>Lien :</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="102" />
+        <source>Open in browser</source>
+        <translation>Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="102" />
+        <source>Open this photo on the KartaView website</source>
+        <translation>Ouvrir cette photo sur le site de KartaView</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="103" />
+        <source>Copy the link to this photo</source>
+        <translation>Copier le lien vers cette photo</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="104" />
+        <source>Save the photo to a file</source>
+        <translation>Enregistrer la photo dans un fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/photo_dock.ui" line="110" />
+        <source>Keep the map centred on the photo</source>
+        <translation>Garder la carte centrée sur la photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="111" />
+        <source>{}×</source>
+        <translation>{}×</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="190" />
+        <source>Loading sequence {}…</source>
+        <translation>Chargement de la séquence {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="210" />
+        <source>Could not read the photos of sequence {}: {}</source>
+        <translation>Impossible de lire les photos de la séquence {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="215" />
+        <source>Sequence {} has no photos.</source>
+        <translation>La séquence {} ne contient aucune photo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="293" />
+        <source>of {}</source>
+        <translation>sur {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="353" />
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="370" />
+        <source>Loading the full-resolution image…</source>
+        <translation>Chargement de l’image en pleine résolution…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="386" />
+        <source>{} × {} px ({})</source>
+        <translation>{} × {} px ({})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="394" />
+        <source>Could not load photo {}: {}</source>
+        <translation>Impossible de charger la photo {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="413" />
+        <source>index {} (id {})</source>
+        <translation>n° {} (id {})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="443" />
+        <source>Save the photo</source>
+        <translation>Enregistrer la photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="443" />
+        <source>JPEG images (*.jpg *.jpeg)</source>
+        <translation>Images JPEG (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="451" />
+        <source>Saved to {}</source>
+        <translation>Enregistrée dans {}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInComponent</name>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="148" />
+        <source>Sign in to KartaView…</source>
+        <translation>Se connecter à KartaView…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="157" />
+        <source>Could not open the sign-in dialog: {}</source>
+        <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="14" />
+        <source>Sign in to KartaView</source>
+        <translation>Se connecter à KartaView</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="29" />
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="42" />
+        <source>With OpenStreetMap</source>
+        <translation>Avec OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="48" />
+        <source>1. Open the OpenStreetMap sign-in page</source>
+        <translation>1. Ouvrez la page de connexion d’OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="55" />
+        <source>2. Authorize the application, then paste the code it shows:</source>
+        <translation>2. Autorisez l’application, puis collez le code qu’elle affiche :</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="68" />
+        <source>OpenStreetMap application</source>
+        <translation>Application OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="74" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="84" />
+        <source>Client id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="94" />
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="112" />
+        <source>With an access token</source>
+        <translation>Avec un jeton d’accès</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="118" />
+        <source>Access token</source>
+        <translation>Jeton d’accès</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="132" />
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="38" />
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="51" />
+        <source>(unknown user)</source>
+        <translation>(utilisateur inconnu)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="84" />
+        <source>Signed in as {}.</source>
+        <translation>Connecté en tant que {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="54" />
+        <source>Not signed in.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="65" />
+        <source>Enter the client id of your OpenStreetMap application first.</source>
+        <translation>Saisissez d’abord l’identifiant client de votre application OpenStreetMap.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="69" />
+        <source>Authorize the application in the browser, then paste the code here.</source>
+        <translation>Autorisez l’application dans le navigateur, puis collez le code ici.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="72" />
+        <source>Could not open the sign-in page: {}</source>
+        <translation>Impossible d’ouvrir la page de connexion : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="83" />
+        <source>Signed in to KartaView as {}.</source>
+        <translation>Connecté à KartaView en tant que {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="90" />
+        <source>Signing in failed: {}</source>
+        <translation>La connexion a échoué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="98" />
+        <source>Paste your KartaView access token.</source>
+        <translation>Collez votre jeton d’accès KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="126" />
+        <source>KartaView account</source>
+        <translation>Compte KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="108" />
+        <source>Open the OpenStreetMap sign-in page first (step 1).</source>
+        <translation>Ouvrez d’abord la page de connexion d’OpenStreetMap (étape 1).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="111" />
+        <source>Paste the code OpenStreetMap showed (step 2).</source>
+        <translation>Collez le code affiché par OpenStreetMap (étape 2).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="131" />
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="134" />
+        <source>Could not sign out: {}</source>
+        <translation>Impossible de se déconnecter : {}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPhotosAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="84" />
+        <source>Upload photos to KartaView</source>
+        <translation>Téléverser des photos vers KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="87" />
+        <source>Uploads a point layer of geotagged photos (e.g. the output of "Import geotagged photos") to KartaView. With "Selected features only" just the selection is uploaded.
+
+Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
+
+Every photo is recorded in an upload journal in the QGIS profile folder, so running the same input again after a failure, a cancel or a crash resumes the same sequences: nothing is sent twice once KartaView has confirmed it, and a sequence is finished only when all of its photos are confirmed.
+
+Sign in first (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or, for headless runs, set the environment variable KARTAVIEW_ACCESS_TOKEN.
+
+The report has one row per input photo with its status: uploaded, already uploaded, skipped (bad input or near-duplicate; the reason says which), failed (re-run to retry), or in a dry run 'would upload'.</source>
+        <translation>Téléverse vers KartaView une couche de points de photos géolocalisées (par exemple le résultat de « Importer des photos géolocalisées »). Avec « Entités sélectionnées uniquement », seule la sélection est téléversée.
+
+Les photos sont triées par date de prise de vue et réparties en séquences selon le champ de regroupement s’il est indiqué, sinon partout où deux photos consécutives sont séparées de plus que l’écart maximal en temps ou en distance, avec au plus le nombre maximal de photos par séquence. Les photos consécutives distantes de moins de 0,5 m et 5° sont ignorées comme quasi-doublons, sauf si vous choisissez de les conserver.
+
+Chaque photo est inscrite dans un journal de téléversement situé dans le dossier du profil QGIS : relancer le même jeu de données après un échec, une annulation ou un plantage reprend les mêmes séquences. Rien n’est envoyé deux fois une fois que KartaView l’a confirmé, et une séquence n’est terminée que lorsque toutes ses photos sont confirmées.
+
+Connectez-vous d’abord (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou, pour une exécution sans interface, définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.
+
+Le rapport contient une ligne par photo en entrée avec son état : téléversée, déjà téléversée, ignorée (donnée invalide ou quasi-doublon ; la raison le précise), en échec (relancer pour réessayer) ou, lors d’un essai à blanc, « serait téléversée ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="106" />
+        <source>Photos (point layer)</source>
+        <translation>Photos (couche de points)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="110" />
+        <source>Photo file field</source>
+        <translation>Champ du fichier photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="113" />
+        <source>Capture time field</source>
+        <translation>Champ de la date de prise de vue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="115" />
+        <source>Heading field</source>
+        <translation>Champ de l’orientation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="118" />
+        <source>Grouping field (one sequence per value)</source>
+        <translation>Champ de regroupement (une séquence par valeur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="121" />
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Écart de temps maximal dans une séquence (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="124" />
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Écart de distance maximal dans une séquence (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="127" />
+        <source>Maximum photos per sequence</source>
+        <translation>Nombre maximal de photos par séquence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="130" />
+        <source>Keep near-duplicate photos</source>
+        <translation>Conserver les photos quasi en double</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="132" />
+        <source>Dry run (check and plan, send nothing)</source>
+        <translation>Essai à blanc (vérifier et planifier, sans rien envoyer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="134" />
+        <source>Parallel uploads</source>
+        <translation>Téléversements simultanés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="137" />
+        <source>KartaView account (authentication configuration)</source>
+        <translation>Compte KartaView (configuration d’authentification)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="139" />
+        <source>Upload report</source>
+        <translation>Rapport de téléversement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Photos uploaded</source>
+        <translation>Photos téléversées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Photos already uploaded</source>
+        <translation>Photos déjà téléversées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Photos skipped</source>
+        <translation>Photos ignorées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Photos failed</source>
+        <translation>Photos en échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <source>Sequences</source>
+        <translation>Séquences</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="154" />
+        <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
+        <translation>Aucune photo à téléverser : la couche est vide ou aucune entité n’est sélectionnée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="162" />
+        <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
+        <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="175" />
+        <source>{} photos in {} sequences to upload, {} skipped.</source>
+        <translation>{} photos à téléverser en {} séquences, {} ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="204" />
+        <source>The input layer has no field '{}'.</source>
+        <translation>La couche en entrée n’a pas de champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="251" />
+        <source>Dry run: would be photo {} of new sequence {}.</source>
+        <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="269" />
+        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
+        <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="275" />
+        <source>Created sequence {} on KartaView: {}</source>
+        <translation>Séquence {} créée sur KartaView : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="276" />
+        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
+        <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="279" />
+        <source>Finished sequence {}: {}</source>
+        <translation>Séquence {} terminée : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="288" />
+        <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
+        <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="292" />
+        <source>{} photos could not be uploaded; see the report for the reasons and run the algorithm again on the same photos to retry.</source>
+        <translation>{} photos n’ont pas pu être téléversées ; consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="320" />
+        <source>No photo file is given.</source>
+        <translation>Aucun fichier photo n’est indiqué.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="321" />
+        <source>The photo file does not exist or cannot be read ({}).</source>
+        <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="322" />
+        <source>Not a JPEG file ({}).</source>
+        <translation>Ce n’est pas un fichier JPEG ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="323" />
+        <source>Corrupt JPEG file: {}.</source>
+        <translation>Fichier JPEG corrompu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="324" />
+        <source>The file is larger than KartaView's limit of 20 MB ({}).</source>
+        <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="325" />
+        <source>No position: the geometry is empty or at 0,0.</source>
+        <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="326" />
+        <source>No capture time in the field '{}'.</source>
+        <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="327" />
+        <source>The same file is selected twice (also feature {}).</source>
+        <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="328" />
+        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
+        <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="330" />
+        <source>Uploaded by an earlier run.</source>
+        <translation>Téléversée lors d’une exécution précédente.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="331" />
+        <source>KartaView already had this photo.</source>
+        <translation>KartaView avait déjà cette photo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="332" />
+        <source>KartaView did not accept the access token: sign in again.</source>
+        <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="333" />
+        <source>KartaView rejected the photo: {}</source>
+        <translation>KartaView a refusé la photo : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="334" />
+        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
+        <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="336" />
+        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
+        <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="338" />
+        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
+        <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="340" />
+        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
+        <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
+    </message>
+</context>
+</TS>
