@@ -1,0 +1,140 @@
+"""The on-disk cache of KartaView answers: map tiles, sequences and their photo lists.
+
+One SQLite file in Settings().cache_dir (WAL, so QGIS and a qgis_process run can share it).
+Entries are JSON values, zlib-compressed, stamped with the time they were fetched: an entry older
+than the expiry is still returned (marked stale) so layers keep working offline, and the caller
+decides whether to refresh it. The total size is kept under a bound by dropping the oldest entries.
+"""
+
+import json
+import sqlite3
+import threading
+import time
+import zlib
+from pathlib import Path
+
+from .settings import Settings
+
+TILES, SEQUENCES, PHOTOS = "tiles", "sequences", "photos"
+FILE_NAME = "kartaview-cache.sqlite"
+_PRUNE_TO = 0.9  # prune down to 90 % of the bound, so a full cache is not pruned on every write
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    kind TEXT NOT NULL, key TEXT NOT NULL, fetched REAL NOT NULL, size INTEGER NOT NULL, payload BLOB NOT NULL,
+    PRIMARY KEY (kind, key));
+CREATE INDEX IF NOT EXISTS entries_fetched ON entries (fetched);
+"""
+
+
+class Cache:
+    """Thread-safe: one connection guarded by a lock (SQLite work here is short)."""
+
+    def __init__(self, folder, max_bytes=500 * 1024 * 1024, expiry_s=24 * 3600.0, clock=time.time):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / FILE_NAME
+        self.max_bytes = max_bytes
+        self.expiry_s = expiry_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._listeners = []
+        self._db = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._total = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0]
+
+    def get(self, kind, key):
+        """(value, fresh) or None when absent (or unreadable)."""
+        with self._lock:
+            row = self._db.execute("SELECT fetched, payload FROM entries WHERE kind=? AND key=?",
+                                   (kind, str(key))).fetchone()
+        if row is None:
+            return None
+        try:
+            value = json.loads(zlib.decompress(row[1]).decode("utf-8"))
+        except (zlib.error, ValueError):
+            return None
+        return value, self._clock() - row[0] < self.expiry_s
+
+    def put(self, kind, key, value):
+        self.put_many(kind, [(key, value)])
+
+    def put_many(self, kind, items):
+        """Store [(key, json-able value)] in one transaction."""
+        now = self._clock()
+        rows = []
+        for key, value in items:
+            payload = zlib.compress(json.dumps(value, separators=(",", ":")).encode("utf-8"), 1)
+            rows.append((kind, str(key), now, len(payload), payload))
+        if not rows:
+            return
+        with self._lock:
+            old = self._db.execute(
+                "SELECT COALESCE(SUM(size), 0) FROM entries WHERE kind=? AND key IN ({})".format(
+                    ",".join("?" * len(rows))), [kind] + [row[1] for row in rows]).fetchone()[0]
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", rows)
+            self._total += sum(row[3] for row in rows) - old
+            if self._total > self.max_bytes:
+                self._prune()
+
+    def _prune(self):
+        """Drop the oldest entries until the payloads fit in _PRUNE_TO of the bound (lock held)."""
+        target = self.max_bytes * _PRUNE_TO
+        drop, kept = [], self._total
+        for kind, key, size in self._db.execute("SELECT kind, key, size FROM entries ORDER BY fetched"):
+            if kept <= target:
+                break
+            drop.append((kind, key))
+            kept -= size
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany("DELETE FROM entries WHERE kind=? AND key=?", drop)
+        self._total = kept
+
+    def clear(self):
+        """Empty the cache (and shrink the file); listeners (in-memory stores) are told."""
+        with self._lock:
+            self._db.execute("DELETE FROM entries")
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._total = 0
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener()
+
+    def add_clear_listener(self, callback):
+        with self._lock:
+            self._listeners.append(callback)
+
+    def payload_bytes(self):
+        with self._lock:
+            return self._total
+
+    def size_bytes(self):
+        """The cache's size on disk (database and its WAL)."""
+        return sum(path.stat().st_size for path in self.folder.glob(FILE_NAME + "*") if path.is_file())
+
+    def close(self):
+        with self._lock:
+            self._db.close()
+
+
+_shared_lock = threading.Lock()
+_shared = {}
+
+
+def shared_cache() -> Cache:
+    """The process's cache for the configured folder (one per folder), with the configured bounds."""
+    settings = Settings()
+    folder = Path(settings.cache_dir)
+    with _shared_lock:
+        cache = _shared.get(folder)
+        if cache is None:
+            cache = _shared[folder] = Cache(folder)
+    cache.max_bytes = max(1, settings.cache_max_mb) * 1024 * 1024
+    cache.expiry_s = max(0, settings.cache_expiry_hours) * 3600.0
+    return cache

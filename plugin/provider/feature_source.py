@@ -1,0 +1,120 @@
+"""The provider's feature source: a snapshot safe to iterate in render threads.
+
+It holds copies of the layer's settings and the (thread-safe) loader; it never touches the provider,
+a widget or the project. Records become QgsFeatures here; a sequence's geometry and attribute row
+are built once and kept on its SequenceTrack.
+"""
+
+import hashlib
+import threading
+
+from qgis.core import QgsAbstractFeatureSource, QgsFeatureIterator, QgsGeometry, QgsPointXY
+
+from .feature_iterator import KartaViewFeatureIterator
+from .fields import coverage_attributes, photo_attributes, sequence_attributes
+from .loader import READY
+from .uri import PHOTOS, SEQUENCES
+
+
+def coverage_fid(element_id: str) -> int:
+    """A stable 56-bit feature id for a road segment (its element_id is too long for an integer)."""
+    return int.from_bytes(hashlib.blake2b(element_id.encode("utf-8"), digest_size=7).digest(), "big")
+
+
+class LayerStatus:
+    """What the last request of a layer found: READY, LOADING, FAILED or TOO_LARGE (thread-safe)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._state = READY
+
+    @property
+    def state(self):
+        with self._lock:
+            return self._state
+
+    @state.setter
+    def state(self, value):
+        with self._lock:
+            self._state = value
+
+
+class Record:
+    """A feature ready to be copied: id, attribute row, geometry in EPSG:4326 and its bounding box."""
+
+    __slots__ = ("fid", "attributes", "geometry", "bbox")
+
+    def __init__(self, fid, attributes, geometry):
+        self.fid, self.attributes, self.geometry = fid, attributes, geometry
+        self.bbox = geometry.boundingBox()
+
+
+def _line(coordinates):
+    points = [QgsPointXY(lng, lat) for lng, lat in coordinates]
+    if not points:
+        return QgsGeometry()
+    if len(points) == 1:  # a one-photo sequence: a zero-length line, still a valid LineString
+        points.append(QgsPointXY(points[0]))
+    return QgsGeometry.fromPolylineXY(points)
+
+
+class KartaViewFeatureSource(QgsAbstractFeatureSource):
+    def __init__(self, provider):
+        super().__init__()
+        self.layer_type = provider.params.layer_type
+        self.filters = provider.params.filters
+        self.area = provider.params.bbox
+        self.wait = provider.waits()
+        self.fields = provider.fields()
+        self.crs = provider.crs()
+        self.loader = provider.loader
+        self.owner = provider.owner
+        self.status = provider.status
+
+    def getFeatures(self, request):  # noqa: N802 (QGIS API name)
+        return QgsFeatureIterator(KartaViewFeatureIterator(self, request))
+
+    # ---- records ----------------------------------------------------------------------------------
+    def records_by_id(self, fids):
+        """The features with these ids (waiting for them in wait mode)."""
+        wanted = set(fids)
+        if self.layer_type == SEQUENCES:
+            found = []
+            for fid in sorted(wanted):
+                if self.wait:
+                    track = self.loader.fetch_sequence(fid)
+                else:
+                    track = self.loader.sequence_track(fid)
+                if track is not None and self.filters.accepts_sequence(track.sequence):
+                    found.append(track)
+            return [self.record(track) for track in found]
+        return [record for record in self.all_records() if record.fid in wanted]
+
+    def records_in(self, bbox):
+        """The candidate features for a rectangle (EPSG:4326 tuple); the iterator tests intersection."""
+        if self.wait:
+            items = self.loader.fetch(self.layer_type, bbox, self.filters)
+            self.status.state = READY
+        else:
+            result = self.loader.view(self.owner, self.layer_type, bbox, self.filters)
+            self.status.state = result.state
+            items = result.items
+        return [self.record(item) for item in items]
+
+    def all_records(self):
+        """Without a rectangle: the layer's bbox in wait mode, otherwise everything loaded so far."""
+        if self.wait and self.area is not None:
+            return self.records_in(self.area)
+        return [self.record(item) for item in self.loader.known(self.layer_type, self.filters)]
+
+    def record(self, item) -> Record:
+        if self.layer_type == SEQUENCES:
+            built = item.memo.get("record")
+            if built is None:
+                built = item.memo["record"] = Record(item.id, sequence_attributes(item), _line(item.coordinates))
+            return built
+        if self.layer_type == PHOTOS:
+            geometry = QgsGeometry.fromPointXY(QgsPointXY(item.lng, item.lat))
+            return Record(item.id, photo_attributes(item, self.loader.client), geometry)
+        return Record(coverage_fid(item.element_id), coverage_attributes(item), _line(item.track))
+

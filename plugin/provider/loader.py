@@ -1,0 +1,516 @@
+"""Background loading of KartaView data for the layers, and the blocking fetch for Processing/scripts.
+
+Data is fetched per map tile: z14 tiles of nearby-photos (sequence discovery and the photos layer)
+and z12 tiles of /1.0/tracks/ road coverage. A sequence's line comes from its whole photo list
+(POST /1.0/sequence/photo-list/, one request) and its attributes from GET /2.0/sequence/{id}, so a
+sequence feature is the same whichever tiles are loaded. Everything goes through one thread pool:
+pages of a tile, tiles and sequences run concurrently, a request already in flight is shared, and a
+queued or retrying request whose tiles left the view is dropped.
+
+Two ways in:
+- `Loader.view()` (the map canvas, never blocks): returns what memory or the disk cache holds at
+  once and schedules what is missing; arrivals make `signals.hub()` repaint the KartaView layers.
+- `fetch_sequences()` / `Loader.fetch()` (Processing, scripts, the coverage-gaps analysis): waits
+  for complete data, with progress and cancel, and raises when part of it cannot be had.
+"""
+
+import math
+import sqlite3
+import threading
+import time
+import traceback
+from collections import Counter, OrderedDict, deque
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..client.errors import Cancelled, KartaViewError, NotFoundError
+from ..client.models import Sequence
+from ..client.tiles import MAX_LAT, tile_bbox, tiles_for_bbox
+from ..core.cache import PHOTOS, TILES, shared_cache
+from ..core.cache import SEQUENCES as SEQUENCE_KIND
+from ..core.log import log_error, log_info, log_warning
+from ..core.network import make_client
+from ..core.settings import Settings
+from . import geometry
+from .signals import hub
+from .store import Store
+from .uri import COVERAGE, SEQUENCES, Filters
+from .uri import PHOTOS as PHOTOS_LAYER
+
+TILE_ZOOM = 14  # nearby-photos tiles (iD and Rapid use the same grid)
+COVERAGE_ZOOM = 12  # road-coverage tiles: coverage is for looking at a whole city
+# Views needing more tiles than this are not loaded (the layer says "zoom in"): at most ~2 s of
+# requests at 100 ms latency in the benchmark; see tests/bench/bench_provider.py.
+MAX_VIEW_TILES = {SEQUENCES: 16, PHOTOS_LAYER: 4, COVERAGE: 24}
+IPP = 1000
+MAX_PAGES = 20  # 20,000 photos per z14 tile; denser tiles keep their newest sequences only
+WORKERS = 12
+RETRY_AFTER_S = 30.0  # a failed request is not repeated by the canvas before this
+REPORT_INTERVAL_S = 60.0
+# Photos are ~10 m apart: one within this margin of a rectangle finds every line crossing it.
+MARGIN_DEG = 0.0005
+RECENT_VIEWS = 2  # per layer, the last two views stay wanted (a view and an identify, say)
+MAX_OWNERS = 64
+
+READY, LOADING, FAILED, TOO_LARGE = "ready", "loading", "failed", "too_large"
+_ALWAYS = "always"  # origin of a job nobody may drop (a feature asked for by id)
+
+
+def tr(text):
+    return QCoreApplication.translate("Loader", text)
+
+
+@dataclass(frozen=True, eq=False)
+class SequenceTrack:
+    """A sequence with its positioned photos in index order: what a sequence feature is made of."""
+
+    sequence: Sequence
+    photos: tuple  # Photo, positioned, by sequence_index
+    url: str
+    memo: dict = field(default_factory=dict, repr=False)  # built QGIS objects, by the provider
+
+    @property
+    def id(self) -> int:
+        return self.sequence.id
+
+    @property
+    def coordinates(self) -> tuple:
+        """((lng, lat), ...) in index order."""
+        return tuple((photo.lng, photo.lat) for photo in self.photos)
+
+    @property
+    def first_shot(self) -> datetime | None:
+        dates = [photo.shot_date for photo in self.photos if photo.shot_date]
+        return min(dates) if dates else None
+
+    @property
+    def last_shot(self) -> datetime | None:
+        dates = [photo.shot_date for photo in self.photos if photo.shot_date]
+        return max(dates) if dates else None
+
+
+@dataclass
+class ViewResult:
+    items: list  # SequenceTrack, Photo or RoadSegment by layer type
+    state: str  # READY, LOADING (more will arrive), FAILED (some could not be loaded), TOO_LARGE
+
+
+def _clip(bbox):
+    return (max(-180.0, bbox[0]), max(-MAX_LAT, bbox[1]), min(180.0, bbox[2]), min(MAX_LAT, bbox[3]))
+
+
+def _store_kind(job_key):
+    return {"s": SEQUENCE_KIND, "t": PHOTOS}.get(job_key[0], TILES)
+
+
+def _store_key(job_key):
+    return job_key[1] if job_key[0] in ("s", "t") else job_key
+
+
+def _unique(records, key):
+    return list({key(record): record for record in records}.values())
+
+
+class Loader:
+    """Shared by every KartaView layer of one API address; thread-safe."""
+
+    def __init__(self, client, cache=None, workers=WORKERS):
+        self.client = client
+        self.store = Store(cache)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kartaview-load")
+        self._lock = threading.RLock()
+        self._inflight = {}  # job key -> Future
+        self._origins = {}  # job key -> tile keys (or _ALWAYS) whose view needs it
+        self._views = OrderedDict()  # owner -> deque of frozensets of tile keys
+        self._view_keys = frozenset()
+        self._blocking = Counter()  # job key -> blocking callers waiting for it
+        self._failed = {}  # job key -> time of its last failure
+        self._reported_at = None
+        self._recovered = True
+        self._built = {}  # sequence id -> SequenceTrack of the current records
+        self._signals = hub()
+
+    # ---- tiles ----------------------------------------------------------------------------------
+    @staticmethod
+    def tile_count(layer_type, bbox) -> int:
+        """How many tiles a bbox needs, without listing them (a country has millions)."""
+        bbox = _clip(geometry.expand(bbox, MARGIN_DEG))
+        zoom = COVERAGE_ZOOM if layer_type == COVERAGE else TILE_ZOOM
+        (_, x0, y0), = tiles_for_bbox((bbox[0], bbox[3], bbox[0], bbox[3]), zoom)
+        (_, x1, y1), = tiles_for_bbox((bbox[2], bbox[1], bbox[2], bbox[1]), zoom)
+        return (x1 - x0 + 1) * (y1 - y0 + 1)
+
+    @staticmethod
+    def tile_keys(layer_type, bbox, since=None) -> list:
+        bbox = _clip(geometry.expand(bbox, MARGIN_DEG))
+        if layer_type == COVERAGE:
+            return [("c",) + tile for tile in tiles_for_bbox(bbox, COVERAGE_ZOOM)]
+        day = since.isoformat() if since else ""
+        return [("p",) + tile + (day,) for tile in tiles_for_bbox(bbox, TILE_ZOOM)]
+
+    # ---- the canvas: never blocks -----------------------------------------------------------------
+    def view(self, owner, layer_type, bbox, filters=Filters()) -> ViewResult:
+        """What is known now about bbox (EPSG:4326); what is missing is scheduled."""
+        if self.tile_count(layer_type, bbox) > MAX_VIEW_TILES[layer_type]:
+            return ViewResult(self.known(layer_type, filters), TOO_LARGE)
+        keys = self.tile_keys(layer_type, bbox, filters.since)
+        self._want(owner, keys)
+        tiles, states = {}, set()
+        for key in keys:
+            entry = self.store.get(TILES, key)
+            if entry is None or not entry[1]:
+                states.add(self._schedule(key, {key}))
+            if entry is not None:
+                tiles[key] = entry[0]
+        if layer_type == COVERAGE:
+            items = _unique([s for segments in tiles.values() for s in segments], lambda s: s.element_id)
+        else:
+            items = self._view_records(layer_type, tiles, bbox, filters, states)
+        state = LOADING if LOADING in states else FAILED if FAILED in states else READY
+        return ViewResult(items, state)
+
+    def _view_records(self, layer_type, tiles, bbox, filters, states):
+        near = geometry.expand(bbox, MARGIN_DEG)
+        photos = {}
+        for key, tile_photos in tiles.items():
+            for photo in tile_photos:
+                if geometry.contains(near, photo.lng, photo.lat) and filters.accepts_photo(photo):
+                    photos.setdefault(photo.id, (photo, key))
+        if layer_type == PHOTOS_LAYER and filters.min_quality <= 0:
+            return [photo for photo, _ in photos.values()]
+        origins = {}
+        for photo, key in photos.values():
+            origins.setdefault(photo.sequence_id, set()).add(key)
+        sequences, tracks = {}, []
+        for sequence_id, keys in origins.items():
+            sequence = self._known_or_schedule(("s", sequence_id), keys, states)
+            if sequence is not None and not filters.accepts_sequence(sequence):
+                continue
+            # Both requests at once: the line need not wait for the attributes.
+            photo_list = self._known_or_schedule(("t", sequence_id), keys, states) \
+                if layer_type == SEQUENCES else None
+            if sequence is None:
+                continue
+            sequences[sequence_id] = sequence
+            if photo_list is not None:
+                tracks.append(self.track(sequence, photo_list))
+        if layer_type == PHOTOS_LAYER:
+            return [photo for photo, _ in photos.values() if photo.sequence_id in sequences]
+        return tracks
+
+    def _known_or_schedule(self, job_key, origins, states):
+        entry = self.store.get(_store_kind(job_key), _store_key(job_key))
+        if entry is None or not entry[1]:
+            states.add(self._schedule(job_key, origins))
+        return None if entry is None else entry[0]
+
+    def sequence_track(self, sequence_id, schedule=True):
+        """The SequenceTrack of an id if known (None otherwise, scheduling it unless told not to)."""
+        states = set()
+        origins = {_ALWAYS} if schedule else None
+        sequence = self._known(("s", sequence_id), origins, states)
+        photos = self._known(("t", sequence_id), origins, states)
+        if sequence is None or photos is None:
+            return None
+        return self.track(sequence, photos)
+
+    def _known(self, job_key, origins, states):
+        entry = self.store.get(_store_kind(job_key), _store_key(job_key))
+        if origins is not None and (entry is None or not entry[1]):
+            states.add(self._schedule(job_key, origins))
+        return None if entry is None else entry[0]
+
+    def known(self, layer_type, filters=Filters()) -> list:
+        """Every record in memory now (requests without a rectangle, views too large to load)."""
+        if layer_type == SEQUENCES:
+            tracks = dict(self.store.memory_items(PHOTOS))
+            records = []
+            for sequence_id, (sequence, _) in self.store.memory_items(SEQUENCE_KIND):
+                if sequence is not None and sequence_id in tracks and filters.accepts_sequence(sequence):
+                    records.append(self.track(sequence, tracks[sequence_id][0]))
+            return records
+        prefix = "c" if layer_type == COVERAGE else "p"
+        day = filters.since.isoformat() if filters.since else ""
+        tiles = [value for key, (value, _) in self.store.memory_items(TILES)
+                 if key[0] == prefix and (prefix == "c" or key[-1] == day)]
+        if layer_type == COVERAGE:
+            return _unique([s for segments in tiles for s in segments], lambda s: s.element_id)
+        sequences = dict(self.store.memory_items(SEQUENCE_KIND))
+        photos = _unique([p for tile in tiles for p in tile if filters.accepts_photo(p)], lambda p: p.id)
+        if filters.min_quality > 0:
+            photos = [p for p in photos if (sequences.get(p.sequence_id) or (None,))[0] is not None
+                      and filters.accepts_sequence(sequences[p.sequence_id][0])]
+        return photos
+
+    def track(self, sequence, photos) -> SequenceTrack:
+        """The (memoised) SequenceTrack of a sequence and its photo list."""
+        with self._lock:
+            built = self._built.get(sequence.id)
+            if built is not None and built.sequence is sequence and built.memo.get("source") is photos:
+                return built
+        positioned = tuple(photo for photo in photos if photo.has_position)
+        built = SequenceTrack(sequence, positioned, self.client.web_url(sequence.id), {"source": photos})
+        with self._lock:
+            self._built[sequence.id] = built
+        return built
+
+    # ---- Processing and scripts: blocks ------------------------------------------------------------
+    def fetch(self, layer_type, bbox, filters=Filters(), progress=None, cancel=None) -> list:
+        """Complete data of bbox (EPSG:4326), waiting for it. See fetch_sequences()."""
+        keys = self.tile_keys(layer_type, bbox, filters.since)
+        second_step = layer_type == SEQUENCES or filters.min_quality > 0
+        tiles = self._gather(keys, progress, cancel, 0.0, 50.0 if second_step else 100.0)
+        if layer_type == COVERAGE:
+            segments = _unique([s for key in keys for s in tiles[key]], lambda s: s.element_id)
+            return [s for s in segments if geometry.line_intersects(bbox, s.track)]
+        near = geometry.expand(bbox, MARGIN_DEG) if layer_type == SEQUENCES else bbox
+        photos = _unique([p for key in keys for p in tiles[key]
+                          if geometry.contains(near, p.lng, p.lat) and filters.accepts_photo(p)], lambda p: p.id)
+        ids = sorted({photo.sequence_id for photo in photos})
+        jobs = [("s", i) for i in ids] + ([("t", i) for i in ids] if layer_type == SEQUENCES else [])
+        found = self._gather(jobs, progress, cancel, 50.0, 100.0) if second_step else {}
+        if layer_type == PHOTOS_LAYER:
+            if second_step:
+                photos = [p for p in photos if found[("s", p.sequence_id)] is not None
+                          and filters.accepts_sequence(found[("s", p.sequence_id)])]
+            return sorted(photos, key=lambda p: p.id)
+        tracks = [self.track(found[("s", i)], found[("t", i)]) for i in ids if found[("s", i)] is not None]
+        return [t for t in tracks if filters.accepts_sequence(t.sequence)
+                and geometry.line_intersects(bbox, t.coordinates)]
+
+    def fetch_sequence(self, sequence_id, cancel=None):
+        """One SequenceTrack by id, waiting for it; None when KartaView does not know the id."""
+        found = self._gather([("s", sequence_id), ("t", sequence_id)], None, cancel, 0.0, 100.0)
+        sequence = found[("s", sequence_id)]
+        return None if sequence is None else self.track(sequence, found[("t", sequence_id)])
+
+    def _gather(self, job_keys, progress, cancel, low, high):
+        """{job key: value} of every job, fresh from the store or fetched; stale data only as a fallback."""
+        job_keys = list(dict.fromkeys(job_keys))
+        results, waiting = {}, {}
+        with self._lock:
+            self._blocking.update(job_keys)
+        try:
+            for key in job_keys:
+                entry = self.store.get(_store_kind(key), _store_key(key))
+                if entry is not None and entry[1]:
+                    results[key] = entry[0]
+                else:
+                    waiting[key] = (self._start(key), entry, 0)
+            while waiting:
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                wait([item[0] for item in waiting.values()], timeout=0.1, return_when=FIRST_COMPLETED)
+                for key in [key for key, item in waiting.items() if item[0].done()]:
+                    future, stale, restarts = waiting.pop(key)
+                    try:
+                        results[key] = future.result()
+                    except Cancelled:  # dropped by a view just before this caller wanted it: again
+                        if restarts >= 3:
+                            raise
+                        waiting[key] = (self._start(key), stale, restarts + 1)
+                    except KartaViewError as error:
+                        if stale is None:
+                            raise
+                        log_warning(tr("Using KartaView data cached earlier: {}").format(error))
+                        results[key] = stale[0]
+                if progress is not None and job_keys:
+                    progress(low + (high - low) * len(results) / len(job_keys))
+        finally:
+            with self._lock:
+                self._blocking.subtract(job_keys)
+                self._blocking += Counter()  # drop the zeros
+        return results
+
+    # ---- scheduling -------------------------------------------------------------------------------
+    def _want(self, owner, keys):
+        with self._lock:
+            views = self._views.pop(owner, None) or deque(maxlen=RECENT_VIEWS)
+            views.append(frozenset(keys))
+            self._views[owner] = views
+            while len(self._views) > MAX_OWNERS:
+                self._views.popitem(last=False)
+            self._view_keys = frozenset().union(*(s for v in self._views.values() for s in v))
+
+    def forget(self, owner):
+        """A layer went away: its views no longer keep requests alive."""
+        with self._lock:
+            if self._views.pop(owner, None) is not None:
+                self._view_keys = frozenset().union(*(s for v in self._views.values() for s in v))
+
+    def _wanted(self, job_key) -> bool:
+        with self._lock:
+            if self._blocking[job_key] > 0:
+                return True
+            origins = self._origins.get(job_key, ())
+            return _ALWAYS in origins or not self._view_keys.isdisjoint(origins)
+
+    def _schedule(self, job_key, origins) -> str:
+        """Start job_key for a view unless it failed lately: LOADING, or FAILED when held back."""
+        with self._lock:
+            self._origins.setdefault(job_key, set()).update(origins)
+            if job_key not in self._inflight:
+                failed_at = self._failed.get(job_key)
+                if failed_at is not None and time.monotonic() - failed_at < RETRY_AFTER_S:
+                    return FAILED
+            self._start(job_key)
+        return LOADING
+
+    def _start(self, job_key) -> Future:
+        with self._lock:
+            future = self._inflight.get(job_key)
+            if future is None:
+                future = self._inflight[job_key] = Future()
+                self._pool.submit(self._run, job_key, future)
+            return future
+
+    def _run(self, job_key, future):
+        try:
+            with self._lock:
+                if not self._wanted(job_key):  # the view moved on before the job started
+                    self._inflight.pop(job_key, None)
+                    self._origins.pop(job_key, None)
+                    future.set_exception(Cancelled())
+                    return
+            kind = job_key[0]
+            if kind == "p":
+                self._run_photo_tile(job_key, future)
+            elif kind == "c":
+                segments = self.client.road_segments(tile_bbox(*job_key[1:4]), COVERAGE_ZOOM,
+                                                     cancel=self._canceller(job_key))
+                self._succeed(job_key, future, tuple(segments))
+            elif kind == "s":
+                try:
+                    value = self.client.sequence(job_key[1], cancel=self._canceller(job_key))
+                except NotFoundError:
+                    value = None  # deleted on KartaView: remembered, not asked again before expiry
+                self._succeed(job_key, future, value)
+            else:
+                try:
+                    value = tuple(self.client.sequence_photos(job_key[1], cancel=self._canceller(job_key)))
+                except NotFoundError:
+                    value = ()
+                self._succeed(job_key, future, value)
+        except Exception as error:  # noqa: BLE001 - a worker must never die silently
+            self._fail(job_key, future, error)
+
+    def _canceller(self, job_key):
+        return lambda: not self._wanted(job_key)
+
+    def _run_photo_tile(self, key, future):
+        """Page 1, then pages 2..N as separate jobs; the last page to arrive completes the tile."""
+        bbox, day = tile_bbox(*key[1:4]), key[4] or None
+        cancel = self._canceller(key)
+        first, total = self.client.nearby_photos_page(bbox, page=1, ipp=IPP, date=day, cancel=cancel)
+        pages = min(math.ceil(total / IPP), MAX_PAGES)
+        if pages <= 1:
+            self._succeed(key, future, tuple(_unique(first, lambda p: p.id)))
+            return
+        if total > IPP * MAX_PAGES:
+            log_info("KartaView tile {} has {} photos; only the newest {} are loaded.".format(
+                key[1:4], total, IPP * MAX_PAGES))
+        parts, left = {1: first}, [pages - 1]
+
+        def page_job(page):
+            if future.done():
+                return
+            try:
+                photos, _ = self.client.nearby_photos_page(bbox, page=page, ipp=IPP, date=day, cancel=cancel)
+            except Exception as error:  # noqa: BLE001 - ends the tile with this error
+                self._fail(key, future, error)
+                return
+            with self._lock:
+                parts[page] = photos
+                left[0] -= 1
+                complete = left[0] == 0
+            if complete:
+                ordered = [p for n in sorted(parts) for p in parts[n]]
+                self._succeed(key, future, tuple(_unique(ordered, lambda p: p.id)))
+
+        for page in range(2, pages + 1):
+            self._pool.submit(page_job, page)
+
+    def _succeed(self, job_key, future, value):
+        try:
+            self.store.put(_store_kind(job_key), _store_key(job_key), value)
+        except Exception as error:  # noqa: BLE001 - a full disk costs the cache, not the data
+            log_warning("KartaView: could not write the cache: {}".format(error))
+        with self._lock:
+            if self._inflight.get(job_key) is future:
+                del self._inflight[job_key]
+            self._origins.pop(job_key, None)
+            self._failed.pop(job_key, None)
+            self._recovered = True
+        if not future.done():
+            future.set_result(value)
+        self._signals.arrived.emit()
+
+    def _fail(self, job_key, future, error):
+        dropped = isinstance(error, Cancelled)
+        with self._lock:
+            if self._inflight.get(job_key) is future:
+                del self._inflight[job_key]
+            if not dropped:
+                self._failed[job_key] = time.monotonic()
+            if future.done():
+                return
+            future.set_exception(error)
+        if not dropped:
+            self._report(error)
+
+    def _report(self, error):
+        """Tell the user once per outage (message bar via the hub, and the log), not once per tile."""
+        now = time.monotonic()
+        with self._lock:
+            if self._reported_at is not None and not (
+                    self._recovered and now - self._reported_at > REPORT_INTERVAL_S):
+                return
+            self._reported_at, self._recovered = now, False
+        if isinstance(error, KartaViewError):
+            detail = error.message
+            log_warning(detail)
+        else:
+            detail = tr("Unexpected error: {}").format(error)
+            log_error("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+        self._signals.problem.emit(tr("KartaView data could not be loaded; the layers show what was loaded "
+                                      "before. {}").format(detail))
+
+    def shutdown(self):
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+_loaders_lock = threading.Lock()
+_loaders = {}
+
+
+def default_loader() -> Loader:
+    """The loader of the configured API address and cache folder (one per pair, kept for the session)."""
+    settings = Settings()
+    key = (settings.api_url.rstrip("/"), str(settings.cache_dir))
+    with _loaders_lock:
+        loader = _loaders.get(key)
+        if loader is None:
+            try:
+                cache = shared_cache()
+            except (OSError, sqlite3.Error) as error:  # an unwritable profile: work without a disk cache
+                log_warning("KartaView: no disk cache ({}); data is kept in memory only.".format(error))
+                cache = None
+            loader = _loaders[key] = Loader(make_client(base_url=settings.api_url, max_workers=WORKERS), cache)
+        return loader
+
+
+def fetch_sequences(extent, filters=None, *, progress=None, cancel=None) -> list:
+    """Every KartaView sequence whose line touches `extent`, complete, waiting for the network.
+
+    extent: (min_lng, min_lat, max_lng, max_lat) in EPSG:4326. filters: uri.Filters or None.
+    progress: optional callable(percent 0-100); cancel: optional callable() -> True to give up.
+    Returns [SequenceTrack] sorted by sequence id: .sequence (client Sequence: attributes),
+    .photos (positioned Photos by index), .coordinates ((lng, lat), ...), .first_shot, .last_shot, .url.
+    Uses and fills the on-disk cache. Raises client.errors.Cancelled when cancelled and a
+    KartaViewError when part of the data could not be loaded (and was not cached before).
+    Call it from a worker thread (Processing does): it blocks.
+    """
+    return default_loader().fetch(SEQUENCES, extent, filters or Filters(), progress=progress, cancel=cancel)
