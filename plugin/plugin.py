@@ -89,3 +89,6 @@ class KartaViewPlugin:
 
 def register_data_provider():
     """Register the `kartaview` vector data provider (idempotent; QGIS 3.22 cannot unregister)."""
+    from .provider.metadata import register_provider
+
+    return register_provider()
