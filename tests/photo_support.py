@@ -53,3 +53,19 @@ def no_retry_client_factory(sandbox):
     """Failures show at once (the shared client retries with back-off for seconds)."""
     client = KartaViewClient(sandbox.url, retries=0, timeout=5)
     return lambda: client
+
+
+def drag(widget, start, end, steps=4):
+    """A left-button drag from `start` to `end` (QPoints), with real mouse events."""
+    from qgis.PyQt.QtCore import QEvent, QPointF, Qt
+    from qgis.PyQt.QtGui import QMouseEvent
+    from qgis.PyQt.QtWidgets import QApplication
+
+    def send(kind, point, button, buttons):
+        QApplication.sendEvent(widget, QMouseEvent(kind, QPointF(point), button, buttons, Qt.NoModifier))
+
+    send(QEvent.MouseButtonPress, start, Qt.LeftButton, Qt.LeftButton)
+    for step in range(1, steps + 1):
+        point = start + (end - start) * step / steps
+        send(QEvent.MouseMove, point, Qt.NoButton, Qt.LeftButton)
+    send(QEvent.MouseButtonRelease, end, Qt.LeftButton, Qt.NoButton)

@@ -80,7 +80,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.flatLayout.addWidget(self.photo_view)
         self.panoramaLayout.addWidget(self.panorama_view)
         self._sequences = {}  # sequence id -> [Photo] by index (a few kept)
-        self._devices = {}  # sequence id -> device name
+        self._details = {}  # sequence id -> Sequence (device, and the user the photo lists lack)
         self._photos = []
         self._position = -1
         self._current = None
@@ -172,9 +172,9 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     @guarded
     def show_ref(self, ref):
         """Show the photo a PhotoRef names (map tool, identify, layer action)."""
-        if not self.isVisible():
+        if self.isHidden():
             self.show()
-            self.raise_()
+        self.raise_()  # in front of the docks tabbed with it
         self.playButton.setChecked(False)
         self._generation += 1
         generation = self._generation
@@ -182,7 +182,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         if ref.photo is not None:
             self._photos, self._position = [ref.photo], 0
             self._show_photo(ref.photo)
-        self._fetch_device(ref.sequence_id)
+        self._fetch_details(ref.sequence_id)
         photos = self._sequences.get(ref.sequence_id)
         if photos is not None:
             self._set_sequence(ref, photos)
@@ -238,14 +238,14 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
                 return min(positioned)[1]
         return 0
 
-    def _fetch_device(self, sequence_id):
-        if sequence_id in self._devices:
+    def _fetch_details(self, sequence_id):
+        if sequence_id in self._details:
             return
 
         def found(sequence):
-            self._devices[sequence_id] = sequence.device_name
+            self._details[sequence_id] = sequence
             if self._current is not None and self._current.sequence_id == sequence_id:
-                self.deviceValue.setText(_text(sequence.device_name))
+                self._show_details(self._current)
 
         def failed(error):
             log_warning("Reading the details of sequence {} failed: {}".format(sequence_id, error))
@@ -412,11 +412,12 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.sequenceValue.setText(str(photo.sequence_id))
         self.indexValue.setText(self.tr("index {} (id {})").format(photo.sequence_index, photo.id))
         self.timeValue.setText(_text(photo.shot_date.strftime("%Y-%m-%d %H:%M:%S") if photo.shot_date else None))
-        self.userValue.setText(_text(photo.username))
+        sequence = self._details.get(photo.sequence_id)
+        self.userValue.setText(_text(photo.username or (sequence.username if sequence else None)))
         self.headingValue.setText(_text(photo.heading, "°"))
         self.accuracyValue.setText(_text(photo.gps_accuracy, " m"))
         self.projectionValue.setText(_text(photo.projection))
-        self.deviceValue.setText(_text(self._devices.get(photo.sequence_id)))
+        self.deviceValue.setText(_text(sequence.device_name if sequence else None))
         url = self.photo_url()
         self.linkValue.setText('<a href="{0}">{0}</a>'.format(url))
 

@@ -1,0 +1,98 @@
+"""The photo feature inside the plugin: toolbar and Web menu actions, the map tool, the feature
+action, the dock's remembered place, and an unload that leaves nothing behind."""
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsSettings, QgsVectorLayer
+from qgis.gui import QgsGui
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
+
+import kartaview
+from kartaview.plugin.gui.photo_component import PLACE_KEY, PhotoComponent
+from tests.photo_support import sequence_ids, wait_until
+from tests.recording_iface import RecordingIface
+
+
+@pytest.fixture
+def loaded_plugin(kv_app, qgis_iface, sandbox):
+    iface = RecordingIface(qgis_iface)
+    plugin = kartaview.classFactory(iface)
+    plugin.initGui()
+    component = next(c for c in plugin.components if isinstance(c, PhotoComponent))
+    yield plugin, component, iface
+    if plugin.components:
+        plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # while this iface still records
+
+
+def test_actions_in_toolbar_and_web_menu(loaded_plugin, qgis_canvas):
+    plugin, component, iface = loaded_plugin
+    toolbar_names = [action.objectName() for action in plugin.toolbar.actions()]
+    menu_names = [action.objectName() for _, action in iface.web_menu_actions]
+    for name in ("KartaViewPhotoToolAction", "KartaViewPhotoDockAction"):
+        assert name in toolbar_names and name in menu_names
+    assert component.tool_action.shortcut().toString() == "Ctrl+Alt+K"
+    assert not component.tool_action.icon().isNull()
+
+    component.tool_action.trigger()
+    assert qgis_canvas.mapTool() is component.tool and component.tool_action.isChecked()
+    component.dock.toggleViewAction().trigger()
+    assert not component.dock.isHidden()
+
+
+def test_show_photo_action_on_kartaview_features(loaded_plugin, sandbox, monkeypatch):
+    plugin, component, iface = loaded_plugin
+    registry = QgsGui.mapLayerActionRegistry()
+    memory = QgsVectorLayer("Point?crs=EPSG:4326&field=photo_id:long&field=sequence_id:long"
+                            "&field=sequence_index:integer", "photos", "memory")
+    assert component.layer_action not in registry.mapLayerActions(memory)  # not a KartaView layer
+    monkeypatch.setattr("kartaview.plugin.gui.photo_component.is_kartaview_layer", lambda layer: True)
+    assert component.layer_action in registry.mapLayerActions(memory)
+
+    sequence_id = sequence_ids(sandbox)[0]
+    record = sandbox.world.photos(sequence_id)[4]
+    feature = QgsFeature(memory.fields())
+    feature.setAttributes([int(record["id"]), sequence_id, 4])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(record["lng"]), float(record["lat"]))))
+    component.layer_action.triggerForFeature(memory, feature)
+    dock = component.dock
+    wait_until(lambda: dock.current_photo() is not None and dock.current_photo().id == int(record["id"]),
+               what="the photo of the feature")
+    assert not dock.isHidden()
+
+
+def test_nothing_near_goes_to_the_message_bar(loaded_plugin, qgis_iface):
+    plugin, component, iface = loaded_plugin
+    component.tool.nothingFound.emit()
+    assert any("No KartaView photo near" in m for m in qgis_iface.messageBar().get_messages(0))
+
+
+def test_the_dock_remembers_its_area(loaded_plugin, kv_app, qgis_iface):
+    plugin, component, iface = loaded_plugin
+    window = qgis_iface.mainWindow()
+    window.addDockWidget(Qt.LeftDockWidgetArea, component.dock)  # what a user's drag does
+    assert QgsSettings().value(PLACE_KEY + "area", type=int) == int(Qt.LeftDockWidgetArea)
+    window.addDockWidget(Qt.RightDockWidgetArea, component.dock)
+    assert QgsSettings().value(PLACE_KEY + "area", type=int) == int(Qt.RightDockWidgetArea)
+
+
+def test_unload_leaves_nothing_behind(loaded_plugin, qgis_canvas, monkeypatch):
+    plugin, component, iface = loaded_plugin
+    registry = QgsGui.mapLayerActionRegistry()
+    monkeypatch.setattr("kartaview.plugin.gui.photo_component.is_kartaview_layer", lambda layer: True)
+    memory = QgsVectorLayer("Point?crs=EPSG:4326", "photos", "memory")
+    assert registry.mapLayerActions(memory)
+    action = component.layer_action
+    component.tool_action.trigger()
+    component.dock.markers.show_photo(23.59, 46.77, 10.0)
+    items = component.dock.markers.items()
+    dock = component.dock
+
+    plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+    assert {kind: found for kind, found in iface.leftovers().items() if found} == {}
+    assert dock not in iface.docks
+    assert qgis_canvas.mapTool() is None
+    assert action not in registry.mapLayerActions(memory)
+    scene_items = qgis_canvas.scene().items()
+    assert not [item for item in items if item in scene_items]

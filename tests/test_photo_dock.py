@@ -1,0 +1,230 @@
+"""The photo dock driven through its widgets against the sandbox: showing, stepping, playing,
+failures with retry, details, saving, 360 photos."""
+
+import pytest
+from qgis.PyQt.QtCore import QPoint, Qt
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QApplication, QFileDialog
+
+from kartaview.plugin.gui import photo_dock
+from kartaview.plugin.gui.map_tool import PhotoRef
+from kartaview.plugin.gui.photo_cache import PhotoCache
+from kartaview.plugin.gui.photo_dock import FLAT_PAGE, MESSAGE_PAGE, PANORAMA_PAGE, PhotoDock
+from kartaview.plugin.gui.photo_loader import PhotoLoader
+from tests.photo_support import drag, file_requests, no_retry_client_factory, pump, sequence_ids, wait_until
+
+
+@pytest.fixture
+def make_dock(qgis_app, qgis_canvas, tmp_path):
+    made = []
+
+    def make(sandbox):
+        factory = no_retry_client_factory(sandbox)
+        loader = PhotoLoader(factory, cache=PhotoCache(tmp_path / "photos{}".format(len(made)), 10**8))
+        dock = PhotoDock(qgis_canvas, client_factory=factory, loader=loader)
+        dock.resize(420, 700)
+        shown = []
+        dock.imageShown.connect(lambda photo, served: shown.append((photo.id, served)))
+        made.append(dock)
+        return dock, shown
+
+    yield make
+    for dock in made:
+        dock.release()
+        dock.deleteLater()
+
+
+def _open(dock, shown, ref, size="lth"):
+    dock.show_ref(ref)
+    wait_until(lambda: dock.current_photo() is not None and (dock.current_photo().id, size) in shown
+               and len(dock.sequence_photos()) > 1, what="the photo and its sequence")
+
+
+def _step(dock, shown, action):
+    action()
+    wait_until(lambda: shown and shown[-1][0] == dock.current_photo().id, what="the stepped-to photo")
+
+
+def test_shows_the_picked_photo_with_its_details(sandbox, make_dock):
+    dock, shown = make_dock(sandbox)
+    sequence_id = sequence_ids(sandbox)[0]
+    records = sandbox.world.photos(sequence_id)
+    _open(dock, shown, PhotoRef(sequence_id, sequence_index=3))
+
+    assert dock.current_photo().sequence_index == 3
+    assert dock.stack.currentIndex() == FLAT_PAGE
+    assert dock.photo_view.image().width() == 800
+    assert dock.sequenceValue.text() == str(sequence_id)
+    assert dock.indexValue.text() == "index 3 (id {})".format(records[3]["id"])
+    assert dock.timeValue.text() == records[3]["shot_date"]
+    assert dock.projectionValue.text() == "PLANE"
+    assert "/details/{}/3".format(sequence_id) in dock.linkValue.text()
+    wait_until(lambda: dock.deviceValue.text() == sandbox.world.sequence(sequence_id)["deviceName"], what="device")
+    assert dock.userValue.text() == sandbox.world.username(records[3])
+    assert (dock.indexSpin.value(), dock.positionSlider.value()) == (4, 3)
+    assert dock.countLabel.text() == "of {}".format(len(records))
+
+
+def test_buttons_keys_slider_and_index_box_walk_the_sequence(sandbox, make_dock):
+    dock, shown = make_dock(sandbox)
+    sequence_id = sequence_ids(sandbox)[1]
+    count = len(sandbox.world.photos(sequence_id))
+    _open(dock, shown, PhotoRef(sequence_id, sequence_index=2))
+
+    def index():
+        return dock.current_photo().sequence_index
+
+    _step(dock, shown, lambda: QTest.mouseClick(dock.nextButton, Qt.LeftButton))
+    assert index() == 3
+    _step(dock, shown, lambda: QTest.mouseClick(dock.previousButton, Qt.LeftButton))
+    assert index() == 2
+    _step(dock, shown, lambda: QTest.keyClick(dock.photo_view, Qt.Key_Right))
+    assert index() == 3
+    _step(dock, shown, lambda: QTest.keyClick(dock.nextButton, Qt.Key_Left))
+    assert index() == 2
+    _step(dock, shown, lambda: QTest.keyClick(dock.photo_view, Qt.Key_End))
+    assert index() == count - 1 and not dock.nextButton.isEnabled()
+    _step(dock, shown, lambda: QTest.mouseClick(dock.firstButton, Qt.LeftButton))
+    assert index() == 0 and not dock.previousButton.isEnabled()
+    _step(dock, shown, lambda: dock.positionSlider.setValue(5))
+    assert index() == 5
+    _step(dock, shown, lambda: QTest.mouseClick(dock.lastButton, Qt.LeftButton))
+    assert index() == count - 1
+    dock.indexSpin.setValue(2)
+    wait_until(lambda: index() == 1, what="the index box")
+
+
+def test_a_step_after_prefetch_shows_at_once_without_a_request(sandbox, make_dock):
+    dock, shown = make_dock(sandbox)
+    sequence_id = sequence_ids(sandbox)[3]
+    photos = sandbox.world.photos(sequence_id)
+    _open(dock, shown, PhotoRef(sequence_id, sequence_index=4))
+    cache = dock.loader.cache
+    wait_until(lambda: all(cache.contains(int(photos[i]["id"]), "lth") for i in (2, 3, 5, 6)), what="prefetch")
+    sandbox.reset_log()
+    QTest.mouseClick(dock.nextButton, Qt.LeftButton)
+    wait_until(lambda: shown[-1][0] == int(photos[5]["id"]), timeout=1.0, what="the next photo")
+    assert not [path for path in file_requests(sandbox) if photos[5]["fileName"] in path]
+
+
+def test_play_steps_at_the_chosen_speed_and_stops_at_the_end(sandbox, make_dock):
+    dock, shown = make_dock(sandbox)
+    sequence_id = sequence_ids(sandbox)[4]
+    count = len(sandbox.world.photos(sequence_id))
+    _open(dock, shown, PhotoRef(sequence_id, sequence_index=count - 3))
+    dock.speedCombo.setCurrentIndex(dock.speedCombo.findData(4.0))
+    QTest.mouseClick(dock.playButton, Qt.LeftButton)
+    assert dock.playButton.isChecked()
+    wait_until(lambda: not dock.playButton.isChecked(), timeout=5, what="the end of play")
+    assert dock.position() == count - 1
+
+
+def test_a_failed_image_shows_why_and_retry_loads_it(fresh_sandbox, make_dock):
+    dock, shown = make_dock(fresh_sandbox)
+    sequence_id = sequence_ids(fresh_sandbox)[0]
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=("500",), paths=("/storage",))
+    dock.show_ref(PhotoRef(sequence_id, sequence_index=1))
+    wait_until(lambda: dock.stack.currentIndex() == MESSAGE_PAGE, what="the failure")
+    assert "HTTP 500" in dock.messageLabel.text()
+    assert dock.retryButton.isVisibleTo(dock)
+
+    fresh_sandbox.clear_faults()
+    QTest.mouseClick(dock.retryButton, Qt.LeftButton)
+    wait_until(lambda: dock.stack.currentIndex() == FLAT_PAGE and shown, what="the retried photo")
+    assert dock.current_photo().sequence_index == 1
+
+
+def test_a_failed_sequence_read_shows_why_and_retry_reads_it(fresh_sandbox, make_dock):
+    dock, shown = make_dock(fresh_sandbox)
+    sequence_id = sequence_ids(fresh_sandbox)[0]
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=("502html",), paths=("/1.0/sequence",))
+    dock.show_ref(PhotoRef(sequence_id, sequence_index=2))
+    wait_until(lambda: dock.stack.currentIndex() == MESSAGE_PAGE, what="the failure")
+    assert "sequence {}".format(sequence_id) in dock.messageLabel.text()
+
+    fresh_sandbox.clear_faults()
+    QTest.mouseClick(dock.retryButton, Qt.LeftButton)
+    wait_until(lambda: shown and dock.current_photo().sequence_index == 2, what="the retried sequence")
+
+
+def test_a_newer_pick_wins_over_an_older_slower_one(fresh_sandbox, make_dock):
+    dock, shown = make_dock(fresh_sandbox)
+    first, second = sequence_ids(fresh_sandbox)[:2]
+    fresh_sandbox.set_faults(latency_ms=200)
+    dock.show_ref(PhotoRef(first, sequence_index=1))
+    pump(0.05)
+    dock.show_ref(PhotoRef(second, sequence_index=2))
+    wait_until(lambda: shown, what="a photo")
+    pump(0.6)
+    assert {photo_id for photo_id, _ in shown} == {int(fresh_sandbox.world.photos(second)[2]["id"])}
+    assert dock.current_photo().sequence_id == second
+
+
+def test_save_copy_link_and_full_resolution(sandbox, make_dock, tmp_path, monkeypatch):
+    dock, shown = make_dock(sandbox)
+    sequence_id = sequence_ids(sandbox)[0]
+    _open(dock, shown, PhotoRef(sequence_id, sequence_index=0))
+
+    target = tmp_path / "saved.jpg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    QTest.mouseClick(dock.saveButton, Qt.LeftButton)
+    assert target.read_bytes()[:2] == b"\xff\xd8"  # a JPEG
+
+    QTest.mouseClick(dock.copyLinkButton, Qt.LeftButton)
+    assert QApplication.clipboard().text().endswith("/details/{}/0".format(sequence_id))
+
+    QTest.mouseClick(dock.fullResButton, Qt.LeftButton)
+    wait_until(lambda: shown[-1][1] == "proc", what="the full-resolution image")
+    assert dock.photo_view.image().width() == 1600
+
+
+def test_zooming_in_far_loads_the_full_resolution(sandbox, make_dock):
+    dock, shown = make_dock(sandbox)
+    _open(dock, shown, PhotoRef(sequence_ids(sandbox)[2], sequence_index=0))
+    dock.show()
+    for _ in range(8):
+        QTest.mouseClick(dock.zoomInButton, Qt.LeftButton)
+    wait_until(lambda: shown[-1][1] == "proc", what="the full-resolution image")
+    assert dock.photo_view.zoom() > 1
+
+
+def test_a_360_photo_opens_in_the_panorama_and_the_arrow_follows_the_view(sandbox, make_dock, qgis_canvas):
+    dock, shown = make_dock(sandbox)
+    dock.show()
+    sequence_id = sequence_ids(sandbox, is_360=True)[0]
+    records = sandbox.world.photos(sequence_id)
+    index = next(i for i, r in enumerate(records) if r["heading"] and float(r["lat"]))
+    _open(dock, shown, PhotoRef(sequence_id, sequence_index=index))
+    assert dock.stack.currentIndex() == PANORAMA_PAGE
+    assert dock.projectionValue.text() == "SPHERE"
+
+    view = dock.panorama_view
+    centre = QPoint(view.width() // 2, view.height() // 2)
+    drag(view, centre, centre - QPoint(view.width() // 4, 0))
+    assert view.yaw() == pytest.approx(view.fov() / 4, abs=1.0)  # dragged left: looks right
+    expected = (float(records[index]["heading"]) + view.yaw()) % 360
+    assert dock.markers.marker._heading == pytest.approx(expected)
+
+
+def test_closing_the_dock_clears_the_map_and_stops_loading(sandbox, make_dock):
+    dock, shown = make_dock(sandbox)
+    dock.show()
+    _open(dock, shown, PhotoRef(sequence_ids(sandbox)[0], sequence_index=2))
+    assert dock.markers.marker.isVisible() and dock.markers.highlight.isVisible()
+    dock.close()
+    assert not dock.markers.marker.isVisible() and not dock.markers.highlight.isVisible()
+    assert not dock.loader.is_loading()
+
+
+def test_no_exception_escapes_a_slot(sandbox, make_dock, monkeypatch):
+    dock, shown = make_dock(sandbox)
+    _open(dock, shown, PhotoRef(sequence_ids(sandbox)[0], sequence_index=2))
+
+    def broken(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(photo_dock.PhotoDock, "save_to", broken)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("/nowhere.jpg", ""))
+    QTest.mouseClick(dock.saveButton, Qt.LeftButton)
+    assert dock.stack.currentIndex() == MESSAGE_PAGE
+    assert "disk full" in dock.messageLabel.text()
