@@ -19,8 +19,10 @@ from .segments import within
 from .spatial_index import SpatialIndex
 
 CHUNK_M = 200.0  # length of the pieces the index holds / is asked with: small boxes, few candidates
-# A sequence dates a road when it covers more of it than a perpendicular crossing can (2 x tolerance),
+# A sequence dates a road (newest/oldest capture, count, 360) when it runs along it, not just across:
+# when it covers more of it than a crossing does (2x the tolerance at a right angle, 2.5x at 53 degrees),
 # or nearly all of a road too short to tell.
+ALONG_TOLERANCES = 2.5
 ALONG_SHARE = 0.9
 PROGRESS_EVERY = 50
 
@@ -79,7 +81,7 @@ def _cover_road(road_index, geometry, sequences, sequence_segments, tolerance_m)
         for start, end in intervals.complement(covered, line.length):
             result.gaps.append(Gap(road_index, line.cut(start, end), end - start, distance))
     dating = [sequences[position] for position, metres in along_m.items()
-              if metres > 2 * tolerance_m or metres >= ALONG_SHARE * result.length_m]
+              if metres > ALONG_TOLERANCES * tolerance_m or metres >= ALONG_SHARE * result.length_m]
     if dating:
         result.sequence_ids = tuple(sorted(sequence.sequence_id for sequence in dating))
         dated = [s for s in dating if s.first_capture or s.last_capture]

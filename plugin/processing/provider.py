@@ -5,10 +5,12 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..about import PLUGIN_DIR
+from .coverage_gaps import CoverageGapsAlgorithm
 from .upload_photos import UploadPhotosAlgorithm
 
 ALGORITHMS = [
     UploadPhotosAlgorithm,
+    CoverageGapsAlgorithm,
 ]
 
 

@@ -1,0 +1,450 @@
+"""kartaview:coveragegaps — which stretches of a road network have no (or only old) KartaView imagery.
+
+The QGIS side only: roads and sequences are brought into one local metric CRS (azimuthal equidistant
+at the roads' centre, so lengths are true metres whatever the input CRS), the pure analysis
+(plugin/analysis) measures the coverage, and the results go back in the roads' CRS. Sequences come
+from the plugin's loader and cache (the same complete data `kartaview:downloadsequences` gets) or,
+offline, from a sequences line layer.
+"""
+
+from datetime import date, datetime, timezone
+from math import cos, radians
+from types import SimpleNamespace
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QVariant
+from shapely.geometry import LineString, MultiLineString
+
+from ..about import PLUGIN_DIR
+from ..analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, totals
+from ..client.errors import Cancelled, KartaViewError
+from ..core.log import log_warning
+from ..provider.loader import Loader, fetch_sequences
+from ..provider.uri import SEQUENCES, Filters
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+STYLES = PLUGIN_DIR / "ui" / "styles"
+ID_FIELDS = ("id", "osm_id", "element_id", "way_id", "road_id", "gid", "fid")  # when none is chosen
+NAME_FIELDS = ("name", "road_name", "street", "nume", "nom")
+METRES_PER_DEGREE = 111320.0
+# share of the progress bar per step: read roads, get sequences, analyse, write
+READ, FETCH, ANALYSE = 10.0, 40.0, 40.0
+
+
+class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    TOLERANCE_M = "TOLERANCE_M"
+    ROAD_ID_FIELD = "ROAD_ID_FIELD"
+    ROAD_NAME_FIELD = "ROAD_NAME_FIELD"
+    SEQUENCES = "SEQUENCES"
+    SINCE = "SINCE"
+    ONLY_360 = "ONLY_360"
+    MIN_QUALITY = "MIN_QUALITY"
+    USERNAME = "USERNAME"
+    OUTPUT = "OUTPUT"
+    GAPS = "GAPS"
+
+    def tr(self, message):
+        return QCoreApplication.translate("CoverageGapsAlgorithm", message)
+
+    def createInstance(self):  # noqa: N802 (QGIS API name)
+        return type(self)()
+
+    def name(self):
+        return "coveragegaps"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Coverage gaps (streets without imagery)")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            "Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.\n\n"
+            "A road counts as covered where a KartaView sequence runs within the tolerance of it, in either "
+            "direction. A sequence crossing a road covers only about twice the tolerance of it, and a "
+            "parallel street farther away than the tolerance is not covered. The capture dates, sequence "
+            "count and 360 flag of a road come from the sequences running along it (more than 2.5 times the "
+            "tolerance of it, or nearly all of a short road), not from those only crossing it.\n\n"
+            "Sequences: by default the KartaView sequences of the roads' extent, loaded through the "
+            "plugin's cache (complete data is waited for; run again offline over the cache). Or give a "
+            "sequences line layer, e.g. the output of \"Download KartaView sequences\": then no network is "
+            "used. The filters (uploaded since, 360 only, minimum quality, user) apply to both.\n\n"
+            "Roads with coverage: every input road with covered_m, covered_pct, newest_capture, "
+            "oldest_capture, sequence_count and has_360. Gaps: the uncovered stretches as lines with their "
+            "length, the road's id and name and the distance to the nearest covered stretch of any road "
+            "(0 when a gap continues a covered stretch). Road id and name fields are guessed from common "
+            "names when not chosen. The log gives the totals."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Roads (line layer)"), [QgsProcessing.TypeVectorLine]))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE_M, self.tr("Tolerance (meters a sequence may run from a road and still cover it)"),
+            QgsProcessingParameterNumber.Double, 15.0, minValue=0.5, maxValue=500.0))
+        self.addParameter(QgsProcessingParameterField(
+            self.ROAD_ID_FIELD, self.tr("Road id field (guessed when empty)"), None, self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ROAD_NAME_FIELD, self.tr("Road name field (guessed when empty)"), None, self.INPUT,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SEQUENCES, self.tr("Sequences layer (optional; instead of loading from KartaView)"),
+            [QgsProcessing.TypeVectorLine], optional=True))
+        self.addParameter(QgsProcessingParameterDateTime(
+            self.SINCE, self.tr("Uploaded on or after"), QgsProcessingParameterDateTime.Date, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.ONLY_360, self.tr("360° imagery only"), False))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_QUALITY, self.tr("Minimum quality (0-100)"), QgsProcessingParameterNumber.Integer, 0,
+            minValue=0, maxValue=100))
+        self.addParameter(QgsProcessingParameterString(
+            self.USERNAME, self.tr("Only sequences of this user"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Roads with coverage"), QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.GAPS, self.tr("Coverage gaps"), QgsProcessing.TypeVectorLine))
+        for key, text in (("ROAD_KM", self.tr("Road length (km)")), ("COVERED_KM", self.tr("Covered (km)")),
+                          ("COVERED_PCT", self.tr("Covered share (%)")), ("GAP_KM", self.tr("Gaps (km)")),
+                          ("GAP_COUNT", self.tr("Gap pieces")), ("SEQUENCE_COUNT", self.tr("Sequences used"))):
+            self.addOutput(QgsProcessingOutputNumber(key, text))
+        self.addOutput(QgsProcessingOutputString("NEWEST_CAPTURE", self.tr("Newest capture")))
+        self.addOutput(QgsProcessingOutputString("OLDEST_CAPTURE", self.tr("Oldest capture")))
+
+    # -- running ----------------------------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE_M, context)
+        filters = self._filters(parameters, context)
+        features, extent = self._read_roads(source, feedback)
+        if feedback.isCanceled():
+            return {}
+        if not features:
+            raise QgsProcessingException(self.tr(
+                "There are no roads to analyse: the layer is empty, no feature is selected or no road has a "
+                "line geometry."))
+        bbox = _wgs84_bbox(extent, source.sourceCrs(), context)
+        local = _local_crs(bbox)
+        to_local = QgsCoordinateTransform(source.sourceCrs(), local, context.transformContext())
+        roads = [_to_shapely(_transformed(feature.geometry(), to_local)) for feature in features]
+
+        sequences = self._sequences(parameters, context, feedback, filters, _grown(bbox, tolerance), local)
+        if sequences is None:
+            return {}
+        feedback.pushInfo(self.tr("{} KartaView sequences near {} roads.").format(len(sequences), len(roads)))
+        try:
+            results = analyse_coverage(
+                roads, sequences, tolerance, cancel=feedback.isCanceled,
+                progress=lambda share: feedback.setProgress(READ + FETCH + ANALYSE * share))
+        except AnalysisCancelled:
+            return {}
+
+        fields = self._road_fields(source, parameters, context)
+        outputs = self._write_roads(parameters, context, source, features, results)
+        outputs.update(self._write_gaps(parameters, context, source, features, results, fields, local))
+        summary = totals(results)
+        self._log_totals(feedback, summary, sum(len(result.gaps) for result in results))
+        for key in (self.OUTPUT, self.GAPS):
+            _style_on_completion(context, outputs[key], STYLES / "coverage_{}.qml".format(key.lower()))
+        newest, oldest = summary.newest_capture, summary.oldest_capture
+        outputs.update(
+            ROAD_KM=summary.road_m / 1000.0, COVERED_KM=summary.covered_m / 1000.0,
+            COVERED_PCT=100.0 * summary.covered_share, GAP_KM=summary.gap_m / 1000.0,
+            GAP_COUNT=sum(len(result.gaps) for result in results), SEQUENCE_COUNT=len(sequences),
+            NEWEST_CAPTURE=newest.isoformat(sep=" ") if newest else "",
+            OLDEST_CAPTURE=oldest.isoformat(sep=" ") if oldest else "")
+        return outputs
+
+    def _filters(self, parameters, context):
+        since = self.parameterAsDateTime(parameters, self.SINCE, context)
+        return Filters(
+            since=since.date().toPyDate() if since.isValid() else None,
+            username=self.parameterAsString(parameters, self.USERNAME, context).strip(),
+            min_quality=self.parameterAsInt(parameters, self.MIN_QUALITY, context),
+            only_360=self.parameterAsBoolean(parameters, self.ONLY_360, context))
+
+    def _read_roads(self, source, feedback):
+        """The features with a line geometry, and their extent in the source CRS."""
+        features, extent, skipped = [], QgsRectangle(), 0
+        total = max(1, source.featureCount())
+        for number, feature in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                break
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty() or geometry.type() != QgsWkbTypes.LineGeometry:
+                skipped += 1
+                continue
+            features.append(feature)
+            extent.combineExtentWith(geometry.boundingBox())
+            if number % 500 == 0:
+                feedback.setProgress(READ * number / total)
+        if skipped:
+            feedback.pushWarning(self.tr("{} roads without a line geometry were left out.").format(skipped))
+        return features, extent
+
+    def _sequences(self, parameters, context, feedback, filters, bbox, local):
+        """SequenceTrack list in the local CRS of the sequences touching bbox (WGS 84), None when cancelled."""
+        layer = self.parameterAsSource(parameters, self.SEQUENCES, context)
+        if layer is not None:
+            return self._layer_sequences(layer, filters, context, local, feedback)
+        feedback.pushInfo(self.tr("Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…")
+                          .format(*bbox, Loader.tile_count(SEQUENCES, bbox)))
+        try:
+            tracks = fetch_sequences(bbox, filters, cancel=feedback.isCanceled,
+                                     progress=lambda percent: feedback.setProgress(READ + FETCH * percent / 100))
+        except Cancelled:
+            return None
+        except KartaViewError as error:
+            raise QgsProcessingException(self.tr(
+                "KartaView data for the roads' extent could not be loaded: {} Try again later, or give a "
+                "sequences layer.").format(error.message)) from None
+        to_local = QgsCoordinateTransform(WGS84, local, context.transformContext())
+        sequences = []
+        for track in tracks:
+            line = _line_from_points([QgsPointXY(lng, lat) for lng, lat in track.coordinates], to_local)
+            if line is not None:
+                first = track.first_shot or track.sequence.date_added
+                last = track.last_shot or track.sequence.date_added
+                sequences.append(SequenceTrack(track.id, line, first, last, track.sequence.is_360))
+        return sequences
+
+    def _layer_sequences(self, layer, filters, context, local, feedback):
+        """Sequences from a line layer (fields of kartaview:downloadsequences, all optional), filtered."""
+        names = set(layer.fields().names())
+        to_local = QgsCoordinateTransform(layer.sourceCrs(), local, context.transformContext())
+        sequences = []
+        for feature in layer.getFeatures():
+            if feedback.isCanceled():
+                return None
+            values = {name: (convert(feature[name]) if name in names else None) for name, convert in (
+                ("date_added", _py_datetime), ("first_shot", _py_datetime), ("last_shot", _py_datetime),
+                ("username", _text), ("is_360", _flag), ("quality", _integer), ("sequence_id", _integer))}
+            added = values["date_added"]
+            first, last = values["first_shot"] or added, values["last_shot"] or added
+            # the loader's own filter, on the layer's attributes
+            attributes = SimpleNamespace(date_added=added or first, username=values["username"],
+                                         is_360=bool(values["is_360"]), quality=values["quality"])
+            if not filters.accepts_sequence(attributes):
+                continue
+            line = _to_shapely(_transformed(feature.geometry(), to_local))
+            if line is not None:
+                sequence_id = values["sequence_id"]
+                sequences.append(SequenceTrack(feature.id() if sequence_id is None else sequence_id, line,
+                                               first or last, last or first, attributes.is_360))
+        return sequences
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def _road_fields(self, source, parameters, context):
+        """(id field, name field) names of the roads: chosen, else guessed; "" when there is none."""
+        names = source.fields().names()
+        lower = {name.lower(): name for name in names}
+        chosen = []
+        for parameter, guesses in ((self.ROAD_ID_FIELD, ID_FIELDS), (self.ROAD_NAME_FIELD, NAME_FIELDS)):
+            name = self.parameterAsString(parameters, parameter, context)
+            if name and name not in names:
+                raise QgsProcessingException(self.tr("The roads layer has no field '{}'.").format(name))
+            chosen.append(name or next((lower[g] for g in guesses if g in lower), ""))
+        return tuple(chosen)
+
+    def _write_roads(self, parameters, context, source, features, results):
+        added = QgsFields()
+        for name, kind in (("covered_m", QVariant.Double), ("covered_pct", QVariant.Double),
+                           ("newest_capture", QVariant.DateTime), ("oldest_capture", QVariant.DateTime),
+                           ("sequence_count", QVariant.Int), ("has_360", QVariant.Bool)):
+            added.append(QgsField(name, kind))
+        fields = QgsProcessingUtils.combineFields(source.fields(), added)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for feature, result in zip(features, results):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(feature.attributes() + [
+                round(result.covered_m, 2), round(result.covered_pct, 2), _qdatetime(result.newest_capture),
+                _qdatetime(result.oldest_capture), result.sequence_count, result.has_360])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return {self.OUTPUT: dest_id}
+
+    def _write_gaps(self, parameters, context, source, features, results, road_fields, local):
+        fields = QgsFields()
+        for name, kind in (("road_fid", QVariant.LongLong), ("road_id", QVariant.String),
+                           ("road_name", QVariant.String), ("length_m", QVariant.Double),
+                           ("dist_to_covered_m", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.GAPS, context, fields, QgsWkbTypes.LineString,
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.GAPS))
+        to_source = QgsCoordinateTransform(local, source.sourceCrs(), context.transformContext())
+        id_field, name_field = road_fields
+        for feature, result in zip(features, results):
+            road_id = _text(feature[id_field]) if id_field else str(feature.id())
+            road_name = _text(feature[name_field]) if name_field else None
+            for gap in result.gaps:
+                out = QgsFeature(fields)
+                out.setGeometry(_line_from_points([QgsPointXY(x, y) for x, y, *_ in gap.geometry.coords],
+                                                  to_source, as_shapely=False))
+                distance = gap.distance_to_covered_m
+                out.setAttributes([feature.id(), road_id, road_name, round(gap.length_m, 2),
+                                   None if distance is None else round(distance, 2)])
+                sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return {self.GAPS: dest_id}
+
+    def _log_totals(self, feedback, summary, gap_count):
+        feedback.pushInfo(self.tr("Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.")
+                          .format(summary.road_m / 1000.0, summary.covered_m / 1000.0,
+                                  100.0 * summary.covered_share, summary.gap_m / 1000.0, gap_count))
+        if summary.newest_capture is not None:
+            feedback.pushInfo(self.tr("Newest capture: {}. Oldest capture: {}.").format(
+                summary.newest_capture.date().isoformat(), summary.oldest_capture.date().isoformat()))
+        else:
+            feedback.pushInfo(self.tr("No road is driven along by a KartaView sequence."))
+
+
+# -- geometry and values ------------------------------------------------------------------------------
+
+def _local_crs(bbox):
+    """Azimuthal equidistant CRS centred on the roads: metres, true distances near the centre."""
+    return QgsCoordinateReferenceSystem.fromProj(
+        "+proj=aeqd +lat_0={:.7f} +lon_0={:.7f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs".format(
+            (bbox[1] + bbox[3]) / 2, (bbox[0] + bbox[2]) / 2))
+
+
+def _wgs84_bbox(extent, crs, context):
+    """(min_lng, min_lat, max_lng, max_lat) of `extent` (in `crs`)."""
+    rectangle = QgsCoordinateTransform(crs, WGS84, context.transformContext()).transformBoundingBox(extent)
+    return rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum()
+
+
+def _grown(bbox, metres):
+    """bbox grown by at least `metres` on every side (a sequence just outside still covers roads inside)."""
+    grow = metres / METRES_PER_DEGREE / max(0.01, cos(radians(min(max(abs(bbox[1]), abs(bbox[3])), 89.0))))
+    return bbox[0] - grow, bbox[1] - grow, bbox[2] + grow, bbox[3] + grow
+
+
+def _transformed(geometry, transform):
+    geometry = QgsGeometry(geometry)
+    try:
+        geometry.transform(transform)
+    except QgsCsException:
+        return None
+    return geometry
+
+
+def _to_shapely(geometry):
+    """A shapely (Multi)LineString of a QgsGeometry line (curves segmentized, z/m dropped); None if empty."""
+    if geometry is None or geometry.isEmpty():
+        return None
+    lines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+    parts = [[(point.x(), point.y()) for point in line] for line in lines if len(line) >= 2]
+    if not parts:
+        return None
+    return LineString(parts[0]) if len(parts) == 1 else MultiLineString(parts)
+
+
+def _line_from_points(points, transform, as_shapely=True):
+    """The polyline through `points` transformed; None (shapely) when it has fewer than two points."""
+    if len(points) < 2:
+        return None
+    geometry = _transformed(QgsGeometry.fromPolylineXY(points), transform)
+    return _to_shapely(geometry) if as_shapely else geometry
+
+
+def _py_datetime(value):
+    """Naive UTC datetime of a QDateTime / QDate / ISO string attribute; None if empty or unreadable."""
+    if isinstance(value, QDateTime):
+        return value.toUTC().toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return datetime.combine(value.toPyDate(), datetime.min.time()) if value.isValid() else None
+    if isinstance(value, (datetime, date)):
+        return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _qdatetime(moment):
+    if moment is None:
+        return None
+    value = QDateTime(moment)
+    value.setTimeSpec(Qt.UTC)
+    return value
+
+
+def _text(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return str(value)
+
+
+def _integer(value):
+    try:
+        return None if _text(value) is None else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _flag(value):
+    text = (_text(value) or "").strip().lower()
+    return text in ("1", "true", "yes", "t")
+
+
+class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
+    """Applies a .qml to an output layer loaded into the project when the algorithm finishes."""
+
+    def __init__(self, qml):
+        super().__init__()
+        self.qml = qml
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        try:
+            message, ok = layer.loadNamedStyle(str(self.qml))
+            if not ok:
+                log_warning("KartaView: style {} not applied: {}".format(self.qml, message))
+            layer.triggerRepaint()
+        except Exception as error:  # noqa: BLE001 - a style must never break the results
+            log_warning("KartaView: style {} not applied: {}".format(self.qml, error))
+
+
+# QGIS keeps only a raw pointer to a post-processor: it must outlive the algorithm run.
+_STYLERS = {}
+
+
+def _style_on_completion(context, dest_id, qml):
+    if not qml.exists() or not context.willLoadLayerOnCompletion(dest_id):
+        return
+    styler = _STYLERS.setdefault(str(qml), _StyleOnCompletion(qml))
+    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
