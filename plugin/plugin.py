@@ -4,12 +4,14 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from .about import PLUGIN_DIR
+from .gui.options_page import OptionsComponent
 from .gui.photo_component import PhotoComponent
 from .gui.sign_in_dialog import SignInComponent
 from .processing.provider import KartaViewProcessingProvider
 
 # Feature components: classes with __init__(plugin), init_gui() and unload(), created by initGui().
 COMPONENTS = [
+    OptionsComponent,
     SignInComponent,
     PhotoComponent,
 ]
