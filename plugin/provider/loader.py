@@ -157,7 +157,10 @@ class Loader:
         if self.tile_count(layer_type, bbox) > MAX_VIEW_TILES[layer_type]:
             return ViewResult(self.known(layer_type, filters), TOO_LARGE)
         keys = self.tile_keys(layer_type, bbox, filters.since)
-        self._want(owner, keys)
+        self._want(owner, keys, (layer_type, bbox, filters))
+        return self._scan(keys, layer_type, bbox, filters)
+
+    def _scan(self, keys, layer_type, bbox, filters) -> ViewResult:
         tiles, states = {}, set()
         for key in keys:
             entry = self.store.get(TILES, key)
@@ -326,20 +329,23 @@ class Loader:
         return results
 
     # ---- scheduling -------------------------------------------------------------------------------
-    def _want(self, owner, keys):
+    def _want(self, owner, keys, view):
+        """Remember an owner's view: its tiles stay wanted until two newer views of that owner."""
         with self._lock:
             views = self._views.pop(owner, None) or deque(maxlen=RECENT_VIEWS)
-            views.append(frozenset(keys))
+            views.append((frozenset(keys), view))
             self._views[owner] = views
             while len(self._views) > MAX_OWNERS:
                 self._views.popitem(last=False)
-            self._view_keys = frozenset().union(*(s for v in self._views.values() for s in v))
+            self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
 
-    def forget(self, owner):
-        """A layer went away: its views no longer keep requests alive."""
+    def _rescan_views(self, tile_key):
+        """A tile arrived: request the sequences the views over it need now, not after a repaint."""
         with self._lock:
-            if self._views.pop(owner, None) is not None:
-                self._view_keys = frozenset().union(*(s for v in self._views.values() for s in v))
+            views = [(keys, view) for owned in self._views.values() for keys, view in owned if tile_key in keys]
+        for keys, (layer_type, bbox, filters) in views:
+            if layer_type != COVERAGE:
+                self._scan(keys, layer_type, bbox, filters)
 
     def _wanted(self, job_key) -> bool:
         with self._lock:
@@ -438,6 +444,8 @@ class Loader:
             self.store.put(_store_kind(job_key), _store_key(job_key), value)
         except Exception as error:  # noqa: BLE001 - a full disk costs the cache, not the data
             log_warning("KartaView: could not write the cache: {}".format(error))
+        if job_key[0] == "p":  # before leaving the in-flight set, so pending() never dips to 0 early
+            self._rescan_views(job_key)
         with self._lock:
             if self._inflight.get(job_key) is future:
                 del self._inflight[job_key]
@@ -477,6 +485,11 @@ class Loader:
             log_error("".join(traceback.format_exception(type(error), error, error.__traceback__)))
         self._signals.problem.emit(tr("KartaView data could not be loaded; the layers show what was loaded "
                                       "before. {}").format(detail))
+
+    def pending(self) -> int:
+        """Requests in flight or queued (0 when the loader is idle)."""
+        with self._lock:
+            return len(self._inflight)
 
     def shutdown(self):
         self._pool.shutdown(wait=False, cancel_futures=True)
