@@ -1,0 +1,132 @@
+"""kartaview:coveragegaps against the sandbox KartaView, with the sandbox's own Cluj-Napoca road network as
+input: the result must agree with the sandbox's ground truth of which road pieces its sequences drive."""
+
+import json
+from math import cos, radians
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from shapely.geometry import LineString
+from shapely.ops import unary_union
+
+from kartaview.plugin.processing.provider import KartaViewProcessingProvider
+from tests.conftest import run_qgis_process
+
+ALG = "kartaview:coveragegaps"
+EXTENT = (23.560, 46.755, 23.620, 46.785)  # Cluj-Napoca centre (the demo's extent): ~1,000 road pieces
+TOLERANCE = 15.0
+# A driven piece is sampled every ~10 m with 2.5 m GPS noise (sd), so nearly all of it lies within 15 m
+# of the photos; 90 % leaves room for the first photo of a sequence having no position.
+DRIVEN_MIN_PCT = 90.0
+# An undriven piece farther than this from every driven one cannot be within 15 m of a photo
+# (15 m + 4 sd of noise + margin), so it must come out uncovered.
+FAR_M = 40.0
+
+
+@pytest.fixture(scope="module")
+def kartaview_processing(qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("kartaview") is None:
+        registry.addProvider(KartaViewProcessingProvider())
+    yield registry
+    provider = registry.providerById("kartaview")
+    if provider is not None:
+        registry.removeProvider(provider)
+
+
+def _inside(segment):
+    return all(EXTENT[0] <= lng <= EXTENT[2] and EXTENT[1] <= lat <= EXTENT[3] for lat, lng in segment.track)
+
+
+@pytest.fixture(scope="module")
+def network(sandbox):
+    """The sandbox's road pieces lying wholly in EXTENT, as a layer with element_id, in EPSG:4326."""
+    kv_vl = QgsVectorLayer("LineString?crs=EPSG:4326&field=element_id:string", "roads", "memory")
+    features = []
+    for segment in sandbox.world.segments:
+        if len(set(segment.track)) < 2 or not _inside(segment):
+            continue
+        feature = QgsFeature(kv_vl.fields())
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(lng, lat) for lat, lng in segment.track]))
+        feature.setAttributes([segment.element_id])
+        features.append(feature)
+    kv_vl.dataProvider().addFeatures(features)
+    return kv_vl
+
+
+def _metres(track):
+    """Equirectangular metres around the extent's centre: enough to tell 40 m from 15 m."""
+    lat0 = radians((EXTENT[1] + EXTENT[3]) / 2)
+    return LineString([(lng * 111320.0 * cos(lat0), lat * 110540.0) for lat, lng in track])
+
+
+@pytest.fixture(scope="module")
+def first_run(kartaview_processing, sandbox, network):
+    """One run over the network, loading from the sandbox: it also fills the disk cache."""
+    import processing
+
+    return processing.run(ALG, {"INPUT": network, "TOLERANCE_M": TOLERANCE, "OUTPUT": "memory:",
+                                "GAPS": "memory:"})
+
+
+def test_agrees_with_the_ground_truth(sandbox, network, first_run):
+    import processing
+
+    result = first_run
+    roads = {f["element_id"]: f for f in result["OUTPUT"].getFeatures()}
+    assert len(roads) == network.featureCount() > 500
+    truth = sandbox.world.ground_truth
+    segments = {s.element_id: s for s in sandbox.world.segments}
+    driven = [e for e in roads if e in truth]
+    assert len(driven) > 50
+    short = {e: roads[e]["covered_pct"] for e in driven if roads[e]["covered_pct"] < DRIVEN_MIN_PCT}
+    assert short == {}
+    # every sequence driving a piece is counted on it (pieces long enough to tell along from across)
+    long_driven = [e for e in driven if segments[e].length_m > 3 * TOLERANCE]
+    assert all(roads[e]["sequence_count"] >= len(set(truth[e])) for e in long_driven)
+
+    driven_lines = unary_union([_metres(s.track) for e, s in segments.items() if e in truth])
+    far = [e for e in roads if e not in truth and _metres(segments[e].track).distance(driven_lines) > FAR_M]
+    assert len(far) > 100
+    assert {e: roads[e]["covered_m"] for e in far if roads[e]["covered_m"] > 0.01} == {}
+    assert all(roads[e]["sequence_count"] == 0 and roads[e]["newest_capture"].isNull() for e in far)
+    gap_roads = {g["road_id"] for g in result["GAPS"].getFeatures()}
+    assert set(far) <= gap_roads  # element_id is guessed as the road id
+
+    # again, offline: everything comes from the cache
+    sandbox.reset_log()
+    again = processing.run(ALG, {"INPUT": network, "OUTPUT": "memory:", "GAPS": "memory:"})
+    assert sandbox.request_log == []
+    assert again["COVERED_KM"] == pytest.approx(result["COVERED_KM"])
+
+
+def test_headless_with_qgis_process(sandbox, network, first_run, qgis_process_home, tmp_path):
+    """Once the disk cache is filled, qgis_process (another process) needs no network."""
+    roads = tmp_path / "roads.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(network, str(roads), QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    covered, gaps = tmp_path / "covered.gpkg", tmp_path / "gaps.gpkg"
+    sandbox.reset_log()
+    completed = run_qgis_process(qgis_process_home, [
+        "--json", "run", ALG, "--", "INPUT={}".format(roads), "OUTPUT={}".format(covered),
+        "GAPS={}".format(gaps)], timeout=180)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    answer = json.loads(completed.stdout)
+    results = answer["results"]
+    assert 0 < results["COVERED_KM"] < results["ROAD_KM"]
+    assert results["GAP_KM"] == pytest.approx(results["ROAD_KM"] - results["COVERED_KM"])
+    assert results["COVERED_KM"] == pytest.approx(first_run["COVERED_KM"])
+    assert any(line.startswith("Roads: ") for line in answer["log"]["info"])
+    assert QgsVectorLayer(str(covered), "c", "ogr").featureCount() == network.featureCount()
+    assert QgsVectorLayer(str(gaps), "g", "ogr").featureCount() == results["GAP_COUNT"] > 0
+    assert sandbox.request_log == []
