@@ -1,0 +1,88 @@
+"""`make package` builds the zip users install; installed into a fresh QGIS profile, it loads and runs."""
+
+import json
+import os
+import subprocess
+import zipfile
+
+import pytest
+
+from kartaview.plugin.about import __version__
+from tests.conftest import ROOT
+
+# Repository-only files that must never reach users.
+NOT_SHIPPED = ("tests/", ".ci/", "Makefile", "requirements-dev.txt", "pytest.ini", "ruff.toml", ".gitignore",
+               ".gitattributes", "i18n/generate_pro.py", "ui/screenshots/")
+
+
+def _git(*args):
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    work = tmp_path_factory.mktemp("package")
+    result = subprocess.run(
+        ["make", "-s", "package", "PACKAGE_BUILD={}".format(work / "build"), "DIST={}".format(work / "dist")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return work / "dist" / "kartaview-{}.zip".format(__version__)
+
+
+def test_the_zip_holds_one_plugin_folder_of_committed_files(package):
+    committed = set(_git("ls-tree", "-r", "--name-only", "HEAD").decode().splitlines())
+    with zipfile.ZipFile(package) as archive:
+        files = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        assert {name.split("/")[0] for name in files} == {"kartaview"}
+        shipped = {name[len("kartaview/"):] for name in files}
+        for name in shipped - {"i18n/kartaview_fr.qm", "i18n/kartaview_de.qm"}:
+            assert name in committed, "{} is not committed".format(name)
+            assert archive.read("kartaview/" + name) == _git("show", "HEAD:" + name), name
+
+    for needed in ("__init__.py", "metadata.txt", "LICENSE", "plugin/plugin.py", "ui/options_page.ui",
+                   "ui/icons/kartaview.svg", "i18n/kartaview_fr.qm", "i18n/kartaview_de.qm"):
+        assert needed in shipped
+    unwanted = [name for name in shipped
+                if name.startswith(NOT_SHIPPED) or name.endswith((".ts", ".pro", ".pyc"))
+                or "__pycache__" in name or "sandbox" in name]
+    assert unwanted == []
+    for name in committed:
+        if name.startswith(("plugin/", "ui/icons/")) or name.endswith(".ui"):
+            assert name in shipped, "{} is committed but not shipped".format(name)
+
+
+def _qgis_process(config, args, **env_values):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(config), **env_values)
+    env.pop("QGIS_PLUGINPATH", None)  # only the installed copy may be found
+    return subprocess.run(["qgis_process.bin", *args], env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_the_zip_installs_enables_and_runs_in_a_fresh_profile(package, tmp_path, sandbox):
+    config = tmp_path / "config"
+    plugins = config / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(plugins)
+
+    enabled = _qgis_process(config, ["plugins", "enable", "kartaview"])
+    assert enabled.returncode == 0, enabled.stdout + enabled.stderr
+    plugins_listing = _qgis_process(config, ["plugins"]).stdout
+    assert "* kartaview" in plugins_listing.splitlines(), plugins_listing
+
+    listing = _qgis_process(config, ["list"])
+    assert listing.returncode == 0, listing.stderr
+    assert "kartaview:" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
+
+    # A road along the first sandbox sequence: the installed plugin must fetch that coverage.
+    photos = sandbox.world.photos(sandbox.world.sequences[0]["id"])[:10]
+    road = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "test road"},
+            "geometry": {"type": "LineString", "coordinates": [[float(p["lng"]), float(p["lat"])] for p in photos]}}]}
+    (tmp_path / "road.geojson").write_text(json.dumps(road))
+    run = _qgis_process(config, [
+        "run", "kartaview:coveragegaps", "--json", "--", "INPUT={}".format(tmp_path / "road.geojson"),
+        "OUTPUT={}".format(tmp_path / "covered.gpkg"), "GAPS={}".format(tmp_path / "gaps.gpkg"),
+    ], KARTAVIEW_CACHE_DIR=str(tmp_path / "cache"))
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert results["ROAD_KM"] > 0 and results["COVERED_KM"] > 0, results
