@@ -190,3 +190,19 @@ def test_cancel_stops_without_results(kartaview_processing, roads_source, sequen
     parameters = dict(INPUT=roads_source, SEQUENCES=sequences_source, OUTPUT="memory:", GAPS="memory:")
     assert algorithm.prepare(parameters, context, feedback)
     assert algorithm.runPrepared(parameters, context, feedback) == {}
+
+
+def test_results_loaded_into_the_project_are_styled(kartaview_processing, roads_source, sequences_source):
+    import processing
+
+    result = processing.runAndLoadResults(ALG, dict(INPUT=roads_source, SEQUENCES=sequences_source,
+                                                    OUTPUT="memory:", GAPS="memory:"))
+    project = QgsProject.instance()
+    roads, gaps = project.mapLayer(result["OUTPUT"]), project.mapLayer(result["GAPS"])
+    try:
+        assert roads.renderer().type() == "RuleRenderer"
+        labels = [rule.label() for rule in roads.renderer().rootRule().children()]
+        assert labels[0] == "Captured in the last year" and "No imagery" in labels
+        assert gaps.renderer().symbol().color().name() == "#e31a1c"
+    finally:
+        project.removeMapLayers([roads.id(), gaps.id()])
