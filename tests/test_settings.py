@@ -80,3 +80,10 @@ def test_cache_dir_is_in_the_qgis_profile_unless_overridden(clean_settings, monk
 def test_every_setting_is_exposed_as_a_property():
     exposed = {name for name in dir(Settings) if name in SETTINGS}
     assert exposed == set(SETTINGS)
+
+
+def test_an_emptied_address_falls_back_to_the_default(clean_settings):
+    clean_settings.api_url = ""
+    assert Settings().api_url == KartaViewClient.DEFAULT_URL
+    clean_settings.since_date = ""
+    assert Settings().since_date == ""

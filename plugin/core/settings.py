@@ -95,7 +95,8 @@ class Settings:
                 return value
         stored = self._qsettings.value(PREFIX + key, setting.default, type=setting.type)
         value = _convert(stored, setting.type)
-        return setting.default if value is None else value
+        # an emptied address (e.g. in QGIS's settings editor) means the default, not "no address"
+        return setting.default if value is None or (value == "" and setting.default) else value
 
     def set(self, key: str, value) -> None:
         setting = SETTINGS[key]
