@@ -6,10 +6,12 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..about import PLUGIN_DIR
 from .coverage_gaps import CoverageGapsAlgorithm
+from .download_sequences import DownloadSequencesAlgorithm
 from .upload_photos import UploadPhotosAlgorithm
 
 ALGORITHMS = [
     UploadPhotosAlgorithm,
+    DownloadSequencesAlgorithm,
     CoverageGapsAlgorithm,
 ]
 

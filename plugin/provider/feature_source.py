@@ -108,13 +108,18 @@ class KartaViewFeatureSource(QgsAbstractFeatureSource):
         return [self.record(item) for item in self.loader.known(self.layer_type, self.filters)]
 
     def record(self, item) -> Record:
-        if self.layer_type == SEQUENCES:
-            built = item.memo.get("record")
-            if built is None:
-                built = item.memo["record"] = Record(item.id, sequence_attributes(item), _line(item.coordinates))
-            return built
-        if self.layer_type == PHOTOS:
-            geometry = QgsGeometry.fromPointXY(QgsPointXY(item.lng, item.lat))
-            return Record(item.id, photo_attributes(item, self.loader.client), geometry)
-        return Record(coverage_fid(item.element_id), coverage_attributes(item), _line(item.track))
+        return build_record(self.layer_type, item, self.loader.client)
+
+
+def build_record(layer_type, item, client) -> Record:
+    """The Record of a loader item: SequenceTrack, Photo or RoadSegment by layer type."""
+    if layer_type == SEQUENCES:
+        built = item.memo.get("record")
+        if built is None:
+            built = item.memo["record"] = Record(item.id, sequence_attributes(item), _line(item.coordinates))
+        return built
+    if layer_type == PHOTOS:
+        geometry = QgsGeometry.fromPointXY(QgsPointXY(item.lng, item.lat))
+        return Record(item.id, photo_attributes(item, client), geometry)
+    return Record(coverage_fid(item.element_id), coverage_attributes(item), _line(item.track))
 

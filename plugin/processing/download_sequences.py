@@ -1,0 +1,146 @@
+"""kartaview:downloadsequences — KartaView sequences, photos or road coverage of an extent into any sink.
+
+It waits for complete data (the loader's blocking fetch, with progress and cancel) and writes the
+same fields as the `kartaview` layer, so GeoPackage, PostGIS or memory outputs can be joined back
+to a live layer on sequence_id.
+"""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..client.errors import Cancelled, KartaViewError
+from ..provider.feature_source import build_record
+from ..provider.fields import fields_for
+from ..provider.loader import default_loader
+from ..provider.uri import COVERAGE, LAYER_TYPES, PHOTOS, SEQUENCES, Filters
+
+WGS84 = "EPSG:4326"
+
+
+class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
+    EXTENT = "EXTENT"
+    TYPE = "TYPE"
+    SINCE = "SINCE"
+    UNTIL = "UNTIL"
+    USERNAME = "USERNAME"
+    MIN_QUALITY = "MIN_QUALITY"
+    ONLY_360 = "ONLY_360"
+    OUTPUT = "OUTPUT"
+    COUNT = "COUNT"
+
+    def tr(self, message):
+        return QCoreApplication.translate("DownloadSequencesAlgorithm", message)
+
+    def createInstance(self):  # noqa: N802 (QGIS API name)
+        return type(self)()
+
+    def name(self):
+        return "downloadsequences"
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Download KartaView sequences")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            "Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, "
+            "PostGIS, memory...).\n\n"
+            "Sequences: one line per sequence crossing the extent, drawn through all of its photos in "
+            "capture order, with its attributes (country, quality, length, photo count, dates, driver, "
+            "device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture "
+            "date and image addresses. Road coverage: the road segments KartaView has imagery of, with the "
+            "number of sequences covering each.\n\n"
+            "Filters: upload dates from/until, the driver's username, a minimum quality (0-100) and 360° "
+            "imagery only. Unlike the map layer, this waits until the data of the whole extent is loaded; "
+            "answers are kept in the plugin's cache, so running it again is fast. The sequence_id and photo_id "
+            "fields hold KartaView's ids.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.TYPE, self.tr("What to download"),
+            [self.tr("Sequences (lines)"), self.tr("Photos (points)"), self.tr("Road coverage (lines)")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterDateTime(
+            self.SINCE, self.tr("Uploaded on or after"), QgsProcessingParameterDateTime.Date, optional=True))
+        self.addParameter(QgsProcessingParameterDateTime(
+            self.UNTIL, self.tr("Uploaded on or before"), QgsProcessingParameterDateTime.Date, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.USERNAME, self.tr("Only this driver (username)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_QUALITY, self.tr("Minimum quality (0-100)"), QgsProcessingParameterNumber.Integer, 0,
+            minValue=0, maxValue=100))
+        self.addParameter(QgsProcessingParameterBoolean(self.ONLY_360, self.tr("360° imagery only"), False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("KartaView data"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Features written")))
+
+    def _filters(self, parameters, context) -> Filters:
+        def day(name):
+            value = self.parameterAsDateTime(parameters, name, context)
+            return value.date().toPyDate() if value.isValid() and parameters.get(name) not in (None, "") else None
+
+        filters = Filters(since=day(self.SINCE), until=day(self.UNTIL),
+                          username=self.parameterAsString(parameters, self.USERNAME, context).strip(),
+                          min_quality=self.parameterAsInt(parameters, self.MIN_QUALITY, context),
+                          only_360=self.parameterAsBoolean(parameters, self.ONLY_360, context))
+        if filters.since and filters.until and filters.since > filters.until:
+            raise QgsProcessingException(self.tr("The 'uploaded on or after' date is later than the 'uploaded "
+                                                 "on or before' date."))
+        return filters
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        layer_type = LAYER_TYPES[self.parameterAsEnum(parameters, self.TYPE, context)]
+        wgs84 = QgsCoordinateReferenceSystem(WGS84)
+        extent = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
+        if extent.isNull() or extent.isEmpty():
+            raise QgsProcessingException(self.tr("The extent is empty."))
+        bbox = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+        filters = self._filters(parameters, context)
+        fields = fields_for(layer_type)
+        geometry_type = QgsWkbTypes.Point if layer_type == PHOTOS else QgsWkbTypes.LineString
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, geometry_type, wgs84)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        loader = default_loader()
+        feedback.pushInfo(self.tr("Loading KartaView {} from {} ({} map tiles)...").format(
+            self._kind(layer_type), loader.client.base_url, len(loader.tile_keys(layer_type, bbox, filters.since))))
+        try:
+            items = loader.fetch(layer_type, bbox, filters, progress=lambda p: feedback.setProgress(0.9 * p),
+                                 cancel=feedback.isCanceled)
+        except Cancelled:
+            return {self.OUTPUT: dest_id, self.COUNT: 0}
+        except KartaViewError as error:
+            raise QgsProcessingException(self.tr("KartaView data could not be downloaded: {}").format(error)) from None
+
+        for number, item in enumerate(items):
+            if feedback.isCanceled():
+                break
+            record = build_record(layer_type, item, loader.client)
+            feature = QgsFeature(fields, record.fid)
+            feature.setAttributes(record.attributes)
+            feature.setGeometry(record.geometry)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feedback.setProgress(90 + 10 * (number + 1) / max(1, len(items)))
+        feedback.pushInfo(self.tr("{} {} written.").format(len(items), self._kind(layer_type)))
+        return {self.OUTPUT: dest_id, self.COUNT: len(items)}
+
+    def _kind(self, layer_type):
+        return {SEQUENCES: self.tr("sequences"), PHOTOS: self.tr("photos"),
+                COVERAGE: self.tr("road segments")}[layer_type]
