@@ -1,0 +1,98 @@
+"""The on-disk cache: round trips, expiry, size bound, clear, threads, and the record codec."""
+
+import json
+import sqlite3
+import threading
+from datetime import datetime
+
+from kartaview.plugin.client.models import Photo, RoadSegment, Sequence
+from kartaview.plugin.core.cache import FILE_NAME, PHOTOS, SEQUENCES, TILES, Cache, shared_cache
+from kartaview.plugin.provider import codec
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_round_trip_and_expiry(tmp_path):
+    clock = Clock()
+    cache = Cache(tmp_path, expiry_s=60, clock=clock)
+    cache.put(TILES, "p/14/1/2/", [[1, 2], {"a": None}])
+    assert cache.get(TILES, "p/14/1/2/") == ([[1, 2], {"a": None}], True)
+    assert cache.get(SEQUENCES, "p/14/1/2/") is None  # kinds are separate
+    clock.now += 61
+    assert cache.get(TILES, "p/14/1/2/") == ([[1, 2], {"a": None}], False)  # stale, still there (offline)
+    assert Cache(tmp_path, clock=clock).get(TILES, "p/14/1/2/")[0] == [[1, 2], {"a": None}]  # on disk
+
+
+def test_size_bound_drops_the_oldest(tmp_path):
+    clock = Clock()
+    cache = Cache(tmp_path, max_bytes=20_000, clock=clock)
+    blob = [format(i, "x") * 7 for i in range(800)]  # ~4 KB compressed-ish, unique per key below
+    for number in range(12):
+        clock.now += 1
+        cache.put(PHOTOS, number, [number] + blob)
+    assert cache.payload_bytes() <= 20_000
+    assert cache.get(PHOTOS, 11) is not None and cache.get(PHOTOS, 0) is None
+    assert cache.size_bytes() > 0
+
+
+def test_clear_empties_and_tells_listeners(tmp_path):
+    cache = Cache(tmp_path)
+    told = []
+    cache.add_clear_listener(lambda: told.append(True))
+    cache.put_many(SEQUENCES, [(i, [i] * 500) for i in range(50)])
+    cache.clear()
+    assert told == [True] and cache.get(SEQUENCES, 3) is None and cache.payload_bytes() == 0
+
+
+def test_threads_and_wal(tmp_path):
+    cache = Cache(tmp_path)
+    other = Cache(tmp_path)  # a second connection, like qgis_process next to QGIS
+
+    def write(start):
+        for i in range(start, start + 100):
+            cache.put(TILES, i, i)
+
+    threads = [threading.Thread(target=write, args=(n * 100,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(other.get(TILES, i) == (i, True) for i in range(400))
+    mode = sqlite3.connect(str(tmp_path / FILE_NAME)).execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_unreadable_entry_is_a_miss(tmp_path):
+    cache = Cache(tmp_path)
+    cache.put(TILES, "k", 1)
+    sqlite3.connect(str(tmp_path / FILE_NAME)).execute("UPDATE entries SET payload = x'00ff'").connection.commit()
+    assert cache.get(TILES, "k") is None
+
+
+def test_shared_cache_follows_the_settings(monkeypatch, tmp_path, qgis_app):
+    monkeypatch.setenv("KARTAVIEW_CACHE_DIR", str(tmp_path / "here"))
+    monkeypatch.setenv("KARTAVIEW_CACHE_MAX_MB", "7")
+    cache = shared_cache()
+    assert cache.folder == tmp_path / "here" and cache.max_bytes == 7 * 1024 * 1024
+    assert shared_cache() is cache
+
+
+def test_codec_round_trips_records():
+    photo = Photo(1, 2, 3, 46.7, 23.5, 90.0, 4.5, datetime(2020, 1, 2, 3, 4, 5), None, "u", "SPHERE", "360",
+                  7, None, None, "a/proc/x.jpg", None, "a/th/x.jpg")
+    sequence = Sequence(2, 9, "u", datetime(2020, 1, 2), None, "RO", "CJ", "addr", 1.5, 10, 80, "dev", "iOS",
+                        "src", "done", None, "active", 46.7, 23.5, (23.4, 46.6, 23.6, 46.8), "360", True)
+    segment = RoadSegment("123", 5, 1, 2, 3, ((23.5, 46.7), (23.6, 46.8)))
+    def through_json(value):
+        return json.loads(json.dumps(value))
+
+    assert codec.decode_photos(through_json(codec.encode_photos([photo]))) == [photo]
+    assert codec.decode_sequence(through_json(codec.encode_sequence(sequence))) == sequence
+    assert codec.decode_sequence(through_json(codec.encode_sequence(None))) is None
+    assert codec.decode_segments(through_json(codec.encode_segments([segment]))) == [segment]
