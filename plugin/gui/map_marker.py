@@ -21,7 +21,7 @@ from qgis.PyQt.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from .geo import destination
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-ARROW_PX = 26
+ARROW_PX = 36
 DOT_PX = 7
 COLOUR = QColor(231, 76, 60)
 HIGHLIGHT = QColor(52, 152, 219, 170)
@@ -82,13 +82,13 @@ class HeadingMarker(QgsMapCanvasItem):
             cone.arcTo(QRectF(-ARROW_PX, -ARROW_PX, 2 * ARROW_PX, 2 * ARROW_PX), 60, 60)
             cone.closeSubpath()
             painter.setPen(Qt.NoPen)
-            painter.setBrush(QBrush(QColor(COLOUR.red(), COLOUR.green(), COLOUR.blue(), 90)))
+            painter.setBrush(QBrush(QColor(COLOUR.red(), COLOUR.green(), COLOUR.blue(), 110)))
             painter.drawPath(cone)
             painter.setPen(QPen(QColor(255, 255, 255), 2))
             painter.setBrush(QBrush(COLOUR))
             painter.drawPolygon(QPolygonF([QPointF(0, -ARROW_PX), QPointF(6, -ARROW_PX + 10),
                                            QPointF(-6, -ARROW_PX + 10)]))
-            painter.setPen(QPen(COLOUR, 3))
+            painter.setPen(QPen(COLOUR, 4))
             painter.drawLine(QPointF(0, 0), QPointF(0, -ARROW_PX + 9))
             painter.restore()
         painter.setPen(QPen(QColor(255, 255, 255), 2))
