@@ -17,7 +17,7 @@ PACKAGE_BUILD ?= $(ROOT)/build/package
 DIST ?= $(ROOT)/dist
 QM := $(patsubst %.ts,%.qm,$(wildcard $(ROOT)/i18n/*.ts))
 
-.PHONY: setup test demo sandbox bench install package lint i18n qgis clean
+.PHONY: setup test demo sandbox bench install package lint i18n qgis screenshot clean
 
 setup: $(VENV)/.setup-done $(QM)
 
@@ -69,6 +69,10 @@ install: package
 # Desktop QGIS with the plugin of this working tree, a throw-away profile and a sandbox KartaView.
 qgis: setup
 	cd $(ROOT) && env -u QT_QPA_PLATFORM $(PY) -m tests.desktop_qgis --port $(PORT)
+
+# The README's screenshot: real QGIS under Xvfb opens a sandbox photo with the map tool (ui/screenshots/).
+screenshot: setup
+	cd $(ROOT) && $(PY) -m tests.desktop.photo_screenshot
 
 demo: setup
 	cd $(ROOT) && $(PY) -m tests.demo
