@@ -4,6 +4,8 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from .about import PLUGIN_DIR
+from .gui.browser import BrowserComponent
+from .gui.layer_actions import KartaViewLayersComponent
 from .gui.options_page import OptionsComponent
 from .gui.photo_component import PhotoComponent
 from .gui.sign_in_dialog import SignInComponent
@@ -14,6 +16,8 @@ COMPONENTS = [
     OptionsComponent,
     SignInComponent,
     PhotoComponent,
+    KartaViewLayersComponent,
+    BrowserComponent,
 ]
 
 MENU = "&KartaView"

@@ -14,7 +14,7 @@ SEQUENCE_FIELDS = (
     ("first_shot", QVariant.DateTime), ("last_shot", QVariant.DateTime), ("username", QVariant.String),
     ("address", QVariant.String), ("device", QVariant.String), ("platform", QVariant.String),
     ("upload_source", QVariant.String), ("is_360", QVariant.Bool), ("processing_status", QVariant.String),
-    ("url", QVariant.String),
+    ("url", QVariant.String), ("thumbnail_url", QVariant.String),
 )
 PHOTO_FIELDS = (
     ("photo_id", QVariant.LongLong), ("sequence_id", QVariant.LongLong), ("sequence_index", QVariant.Int),
@@ -50,7 +50,7 @@ def sequence_attributes(track) -> list:
     s = track.sequence
     return [s.id, s.country_code, s.quality, s.distance_km, s.photo_count, _datetime(s.date_added),
             _datetime(track.first_shot), _datetime(track.last_shot), s.username, s.address, s.device_name,
-            s.platform_name, s.upload_source, s.is_360, s.processing_status, track.url]
+            s.platform_name, s.upload_source, s.is_360, s.processing_status, track.url, track.thumbnail_url]
 
 
 def photo_attributes(photo, client) -> list:

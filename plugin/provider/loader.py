@@ -70,6 +70,7 @@ class SequenceTrack:
     sequence: Sequence
     photos: tuple  # Photo, positioned, by sequence_index
     url: str
+    thumbnail_url: str | None = None  # of the first positioned photo
     memo: dict = field(default_factory=dict, repr=False)  # built QGIS objects, by the provider
 
     @property
@@ -255,7 +256,9 @@ class Loader:
             if built is not None and built.sequence is sequence and built.memo.get("source") is photos:
                 return built
         positioned = tuple(photo for photo in photos if photo.has_position)
-        built = SequenceTrack(sequence, positioned, self.client.web_url(sequence.id), {"source": photos})
+        thumbnails = self.client.image_urls(positioned[0], "th") if positioned else []
+        built = SequenceTrack(sequence, positioned, self.client.web_url(sequence.id),
+                              thumbnails[0] if thumbnails else None, {"source": photos})
         with self._lock:
             self._built[sequence.id] = built
         return built

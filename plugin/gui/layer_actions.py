@@ -1,0 +1,201 @@
+"""KartaView layers in the QGIS interface: "Add KartaView layer" (sequences; photos and coverage in
+its menu), "Clear KartaView cache", the "Open in KartaView" action and default style of every
+KartaView layer (also those dropped from the Browser), a legend line saying what the layer shows
+(zoom in, loading, service failing), and the loader's problems in the message bar.
+"""
+
+from datetime import date
+
+from qgis.core import (
+    Qgis,
+    QgsAction,
+    QgsDefaultVectorLayerLegend,
+    QgsProject,
+    QgsSimpleLegendNode,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from ..about import PLUGIN_DIR
+from ..core.cache import shared_cache
+from ..core.log import log_error, log_info
+from ..core.settings import Settings
+from ..provider.signals import PROVIDER_KEY, hub
+from ..provider.uri import COVERAGE, PHOTOS, SEQUENCES, Filters, uri_for
+
+ICON = str(PLUGIN_DIR / "ui" / "icons" / "kartaview.svg")
+STYLES = PLUGIN_DIR / "ui" / "styles"
+STYLED = "kartaview/styled"  # custom property: the default style was applied once (not again on reload)
+
+
+def tr(text):
+    return QCoreApplication.translate("KartaViewLayersComponent", text)
+
+
+def is_kartaview(layer) -> bool:
+    return isinstance(layer, QgsVectorLayer) and layer.providerType() == PROVIDER_KEY
+
+
+def layer_title(layer_type) -> str:
+    return {SEQUENCES: tr("KartaView sequences"), PHOTOS: tr("KartaView photos"),
+            COVERAGE: tr("KartaView road coverage")}[layer_type]
+
+
+def default_filters() -> Filters:
+    """The default filters of the options page."""
+    settings = Settings()
+    try:
+        since = date.fromisoformat(settings.since_date) if settings.since_date else None
+    except ValueError:
+        since = None
+    return Filters(since=since, username=settings.username_filter or "", min_quality=settings.min_quality or 0,
+                   only_360=bool(settings.only_360))
+
+
+def make_layer(layer_type=SEQUENCES, filters=None) -> QgsVectorLayer:
+    """A new KartaView layer with the default style and actions."""
+    layer = QgsVectorLayer(uri_for(layer_type, filters or default_filters()), layer_title(layer_type), PROVIDER_KEY)
+    prepare(layer)
+    return layer
+
+
+def open_action():
+    return QgsAction(QgsAction.OpenUrl, tr("Open in KartaView"), '[% "url" %]', ICON, False,
+                     tr("KartaView"), {"Feature", "Canvas", "Field"})
+
+
+def prepare(layer):
+    """Default style (once), the "Open in KartaView" action and the status legend of a KartaView layer."""
+    if not layer.isValid():
+        return
+    if not layer.customProperty(STYLED):
+        style = STYLES / "{}.qml".format(layer.dataProvider().params.layer_type)
+        if style.exists():
+            message, ok = layer.loadNamedStyle(str(style))
+            if not ok:
+                log_error("KartaView: the default style {} could not be loaded: {}".format(style, message))
+        layer.setCustomProperty(STYLED, True)
+    actions = layer.actions()
+    if not any(action.name() == open_action().name() for action in actions.actions()):
+        actions.addAction(open_action())
+    if not isinstance(layer.legend(), StatusLegend):
+        layer.setLegend(StatusLegend(layer))
+
+
+class StatusLegend(QgsDefaultVectorLayerLegend):
+    """The usual legend, headed by a line saying what the layer shows when not everything is."""
+
+    def __init__(self, layer):
+        super().__init__(layer)
+        self._layer = layer
+        self.shown = ""
+
+    def createLayerTreeModelLegendNodes(self, node_layer):  # noqa: N802 (QGIS API name)
+        nodes = super().createLayerTreeModelLegendNodes(node_layer)
+        try:
+            self.shown = self._layer.dataProvider().status_message()
+            if self.shown:
+                nodes.insert(0, QgsSimpleLegendNode(node_layer, self.shown, QIcon(ICON)))
+        except Exception as error:  # noqa: BLE001 - called from C++
+            log_error("KartaView: building the legend failed: {}".format(error))
+        return nodes
+
+    def refresh(self):
+        """Rebuild the legend if the status changed since it was drawn."""
+        if self._layer.dataProvider().status_message() != self.shown:
+            self.itemsChanged.emit()
+
+
+class KartaViewLayersComponent:
+    def __init__(self, plugin):
+        self.plugin = plugin
+        self.add_action = self.clear_action = self.menu = None
+
+    def init_gui(self):
+        iface = self.plugin.iface
+        window = iface.mainWindow()
+        self.menu = QMenu(window)
+        for layer_type in (SEQUENCES, PHOTOS, COVERAGE):
+            entry = self.menu.addAction(layer_title(layer_type))
+            entry.triggered.connect(lambda _checked=False, kind=layer_type: self.add_layer(kind))
+        self.add_action = QAction(QIcon(ICON), tr("Add KartaView layer"), window)
+        self.add_action.setObjectName("KartaViewAddLayerAction")
+        self.add_action.setToolTip(tr("Add the KartaView sequences layer (photos and road coverage in the menu)"))
+        self.add_action.setMenu(self.menu)
+        self.add_action.triggered.connect(lambda _checked=False: self.add_layer(SEQUENCES))
+        self.plugin.add_action(self.add_action)
+        self.clear_action = QAction(tr("Clear KartaView cache"), window)
+        self.clear_action.setObjectName("KartaViewClearCacheAction")
+        self.clear_action.triggered.connect(self.clear_cache)
+        self.plugin.add_action(self.clear_action, toolbar=False)
+        signals = hub()
+        signals.problem.connect(self.show_problem)
+        signals.repainted.connect(self.refresh_legends)
+        iface.mapCanvas().mapCanvasRefreshed.connect(self.refresh_legends)
+        QgsProject.instance().layersAdded.connect(self.prepare_layers)
+        self.prepare_layers(QgsProject.instance().mapLayers().values())
+
+    def add_layer(self, layer_type):
+        try:
+            layer = make_layer(layer_type)
+            if not layer.isValid():
+                self._push(tr("The KartaView layer could not be created; see the KartaView log."), Qgis.Critical)
+                return
+            QgsProject.instance().addMapLayer(layer)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: adding a layer failed: {}".format(error))
+
+    def prepare_layers(self, layers):
+        try:
+            for layer in layers:
+                if is_kartaview(layer):
+                    prepare(layer)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: preparing a layer failed: {}".format(error))
+
+    def refresh_legends(self, *_):
+        try:
+            for layer in QgsProject.instance().mapLayers().values():
+                if is_kartaview(layer) and isinstance(layer.legend(), StatusLegend):
+                    layer.legend().refresh()
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: refreshing the legends failed: {}".format(error))
+
+    def clear_cache(self):
+        try:
+            cache = shared_cache()
+            before = cache.size_bytes()
+            cache.clear()
+            log_info("KartaView cache cleared ({:.1f} MB).".format(before / 1e6))
+            self._push(tr("KartaView cache cleared ({:.1f} MB freed).").format(
+                max(0, before - cache.size_bytes()) / 1e6), Qgis.Info)
+            for layer in QgsProject.instance().mapLayers().values():
+                if is_kartaview(layer):
+                    layer.triggerRepaint()
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: clearing the cache failed: {}".format(error))
+            self._push(tr("The KartaView cache could not be cleared: {}").format(error), Qgis.Critical)
+
+    def show_problem(self, message):
+        self._push(message, Qgis.Warning)
+
+    def _push(self, message, level):
+        try:
+            self.plugin.iface.messageBar().pushMessage(tr("KartaView"), message, level, 10)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: {} ({})".format(message, error))
+
+    def unload(self):
+        signals = hub()
+        for signal, slot in ((signals.problem, self.show_problem), (signals.repainted, self.refresh_legends),
+                             (self.plugin.iface.mapCanvas().mapCanvasRefreshed, self.refresh_legends),
+                             (QgsProject.instance().layersAdded, self.prepare_layers)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:  # was not connected
+                pass
+        if self.menu is not None:
+            self.menu.deleteLater()
+            self.menu = None

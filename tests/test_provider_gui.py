@@ -1,0 +1,90 @@
+"""KartaView layers in the QGIS interface: add actions, style, "Open in KartaView", legend line, Browser."""
+
+import pytest
+from qgis.core import Qgis, QgsLayerTreeLayer, QgsMimeDataUtils, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
+
+import kartaview
+from kartaview.plugin.core.cache import TILES, shared_cache
+from kartaview.plugin.gui.browser import KartaViewItemProvider
+from kartaview.plugin.gui.layer_actions import STYLED, StatusLegend, make_layer
+from kartaview.plugin.provider.signals import hub
+from tests.provider_support import rect_request
+from tests.recording_iface import RecordingIface
+
+CITY = (23.40, 46.60, 23.80, 46.90)
+
+
+@pytest.fixture
+def kv_plugin(kv_app, qgis_iface, sandbox):
+    iface = RecordingIface(qgis_iface)
+    plugin = kartaview.classFactory(iface)
+    plugin.initGui()
+    yield plugin
+    plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # the toolbar, before QGIS exits
+    QgsProject.instance().removeAllMapLayers()
+
+
+def action_named(plugin, name):
+    return next(action for action, _ in plugin.actions if action.objectName() == name)
+
+
+def kartaview_layers():
+    return [layer for layer in QgsProject.instance().mapLayers().values() if layer.providerType() == "kartaview"]
+
+
+def test_add_layer_actions(kv_plugin):
+    add = action_named(kv_plugin, "KartaViewAddLayerAction")
+    assert add in kv_plugin.toolbar.actions()
+    add.trigger()
+    for entry in add.menu().actions()[1:]:  # photos, coverage
+        entry.trigger()
+    layers = sorted(kartaview_layers(), key=lambda layer: layer.name())
+    assert [layer.dataProvider().params.layer_type for layer in layers] == ["photos", "coverage", "sequences"]
+    for layer in layers:
+        assert layer.customProperty(STYLED)
+        assert isinstance(layer.renderer(), (QgsRuleBasedRenderer,)) or layer.renderer().type() == "graduatedSymbol"
+        assert [action.name() for action in layer.actions().actions()].count("Open in KartaView") == 1
+        assert "[% \"url\" %]" in layer.actions().actions()[0].command()
+        assert "thumbnail_url" in layer.mapTipTemplate() or layer.dataProvider().params.layer_type == "coverage"
+
+
+def test_layers_from_elsewhere_are_prepared_once(kv_plugin):
+    dropped = QgsVectorLayer("type=sequences&min_quality=5", "dropped", "kartaview")
+    QgsProject.instance().addMapLayer(dropped)
+    assert dropped.customProperty(STYLED) and isinstance(dropped.legend(), StatusLegend)
+    dropped.setRenderer(dropped.renderer().clone())  # a user's own style...
+    QgsProject.instance().layersAdded.emit([dropped])
+    assert len(dropped.actions().actions()) == 1  # ...and actions are not added twice
+
+
+def test_legend_says_when_zoomed_out_too_far(kv_app, sandbox):
+    sequences = make_layer()
+    list(sequences.getFeatures(rect_request(CITY)))
+    nodes = sequences.legend().createLayerTreeModelLegendNodes(QgsLayerTreeLayer(sequences))
+    assert "zoom in" in nodes[0].data(Qt.DisplayRole)
+    assert "Zoomed out too far" in sequences.dataProvider().status_message()
+
+
+def test_problems_reach_the_message_bar_and_clear_cache(kv_plugin):
+    bar = kv_plugin.iface.messageBar()
+    hub().problem.emit("KartaView is down")
+    assert any("KartaView is down" in text for text in bar.get_messages(Qgis.Warning))
+    cache = shared_cache()
+    cache.put(TILES, "x", [1] * 1000)
+    action_named(kv_plugin, "KartaViewClearCacheAction").trigger()
+    assert cache.get(TILES, "x") is None
+
+
+def test_browser_items_drag_as_kartaview_layers(kv_app):
+    root = KartaViewItemProvider().createDataItem("", None)
+    children = root.createChildren()
+    assert [child.name() for child in children] == ["KartaView sequences", "KartaView photos",
+                                                    "KartaView road coverage"]
+    for child in children:
+        uri = child.mimeUris()[0]
+        assert uri.providerKey == "kartaview" and uri.layerType == "vector"
+        assert QgsVectorLayer(uri.uri, uri.name, uri.providerKey).isValid()
+    data = QgsMimeDataUtils.encodeUriList(children[0].mimeUris())
+    assert QgsMimeDataUtils.decodeUriList(data)[0].uri == children[0].mimeUris()[0].uri
