@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QEvent, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QFileDialog, QLineEdit, QWidget
 
@@ -50,7 +50,8 @@ def guarded(slot):
             return slot(self, *args)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("Photo dock: {} failed: {}".format(slot.__name__, error))
-            self.show_message(self.tr("Something went wrong: {}").format(error), retry=self._retry)
+            message = QCoreApplication.translate("PhotoDock", "Something went wrong: {}").format(error)
+            self.show_message(message, retry=self._retry)
     return wrapper
 
 
