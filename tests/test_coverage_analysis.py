@@ -3,13 +3,13 @@
 from datetime import datetime
 from math import sqrt
 
+import numpy as np
 import pytest
-from shapely.geometry import LineString, MultiLineString, Point
+from shapely.geometry import LineString, MultiLineString
 
-from kartaview.plugin.analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, totals
-from kartaview.plugin.analysis.intervals import complement, merge
-from kartaview.plugin.analysis.segments import within
-from kartaview.plugin.analysis.spatial_index import SpatialIndex
+from kartaview.plugin.analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, segments, totals
+from kartaview.plugin.analysis.grid import overlapping_pairs
+from kartaview.plugin.analysis.intervals import complement, union
 
 TOLERANCE = 15.0
 ROAD = LineString([(0, 0), (500, 0)])
@@ -136,9 +136,16 @@ def test_progress_and_cancel():
 
 
 def test_intervals():
-    assert merge([(5, 8), (0, 2), (1, 3), (8, 9)]) == [(0, 3), (5, 9)]
-    assert complement([(0, 3), (5, 9)], 10) == [(3, 5), (9, 10)]
-    assert complement([], 4) == [(0.0, 4)]
+    group, start, end = union(np.array([1, 0, 0, 0, 1]), np.array([5.0, 5, 0, 1, 8]), np.array([8.0, 9, 2, 3, 9]))
+    assert (group.tolist(), start.tolist(), end.tolist()) == ([0, 0, 1], [0, 5, 5], [3, 9, 9])
+    gaps = complement(group, start, end, [10.0, 9.0, 4.0])
+    assert [array.tolist() for array in gaps] == [[0, 0, 1, 2], [3, 9, 0, 0], [5, 10, 5, 4]]
+
+
+def within(a, b, c, d, radius):
+    """segments.within for one pair of segments: (t0, t1) or None."""
+    t0, t1, hit = segments.within(*(np.array([v], dtype=float) for v in (*a, *b, *c, *d)), radius)
+    return (float(t0[0]), float(t1[0])) if hit[0] else None
 
 
 def test_segment_within_distance_of_segment():
@@ -151,9 +158,34 @@ def test_segment_within_distance_of_segment():
     assert within((0, 0), (0, 0), (0, 0), (1, 0), 5) is None
 
 
-def test_spatial_index_answers_indexes_on_any_shapely():
-    points = [Point(0, 0), Point(10, 0), Point(100, 0)]
-    index = SpatialIndex(points)
-    assert sorted(index.query(Point(10, 0).buffer(1))) == [1]
-    assert index.nearest(Point(90, 0)) == 2
-    assert SpatialIndex([]).query(Point(0, 0)) == [] and SpatialIndex([]).nearest(Point(0, 0)) is None
+def test_segment_distance():
+    rows = np.array([[0, 0, 10, 0, 0, 5, 10, 5],  # parallel
+                     [0, 0, 10, 0, 5, -5, 5, 5],  # crossing
+                     [0, 0, 10, 0, 13, 4, 20, 4],  # end to end
+                     [0, 0, 10, 0, 20, 0, 30, 0],  # collinear apart
+                     [0, 0, 0, 0, 3, 4, 3, 4]], dtype=float)  # two points
+    assert segments.distance(*rows.T).tolist() == pytest.approx([5, 0, 5, 10, 5])
+
+
+def test_grid_pairs_find_every_overlap_once():
+    rng = np.random.default_rng(1)
+    low = rng.uniform(0, 1000, (300, 2))
+    a = np.column_stack([low, low + rng.uniform(0, 80, (300, 2))])
+    low = rng.uniform(0, 1000, (200, 2))
+    b = np.column_stack([low, low + rng.uniform(0, 300, (200, 2))])
+    b[0] = [0, 0, 5000, 10]  # a very long box coarsens the grid
+    expected = {(i, j) for i in range(len(a)) for j in range(len(b))
+                if a[i, 0] <= b[j, 2] and b[j, 0] <= a[i, 2] and a[i, 1] <= b[j, 3] and b[j, 1] <= a[i, 3]}
+    found = [pair for ia, ib in overlapping_pairs(a, b, 20.0) for pair in zip(ia.tolist(), ib.tolist())]
+    assert len(found) == len(set(found)) and set(found) == expected
+    assert list(overlapping_pairs(a[:0], b, 20.0)) == []
+
+
+def test_roads_and_sequences_as_coordinate_arrays():
+    """What the Processing algorithm passes: lists of parts as coordinate arrays (z dropped)."""
+    roads = [[np.array([(0, 0, 5), (300, 0, 5)]), [(0, 100), (300, 100)]], [], None]
+    sequence = SequenceTrack(1, [np.array([(-50, 5), (350, 5)])], JAN, JAN)
+    road, empty, missing = cover(roads, [sequence])
+    assert road.length_m == pytest.approx(600) and road.covered_m == pytest.approx(300)
+    assert road.gaps[0].geometry.equals(LineString([(0, 100), (300, 100)]))
+    assert empty.length_m == missing.length_m == 0

@@ -1,138 +1,154 @@
 """Which stretches of which roads run within a tolerance of a KartaView sequence.
 
-The buffer of a sequence is the union of round buffers of its segments, so each road segment is
-compared with the sequence segments near it in closed form (segments.within): exact, with no polygon
-overlay, and right for roads that double back on themselves. Candidates come from an STRtree over
-~200 m sequence pieces (grown by the tolerance), queried with ~200 m road pieces. Covered stretches
-are kept as distances along each road part, so unions, per-sequence lengths and the gaps are interval
-arithmetic. Inputs are already in a metric CRS.
+All roads and sequences become flat arrays of segments; candidate (road segment, sequence segment)
+pairs come from a grid; for each pair the stretch of the road segment within the tolerance of the
+sequence segment is exact (segments.within: the round buffer itself, no polygon overlay, right for
+roads that double back on themselves). Stretches are unions of intervals along each road part, so
+covered lengths, per-sequence lengths and gaps are interval arithmetic. numpy (shapely's own
+dependency) does the work in bulk. Inputs are already in a metric CRS.
 """
 
-from collections import defaultdict
+import numpy as np
 
-from shapely.geometry import box
-
-from . import intervals
-from .lines import Polyline, envelope, line_parts
+from . import intervals, segments
+from .grid import overlapping_pairs
+from .lines import Segments, stretch_coordinates
 from .models import AnalysisCancelled, CoverageTotals, Gap, RoadCoverage
-from .segments import within
-from .spatial_index import SpatialIndex
 
-CHUNK_M = 200.0  # length of the pieces the index holds / is asked with: small boxes, few candidates
+CELL_M = 60.0  # grid cell for road x sequence candidates (coarsened automatically for long segments)
 # A sequence dates a road (newest/oldest capture, count, 360) when it runs along it, not just across:
 # when it covers more of it than a crossing does (2x the tolerance at a right angle, 2.5x at 53 degrees),
 # or nearly all of a road too short to tell.
 ALONG_TOLERANCES = 2.5
 ALONG_SHARE = 0.9
-PROGRESS_EVERY = 50
+FIRST_SEARCH_M = 100.0  # gap distances: search this far first, farther for what is left
 
 
-class _SequenceSegments:
-    """Sequence segments in pieces: `pieces[i]` = (sequence position, [(c, d, grown envelope)...])."""
-
-    def __init__(self, sequences, tolerance_m):
-        boxes, self.pieces = [], []
-        for position, sequence in enumerate(sequences):
-            for part in line_parts(sequence.line):
-                line = Polyline(part)
-                for first, last in line.chunks(CHUNK_M):
-                    segments = [(c, d, envelope((c, d), tolerance_m))
-                                for c, d in zip(line.coords[first:last], line.coords[first + 1:last + 1])]
-                    boxes.append(box(*envelope(line.coords[first:last + 1], tolerance_m)))
-                    self.pieces.append((position, segments))
-        self.index = SpatialIndex(boxes)
+def _covered_stretches(roads, sequences, tolerance_m, cancel):
+    """(road part, sequence index, start, end) arrays: every stretch a sequence segment covers."""
+    found = [(np.empty(0, np.int64),) * 2 + (np.empty(0),) * 2]
+    sequence_owner = sequences.owner[sequences.part]
+    for ia, ib in overlapping_pairs(roads.boxes(), sequences.boxes(tolerance_m), CELL_M):
+        _checkpoint(None, None, cancel)
+        t0, t1, hit = segments.within(roads.ax[ia], roads.ay[ia], roads.bx[ia], roads.by[ia], sequences.ax[ib],
+                                      sequences.ay[ib], sequences.bx[ib], sequences.by[ib], tolerance_m)
+        ia, ib, t0, t1 = ia[hit], ib[hit], t0[hit], t1[hit]
+        start, length = roads.start[ia], roads.length[ia]
+        found.append((roads.part[ia], sequence_owner[ib], start + t0 * length, start + t1 * length))
+    return (np.concatenate(column) for column in zip(*found))
 
 
-def _stretches(line, sequence_segments, tolerance_m):
-    """{sequence position: [(start, end) along `line`]} of every sequence running within the tolerance."""
-    found = defaultdict(list)
-    for first, last in line.chunks(CHUNK_M):
-        hits = sequence_segments.index.query(box(*envelope(line.coords[first:last + 1])))
-        candidates = [sequence_segments.pieces[index] for index in hits]
-        for index in range(first, last if candidates else first):
-            a, b = line.coords[index], line.coords[index + 1]
-            start, length = line.offsets[index], line.offsets[index + 1] - line.offsets[index]
-            min_x, min_y, max_x, max_y = envelope((a, b))
-            for position, segments in candidates:
-                for c, d, (c_min_x, c_min_y, c_max_x, c_max_y) in segments:
-                    if max_x < c_min_x or min_x > c_max_x or max_y < c_min_y or min_y > c_max_y:
-                        continue
-                    hit = within(a, b, c, d, tolerance_m)
-                    if hit is not None:
-                        found[position].append((start + hit[0] * length, start + hit[1] * length))
-    return found
+def _dating(roads, road_count, part, owner, start, end, count, tolerance_m):
+    """{road index: [sequence indexes running along it]}."""
+    groups = part * count + owner
+    group, first, last = intervals.union(groups, start, end)
+    road_owner = roads.owner[group // count] * count + group % count
+    keys, inverse = np.unique(road_owner, return_inverse=True)
+    metres = np.bincount(inverse, weights=last - first)
+    road, sequence = keys // count, keys % count
+    road_length = np.bincount(roads.owner[roads.part], weights=roads.length, minlength=road_count)
+    along = (metres > ALONG_TOLERANCES * tolerance_m) | (metres >= ALONG_SHARE * road_length[road])
+    dating = {}
+    for road_index, sequence_index in zip(road[along].tolist(), sequence[along].tolist()):
+        dating.setdefault(road_index, []).append(sequence_index)
+    return dating
 
 
-def _cover_road(road_index, geometry, sequences, sequence_segments, tolerance_m):
-    """RoadCoverage of one road (distances of wholly uncovered parts still None) and its covered lines."""
-    result, covered_lines = RoadCoverage(), []
-    along_m = defaultdict(float)
-    for part in line_parts(geometry):
-        line = Polyline(part)
-        result.length_m += line.length
-        stretches = _stretches(line, sequence_segments, tolerance_m)
-        for position, found in stretches.items():
-            along_m[position] += intervals.total(intervals.merge(found))
-        covered = intervals.merge(stretch for found in stretches.values() for stretch in found)
-        result.covered_m += intervals.total(covered)
-        covered_lines.extend(line.cut(start, end) for start, end in covered)
-        # a gap of a partly covered part ends where coverage begins: it touches it
-        distance = 0.0 if covered else None
-        for start, end in intervals.complement(covered, line.length):
-            result.gaps.append(Gap(road_index, line.cut(start, end), end - start, distance))
-    dating = [sequences[position] for position, metres in along_m.items()
-              if metres > ALONG_TOLERANCES * tolerance_m or metres >= ALONG_SHARE * result.length_m]
-    if dating:
-        result.sequence_ids = tuple(sorted(sequence.sequence_id for sequence in dating))
-        dated = [s for s in dating if s.first_capture or s.last_capture]
-        result.newest_capture = max((s.last_capture or s.first_capture for s in dated), default=None)
-        result.oldest_capture = min((s.first_capture or s.last_capture for s in dated), default=None)
-        result.has_360 = any(sequence.is_360 for sequence in dating)
-    return result, covered_lines
+def _gap_distances(roads, covered, gaps, cancel):
+    """Distance of every gap to the nearest covered stretch (0 for gaps of partly covered parts)."""
+    covered_part, covered_start, covered_end = covered
+    gap_part = gaps[0]
+    if len(covered_part) == 0:
+        return np.full(len(gap_part), np.nan)
+    distance = np.where(np.isin(gap_part, covered_part), 0.0, np.inf)
+    _, cx0, cy0, cx1, cy1 = roads.stretches(covered_part, covered_start, covered_end)
+    covered_boxes = np.column_stack([np.minimum(cx0, cx1), np.minimum(cy0, cy1),
+                                     np.maximum(cx0, cx1), np.maximum(cy0, cy1)])
+    part_gap = np.full(len(roads.part_length), -1)
+    whole = np.flatnonzero(np.isinf(distance))  # gaps that are whole parts: the part's segments
+    part_gap[gap_part[whole]] = whole
+    segment_gap = part_gap[roads.part]
+    radius = np.full(len(gap_part), FIRST_SEARCH_M)
+    pending = np.flatnonzero(segment_gap >= 0)
+    boxes = roads.boxes()
+    while len(pending):
+        best = np.full(len(gap_part), np.inf)
+        grow = radius[segment_gap[pending]][:, None] * [-1, -1, 1, 1]
+        cell = max(CELL_M, float(np.median(radius[segment_gap[pending]])))
+        for ia, ib in overlapping_pairs(boxes[pending] + grow, covered_boxes, cell):
+            _checkpoint(None, None, cancel)
+            rows = pending[ia]
+            found = segments.distance(roads.ax[rows], roads.ay[rows], roads.bx[rows], roads.by[rows],
+                                      cx0[ib], cy0[ib], cx1[ib], cy1[ib])
+            np.minimum.at(best, segment_gap[rows], found)
+        # exact where the nearest found is within the radius searched: nothing nearer was left out;
+        # elsewhere what was found bounds the next search, or the radius doubles
+        done = best <= radius
+        distance[done] = best[done]
+        radius = np.where(np.isinf(best), radius * 2, best)
+        pending = pending[~done[segment_gap[pending]]]
+    return distance
 
 
 def analyse_coverage(roads, sequences, tolerance_m, *, progress=None, cancel=None):
-    """RoadCoverage for every road of `roads` (shapely lines in metres, None allowed), in input order.
+    """RoadCoverage for every road of `roads`, in input order.
 
-    `sequences`: SequenceTrack list in the same CRS. `progress(fraction)` is called now and then;
+    A road is a shapely (Multi)LineString, a list of parts as (n x 2) coordinate arrays, or None; metres.
+
+    `sequences`: SequenceTrack list in the same CRS. `progress(fraction)` is called between steps;
     `cancel()` returning True stops the work with AnalysisCancelled.
     """
     if tolerance_m <= 0:
         raise ValueError("the tolerance must be positive")
     sequences = list(sequences)
-    sequence_segments = _SequenceSegments(sequences, tolerance_m)
-    results, covered_lines = [], []
-    count = max(len(roads), 1)
-    for road_index, geometry in enumerate(roads):
-        if road_index % PROGRESS_EVERY == 0:
-            _checkpoint(road_index / count * 0.9, progress, cancel)
-        result, lines = _cover_road(road_index, geometry, sequences, sequence_segments, tolerance_m)
-        results.append(result)
-        covered_lines.extend(lines)
-    _measure_gap_distances(results, covered_lines, progress, cancel)
+    road_segments = Segments(roads)
+    sequence_segments = Segments([sequence.line for sequence in sequences])
+    _checkpoint(0.1, progress, cancel)
+
+    part, owner, start, end = _covered_stretches(road_segments, sequence_segments, tolerance_m, cancel)
+    _checkpoint(0.5, progress, cancel)
+    dating = _dating(road_segments, len(roads), part, owner, start, end, max(len(sequences), 1), tolerance_m)
+    covered = intervals.union(part, start, end)
+    gaps = intervals.complement(*covered, road_segments.part_length)
+    _checkpoint(0.6, progress, cancel)
+    distances = _gap_distances(road_segments, covered, gaps, cancel)
+    _checkpoint(0.8, progress, cancel)
+    results = _results(roads, road_segments, sequences, dating, covered, gaps, distances)
+    _checkpoint(1.0, progress, cancel)
     return results
 
 
-def _measure_gap_distances(results, covered_lines, progress, cancel):
-    """Distance from each wholly uncovered road part to the nearest covered stretch of any road."""
-    index = SpatialIndex(covered_lines)
-    count = max(len(results), 1)
-    for road_index, result in enumerate(results):
-        if road_index % PROGRESS_EVERY == 0:
-            _checkpoint(0.9 + 0.1 * road_index / count, progress, cancel)
-        for position, gap in enumerate(result.gaps):
-            if gap.distance_to_covered_m is None:
-                nearest = index.nearest(gap.geometry)
-                if nearest is not None:
-                    distance = gap.geometry.distance(index.geometries[nearest])
-                    result.gaps[position] = Gap(gap.road, gap.geometry, gap.length_m, distance)
-    _checkpoint(1.0, progress, cancel)
+def _results(roads, road_segments, sequences, dating, covered, gaps, distances):
+    results = [RoadCoverage() for _ in roads]
+    road_of_part = road_segments.owner
+    for road, length in zip(road_of_part.tolist(), road_segments.part_length.tolist()):
+        results[road].length_m += length
+    covered_part, covered_start, covered_end = covered
+    for road, metres in zip(road_of_part[covered_part].tolist(), (covered_end - covered_start).tolist()):
+        results[road].covered_m += metres
+    gap_part, gap_start, gap_end = gaps
+    lines = stretch_coordinates(*road_segments.stretches(gap_part, gap_start, gap_end))
+    for road, line, length, distance in zip(road_of_part[gap_part].tolist(), lines, (gap_end - gap_start).tolist(),
+                                            distances.tolist()):
+        results[road].gaps.append(Gap(road, line, length, None if np.isnan(distance) else distance))
+    for road, members in dating.items():
+        chosen = [sequences[index] for index in members]
+        _date(results[road], chosen)
+    return results
+
+
+def _date(result, chosen):
+    result.sequence_ids = tuple(sorted(sequence.sequence_id for sequence in chosen))
+    dated = [s for s in chosen if s.first_capture or s.last_capture]
+    result.newest_capture = max((s.last_capture or s.first_capture for s in dated), default=None)
+    result.oldest_capture = min((s.first_capture or s.last_capture for s in dated), default=None)
+    result.has_360 = any(sequence.is_360 for sequence in chosen)
 
 
 def _checkpoint(fraction, progress, cancel):
     if cancel is not None and cancel():
         raise AnalysisCancelled()
-    if progress is not None:
+    if progress is not None and fraction is not None:
         progress(fraction)
 
 

@@ -1,32 +1,41 @@
-"""Stretches of a line as (start, end) distances along it: exact, cheap unions and complements."""
+"""Unions and complements of many stretches (start, end) of many groups at once (vectorised)."""
+
+import numpy as np
 
 # Stretches closer than this are one stretch: float noise where two buffers meet, not a real gap.
-TOUCH_M = 1e-6
+TOUCH_M = 1e-3
 
 
-def merge(intervals):
-    """Sorted, non-overlapping union of (start, end) intervals."""
-    merged = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1] + TOUCH_M:
-            if end > merged[-1][1]:
-                merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    return [(start, end) for start, end in merged]
+def union(group, start, end):
+    """The merged stretches per group, as (group, start, end) arrays sorted by group then start."""
+    if len(group) == 0:
+        return group, start, end
+    order = np.lexsort((start, group))
+    group, start, end = group[order], start[order], end[order]
+    # one axis for all groups, each shifted past the previous one, so a running max never crosses groups
+    shift = group * (float(end.max()) + 1.0 + 2 * TOUCH_M)
+    reach = np.maximum.accumulate(end + shift)
+    opens = np.ones(len(group), dtype=bool)
+    opens[1:] = start[1:] + shift[1:] > reach[:-1] + TOUCH_M
+    first = np.flatnonzero(opens)
+    return group[first], start[first], np.maximum.reduceat(end, first)
 
 
-def complement(merged, length):
-    """The stretches of [0, length] that `merged` (output of `merge`) leaves out."""
-    gaps, position = [], 0.0
-    for start, end in merged:
-        if start - position > TOUCH_M:
-            gaps.append((position, start))
-        position = max(position, end)
-    if length - position > TOUCH_M:
-        gaps.append((position, length))
-    return gaps
-
-
-def total(merged):
-    return sum(end - start for start, end in merged)
+def complement(group, start, end, lengths):
+    """The stretches of [0, lengths[g]] of every group g that the merged (group, start, end) leave out."""
+    gaps_group = [np.arange(len(lengths))]  # before each group's first stretch (or the whole group)
+    gaps_start = [np.zeros(len(lengths))]
+    gaps_end = [np.array(lengths, dtype=float)]
+    if len(group):
+        first = np.ones(len(group), dtype=bool)
+        first[1:] = group[1:] != group[:-1]
+        gaps_end[0][group[first]] = start[first]
+        last = np.ones(len(group), dtype=bool)
+        last[:-1] = group[1:] != group[:-1]
+        gaps_group += [group[~last], group[last]]  # between stretches, after the last one
+        gaps_start += [end[~last], end[last]]
+        gaps_end += [start[1:][~last[:-1]], np.asarray(lengths, dtype=float)[group[last]]]
+    group, start, end = (np.concatenate(values) for values in (gaps_group, gaps_start, gaps_end))
+    keep = end - start > TOUCH_M
+    order = np.lexsort((start[keep], group[keep]))
+    return group[keep][order], start[keep][order], end[keep][order]

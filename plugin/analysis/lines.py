@@ -1,57 +1,82 @@
-"""Small polyline helpers on coordinate lists (faster than shapely.ops.substring on shapely 1.8)."""
+"""Many polylines as flat numpy segment arrays, and stretches of them (by distance along) as lines."""
 
-from bisect import bisect_right
-from math import hypot
-
-from shapely.geometry import LineString
+import numpy as np
 
 
 def line_parts(geometry):
-    """The LineStrings of a (Multi)LineString or collection, empty and zero-length ones dropped."""
-    if geometry is None or geometry.is_empty:
+    """Coordinate arrays (n x 2) of the parts of a line: a shapely (Multi)LineString or collection, or
+    already a list of parts as (n x 2) array-likes (what the Processing algorithm passes); None is empty."""
+    if geometry is None:
         return []
-    if geometry.geom_type == "LineString":
-        return [geometry] if geometry.length > 0 else []
-    if hasattr(geometry, "geoms"):
-        return [line for part in geometry.geoms for line in line_parts(part)]
-    return []
+    if hasattr(geometry, "geom_type"):
+        if geometry.is_empty:
+            return []
+        if geometry.geom_type == "LineString":
+            return [np.asarray(geometry.coords, dtype=float)[:, :2]]
+        return [part for member in getattr(geometry, "geoms", ()) for part in line_parts(member)]
+    return [np.asarray(part, dtype=float).reshape(len(part), -1)[:, :2] for part in geometry if len(part) >= 2]
 
 
-class Polyline:
-    """A line's 2D coordinates with the distance along it of each vertex."""
+class Segments:
+    """The segments of a list of polylines (parts): a->b, the part of each, its start along its part.
 
-    def __init__(self, line):
-        self.coords = [(point[0], point[1]) for point in line.coords]
-        self.offsets = [0.0]
-        for (x0, y0), (x1, y1) in zip(self.coords, self.coords[1:]):
-            self.offsets.append(self.offsets[-1] + hypot(x1 - x0, y1 - y0))
+    `owner[p]` is the index in `geometries` of the geometry part p comes from.
+    `reach[i]` is the distance along all the parts laid end to end (one metre apart) of segment i's
+    start: a stretch of part p from s to e is [base[p] + s, base[p] + e] on that scale.
+    """
 
-    @property
-    def length(self):
-        return self.offsets[-1]
+    def __init__(self, geometries):
+        parts, owner = [], []
+        for index, geometry in enumerate(geometries):
+            for part in line_parts(geometry):
+                parts.append(part)
+                owner.append(index)
+        self.owner = np.asarray(owner, dtype=np.int64)
+        vertices = np.concatenate(parts) if parts else np.empty((0, 2))
+        vertex_part = np.repeat(np.arange(len(parts)), [len(part) for part in parts])
+        inner = np.flatnonzero(vertex_part[:-1] == vertex_part[1:])  # a vertex followed by one of its part
+        self.ax, self.ay = vertices[inner, 0], vertices[inner, 1]
+        self.bx, self.by = vertices[inner + 1, 0], vertices[inner + 1, 1]
+        self.part = vertex_part[inner]
+        self.length = np.hypot(self.bx - self.ax, self.by - self.ay)
+        self.part_length = np.bincount(self.part, weights=self.length, minlength=len(parts))
+        self.base = np.concatenate([[0.0], np.cumsum(self.part_length + 1.0)[:-1]])
+        self.reach = self.base[self.part] + np.cumsum(self.length) - self.length - \
+            (np.cumsum(self.part_length) - self.part_length)[self.part]
+        self.start = self.reach - self.base[self.part]
 
-    def point_at(self, distance):
-        index = min(max(bisect_right(self.offsets, distance) - 1, 0), len(self.coords) - 2)
-        span = self.offsets[index + 1] - self.offsets[index]
-        share = (distance - self.offsets[index]) / span if span > 0 else 0.0
-        (x0, y0), (x1, y1) = self.coords[index], self.coords[index + 1]
-        return x0 + share * (x1 - x0), y0 + share * (y1 - y0)
+    def __len__(self):
+        return len(self.ax)
 
-    def cut(self, start, end):
-        """The LineString from `start` to `end` metres along the line."""
-        inner = [point for point, offset in zip(self.coords, self.offsets) if start < offset < end]
-        return LineString([self.point_at(start), *inner, self.point_at(end)])
+    def boxes(self, margin=0.0):
+        return np.column_stack([np.minimum(self.ax, self.bx) - margin, np.minimum(self.ay, self.by) - margin,
+                                np.maximum(self.ax, self.bx) + margin, np.maximum(self.ay, self.by) + margin])
 
-    def chunks(self, chunk_m):
-        """Vertex index ranges (first, last) of consecutive pieces about `chunk_m` long."""
-        ranges, first = [], 0
-        for index in range(1, len(self.coords)):
-            if self.offsets[index] - self.offsets[first] >= chunk_m or index == len(self.coords) - 1:
-                ranges.append((first, index))
-                first = index
-        return ranges
+    def stretches(self, part, start, end):
+        """The pieces of segments the stretches (part[k], start[k]..end[k]) are made of.
+
+        Returns (stretch index, ax, ay, bx, by) per piece, pieces of a stretch consecutive and in order.
+        """
+        low, high = self.base[part] + start, self.base[part] + end
+        first = np.maximum(np.searchsorted(self.reach, low, "right") - 1, 0)
+        last = np.searchsorted(self.reach, high, "left")  # exclusive
+        count = np.maximum(last - first, 1)
+        owner = np.repeat(np.arange(len(part)), count)
+        index = np.repeat(first - np.cumsum(count) + count, count) + np.arange(count.sum())
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t0 = np.clip((low[owner] - self.reach[index]) / self.length[index], 0.0, 1.0)
+            t1 = np.clip((high[owner] - self.reach[index]) / self.length[index], 0.0, 1.0)
+        t0, t1 = np.nan_to_num(t0), np.nan_to_num(t1, nan=1.0)
+        ux, uy = self.bx[index] - self.ax[index], self.by[index] - self.ay[index]
+        return (owner, self.ax[index] + t0 * ux, self.ay[index] + t0 * uy,
+                self.ax[index] + t1 * ux, self.ay[index] + t1 * uy)
 
 
-def envelope(coords, margin=0.0):
-    xs, ys = [x for x, _ in coords], [y for _, y in coords]
-    return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
+def stretch_coordinates(owner, ax, ay, bx, by):
+    """One (n x 2) coordinate array per stretch, from the output of Segments.stretches."""
+    if len(owner) == 0:
+        return []
+    last = np.flatnonzero(np.append(owner[1:] != owner[:-1], True))  # the last piece of each stretch
+    # the start of every piece, and after each stretch's last piece its end
+    xs, ys = np.insert(ax, last + 1, bx[last]), np.insert(ay, last + 1, by[last])
+    return np.split(np.column_stack([xs, ys]), (last + 2 + np.arange(len(last)))[:-1])

@@ -4,26 +4,32 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Optional
 
+from shapely.geometry import LineString
+
 
 @dataclass(frozen=True)
 class SequenceTrack:
     """A KartaView sequence as driven: its line in the analysis' metric CRS and what dates it."""
 
     sequence_id: int
-    line: object  # shapely LineString / MultiLineString, metres
+    line: object  # shapely (Multi)LineString or list of (n x 2) coordinate arrays (parts), metres
     first_capture: Optional[datetime] = None
     last_capture: Optional[datetime] = None
     is_360: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gap:
     """A stretch of a road no sequence runs within the tolerance of."""
 
     road: int  # index of the road in the input list
-    geometry: object  # shapely LineString, metres
+    coordinates: object  # numpy array (n x 2), metres
     length_m: float
     distance_to_covered_m: Optional[float]  # to the nearest covered stretch of any road; None if none is
+
+    @property
+    def geometry(self):
+        return LineString(self.coordinates)
 
 
 @dataclass

@@ -7,10 +7,12 @@ from the plugin's loader and cache (the same complete data `kartaview:downloadse
 offline, from a sequences line layer.
 """
 
+import struct
 from datetime import date, datetime, timezone
 from math import cos, radians
 from types import SimpleNamespace
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -20,7 +22,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -39,7 +40,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QVariant
-from shapely.geometry import LineString, MultiLineString
 
 from ..about import PLUGIN_DIR
 from ..analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, totals
@@ -49,6 +49,7 @@ from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES, Filters
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+WKB_LINESTRING = 2
 STYLES = PLUGIN_DIR / "ui" / "styles"
 ID_FIELDS = ("id", "osm_id", "element_id", "way_id", "road_id", "gid", "fid")  # when none is chosen
 NAME_FIELDS = ("name", "road_name", "street", "nume", "nom")
@@ -152,7 +153,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         bbox = _wgs84_bbox(extent, source.sourceCrs(), context)
         local = _local_crs(bbox)
         to_local = QgsCoordinateTransform(source.sourceCrs(), local, context.transformContext())
-        roads = [_to_shapely(_transformed(feature.geometry(), to_local)) for feature in features]
+        roads = [_parts(_transformed(feature.geometry(), to_local)) for feature in features]
 
         sequences = self._sequences(parameters, context, feedback, filters, _grown(bbox, tolerance), local)
         if sequences is None:
@@ -227,8 +228,8 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         to_local = QgsCoordinateTransform(WGS84, local, context.transformContext())
         sequences = []
         for track in tracks:
-            line = _line_from_points([QgsPointXY(lng, lat) for lng, lat in track.coordinates], to_local)
-            if line is not None:
+            line = _parts(_transformed(_line_geometry(track.coordinates), to_local))
+            if line:
                 first = track.first_shot or track.sequence.date_added
                 last = track.last_shot or track.sequence.date_added
                 sequences.append(SequenceTrack(track.id, line, first, last, track.sequence.is_360))
@@ -252,8 +253,8 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                                          is_360=bool(values["is_360"]), quality=values["quality"])
             if not filters.accepts_sequence(attributes):
                 continue
-            line = _to_shapely(_transformed(feature.geometry(), to_local))
-            if line is not None:
+            line = _parts(_transformed(feature.geometry(), to_local))
+            if line:
                 sequence_id = values["sequence_id"]
                 sequences.append(SequenceTrack(feature.id() if sequence_id is None else sequence_id, line,
                                                first or last, last or first, attributes.is_360))
@@ -310,8 +311,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             road_name = _text(feature[name_field]) if name_field else None
             for gap in result.gaps:
                 out = QgsFeature(fields)
-                out.setGeometry(_line_from_points([QgsPointXY(x, y) for x, y, *_ in gap.geometry.coords],
-                                                  to_source, as_shapely=False))
+                out.setGeometry(_transformed(_line_geometry(gap.coordinates), to_source))
                 distance = gap.distance_to_covered_m
                 out.setAttributes([feature.id(), road_id, road_name, round(gap.length_m, 2),
                                    None if distance is None else round(distance, 2)])
@@ -351,6 +351,7 @@ def _grown(bbox, metres):
 
 
 def _transformed(geometry, transform):
+    """A transformed copy of `geometry`; None when it cannot be transformed."""
     geometry = QgsGeometry(geometry)
     try:
         geometry.transform(transform)
@@ -359,23 +360,39 @@ def _transformed(geometry, transform):
     return geometry
 
 
-def _to_shapely(geometry):
-    """A shapely (Multi)LineString of a QgsGeometry line (curves segmentized, z/m dropped); None if empty."""
+def _parts(geometry):
+    """(n x 2) coordinate arrays of the parts of a line geometry (curves segmentized, z and m dropped),
+    read from its WKB in bulk: much faster than point by point."""
     if geometry is None or geometry.isEmpty():
-        return None
-    lines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
-    parts = [[(point.x(), point.y()) for point in line] for line in lines if len(line) >= 2]
-    if not parts:
-        return None
-    return LineString(parts[0]) if len(parts) == 1 else MultiLineString(parts)
+        return []
+    shape = geometry.constGet()
+    if shape.wkbType() not in (QgsWkbTypes.LineString, QgsWkbTypes.MultiLineString):
+        shape = shape.segmentize() if QgsWkbTypes.isCurvedType(shape.wkbType()) else shape.clone()
+        shape.dropZValue()
+        shape.dropMValue()
+    return _wkb_lines(bytes(shape.asWkb()))
 
 
-def _line_from_points(points, transform, as_shapely=True):
-    """The polyline through `points` transformed; None (shapely) when it has fewer than two points."""
-    if len(points) < 2:
-        return None
-    geometry = _transformed(QgsGeometry.fromPolylineXY(points), transform)
-    return _to_shapely(geometry) if as_shapely else geometry
+def _wkb_lines(wkb, offset=0):
+    """The coordinate arrays of a 2D WKB LineString or MultiLineString."""
+    order = "<" if wkb[offset] == 1 else ">"
+    kind, count = struct.unpack_from(order + "II", wkb, offset + 1)
+    if kind == WKB_LINESTRING:
+        return [np.frombuffer(wkb, order + "f8", 2 * count, offset + 9).reshape(count, 2)]
+    parts, offset = [], offset + 9
+    for _ in range(count):
+        (part,) = _wkb_lines(wkb, offset)
+        parts.append(part)
+        offset += 9 + part.nbytes
+    return parts
+
+
+def _line_geometry(coordinates):
+    """A LineString QgsGeometry of (x, y) coordinates, via WKB."""
+    points = np.ascontiguousarray(coordinates, dtype="<f8")
+    geometry = QgsGeometry()
+    geometry.fromWkb(struct.pack("<BII", 1, WKB_LINESTRING, len(points)) + points.tobytes())
+    return geometry
 
 
 def _py_datetime(value):
