@@ -167,3 +167,11 @@ def test_the_cache_size_is_shown_and_the_cache_cleared(stored, monkeypatch, tmp_
     assert cache.get(TILES, "z16/1") is None
     assert shown.cacheSizeLabel.text() != before
     shown.deleteLater()
+
+
+def test_an_access_token_in_the_environment_is_mentioned(stored, monkeypatch):
+    monkeypatch.setenv("KARTAVIEW_ACCESS_TOKEN", "headless-token")
+    shown = KartaViewOptionsPage()
+    assert "KARTAVIEW_ACCESS_TOKEN" in shown.accountLabel.text()
+    assert "headless-token" not in shown.accountLabel.text()
+    shown.deleteLater()

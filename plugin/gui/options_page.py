@@ -1,5 +1,7 @@
 """The "KartaView" page of QGIS Settings ▸ Options: server, cache, upload, default filters, account."""
 
+import os
+
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QDate
@@ -119,6 +121,9 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
             text = self.tr("Signed in.")
         else:
             text = self.tr("Not signed in. Sign in to upload photos.")
+        if os.environ.get(auth.TOKEN_ENV):
+            text += " " + self.tr("Uploads use the access token of the environment variable {}.").format(
+                auth.TOKEN_ENV)
         self.accountLabel.setText(text)
         self.signOutButton.setEnabled(signed_in and not fixed)
         self.signInButton.setEnabled(not fixed)
