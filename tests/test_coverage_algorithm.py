@@ -167,7 +167,8 @@ def test_selected_roads_only(kartaview_processing, roads_source, sequences_sourc
     ({"MIN_QUALITY": 50}, {1, 3, 5, 6}),
     ({"USERNAME": "BOB"}, {4}),
     ({"SINCE": "2022-01-01"}, {3, 5, 6}),
-], ids=["360", "quality", "user", "since"])
+    ({"SINCE": "2021-01-01", "UNTIL": "2023-01-01"}, {5}),
+], ids=["360", "quality", "user", "since", "until"])
 def test_filters_apply_to_a_sequences_layer(kartaview_processing, roads_source, sequences_source, filters,
                                             covered_roads):
     roads = by_road(run(roads_source, sequences_source, **filters))

@@ -130,3 +130,19 @@ def test_headless_with_qgis_process(sandbox, network, first_run, qgis_process_ho
     assert QgsVectorLayer(str(covered), "c", "ogr").featureCount() == network.featureCount()
     assert QgsVectorLayer(str(gaps), "g", "ogr").featureCount() == results["GAP_COUNT"] > 0
     assert sandbox.request_log == []
+
+
+def test_downloaded_sequences_layer_gives_the_same_result(sandbox, network, first_run):
+    """kartaview:downloadsequences output as the SEQUENCES input: no network, same coverage."""
+    import processing
+
+    extent = "{},{},{},{} [EPSG:4326]".format(EXTENT[0] - 0.001, EXTENT[2] + 0.001, EXTENT[1] - 0.001,
+                                               EXTENT[3] + 0.001)
+    downloaded = processing.run("kartaview:downloadsequences", {"EXTENT": extent, "OUTPUT": "memory:"})["OUTPUT"]
+    sandbox.reset_log()
+    result = processing.run(ALG, {"INPUT": network, "SEQUENCES": downloaded, "OUTPUT": "memory:",
+                                  "GAPS": "memory:"})
+    assert sandbox.request_log == []
+    assert result["COVERED_KM"] == pytest.approx(first_run["COVERED_KM"], abs=1e-3)
+    assert result["NEWEST_CAPTURE"] == first_run["NEWEST_CAPTURE"]
+    assert result["OLDEST_CAPTURE"] == first_run["OLDEST_CAPTURE"]

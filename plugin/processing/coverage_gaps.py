@@ -65,6 +65,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
     ROAD_NAME_FIELD = "ROAD_NAME_FIELD"
     SEQUENCES = "SEQUENCES"
     SINCE = "SINCE"
+    UNTIL = "UNTIL"
     ONLY_360 = "ONLY_360"
     MIN_QUALITY = "MIN_QUALITY"
     USERNAME = "USERNAME"
@@ -94,7 +95,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             "Sequences: by default the KartaView sequences of the roads' extent, loaded through the "
             "plugin's cache (complete data is waited for; run again offline over the cache). Or give a "
             "sequences line layer, e.g. the output of \"Download KartaView sequences\": then no network is "
-            "used. The filters (uploaded since, 360 only, minimum quality, user) apply to both.\n\n"
+            "used. The filters (upload dates from/until, driver, minimum quality, 360° only) apply to both.\n\n"
             "Roads with coverage: every input road with covered_m, covered_pct, newest_capture, "
             "oldest_capture, sequence_count and has_360. Gaps: the uncovered stretches as lines with their "
             "length, the road's id and name and the distance to the nearest covered stretch of any road "
@@ -116,14 +117,17 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SEQUENCES, self.tr("Sequences layer (optional; instead of loading from KartaView)"),
             [QgsProcessing.TypeVectorLine], optional=True))
+        # the filters of kartaview:downloadsequences, with the same names and meaning
         self.addParameter(QgsProcessingParameterDateTime(
             self.SINCE, self.tr("Uploaded on or after"), QgsProcessingParameterDateTime.Date, optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(self.ONLY_360, self.tr("360° imagery only"), False))
+        self.addParameter(QgsProcessingParameterDateTime(
+            self.UNTIL, self.tr("Uploaded on or before"), QgsProcessingParameterDateTime.Date, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.USERNAME, self.tr("Only this driver (username)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_QUALITY, self.tr("Minimum quality (0-100)"), QgsProcessingParameterNumber.Integer, 0,
             minValue=0, maxValue=100))
-        self.addParameter(QgsProcessingParameterString(
-            self.USERNAME, self.tr("Only sequences of this user"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.ONLY_360, self.tr("360° imagery only"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Roads with coverage"), QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -183,12 +187,18 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         return outputs
 
     def _filters(self, parameters, context):
-        since = self.parameterAsDateTime(parameters, self.SINCE, context)
-        return Filters(
-            since=since.date().toPyDate() if since.isValid() else None,
-            username=self.parameterAsString(parameters, self.USERNAME, context).strip(),
-            min_quality=self.parameterAsInt(parameters, self.MIN_QUALITY, context),
-            only_360=self.parameterAsBoolean(parameters, self.ONLY_360, context))
+        def day(name):
+            value = self.parameterAsDateTime(parameters, name, context)
+            return value.date().toPyDate() if value.isValid() and parameters.get(name) not in (None, "") else None
+
+        filters = Filters(since=day(self.SINCE), until=day(self.UNTIL),
+                          username=self.parameterAsString(parameters, self.USERNAME, context).strip(),
+                          min_quality=self.parameterAsInt(parameters, self.MIN_QUALITY, context),
+                          only_360=self.parameterAsBoolean(parameters, self.ONLY_360, context))
+        if filters.since and filters.until and filters.since > filters.until:
+            raise QgsProcessingException(self.tr("The 'uploaded on or after' date is later than the 'uploaded "
+                                                 "on or before' date."))
+        return filters
 
     def _read_roads(self, source, feedback):
         """The features with a line geometry, and their extent in the source CRS."""
