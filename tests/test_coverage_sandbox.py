@@ -11,6 +11,7 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
+    QgsProcessingException,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
@@ -146,3 +147,20 @@ def test_downloaded_sequences_layer_gives_the_same_result(sandbox, network, firs
     assert result["COVERED_KM"] == pytest.approx(first_run["COVERED_KM"], abs=1e-3)
     assert result["NEWEST_CAPTURE"] == first_run["NEWEST_CAPTURE"]
     assert result["OLDEST_CAPTURE"] == first_run["OLDEST_CAPTURE"]
+
+
+def test_service_down_is_a_clear_error(kartaview_processing, fresh_sandbox):
+    """Nothing cached and KartaView failing: the run fails with a message saying what to do."""
+    import processing
+
+    road = QgsVectorLayer("LineString?crs=EPSG:4326", "road", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(23.5900, 46.7700), QgsPointXY(23.5905, 46.7702)]))
+    road.dataProvider().addFeatures([feature])
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=["500"])
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run(ALG, {"INPUT": road, "OUTPUT": "memory:", "GAPS": "memory:"})
+    message = str(raised.value)
+    assert message.startswith("KartaView data for the roads' extent could not be loaded, and was not cached")
+    assert "overloaded" in message and message.endswith("give a sequences layer (e.g. from \"Download KartaView "
+                                                        "sequences\") instead.")

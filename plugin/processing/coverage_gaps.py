@@ -233,8 +233,9 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             return None
         except KartaViewError as error:
             raise QgsProcessingException(self.tr(
-                "KartaView data for the roads' extent could not be loaded: {} Try again later, or give a "
-                "sequences layer.").format(error.message)) from None
+                "KartaView data for the roads' extent could not be loaded, and was not cached before: {} You can "
+                "also give a sequences layer (e.g. from \"Download KartaView sequences\") instead.").format(
+                error.message)) from None
         to_local = QgsCoordinateTransform(WGS84, local, context.transformContext())
         sequences = []
         for track in tracks:
