@@ -11,6 +11,11 @@ def contains(bbox, lng, lat) -> bool:
     return bbox[0] <= lng <= bbox[2] and bbox[1] <= lat <= bbox[3]
 
 
+def intersects(a, b) -> bool:
+    """Do two bboxes touch?"""
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
 def _segment_hits(bbox, a, b) -> bool:
     """Liang-Barsky: does the segment a-b touch the closed rectangle?"""
     (x0, y0), (x1, y1) = a, b

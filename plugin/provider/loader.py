@@ -52,6 +52,7 @@ RETRY_AFTER_S = 30.0  # a failed request is not repeated by the canvas before th
 REPORT_INTERVAL_S = 60.0
 # Photos are ~10 m apart: one within this margin of a rectangle finds every line crossing it.
 MARGIN_DEG = 0.0005
+MAX_INDEXES = 2048
 RECENT_VIEWS = 2  # per layer, the last two views stay wanted (a view and an identify, say)
 MAX_OWNERS = 64
 
@@ -132,6 +133,7 @@ class Loader:
         self._reported_at = None
         self._recovered = True
         self._built = {}  # sequence id -> SequenceTrack of the current records
+        self._indexes = {}  # tile key -> (its photos, _tile_index of them)
         self._signals = hub()
 
     # ---- tiles ----------------------------------------------------------------------------------
@@ -176,18 +178,43 @@ class Loader:
         state = LOADING if LOADING in states else FAILED if FAILED in states else READY
         return ViewResult(items, state)
 
+    def _tile_index(self, key, tile_photos):
+        """{sequence id: (bbox of its photos in the tile, one of them)}, built once per tile content:
+        a render then looks at a tile's few sequences instead of its thousand photos."""
+        with self._lock:
+            memo = self._indexes.get(key)
+            if memo is not None and memo[0] is tile_photos:
+                return memo[1]
+        points = {}
+        for photo in tile_photos:
+            if photo.has_position:
+                points.setdefault(photo.sequence_id, []).append(photo)
+        index = {sequence_id: (geometry.bounds([(p.lng, p.lat) for p in found]), found[0])
+                 for sequence_id, found in points.items()}
+        with self._lock:
+            if len(self._indexes) >= MAX_INDEXES:
+                self._indexes.clear()
+            self._indexes[key] = (tile_photos, index)
+        return index
+
     def _view_records(self, layer_type, tiles, bbox, filters, states):
         near = geometry.expand(bbox, MARGIN_DEG)
-        photos = {}
-        for key, tile_photos in tiles.items():
-            for photo in tile_photos:
-                if geometry.contains(near, photo.lng, photo.lat) and filters.accepts_photo(photo):
-                    photos.setdefault(photo.id, (photo, key))
-        if layer_type == PHOTOS_LAYER and filters.min_quality <= 0:
-            return [photo for photo, _ in photos.values()]
-        origins = {}
-        for photo, key in photos.values():
-            origins.setdefault(photo.sequence_id, set()).add(key)
+        origins, photos = {}, {}
+        if layer_type == SEQUENCES:
+            # Candidates by the bbox of their photos per tile (the iterator tests the lines exactly).
+            for key, tile_photos in tiles.items():
+                for sequence_id, (box, sample) in self._tile_index(key, tile_photos).items():
+                    if geometry.intersects(near, box) and filters.accepts_photo(sample):
+                        origins.setdefault(sequence_id, set()).add(key)
+        else:
+            for key, tile_photos in tiles.items():
+                for photo in tile_photos:
+                    if geometry.contains(near, photo.lng, photo.lat) and filters.accepts_photo(photo):
+                        photos.setdefault(photo.id, (photo, key))
+            if filters.min_quality <= 0:
+                return [photo for photo, _ in photos.values()]
+            for photo, key in photos.values():
+                origins.setdefault(photo.sequence_id, set()).add(key)
         sequences, tracks = {}, []
         for sequence_id, keys in origins.items():
             sequence = self._known_or_schedule(("s", sequence_id), keys, states)
@@ -342,13 +369,23 @@ class Loader:
                 self._views.popitem(last=False)
             self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
 
-    def _rescan_views(self, tile_key):
-        """A tile arrived: request the sequences the views over it need now, not after a repaint."""
+    def _discover(self, tile_key, photos):
+        """A page of a tile arrived: start the sequences the views over it need now (not after the whole
+        tile and a repaint), so sequence requests overlap with the tile's other pages."""
         with self._lock:
-            views = [(keys, view) for owned in self._views.values() for keys, view in owned if tile_key in keys]
-        for keys, (layer_type, bbox, filters) in views:
-            if layer_type != COVERAGE:
-                self._scan(keys, layer_type, bbox, filters)
+            views = [view for owned in self._views.values() for keys, view in owned if tile_key in keys]
+        for layer_type, bbox, filters in views:
+            needs_tracks = layer_type == SEQUENCES
+            if not needs_tracks and filters.min_quality <= 0:
+                continue
+            near = geometry.expand(bbox, MARGIN_DEG)
+            ids = {photo.sequence_id for photo in photos
+                   if geometry.contains(near, photo.lng, photo.lat) and filters.accepts_photo(photo)}
+            for sequence_id in ids:
+                jobs = [("s", sequence_id)] + ([("t", sequence_id)] if needs_tracks else [])
+                for job_key in jobs:
+                    if self.store.get(_store_kind(job_key), _store_key(job_key)) is None:
+                        self._schedule(job_key, {tile_key})
 
     def _wanted(self, job_key) -> bool:
         with self._lock:
@@ -416,6 +453,7 @@ class Loader:
         first, total = self.client.nearby_photos_page(bbox, page=1, ipp=IPP, date=day, cancel=cancel)
         pages = min(math.ceil(total / IPP), MAX_PAGES)
         if pages <= 1:
+            self._discover(key, first)
             self._succeed(key, future, tuple(_unique(first, lambda p: p.id)))
             return
         if total > IPP * MAX_PAGES:
@@ -428,6 +466,7 @@ class Loader:
                 return
             try:
                 photos, _ = self.client.nearby_photos_page(bbox, page=page, ipp=IPP, date=day, cancel=cancel)
+                self._discover(key, photos)
             except Exception as error:  # noqa: BLE001 - ends the tile with this error
                 self._fail(key, future, error)
                 return
@@ -441,14 +480,11 @@ class Loader:
 
         for page in range(2, pages + 1):
             self._pool.submit(page_job, page)
+        self._discover(key, first)  # after queueing the pages: the pool is first come, first served
 
     def _succeed(self, job_key, future, value):
-        try:
-            self.store.put(_store_kind(job_key), _store_key(job_key), value)
-        except Exception as error:  # noqa: BLE001 - a full disk costs the cache, not the data
-            log_warning("KartaView: could not write the cache: {}".format(error))
-        if job_key[0] == "p":  # before leaving the in-flight set, so pending() never dips to 0 early
-            self._rescan_views(job_key)
+        kind, key = _store_kind(job_key), _store_key(job_key)
+        self.store.put_memory(kind, key, value)
         with self._lock:
             if self._inflight.get(job_key) is future:
                 del self._inflight[job_key]
@@ -458,6 +494,10 @@ class Loader:
         if not future.done():
             future.set_result(value)
         self._signals.arrived.emit()
+        try:  # after the data is served: the disk copy is for later sessions
+            self.store.put_disk(kind, key, value)
+        except Exception as error:  # noqa: BLE001 - a full disk costs the cache, not the data
+            log_warning("KartaView: could not write the cache: {}".format(error))
 
     def _fail(self, job_key, future, error):
         dropped = isinstance(error, Cancelled)

@@ -90,9 +90,11 @@ class Store:
             self._memory[kind].put(key, entry)
         return entry
 
-    def put(self, kind, key, value):
+    def put_memory(self, kind, key, value):
         with self._lock:
             self._memory[kind].put(key, (value, True))
+
+    def put_disk(self, kind, key, value):
         if self.cache is not None:
             self.cache.put(kind, cache_key(key) if kind == TILES else key, self._codec(kind, key)[0](value))
 
