@@ -55,7 +55,7 @@ ID_FIELDS = ("id", "osm_id", "element_id", "way_id", "road_id", "gid", "fid")  #
 NAME_FIELDS = ("name", "road_name", "street", "nume", "nom")
 METRES_PER_DEGREE = 111320.0
 # share of the progress bar per step: read roads, get sequences, analyse, write
-READ, FETCH, ANALYSE = 10.0, 40.0, 40.0
+READ, FETCH, ANALYSE, WRITE = 10.0, 40.0, 40.0, 10.0
 
 
 class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
@@ -147,6 +147,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE_M, context)
         filters = self._filters(parameters, context)
+        road_fields = self._road_fields(source, parameters, context)
         features, extent = self._read_roads(source, feedback)
         if feedback.isCanceled():
             return {}
@@ -158,6 +159,10 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         local = _local_crs(bbox)
         to_local = QgsCoordinateTransform(source.sourceCrs(), local, context.transformContext())
         roads = [_parts(_transformed(feature.geometry(), to_local)) for feature in features]
+        unusable = sum(1 for parts in roads if not parts)
+        if unusable:
+            feedback.pushWarning(self.tr("{} roads could not be transformed to metres and count as empty.")
+                                 .format(unusable))
 
         sequences = self._sequences(parameters, context, feedback, filters, _grown(bbox, tolerance), local)
         if sequences is None:
@@ -170,18 +175,21 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         except AnalysisCancelled:
             return {}
 
-        fields = self._road_fields(source, parameters, context)
-        outputs = self._write_roads(parameters, context, source, features, results)
-        outputs.update(self._write_gaps(parameters, context, source, features, results, fields, local))
-        summary = totals(results)
-        self._log_totals(feedback, summary, sum(len(result.gaps) for result in results))
+        outputs = self._write_roads(parameters, context, source, features, results, feedback)
+        outputs.update(self._write_gaps(parameters, context, source, features, results, road_fields, local,
+                                        feedback))
+        if feedback.isCanceled():
+            return {}
         for key in (self.OUTPUT, self.GAPS):
             _style_on_completion(context, outputs[key], STYLES / "coverage_{}.qml".format(key.lower()))
+        summary = totals(results)
+        gap_count = sum(len(result.gaps) for result in results)
+        self._log_totals(feedback, summary, gap_count)
         newest, oldest = summary.newest_capture, summary.oldest_capture
         outputs.update(
             ROAD_KM=summary.road_m / 1000.0, COVERED_KM=summary.covered_m / 1000.0,
             COVERED_PCT=100.0 * summary.covered_share, GAP_KM=summary.gap_m / 1000.0,
-            GAP_COUNT=sum(len(result.gaps) for result in results), SEQUENCE_COUNT=len(sequences),
+            GAP_COUNT=gap_count, SEQUENCE_COUNT=len(sequences),
             NEWEST_CAPTURE=newest.isoformat(sep=" ") if newest else "",
             OLDEST_CAPTURE=oldest.isoformat(sep=" ") if oldest else "")
         return outputs
@@ -285,7 +293,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             chosen.append(name or next((lower[g] for g in guesses if g in lower), ""))
         return tuple(chosen)
 
-    def _write_roads(self, parameters, context, source, features, results):
+    def _write_roads(self, parameters, context, source, features, results, feedback):
         added = QgsFields()
         for name, kind in (("covered_m", QVariant.Double), ("covered_pct", QVariant.Double),
                            ("newest_capture", QVariant.DateTime), ("oldest_capture", QVariant.DateTime),
@@ -296,7 +304,11 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for feature, result in zip(features, results):
+        for number, (feature, result) in enumerate(zip(features, results)):
+            if number % 500 == 0:
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(READ + FETCH + ANALYSE + WRITE / 2 * number / len(features))
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(feature.attributes() + [
@@ -305,7 +317,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         return {self.OUTPUT: dest_id}
 
-    def _write_gaps(self, parameters, context, source, features, results, road_fields, local):
+    def _write_gaps(self, parameters, context, source, features, results, road_fields, local, feedback):
         fields = QgsFields()
         for name, kind in (("road_fid", QVariant.LongLong), ("road_id", QVariant.String),
                            ("road_name", QVariant.String), ("length_m", QVariant.Double),
@@ -317,7 +329,11 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.GAPS))
         to_source = QgsCoordinateTransform(local, source.sourceCrs(), context.transformContext())
         id_field, name_field = road_fields
-        for feature, result in zip(features, results):
+        for number, (feature, result) in enumerate(zip(features, results)):
+            if number % 500 == 0:
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(READ + FETCH + ANALYSE + WRITE / 2 * (1 + number / len(features)))
             road_id = _text(feature[id_field]) if id_field else str(feature.id())
             road_name = _text(feature[name_field]) if name_field else None
             for gap in result.gaps:
@@ -460,11 +476,12 @@ class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
         try:
             message, ok = layer.loadNamedStyle(str(self.qml))
-            if not ok:
-                log_warning("KartaView: style {} not applied: {}".format(self.qml, message))
             layer.triggerRepaint()
         except Exception as error:  # noqa: BLE001 - a style must never break the results
-            log_warning("KartaView: style {} not applied: {}".format(self.qml, error))
+            message, ok = str(error), False
+        if not ok:
+            log_warning(QCoreApplication.translate("CoverageGapsAlgorithm", "The style {} was not applied: {}")
+                        .format(self.qml.name, message))
 
 
 # QGIS keeps only a raw pointer to a post-processor: it must outlive the algorithm run.
@@ -474,5 +491,6 @@ _STYLERS = {}
 def _style_on_completion(context, dest_id, qml):
     if not qml.exists() or not context.willLoadLayerOnCompletion(dest_id):
         return
-    styler = _STYLERS.setdefault(str(qml), _StyleOnCompletion(qml))
-    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
+    if qml.name not in _STYLERS:
+        _STYLERS[qml.name] = _StyleOnCompletion(qml)
+    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_STYLERS[qml.name])
