@@ -16,15 +16,15 @@ from .layer_actions import ICON, default_filters, layer_title
 ROOT_PATH = "kartaview:"
 
 
-def tr(text):
-    return QCoreApplication.translate("KartaViewRootItem", text)
-
-
 class KartaViewRootItem(QgsDataCollectionItem):
+    @staticmethod
+    def tr(text):
+        return QCoreApplication.translate("KartaViewRootItem", text)
+
     def __init__(self, parent):
-        super().__init__(parent, tr("KartaView"), ROOT_PATH, PROVIDER_KEY)
+        super().__init__(parent, self.tr("KartaView"), ROOT_PATH, PROVIDER_KEY)
         self.setIcon(QIcon(ICON))
-        self.setToolTip(tr("KartaView street-level imagery: sequences, photos and road coverage"))
+        self.setToolTip(self.tr("KartaView street-level imagery: sequences, photos and road coverage"))
 
     def createChildren(self):  # noqa: N802 (QGIS API name)
         children = []

@@ -31,7 +31,7 @@ STYLED = "kartaview/styled"  # custom property: the default style was applied on
 
 
 def tr(text):
-    return QCoreApplication.translate("KartaViewLayersComponent", text)
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files module tr() here
 
 
 def is_kartaview(layer) -> bool:

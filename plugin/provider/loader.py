@@ -60,10 +60,6 @@ READY, LOADING, FAILED, TOO_LARGE = "ready", "loading", "failed", "too_large"
 _ALWAYS = "always"  # origin of a job nobody may drop (a feature asked for by id)
 
 
-def tr(text):
-    return QCoreApplication.translate("Loader", text)
-
-
 @dataclass(frozen=True, eq=False)
 class SequenceTrack:
     """A sequence with its positioned photos in index order: what a sequence feature is made of."""
@@ -117,6 +113,10 @@ def _unique(records, key):
 
 
 class Loader:
+    @staticmethod
+    def tr(text):
+        return QCoreApplication.translate("Loader", text)
+
     """Shared by every KartaView layer of one API address; thread-safe."""
 
     def __init__(self, client, cache=None, workers=WORKERS):
@@ -348,7 +348,7 @@ class Loader:
                     except KartaViewError as error:
                         if stale is None:
                             raise
-                        log_warning(tr("Using KartaView data cached earlier: {}").format(error))
+                        log_warning(self.tr("Using KartaView data cached earlier: {}").format(error))
                         results[key] = stale[0]
                 if progress is not None and job_keys:
                     progress(low + (high - low) * len(results) / len(job_keys))
@@ -524,9 +524,9 @@ class Loader:
             detail = error.message
             log_warning(detail)
         else:
-            detail = tr("Unexpected error: {}").format(error)
+            detail = self.tr("Unexpected error: {}").format(error)
             log_error("".join(traceback.format_exception(type(error), error, error.__traceback__)))
-        self._signals.problem.emit(tr("KartaView data could not be loaded; the layers show what was loaded "
+        self._signals.problem.emit(self.tr("KartaView data could not be loaded; the layers show what was loaded "
                                       "before. {}").format(detail))
 
     def pending(self) -> int:

@@ -28,18 +28,18 @@ from .uri import COVERAGE, PHOTOS, SEQUENCES, LayerParams, params_from_uri
 WORLD = (-180.0, -85.0, 180.0, 85.0)
 
 
-def tr(text):
-    return QCoreApplication.translate("KartaViewProvider", text)
-
-
 class KartaViewProvider(QgsVectorDataProvider):
+    @staticmethod
+    def tr(text):
+        return QCoreApplication.translate("KartaViewProvider", text)
+
     @classmethod
     def providerKey(cls):  # noqa: N802 (QGIS API name)
         return PROVIDER_KEY
 
     @classmethod
     def description(cls):
-        return tr("KartaView street imagery (sequences, photos, road coverage)")
+        return cls.tr("KartaView street imagery (sequences, photos, road coverage)")
 
     @classmethod
     def createProvider(cls, uri, provider_options, flags=QgsDataProvider.ReadFlags()):  # noqa: N802
@@ -58,7 +58,7 @@ class KartaViewProvider(QgsVectorDataProvider):
             self.loader = default_loader()
             self._valid = True
         except Exception as error:  # noqa: BLE001 - an invalid layer, not a crash
-            log_error(tr("Cannot open the KartaView layer {!r}: {}").format(uri, error))
+            log_error(self.tr("Cannot open the KartaView layer {!r}: {}").format(uri, error))
         self._fields = fields_for(self.params.layer_type)
 
     def waits(self) -> bool:
@@ -74,7 +74,7 @@ class KartaViewProvider(QgsVectorDataProvider):
             return QgsFeatureIterator(KartaViewFeatureIterator(KartaViewFeatureSource(self),
                                                                request or QgsFeatureRequest()))
         except Exception as error:  # noqa: BLE001
-            log_error(tr("Reading the KartaView layer failed: {}").format(error))
+            log_error(self.tr("Reading the KartaView layer failed: {}").format(error))
             return QgsFeatureIterator()
 
     def fields(self):
@@ -93,7 +93,7 @@ class KartaViewProvider(QgsVectorDataProvider):
         return PROVIDER_KEY
 
     def storageType(self):  # noqa: N802 (QGIS API name)
-        return tr("KartaView web service")
+        return self.tr("KartaView web service")
 
     def capabilities(self):
         return QgsVectorDataProvider.SelectAtId | QgsVectorDataProvider.ReadLayerMetadata
@@ -108,14 +108,14 @@ class KartaViewProvider(QgsVectorDataProvider):
         try:
             return len(self._known())
         except Exception as error:  # noqa: BLE001
-            log_error(tr("Counting KartaView features failed: {}").format(error))
+            log_error(self.tr("Counting KartaView features failed: {}").format(error))
             return 0
 
     def extent(self):
         try:
             box = self.params.bbox or self._known_bounds() or WORLD
         except Exception as error:  # noqa: BLE001
-            log_error(tr("Computing the KartaView layer extent failed: {}").format(error))
+            log_error(self.tr("Computing the KartaView layer extent failed: {}").format(error))
             box = WORLD
         return QgsRectangle(*box)
 
@@ -139,26 +139,27 @@ class KartaViewProvider(QgsVectorDataProvider):
         state = self.status.state
         if state == TOO_LARGE:
             if self.params.layer_type == COVERAGE:
-                return tr("Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).")
-            return tr("Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer "
+                return self.tr("Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).")
+            return self.tr("Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer "
                       "for this scale (showing what is loaded).").format(self._kind_name())
         if state == LOADING:
-            return tr("Loading KartaView {}...").format(self._kind_name())
+            return self.tr("Loading KartaView {}...").format(self._kind_name())
         if state == FAILED:
-            return tr("KartaView did not answer for part of the view: showing what is loaded.")
+            return self.tr("KartaView did not answer for part of the view: showing what is loaded.")
         return ""
 
     def _kind_name(self):
-        return {SEQUENCES: tr("sequences"), PHOTOS: tr("photos"), COVERAGE: tr("road coverage")}[
+        return {SEQUENCES: self.tr("sequences"), PHOTOS: self.tr("photos"), COVERAGE: self.tr("road coverage")}[
             self.params.layer_type]
 
     def htmlMetadata(self):  # noqa: N802 (QGIS API name)
         try:
-            source = tr("Road coverage from /1.0/tracks/ (number of sequences per road segment)") \
+            source = self.tr("Road coverage from /1.0/tracks/ (number of sequences per road segment)") \
                 if self.params.layer_type == COVERAGE else \
-                tr("Photos from nearby-photos tiles; sequence lines from each sequence's photo list")
-            rows = [(tr("Source"), source), (tr("Status"), self.status_message() or tr("complete for the view"))]
+                self.tr("Photos from nearby-photos tiles; sequence lines from each sequence's photo list")
+            status = self.status_message() or self.tr("complete for the view")
+            rows = [(self.tr("Source"), source), (self.tr("Status"), status)]
             return "".join("<tr><td class=\"highlight\">{}</td><td>{}</td></tr>".format(k, v) for k, v in rows)
         except Exception as error:  # noqa: BLE001
-            log_error(tr("Describing the KartaView layer failed: {}").format(error))
+            log_error(self.tr("Describing the KartaView layer failed: {}").format(error))
             return ""
