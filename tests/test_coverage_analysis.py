@@ -189,3 +189,10 @@ def test_roads_and_sequences_as_coordinate_arrays():
     assert road.length_m == pytest.approx(600) and road.covered_m == pytest.approx(300)
     assert road.gaps[0].geometry.equals(LineString([(0, 100), (300, 100)]))
     assert empty.length_m == missing.length_m == 0
+
+
+def test_union_keeps_precision_with_huge_group_ids():
+    group = np.array([10 ** 15, 10 ** 15, 3 * 10 ** 15])
+    merged = union(group, np.array([0.0, 0.5, 0.25]), np.array([0.49, 1.0, 0.75]))  # 1 cm apart: two
+    assert [array.tolist() for array in merged] == [[10 ** 15, 10 ** 15, 3 * 10 ** 15], [0, 0.5, 0.25],
+                                                    [0.49, 1.0, 0.75]]

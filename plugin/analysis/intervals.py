@@ -13,7 +13,9 @@ def union(group, start, end):
     order = np.lexsort((start, group))
     group, start, end = group[order], start[order], end[order]
     # one axis for all groups, each shifted past the previous one, so a running max never crosses groups
-    shift = group * (float(end.max()) + 1.0 + 2 * TOUCH_M)
+    # (by its rank among the groups present, which keeps the shifted values small and precise)
+    rank = np.concatenate([[0], np.cumsum(group[1:] != group[:-1])])
+    shift = rank * (float(end.max()) + 1.0 + 2 * TOUCH_M)
     reach = np.maximum.accumulate(end + shift)
     opens = np.ones(len(group), dtype=bool)
     opens[1:] = start[1:] + shift[1:] > reach[:-1] + TOUCH_M
