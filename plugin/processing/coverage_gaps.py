@@ -56,6 +56,7 @@ NAME_FIELDS = ("name", "road_name", "street", "nume", "nom")
 METRES_PER_DEGREE = 111320.0
 # share of the progress bar per step: read roads, get sequences, analyse, write
 READ, FETCH, ANALYSE, WRITE = 10.0, 40.0, 40.0, 10.0
+BATCH = 500  # features handed to a sink at once (one call instead of 500)
 
 
 class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
@@ -304,17 +305,21 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        batch = []
         for number, (feature, result) in enumerate(zip(features, results)):
-            if number % 500 == 0:
+            if number % BATCH == 0:
                 if feedback.isCanceled():
                     break
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
                 feedback.setProgress(READ + FETCH + ANALYSE + WRITE / 2 * number / len(features))
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(feature.attributes() + [
                 round(result.covered_m, 2), round(result.covered_pct, 2), _qdatetime(result.newest_capture),
                 _qdatetime(result.oldest_capture), result.sequence_count, result.has_360])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            batch.append(out)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         return {self.OUTPUT: dest_id}
 
     def _write_gaps(self, parameters, context, source, features, results, road_fields, local, feedback):
@@ -329,10 +334,13 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.GAPS))
         to_source = QgsCoordinateTransform(local, source.sourceCrs(), context.transformContext())
         id_field, name_field = road_fields
+        batch = []
         for number, (feature, result) in enumerate(zip(features, results)):
-            if number % 500 == 0:
+            if number % BATCH == 0:
                 if feedback.isCanceled():
                     break
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
                 feedback.setProgress(READ + FETCH + ANALYSE + WRITE / 2 * (1 + number / len(features)))
             road_id = _text(feature[id_field]) if id_field else str(feature.id())
             road_name = _text(feature[name_field]) if name_field else None
@@ -342,7 +350,8 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                 distance = gap.distance_to_covered_m
                 out.setAttributes([feature.id(), road_id, road_name, round(gap.length_m, 2),
                                    None if distance is None else round(distance, 2)])
-                sink.addFeature(out, QgsFeatureSink.FastInsert)
+                batch.append(out)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         return {self.GAPS: dest_id}
 
     def _log_totals(self, feedback, summary, gap_count):
