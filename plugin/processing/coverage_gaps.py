@@ -48,7 +48,7 @@ from ..core.log import log_warning
 from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES, Filters
 
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+WGS84 = "EPSG:4326"  # a CRS object only once QGIS is initialised
 WKB_LINESTRING = 2
 STYLES = PLUGIN_DIR / "ui" / "styles"
 ID_FIELDS = ("id", "osm_id", "element_id", "way_id", "road_id", "gid", "fid")  # when none is chosen
@@ -245,7 +245,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                 "KartaView data for the roads' extent could not be loaded, and was not cached before: {} You can "
                 "also give a sequences layer (e.g. from \"Download KartaView sequences\") instead.").format(
                 error.message)) from None
-        to_local = QgsCoordinateTransform(WGS84, local, context.transformContext())
+        to_local = QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84), local, context.transformContext())
         sequences = []
         for track in tracks:
             line = _parts(_transformed(_line_geometry(track.coordinates), to_local))
@@ -280,8 +280,6 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                                                first or last, last or first, attributes.is_360))
         return sequences
 
-    # -- writing ----------------------------------------------------------------------------------
-
     def _road_fields(self, source, parameters, context):
         """(id field, name field) names of the roads: chosen, else guessed; "" when there is none."""
         names = source.fields().names()
@@ -293,6 +291,8 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.tr("The roads layer has no field '{}'.").format(name))
             chosen.append(name or next((lower[g] for g in guesses if g in lower), ""))
         return tuple(chosen)
+
+    # -- writing ----------------------------------------------------------------------------------
 
     def _write_roads(self, parameters, context, source, features, results, feedback):
         added = QgsFields()
@@ -376,7 +376,8 @@ def _local_crs(bbox):
 
 def _wgs84_bbox(extent, crs, context):
     """(min_lng, min_lat, max_lng, max_lat) of `extent` (in `crs`)."""
-    rectangle = QgsCoordinateTransform(crs, WGS84, context.transformContext()).transformBoundingBox(extent)
+    to_wgs84 = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem(WGS84), context.transformContext())
+    rectangle = to_wgs84.transformBoundingBox(extent)
     return rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum()
 
 
