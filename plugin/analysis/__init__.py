@@ -1,4 +1,4 @@
-"""Pure-Python (shapely) coverage-gap analysis: no qgis import; coordinates already in metres."""
+"""Pure-Python coverage-gap analysis (shapely and its numpy): no qgis import; coordinates already in metres."""
 
 from .coverage import analyse_coverage, totals
 from .models import AnalysisCancelled, CoverageTotals, Gap, RoadCoverage, SequenceTrack

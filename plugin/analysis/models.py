@@ -7,7 +7,7 @@ from typing import Optional
 from shapely.geometry import LineString
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: its line may be numpy arrays
 class SequenceTrack:
     """A KartaView sequence as driven: its line in the analysis' metric CRS and what dates it."""
 
