@@ -196,3 +196,30 @@ def test_union_keeps_precision_with_huge_group_ids():
     merged = union(group, np.array([0.0, 0.5, 0.25]), np.array([0.49, 1.0, 0.75]))  # 1 cm apart: two
     assert [array.tolist() for array in merged] == [[10 ** 15, 10 ** 15, 3 * 10 ** 15], [0, 0.5, 0.25],
                                                     [0.49, 1.0, 0.75]]
+
+
+@pytest.mark.parametrize("seed", [7, 8, 9, 10])
+def test_random_networks_agree_with_shapely_buffers(seed):
+    """Against the textbook overlay: road ∩ union of fine sequence buffers, and shapely distances."""
+    from shapely.ops import unary_union
+
+    rng = np.random.default_rng(seed)
+
+    def polyline(count, step):
+        points = np.cumsum(rng.normal(0, step, (count, 2)), axis=0) + rng.uniform(0, 600, 2)
+        return LineString(points)
+
+    roads = [polyline(int(rng.integers(2, 7)), 60) for _ in range(40)]
+    sequences = [track(list(polyline(int(rng.integers(5, 30)), 25).coords), number) for number in range(8)]
+    results = cover(roads, sequences)
+    buffers = unary_union([s.line.buffer(TOLERANCE, 64) for s in sequences])
+    covered = unary_union([road.intersection(buffers) for road in roads])
+    for road, result in zip(roads, results):
+        assert result.covered_m == pytest.approx(road.intersection(buffers).length, abs=1)
+        assert result.covered_m + sum(gap.length_m for gap in result.gaps) == pytest.approx(road.length)
+        for gap in result.gaps:
+            assert gap.geometry.length == pytest.approx(gap.length_m)
+            assert road.buffer(1e-6).contains(gap.geometry)
+            if gap.distance_to_covered_m:
+                assert gap.distance_to_covered_m == pytest.approx(gap.geometry.distance(covered), abs=0.01)
+    assert sum(r.covered_m for r in results) > 100 and any(g.distance_to_covered_m for r in results for g in r.gaps)

@@ -39,11 +39,15 @@ class Segments:
         self.bx, self.by = vertices[inner + 1, 0], vertices[inner + 1, 1]
         self.part = vertex_part[inner]
         self.length = np.hypot(self.bx - self.ax, self.by - self.ay)
-        self.part_length = np.bincount(self.part, weights=self.length, minlength=len(parts))
+        # segments of part p: first[p] <= i < end[p]; offsets from one running sum, so a part's first
+        # segment starts at exactly 0 and its last one ends at exactly its length
+        self.first = np.searchsorted(self.part, np.arange(len(parts)), "left")
+        self.end = np.searchsorted(self.part, np.arange(len(parts)), "right")
+        running = np.concatenate([[0.0], np.cumsum(self.length)])
+        self.part_length = running[self.end] - running[self.first]
+        self.start = running[:-1] - running[self.first][self.part]
         self.base = np.concatenate([[0.0], np.cumsum(self.part_length + 1.0)[:-1]])
-        self.reach = self.base[self.part] + np.cumsum(self.length) - self.length - \
-            (np.cumsum(self.part_length) - self.part_length)[self.part]
-        self.start = self.reach - self.base[self.part]
+        self.reach = self.base[self.part] + self.start
 
     def __len__(self):
         return len(self.ax)
@@ -58,9 +62,9 @@ class Segments:
         Returns (stretch index, ax, ay, bx, by) per piece, pieces of a stretch consecutive and in order.
         """
         low, high = self.base[part] + start, self.base[part] + end
-        first = np.maximum(np.searchsorted(self.reach, low, "right") - 1, 0)
-        last = np.searchsorted(self.reach, high, "left")  # exclusive
-        count = np.maximum(last - first, 1)
+        first = np.clip(np.searchsorted(self.reach, low, "right") - 1, self.first[part], self.end[part] - 1)
+        last = np.clip(np.searchsorted(self.reach, high, "left"), first + 1, self.end[part])  # exclusive
+        count = last - first
         owner = np.repeat(np.arange(len(part)), count)
         index = np.repeat(first - np.cumsum(count) + count, count) + np.arange(count.sum())
         with np.errstate(divide="ignore", invalid="ignore"):
