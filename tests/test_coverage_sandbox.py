@@ -8,6 +8,7 @@ import pytest
 from qgis.core import (
     QgsApplication,
     QgsCoordinateTransformContext,
+    QgsDistanceArea,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
@@ -101,6 +102,14 @@ def test_agrees_with_the_ground_truth(sandbox, network, first_run):
     assert all(roads[e]["sequence_count"] == 0 and roads[e]["newest_capture"].isNull() for e in far)
     gap_roads = {g["road_id"] for g in result["GAPS"].getFeatures()}
     assert set(far) <= gap_roads  # element_id is guessed as the road id
+    # every gap lies on its road, and its length is its length in metres
+    lines = {f.id(): f.geometry() for f in network.getFeatures()}
+    measure = QgsDistanceArea()
+    measure.setEllipsoid("WGS84")
+    for gap in result["GAPS"].getFeatures():
+        road = lines[gap["road_fid"]]
+        assert all(road.distance(QgsGeometry(vertex.clone())) < 1e-7 for vertex in gap.geometry().vertices())
+        assert measure.measureLength(gap.geometry()) == pytest.approx(gap["length_m"], rel=0.002, abs=0.05)
 
     # again, offline: everything comes from the cache
     sandbox.reset_log()
