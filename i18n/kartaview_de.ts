@@ -2,35 +2,373 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name />
+    <name>@default</name>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="53" />
-        <source>Something went wrong: {}</source>
-        <translation>Etwas ist schiefgelaufen: {}</translation>
+        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <source>KartaView sequences</source>
+        <translation>KartaView-Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <source>KartaView photos</source>
+        <translation>KartaView-Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="43"/>
+        <source>KartaView road coverage</source>
+        <translation>KartaView-Straßenabdeckung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="65"/>
+        <source>Open in KartaView</source>
+        <translation>In KartaView öffnen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="186"/>
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="123"/>
+        <source>Add KartaView layer</source>
+        <translation>KartaView-Layer hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="125"/>
+        <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
+        <translation>Den Layer der KartaView-Sequenzen hinzufügen (Fotos und Straßenabdeckung im Menü)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="129"/>
+        <source>Clear KartaView cache</source>
+        <translation>KartaView-Cache leeren</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="144"/>
+        <source>The KartaView layer could not be created; see the KartaView log.</source>
+        <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <source>KartaView cache cleared ({:.1f} MB freed).</source>
+        <translation>KartaView-Cache geleert ({:.1f} MB freigegeben).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="179"/>
+        <source>The KartaView cache could not be cleared: {}</source>
+        <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
     </message>
 </context>
 <context>
-    <name>@default</name>
+    <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="315" />
-        <source>Using KartaView data cached earlier: {}</source>
-        <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="86"/>
+        <source>Coverage gaps (streets without imagery)</source>
+        <translation>Abdeckungslücken (Straßen ohne Bilder)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="473" />
-        <source>Unexpected error: {}</source>
-        <translation>Unerwarteter Fehler: {}</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="89"/>
+        <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
+
+A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
+
+Sequences: by default the KartaView sequences of the roads' extent, loaded through the plugin's cache (complete data is waited for; run again offline over the cache). Or give a sequences line layer, e.g. the output of &quot;Download KartaView sequences&quot;: then no network is used. The filters (upload dates from/until, driver, minimum quality, 360° only) apply to both.
+
+Roads with coverage: every input road with covered_m, covered_pct, newest_capture, oldest_capture, sequence_count and has_360. Gaps: the uncovered stretches as lines with their length, the road's id and name and the distance to the nearest covered stretch of any road (0 when a gap continues a covered stretch). Road id and name fields are guessed from common names when not chosen. The log gives the totals.</source>
+        <translation>Findet die Straßen eines Straßenlayers, für die es keine KartaView-Bilder gibt, um Aufnahmefahrten zu planen.
+
+Eine Straße gilt dort als abgedeckt, wo eine KartaView-Sequenz innerhalb der Toleranz an ihr entlangführt, in beide Richtungen. Eine Sequenz, die eine Straße kreuzt, deckt nur etwa die doppelte Toleranz davon ab, und eine parallele Straße, die weiter als die Toleranz entfernt ist, ist nicht abgedeckt. Aufnahmedaten, Anzahl der Sequenzen und 360-Kennzeichen einer Straße stammen von den Sequenzen, die an ihr entlangführen (über mehr als das 2,5-Fache der Toleranz oder fast die ganze Länge einer kurzen Straße), nicht von denen, die sie nur kreuzen.
+
+Sequenzen: standardmäßig die KartaView-Sequenzen der Ausdehnung der Straßen, geladen über den Cache des Plugins (es wird auf vollständige Daten gewartet; ein erneuter Lauf funktioniert offline über den Cache). Oder geben Sie einen Linienlayer mit Sequenzen an, z. B. das Ergebnis von „KartaView-Sequenzen herunterladen“: Dann wird kein Netzwerk verwendet. Die Filter (Upload-Datum von/bis, Fahrer, Mindestqualität, nur 360°) gelten in beiden Fällen.
+
+Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_capture, oldest_capture, sequence_count und has_360. Lücken: die nicht abgedeckten Abschnitte als Linien mit ihrer Länge, der ID und dem Namen der Straße und dem Abstand zum nächsten abgedeckten Abschnitt irgendeiner Straße (0, wenn eine Lücke einen abgedeckten Abschnitt fortsetzt). Felder für Straßen-ID und -Name werden anhand gängiger Namen erraten, wenn sie nicht gewählt sind. Das Protokoll nennt die Summen.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="475" />
-        <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
-        <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
+        <source>Roads (line layer)</source>
+        <translation>Straßen (Linienlayer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="110"/>
+        <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
+        <translation>Toleranz (Abstand in Metern, in dem eine Sequenz an einer Straße vorbeiführen und sie dennoch abdecken kann)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <source>Road id field (guessed when empty)</source>
+        <translation>Feld mit der Straßen-ID (wird erraten, wenn leer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <source>Road name field (guessed when empty)</source>
+        <translation>Feld mit dem Straßennamen (wird erraten, wenn leer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
+        <source>Sequences layer (optional; instead of loading from KartaView)</source>
+        <translation>Sequenzlayer (optional; statt aus KartaView zu laden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
+        <source>Uploaded on or after</source>
+        <translation>Hochgeladen am oder nach dem</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
+        <source>Uploaded on or before</source>
+        <translation>Hochgeladen am oder vor dem</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Only this driver (username)</source>
+        <translation>Nur dieser Fahrer (Benutzername)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="128"/>
+        <source>Minimum quality (0-100)</source>
+        <translation>Mindestqualität (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
+        <source>360° imagery only</source>
+        <translation>Nur 360°-Bilder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="132"/>
+        <source>Roads with coverage</source>
+        <translation>Straßen mit Abdeckung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="134"/>
+        <source>Coverage gaps</source>
+        <translation>Abdeckungslücken</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Road length (km)</source>
+        <translation>Straßenlänge (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Covered (km)</source>
+        <translation>Abgedeckt (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Covered share (%)</source>
+        <translation>Abgedeckter Anteil (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Gaps (km)</source>
+        <translation>Lücken (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Gap pieces</source>
+        <translation>Anzahl der Lücken</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Sequences used</source>
+        <translation>Verwendete Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="140"/>
+        <source>Newest capture</source>
+        <translation>Neueste Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="141"/>
+        <source>Oldest capture</source>
+        <translation>Älteste Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="156"/>
+        <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
+        <translation>Keine Straßen zu analysieren: Der Layer ist leer, kein Objekt ist ausgewählt oder keine Straße hat eine Liniengeometrie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="165"/>
+        <source>{} roads could not be transformed to metres and count as empty.</source>
+        <translation>{} Straßen konnten nicht in Meter umgerechnet werden und gelten als leer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="171"/>
+        <source>{} KartaView sequences near {} roads.</source>
+        <translation>{} KartaView-Sequenzen in der Nähe von {} Straßen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="208"/>
+        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
+        <translation>Das Datum „hochgeladen am oder nach dem“ liegt nach dem Datum „hochgeladen am oder vor dem“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="228"/>
+        <source>{} roads without a line geometry were left out.</source>
+        <translation>{} Straßen ohne Liniengeometrie wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="236"/>
+        <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
+        <translation>KartaView-Sequenzen für {:.4f},{:.4f},{:.4f},{:.4f} werden geladen ({} Kacheln)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="244"/>
+        <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences&quot;) instead.</source>
+        <translation>Die KartaView-Daten für die Ausdehnung der Straßen konnten nicht geladen werden und waren nicht zwischengespeichert: {} Sie können stattdessen auch einen Sequenzlayer angeben (z. B. aus „KartaView-Sequenzen herunterladen“).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="291"/>
+        <source>The roads layer has no field &apos;{}&apos;.</source>
+        <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="358"/>
+        <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
+        <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="362"/>
+        <source>Newest capture: {}. Oldest capture: {}.</source>
+        <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="365"/>
+        <source>No road is driven along by a KartaView sequence.</source>
+        <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="493"/>
+        <source>The style {} was not applied: {}</source>
+        <translation>Der Stil {} wurde nicht angewendet: {}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadSequencesAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="57"/>
+        <source>Download KartaView sequences</source>
+        <translation>KartaView-Sequenzen herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="60"/>
+        <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
+
+Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
+
+Filters: upload dates from/until, the driver's username, a minimum quality (0-100) and 360° imagery only. Unlike the map layer, this waits until the data of the whole extent is loaded; answers are kept in the plugin's cache, so running it again is fast. The sequence_id and photo_id fields hold KartaView's ids.</source>
+        <translation>Lädt die KartaView-Daten einer Ausdehnung herunter und schreibt sie in eine beliebige Vektorausgabe (GeoPackage, PostGIS, Speicher …).
+
+Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch alle ihre Fotos in Aufnahmereihenfolge, mit ihren Attributen (Land, Qualität, Länge, Anzahl der Fotos, Daten, Fahrer, Gerät, 360°, Webseite). Fotos: ein Punkt pro Foto innerhalb der Ausdehnung, mit Blickrichtung, Aufnahmedatum und Bildadressen. Straßenabdeckung: die Straßenabschnitte, für die KartaView Bilder hat, mit der Anzahl der Sequenzen, die jeden Abschnitt abdecken.
+
+Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <source>Extent</source>
+        <translation>Ausdehnung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <source>What to download</source>
+        <translation>Was heruntergeladen wird</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <source>Sequences (lines)</source>
+        <translation>Sequenzen (Linien)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <source>Photos (points)</source>
+        <translation>Fotos (Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <source>Road coverage (lines)</source>
+        <translation>Straßenabdeckung (Linien)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="79"/>
+        <source>Uploaded on or after</source>
+        <translation>Hochgeladen am oder nach dem</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <source>Uploaded on or before</source>
+        <translation>Hochgeladen am oder vor dem</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="83"/>
+        <source>Only this driver (username)</source>
+        <translation>Nur dieser Fahrer (Benutzername)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="85"/>
+        <source>Minimum quality (0-100)</source>
+        <translation>Mindestqualität (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="88"/>
+        <source>360° imagery only</source>
+        <translation>Nur 360°-Bilder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="89"/>
+        <source>KartaView data</source>
+        <translation>KartaView-Daten</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <source>Features written</source>
+        <translation>Geschriebene Objekte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="103"/>
+        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
+        <translation>Das Datum „hochgeladen am oder nach dem“ liegt nach dem Datum „hochgeladen am oder vor dem“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="112"/>
+        <source>The extent is empty.</source>
+        <translation>Die Ausdehnung ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="122"/>
+        <source>Loading KartaView {} from {} ({} map tiles)...</source>
+        <translation>KartaView-{} werden von {} geladen ({} Kacheln)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="130"/>
+        <source>KartaView data could not be downloaded: {}</source>
+        <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <source>{} {} written.</source>
+        <translation>{} {} geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <source>sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <source>photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <source>road segments</source>
+        <translation>Straßenabschnitte</translation>
     </message>
 </context>
 <context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="170" />
+        <location filename="../plugin/gui/options_page.py" line="175"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -38,70 +376,80 @@
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="82" />
+        <location filename="../plugin/gui/options_page.py" line="84"/>
         <source>Set by the environment variable {}</source>
         <translation>Durch die Umgebungsvariable {} festgelegt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="88" />
+        <location filename="../plugin/gui/options_page.py" line="90"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Einige Werte sind durch Umgebungsvariablen festgelegt und können hier nicht geändert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="107" />
+        <location filename="../plugin/gui/options_page.py" line="109"/>
         <source>Could not clear the cache: {}</source>
         <translation>Der Cache konnte nicht geleert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="146" />
+        <location filename="../plugin/gui/options_page.py" line="151"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht gespeichert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="115" />
+        <location filename="../plugin/gui/options_page.py" line="117"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Das Konto ist durch die Umgebungsvariable {} festgelegt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="117" />
+        <location filename="../plugin/gui/options_page.py" line="119"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="119" />
+        <location filename="../plugin/gui/options_page.py" line="121"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="121" />
+        <location filename="../plugin/gui/options_page.py" line="123"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Nicht angemeldet. Melden Sie sich an, um Fotos hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="139" />
+        <location filename="../plugin/gui/options_page.py" line="144"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="99" />
+        <location filename="../plugin/gui/options_page.py" line="101"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="101" />
+        <location filename="../plugin/gui/options_page.py" line="103"/>
         <source>{:.1f} MB</source>
         <translation>{:.1f} MB</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="132" />
+        <location filename="../plugin/gui/options_page.py" line="137"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="100"/>
+        <source>Could not read the cache: {}</source>
+        <translation>Der Cache konnte nicht gelesen werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
+        <source>Uploads use the access token of the environment variable {}.</source>
+        <translation>Uploads verwenden das Zugriffstoken aus der Umgebungsvariable {}.</translation>
     </message>
 </context>
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="56" />
+        <location filename="../plugin/plugin.py" line="60"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -109,20 +457,144 @@
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="20" />
+        <location filename="../plugin/processing/provider.py" line="24"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
 </context>
 <context>
+    <name>KartaViewProvider</name>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="61"/>
+        <source>Cannot open the KartaView layer {!r}: {}</source>
+        <translation>Der KartaView-Layer {!r} kann nicht geöffnet werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="77"/>
+        <source>Reading the KartaView layer failed: {}</source>
+        <translation>Das Lesen des KartaView-Layers ist fehlgeschlagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="96"/>
+        <source>KartaView web service</source>
+        <translation>KartaView-Webdienst</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="111"/>
+        <source>Counting KartaView features failed: {}</source>
+        <translation>Das Zählen der KartaView-Objekte ist fehlgeschlagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="118"/>
+        <source>Computing the KartaView layer extent failed: {}</source>
+        <translation>Die Berechnung der Ausdehnung des KartaView-Layers ist fehlgeschlagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="142"/>
+        <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
+        <translation>Zu weit herausgezoomt: Zoomen Sie hinein, um die KartaView-Straßenabdeckung zu laden (angezeigt wird, was bereits geladen ist).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="143"/>
+        <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
+        <translation>Zu weit herausgezoomt, um KartaView-{} aufzulisten: Zoomen Sie hinein oder fügen Sie für diesen Maßstab den KartaView-Abdeckungslayer hinzu (angezeigt wird, was bereits geladen ist).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="146"/>
+        <source>Loading KartaView {}...</source>
+        <translation>KartaView-{} werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="148"/>
+        <source>KartaView did not answer for part of the view: showing what is loaded.</source>
+        <translation>KartaView hat für einen Teil der Ansicht nicht geantwortet: Angezeigt wird, was bereits geladen ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="152"/>
+        <source>sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="152"/>
+        <source>photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="152"/>
+        <source>road coverage</source>
+        <translation>Straßenabdeckung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="157"/>
+        <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
+        <translation>Straßenabdeckung aus /1.0/tracks/ (Anzahl der Sequenzen pro Straßenabschnitt)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="159"/>
+        <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
+        <translation>Fotos aus den nearby-photos-Kacheln; Sequenzlinien aus der Fotoliste jeder Sequenz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="160"/>
+        <source>complete for the view</source>
+        <translation>vollständig für die Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="161"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="161"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="164"/>
+        <source>Describing the KartaView layer failed: {}</source>
+        <translation>Die Beschreibung des KartaView-Layers ist fehlgeschlagen: {}</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewRootItem</name>
+    <message>
+        <location filename="../plugin/gui/browser.py" line="25"/>
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/browser.py" line="27"/>
+        <source>KartaView street-level imagery: sequences, photos and road coverage</source>
+        <translation>KartaView-Straßenbilder: Sequenzen, Fotos und Straßenabdeckung</translation>
+    </message>
+</context>
+<context>
+    <name>Loader</name>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="351"/>
+        <source>Using KartaView data cached earlier: {}</source>
+        <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="527"/>
+        <source>Unexpected error: {}</source>
+        <translation>Unerwarteter Fehler: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="529"/>
+        <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
+        <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
+    </message>
+</context>
+<context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="190" />
+        <location filename="../plugin/gui/options_page.py" line="195"/>
         <source>KartaView Settings…</source>
         <translation>KartaView-Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="200" />
+        <location filename="../plugin/gui/options_page.py" line="205"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht geöffnet werden: {}</translation>
     </message>
@@ -130,127 +602,127 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../ui/options_page.ui" line="24" />
+        <location filename="../ui/options_page.ui" line="24"/>
         <source>KartaView server</source>
         <translation>KartaView-Server</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="30" />
+        <location filename="../ui/options_page.ui" line="30"/>
         <source>API address</source>
         <translation>API-Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="40" />
+        <location filename="../ui/options_page.ui" line="40"/>
         <source>Address of the KartaView API. Leave empty for the public KartaView service.</source>
         <translation>Adresse der KartaView-API. Leer lassen, um den öffentlichen KartaView-Dienst zu verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="50" />
+        <location filename="../ui/options_page.ui" line="50"/>
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="56" />
+        <location filename="../ui/options_page.ui" line="56"/>
         <source>Maximum size</source>
         <translation>Maximale Größe</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="66" />
+        <location filename="../ui/options_page.ui" line="66"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="82" />
+        <location filename="../ui/options_page.ui" line="82"/>
         <source>Refresh after</source>
         <translation>Aktualisieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="92" />
+        <location filename="../ui/options_page.ui" line="92"/>
         <source>Cached KartaView answers older than this are fetched again.</source>
         <translation>Zwischengespeicherte KartaView-Antworten, die älter sind, werden neu abgerufen.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="95" />
+        <location filename="../ui/options_page.ui" line="95"/>
         <source> h</source>
         <translation> Std.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="108" />
+        <location filename="../ui/options_page.ui" line="108"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="122" />
+        <location filename="../ui/options_page.ui" line="122"/>
         <source>Current size</source>
         <translation>Aktuelle Größe</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="141" />
+        <location filename="../ui/options_page.ui" line="141"/>
         <source>Clear cache</source>
         <translation>Cache leeren</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="153" />
+        <location filename="../ui/options_page.ui" line="153"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="159" />
+        <location filename="../ui/options_page.ui" line="159"/>
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="169" />
+        <location filename="../ui/options_page.ui" line="169"/>
         <source>How many photos are sent at the same time.</source>
         <translation>Wie viele Fotos gleichzeitig gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="185" />
+        <location filename="../ui/options_page.ui" line="185"/>
         <source>Default filters of new layers</source>
         <translation>Standardfilter für neue Layer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="191" />
+        <location filename="../ui/options_page.ui" line="191"/>
         <source>Minimum quality</source>
         <translation>Mindestqualität</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201" />
+        <location filename="../ui/options_page.ui" line="201"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="211" />
+        <location filename="../ui/options_page.ui" line="211"/>
         <source>Only 360° imagery</source>
         <translation>Nur 360°-Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="218" />
+        <location filename="../ui/options_page.ui" line="218"/>
         <source>Only added since</source>
         <translation>Nur hinzugefügt seit</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="235" />
+        <location filename="../ui/options_page.ui" line="235"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="245" />
+        <location filename="../ui/options_page.ui" line="245"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>Nur Bilder dieses KartaView-Benutzers anzeigen. Leer lassen für alle Benutzer.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="255" />
+        <location filename="../ui/options_page.ui" line="255"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="268" />
+        <location filename="../ui/options_page.ui" line="268"/>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="275" />
+        <location filename="../ui/options_page.ui" line="275"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
@@ -258,42 +730,42 @@
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="49" />
+        <location filename="../plugin/gui/photo_component.py" line="49"/>
         <source>KartaView photo panel</source>
         <translation>KartaView-Fotobereich</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="67" />
+        <location filename="../plugin/gui/photo_component.py" line="67"/>
         <source>Show KartaView photo</source>
         <translation>KartaView-Foto anzeigen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="58" />
+        <location filename="../plugin/gui/photo_component.py" line="58"/>
         <source>Show KartaView photo ({}): click a street to see its photo</source>
         <translation>KartaView-Foto anzeigen ({}): Klicken Sie auf eine Straße, um ihr Foto zu sehen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="105" />
+        <location filename="../plugin/gui/photo_component.py" line="105"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Dieses Objekt verweist auf kein KartaView-Foto.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="110" />
+        <location filename="../plugin/gui/photo_component.py" line="110"/>
         <source>Could not show the photo: {}</source>
         <translation>Das Foto konnte nicht angezeigt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="113" />
+        <location filename="../plugin/gui/photo_component.py" line="113"/>
         <source>No KartaView photo near this point.</source>
         <translation>Kein KartaView-Foto in der Nähe dieses Punktes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="116" />
+        <location filename="../plugin/gui/photo_component.py" line="116"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>KartaView-Fotos konnten nicht gesucht werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="119" />
+        <location filename="../plugin/gui/photo_component.py" line="119"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -301,235 +773,240 @@
 <context>
     <name>PhotoDock</name>
     <message>
-        <location filename="../ui/photo_dock.ui" line="6" />
+        <location filename="../ui/photo_dock.ui" line="6"/>
         <source>KartaView Photo</source>
         <translation>KartaView-Foto</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="20" />
+        <location filename="../ui/photo_dock.ui" line="20"/>
         <source>Pick a photo on the map with the “Show KartaView photo” tool.</source>
         <translation>Wählen Sie mit dem Werkzeug „KartaView-Foto anzeigen“ ein Foto auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="40" />
+        <location filename="../ui/photo_dock.ui" line="40"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="48" />
+        <location filename="../ui/photo_dock.ui" line="48"/>
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="49" />
+        <location filename="../ui/photo_dock.ui" line="49"/>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="50" />
+        <location filename="../ui/photo_dock.ui" line="50"/>
         <source>Fit the photo in the view</source>
         <translation>Foto in die Ansicht einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="51" />
+        <location filename="../ui/photo_dock.ui" line="51"/>
         <source>Load the full-resolution image</source>
         <translation>Bild in voller Auflösung laden</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="51" />
+        <location filename="../ui/photo_dock.ui" line="51"/>
         <source>Full</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="57" />
+        <location filename="../ui/photo_dock.ui" line="57"/>
         <source>First photo of the sequence (Home)</source>
         <translation>Erstes Foto der Sequenz (Pos1)</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="58" />
+        <location filename="../ui/photo_dock.ui" line="58"/>
         <source>Previous photo (Left arrow)</source>
         <translation>Vorheriges Foto (Pfeil nach links)</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="59" />
+        <location filename="../ui/photo_dock.ui" line="59"/>
         <source>Play the sequence</source>
         <translation>Sequenz abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="60" />
+        <location filename="../ui/photo_dock.ui" line="60"/>
         <source>Next photo (Right arrow)</source>
         <translation>Nächstes Foto (Pfeil nach rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="61" />
+        <location filename="../ui/photo_dock.ui" line="61"/>
         <source>Last photo of the sequence (End)</source>
         <translation>Letztes Foto der Sequenz (Ende)</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="62" />
+        <location filename="../ui/photo_dock.ui" line="62"/>
         <source>Playback speed</source>
         <translation>Wiedergabegeschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="63" />
+        <location filename="../ui/photo_dock.ui" line="63"/>
         <source>Photo index in the sequence</source>
         <translation>Nummer des Fotos in der Sequenz</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="71" />
+        <location filename="../ui/photo_dock.ui" line="71"/>
         <source>Position in the sequence</source>
         <translation>Position in der Sequenz</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="76" />
+        <location filename="../ui/photo_dock.ui" line="76"/>
         <source>Photo details</source>
         <translation>Fotodetails</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="79" />
+        <location filename="../ui/photo_dock.ui" line="79"/>
         <source>Sequence:</source>
         <translation>Sequenz:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="81" />
+        <location filename="../ui/photo_dock.ui" line="81"/>
         <source>Photo:</source>
         <translation>Foto:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="83" />
+        <location filename="../ui/photo_dock.ui" line="83"/>
         <source>Captured:</source>
         <translation>Aufgenommen:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="85" />
+        <location filename="../ui/photo_dock.ui" line="85"/>
         <source>User:</source>
         <translation>Benutzer:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="87" />
+        <location filename="../ui/photo_dock.ui" line="87"/>
         <source>Heading:</source>
         <translation>Blickrichtung:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="89" />
+        <location filename="../ui/photo_dock.ui" line="89"/>
         <source>GPS accuracy:</source>
         <translation>GPS-Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="91" />
+        <location filename="../ui/photo_dock.ui" line="91"/>
         <source>Projection:</source>
         <translation>Projektion:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="93" />
+        <location filename="../ui/photo_dock.ui" line="93"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="95" />
+        <location filename="../ui/photo_dock.ui" line="95"/>
         <source>Link:</source>
         <translation>Link:</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="102" />
+        <location filename="../ui/photo_dock.ui" line="102"/>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="102" />
+        <location filename="../ui/photo_dock.ui" line="102"/>
         <source>Open this photo on the KartaView website</source>
         <translation>Dieses Foto auf der KartaView-Website öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="103" />
+        <location filename="../ui/photo_dock.ui" line="103"/>
         <source>Copy the link to this photo</source>
         <translation>Link zu diesem Foto kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="104" />
+        <location filename="../ui/photo_dock.ui" line="104"/>
         <source>Save the photo to a file</source>
         <translation>Foto in einer Datei speichern</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="110" />
+        <location filename="../ui/photo_dock.ui" line="110"/>
         <source>Keep the map centred on the photo</source>
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="111" />
+        <location filename="../plugin/gui/photo_dock.py" line="112"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="190" />
+        <location filename="../plugin/gui/photo_dock.py" line="191"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="210" />
+        <location filename="../plugin/gui/photo_dock.py" line="211"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="215" />
+        <location filename="../plugin/gui/photo_dock.py" line="216"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="293" />
+        <location filename="../plugin/gui/photo_dock.py" line="294"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="353" />
+        <location filename="../plugin/gui/photo_dock.py" line="354"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="370" />
+        <location filename="../plugin/gui/photo_dock.py" line="371"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="386" />
+        <location filename="../plugin/gui/photo_dock.py" line="387"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="394" />
+        <location filename="../plugin/gui/photo_dock.py" line="395"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="413" />
+        <location filename="../plugin/gui/photo_dock.py" line="414"/>
         <source>index {} (id {})</source>
         <translation>Nr. {} (ID {})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="443" />
+        <location filename="../plugin/gui/photo_dock.py" line="444"/>
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="443" />
+        <location filename="../plugin/gui/photo_dock.py" line="444"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451" />
+        <location filename="../plugin/gui/photo_dock.py" line="452"/>
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="53"/>
+        <source>Something went wrong: {}</source>
+        <translation>Etwas ist schiefgelaufen: {}</translation>
     </message>
 </context>
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="148" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="148"/>
         <source>Sign in to KartaView…</source>
         <translation>Bei KartaView anmelden…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="157" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="157"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
@@ -537,137 +1014,137 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="14" />
+        <location filename="../ui/sign_in_dialog.ui" line="14"/>
         <source>Sign in to KartaView</source>
         <translation>Bei KartaView anmelden</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="29" />
+        <location filename="../ui/sign_in_dialog.ui" line="29"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="42" />
+        <location filename="../ui/sign_in_dialog.ui" line="42"/>
         <source>With OpenStreetMap</source>
         <translation>Mit OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="48" />
+        <location filename="../ui/sign_in_dialog.ui" line="48"/>
         <source>1. Open the OpenStreetMap sign-in page</source>
         <translation>1. Öffnen Sie die Anmeldeseite von OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="55" />
+        <location filename="../ui/sign_in_dialog.ui" line="55"/>
         <source>2. Authorize the application, then paste the code it shows:</source>
         <translation>2. Autorisieren Sie die Anwendung und fügen Sie dann den angezeigten Code ein:</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="68" />
+        <location filename="../ui/sign_in_dialog.ui" line="68"/>
         <source>OpenStreetMap application</source>
         <translation>OpenStreetMap-Anwendung</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="74" />
+        <location filename="../ui/sign_in_dialog.ui" line="74"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="84" />
+        <location filename="../ui/sign_in_dialog.ui" line="84"/>
         <source>Client id</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="94" />
+        <location filename="../ui/sign_in_dialog.ui" line="94"/>
         <source>Client secret</source>
         <translation>Client-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="112" />
+        <location filename="../ui/sign_in_dialog.ui" line="112"/>
         <source>With an access token</source>
         <translation>Mit einem Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="118" />
+        <location filename="../ui/sign_in_dialog.ui" line="118"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="132" />
+        <location filename="../ui/sign_in_dialog.ui" line="132"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="38" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="38"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="51" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="51"/>
         <source>(unknown user)</source>
         <translation>(unbekannter Benutzer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="84" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="65" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="65"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Geben Sie zuerst die Client-ID Ihrer OpenStreetMap-Anwendung ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="69" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="69"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisieren Sie die Anwendung im Browser und fügen Sie dann den Code hier ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Die Anmeldeseite konnte nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="83" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="83"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Bei KartaView angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="90" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="90"/>
         <source>Signing in failed: {}</source>
         <translation>Anmeldung fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="98" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
         <source>Paste your KartaView access token.</source>
         <translation>Fügen Sie Ihr KartaView-Zugriffstoken ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="126" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="126"/>
         <source>KartaView account</source>
         <translation>KartaView-Konto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="108" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="108"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Öffnen Sie zuerst die Anmeldeseite von OpenStreetMap (Schritt 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Fügen Sie den Code ein, den OpenStreetMap angezeigt hat (Schritt 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="131" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="131"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>
@@ -675,13 +1152,13 @@
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="84" />
+        <location filename="../plugin/processing/upload_photos.py" line="84"/>
         <source>Upload photos to KartaView</source>
         <translation>Fotos zu KartaView hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="87" />
-        <source>Uploads a point layer of geotagged photos (e.g. the output of "Import geotagged photos") to KartaView. With "Selected features only" just the selection is uploaded.
+        <location filename="../plugin/processing/upload_photos.py" line="87"/>
+        <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
 
@@ -701,234 +1178,242 @@ Melden Sie sich zuerst an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Aut
 Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, bereits hochgeladen, übersprungen (ungültige Eingabe oder Beinahe-Duplikat; der Grund sagt, welches), fehlgeschlagen (zum Wiederholen erneut ausführen) oder bei einem Probelauf „würde hochgeladen“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="106" />
+        <location filename="../plugin/processing/upload_photos.py" line="106"/>
         <source>Photos (point layer)</source>
         <translation>Fotos (Punktlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="110" />
+        <location filename="../plugin/processing/upload_photos.py" line="110"/>
         <source>Photo file field</source>
         <translation>Feld mit der Fotodatei</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="113" />
+        <location filename="../plugin/processing/upload_photos.py" line="113"/>
         <source>Capture time field</source>
         <translation>Feld mit der Aufnahmezeit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="115" />
+        <location filename="../plugin/processing/upload_photos.py" line="115"/>
         <source>Heading field</source>
         <translation>Feld mit der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="118" />
+        <location filename="../plugin/processing/upload_photos.py" line="118"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Gruppierungsfeld (eine Sequenz pro Wert)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="121" />
+        <location filename="../plugin/processing/upload_photos.py" line="121"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="124" />
+        <location filename="../plugin/processing/upload_photos.py" line="124"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="127" />
+        <location filename="../plugin/processing/upload_photos.py" line="127"/>
         <source>Maximum photos per sequence</source>
         <translation>Maximale Anzahl Fotos pro Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="130" />
+        <location filename="../plugin/processing/upload_photos.py" line="130"/>
         <source>Keep near-duplicate photos</source>
         <translation>Beinahe-Duplikate behalten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="132" />
+        <location filename="../plugin/processing/upload_photos.py" line="132"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Probelauf (prüfen und planen, nichts senden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="134" />
+        <location filename="../plugin/processing/upload_photos.py" line="134"/>
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="137" />
+        <location filename="../plugin/processing/upload_photos.py" line="137"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="139" />
+        <location filename="../plugin/processing/upload_photos.py" line="139"/>
         <source>Upload report</source>
         <translation>Upload-Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Photos uploaded</source>
         <translation>Hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Photos already uploaded</source>
         <translation>Bereits hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Photos skipped</source>
         <translation>Übersprungene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Photos failed</source>
         <translation>Fehlgeschlagene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154" />
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Keine Fotos zum Hochladen: Der Layer ist leer oder es ist kein Objekt ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="162" />
+        <location filename="../plugin/processing/upload_photos.py" line="162"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="175" />
+        <location filename="../plugin/processing/upload_photos.py" line="175"/>
         <source>{} photos in {} sequences to upload, {} skipped.</source>
         <translation>{} Fotos in {} Sequenzen hochzuladen, {} übersprungen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204" />
-        <source>The input layer has no field '{}'.</source>
+        <location filename="../plugin/processing/upload_photos.py" line="204"/>
+        <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="251" />
+        <location filename="../plugin/processing/upload_photos.py" line="251"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="269" />
+        <location filename="../plugin/processing/upload_photos.py" line="269"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="275" />
+        <location filename="../plugin/processing/upload_photos.py" line="275"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Sequenz {} auf KartaView angelegt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="276" />
+        <location filename="../plugin/processing/upload_photos.py" line="276"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="279" />
+        <location filename="../plugin/processing/upload_photos.py" line="279"/>
         <source>Finished sequence {}: {}</source>
         <translation>Sequenz {} abgeschlossen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="288" />
+        <location filename="../plugin/processing/upload_photos.py" line="288"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="292" />
+        <location filename="../plugin/processing/upload_photos.py" line="292"/>
         <source>{} photos could not be uploaded; see the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>{} Fotos konnten nicht hochgeladen werden; die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="320" />
+        <location filename="../plugin/processing/upload_photos.py" line="320"/>
         <source>No photo file is given.</source>
         <translation>Es ist keine Fotodatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="321" />
+        <location filename="../plugin/processing/upload_photos.py" line="321"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="322" />
+        <location filename="../plugin/processing/upload_photos.py" line="322"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Keine JPEG-Datei ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="323" />
+        <location filename="../plugin/processing/upload_photos.py" line="323"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Beschädigte JPEG-Datei: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="324" />
-        <source>The file is larger than KartaView's limit of 20 MB ({}).</source>
+        <location filename="../plugin/processing/upload_photos.py" line="324"/>
+        <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="325" />
+        <location filename="../plugin/processing/upload_photos.py" line="325"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="326" />
-        <source>No capture time in the field '{}'.</source>
+        <location filename="../plugin/processing/upload_photos.py" line="326"/>
+        <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327" />
+        <location filename="../plugin/processing/upload_photos.py" line="327"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="328" />
+        <location filename="../plugin/processing/upload_photos.py" line="328"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="330" />
+        <location filename="../plugin/processing/upload_photos.py" line="330"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Bei einem früheren Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="331" />
+        <location filename="../plugin/processing/upload_photos.py" line="331"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView hatte dieses Foto bereits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="332" />
+        <location filename="../plugin/processing/upload_photos.py" line="332"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="333" />
+        <location filename="../plugin/processing/upload_photos.py" line="333"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView hat das Foto abgelehnt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334" />
+        <location filename="../plugin/processing/upload_photos.py" line="334"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="336" />
+        <location filename="../plugin/processing/upload_photos.py" line="336"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="338" />
+        <location filename="../plugin/processing/upload_photos.py" line="338"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340" />
+        <location filename="../plugin/processing/upload_photos.py" line="340"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
+    </message>
+</context>
+<context>
+    <name>cls</name>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="42"/>
+        <source>KartaView street imagery (sequences, photos, road coverage)</source>
+        <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
     </message>
 </context>
 </TS>

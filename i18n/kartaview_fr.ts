@@ -2,35 +2,373 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name />
+    <name>@default</name>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="53" />
-        <source>Something went wrong: {}</source>
-        <translation>Une erreur s’est produite : {}</translation>
+        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <source>KartaView sequences</source>
+        <translation>Séquences KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <source>KartaView photos</source>
+        <translation>Photos KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="43"/>
+        <source>KartaView road coverage</source>
+        <translation>Couverture routière KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="65"/>
+        <source>Open in KartaView</source>
+        <translation>Ouvrir dans KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="186"/>
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="123"/>
+        <source>Add KartaView layer</source>
+        <translation>Ajouter une couche KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="125"/>
+        <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
+        <translation>Ajouter la couche des séquences KartaView (photos et couverture routière dans le menu)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="129"/>
+        <source>Clear KartaView cache</source>
+        <translation>Vider le cache de KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="144"/>
+        <source>The KartaView layer could not be created; see the KartaView log.</source>
+        <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <source>KartaView cache cleared ({:.1f} MB freed).</source>
+        <translation>Cache de KartaView vidé ({:.1f} Mo libérés).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="179"/>
+        <source>The KartaView cache could not be cleared: {}</source>
+        <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
     </message>
 </context>
 <context>
-    <name>@default</name>
+    <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="315" />
-        <source>Using KartaView data cached earlier: {}</source>
-        <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="86"/>
+        <source>Coverage gaps (streets without imagery)</source>
+        <translation>Lacunes de couverture (rues sans images)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="473" />
-        <source>Unexpected error: {}</source>
-        <translation>Erreur inattendue : {}</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="89"/>
+        <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
+
+A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
+
+Sequences: by default the KartaView sequences of the roads' extent, loaded through the plugin's cache (complete data is waited for; run again offline over the cache). Or give a sequences line layer, e.g. the output of &quot;Download KartaView sequences&quot;: then no network is used. The filters (upload dates from/until, driver, minimum quality, 360° only) apply to both.
+
+Roads with coverage: every input road with covered_m, covered_pct, newest_capture, oldest_capture, sequence_count and has_360. Gaps: the uncovered stretches as lines with their length, the road's id and name and the distance to the nearest covered stretch of any road (0 when a gap continues a covered stretch). Road id and name fields are guessed from common names when not chosen. The log gives the totals.</source>
+        <translation>Trouve les rues d’une couche de routes qui n’ont aucune image KartaView, pour planifier des campagnes de prise de vue.
+
+Une route est couverte là où une séquence KartaView passe à moins de la tolérance, dans un sens ou dans l’autre. Une séquence qui croise une route n’en couvre qu’environ deux fois la tolérance, et une rue parallèle plus éloignée que la tolérance n’est pas couverte. Les dates de prise de vue, le nombre de séquences et l’indicateur 360 d’une route proviennent des séquences qui la longent (sur plus de 2,5 fois la tolérance, ou presque toute une route courte), et non de celles qui ne font que la croiser.
+
+Séquences : par défaut, les séquences KartaView de l’emprise des routes, chargées via le cache de l’extension (l’algorithme attend les données complètes ; relancez-le hors ligne sur le cache). Ou bien fournissez une couche de lignes de séquences, par exemple le résultat de « Télécharger les séquences KartaView » : aucun accès réseau n’est alors nécessaire. Les filtres (dates de téléversement de/à, conducteur, qualité minimale, 360° uniquement) s’appliquent dans les deux cas.
+
+Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pct, newest_capture, oldest_capture, sequence_count et has_360. Lacunes : les portions non couvertes, sous forme de lignes avec leur longueur, l’identifiant et le nom de la route et la distance à la portion couverte la plus proche, toutes routes confondues (0 quand une lacune prolonge une portion couverte). Les champs d’identifiant et de nom de route sont devinés d’après les noms usuels s’ils ne sont pas choisis. Le journal donne les totaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="475" />
-        <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
-        <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
+        <source>Roads (line layer)</source>
+        <translation>Routes (couche de lignes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="110"/>
+        <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
+        <translation>Tolérance (distance en mètres à laquelle une séquence peut passer d’une route tout en la couvrant)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <source>Road id field (guessed when empty)</source>
+        <translation>Champ de l’identifiant de route (deviné s’il est vide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <source>Road name field (guessed when empty)</source>
+        <translation>Champ du nom de route (deviné s’il est vide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
+        <source>Sequences layer (optional; instead of loading from KartaView)</source>
+        <translation>Couche des séquences (facultative ; au lieu du chargement depuis KartaView)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
+        <source>Uploaded on or after</source>
+        <translation>Téléversées le ou après le</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
+        <source>Uploaded on or before</source>
+        <translation>Téléversées le ou avant le</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Only this driver (username)</source>
+        <translation>Uniquement ce conducteur (nom d’utilisateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="128"/>
+        <source>Minimum quality (0-100)</source>
+        <translation>Qualité minimale (0-100)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
+        <source>360° imagery only</source>
+        <translation>Images 360° uniquement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="132"/>
+        <source>Roads with coverage</source>
+        <translation>Routes avec leur couverture</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="134"/>
+        <source>Coverage gaps</source>
+        <translation>Lacunes de couverture</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Road length (km)</source>
+        <translation>Longueur des routes (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Covered (km)</source>
+        <translation>Couvert (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Covered share (%)</source>
+        <translation>Part couverte (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Gaps (km)</source>
+        <translation>Lacunes (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Gap pieces</source>
+        <translation>Nombre de lacunes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <source>Sequences used</source>
+        <translation>Séquences utilisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="140"/>
+        <source>Newest capture</source>
+        <translation>Prise de vue la plus récente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="141"/>
+        <source>Oldest capture</source>
+        <translation>Prise de vue la plus ancienne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="156"/>
+        <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
+        <translation>Aucune route à analyser : la couche est vide, aucune entité n’est sélectionnée ou aucune route n’a de géométrie linéaire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="165"/>
+        <source>{} roads could not be transformed to metres and count as empty.</source>
+        <translation>{} routes n’ont pas pu être transformées en mètres et sont comptées comme vides.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="171"/>
+        <source>{} KartaView sequences near {} roads.</source>
+        <translation>{} séquences KartaView à proximité de {} routes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="208"/>
+        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
+        <translation>La date « téléversées le ou après le » est postérieure à la date « téléversées le ou avant le ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="228"/>
+        <source>{} roads without a line geometry were left out.</source>
+        <translation>{} routes sans géométrie linéaire ont été ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="236"/>
+        <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
+        <translation>Chargement des séquences KartaView pour {:.4f},{:.4f},{:.4f},{:.4f} ({} tuiles)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="244"/>
+        <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences&quot;) instead.</source>
+        <translation>Les données KartaView de l’emprise des routes n’ont pas pu être chargées et n’étaient pas en cache : {} Vous pouvez aussi fournir à la place une couche de séquences (par exemple issue de « Télécharger les séquences KartaView »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="291"/>
+        <source>The roads layer has no field &apos;{}&apos;.</source>
+        <translation>La couche des routes n’a pas de champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="358"/>
+        <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
+        <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="362"/>
+        <source>Newest capture: {}. Oldest capture: {}.</source>
+        <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="365"/>
+        <source>No road is driven along by a KartaView sequence.</source>
+        <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="493"/>
+        <source>The style {} was not applied: {}</source>
+        <translation>Le style {} n’a pas été appliqué : {}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadSequencesAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="57"/>
+        <source>Download KartaView sequences</source>
+        <translation>Télécharger les séquences KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="60"/>
+        <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
+
+Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
+
+Filters: upload dates from/until, the driver's username, a minimum quality (0-100) and 360° imagery only. Unlike the map layer, this waits until the data of the whole extent is loaded; answers are kept in the plugin's cache, so running it again is fast. The sequence_id and photo_id fields hold KartaView's ids.</source>
+        <translation>Télécharge les données KartaView d’une emprise et les écrit dans n’importe quelle sortie vectorielle (GeoPackage, PostGIS, mémoire…).
+
+Séquences : une ligne par séquence traversant l’emprise, tracée à travers toutes ses photos dans l’ordre de prise de vue, avec ses attributs (pays, qualité, longueur, nombre de photos, dates, conducteur, appareil, 360°, page web). Photos : un point par photo située dans l’emprise, avec l’orientation, la date de prise de vue et les adresses des images. Couverture routière : les tronçons de route dont KartaView a des images, avec le nombre de séquences qui couvrent chacun.
+
+Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <source>Extent</source>
+        <translation>Emprise</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <source>What to download</source>
+        <translation>Données à télécharger</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <source>Sequences (lines)</source>
+        <translation>Séquences (lignes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <source>Photos (points)</source>
+        <translation>Photos (points)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <source>Road coverage (lines)</source>
+        <translation>Couverture routière (lignes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="79"/>
+        <source>Uploaded on or after</source>
+        <translation>Téléversées le ou après le</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <source>Uploaded on or before</source>
+        <translation>Téléversées le ou avant le</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="83"/>
+        <source>Only this driver (username)</source>
+        <translation>Uniquement ce conducteur (nom d’utilisateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="85"/>
+        <source>Minimum quality (0-100)</source>
+        <translation>Qualité minimale (0-100)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="88"/>
+        <source>360° imagery only</source>
+        <translation>Images 360° uniquement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="89"/>
+        <source>KartaView data</source>
+        <translation>Données KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <source>Features written</source>
+        <translation>Entités écrites</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="103"/>
+        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
+        <translation>La date « téléversées le ou après le » est postérieure à la date « téléversées le ou avant le ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="112"/>
+        <source>The extent is empty.</source>
+        <translation>L’emprise est vide.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="122"/>
+        <source>Loading KartaView {} from {} ({} map tiles)...</source>
+        <translation>Chargement KartaView : {} depuis {} ({} tuiles)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="130"/>
+        <source>KartaView data could not be downloaded: {}</source>
+        <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <source>{} {} written.</source>
+        <translation>Entités écrites : {} {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <source>sequences</source>
+        <translation>séquences</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <source>photos</source>
+        <translation>photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <source>road segments</source>
+        <translation>tronçons de route</translation>
     </message>
 </context>
 <context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="170" />
+        <location filename="../plugin/gui/options_page.py" line="175"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -38,70 +376,80 @@
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="82" />
+        <location filename="../plugin/gui/options_page.py" line="84"/>
         <source>Set by the environment variable {}</source>
         <translation>Défini par la variable d’environnement {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="88" />
+        <location filename="../plugin/gui/options_page.py" line="90"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Des variables d’environnement fixent certaines valeurs, qui ne peuvent donc pas être modifiées ici : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="107" />
+        <location filename="../plugin/gui/options_page.py" line="109"/>
         <source>Could not clear the cache: {}</source>
         <translation>Impossible de vider le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="146" />
+        <location filename="../plugin/gui/options_page.py" line="151"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Impossible d’enregistrer les paramètres de KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="115" />
+        <location filename="../plugin/gui/options_page.py" line="117"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Le compte est défini par la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="117" />
+        <location filename="../plugin/gui/options_page.py" line="119"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="119" />
+        <location filename="../plugin/gui/options_page.py" line="121"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="121" />
+        <location filename="../plugin/gui/options_page.py" line="123"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Non connecté. Connectez-vous pour téléverser des photos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="139" />
+        <location filename="../plugin/gui/options_page.py" line="144"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="99" />
+        <location filename="../plugin/gui/options_page.py" line="101"/>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="101" />
+        <location filename="../plugin/gui/options_page.py" line="103"/>
         <source>{:.1f} MB</source>
         <translation>{:.1f} Mo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="132" />
+        <location filename="../plugin/gui/options_page.py" line="137"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="100"/>
+        <source>Could not read the cache: {}</source>
+        <translation>Impossible de lire le cache : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
+        <source>Uploads use the access token of the environment variable {}.</source>
+        <translation>Les téléversements utilisent le jeton d’accès de la variable d’environnement {}.</translation>
     </message>
 </context>
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="56" />
+        <location filename="../plugin/plugin.py" line="60"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -109,20 +457,144 @@
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="20" />
+        <location filename="../plugin/processing/provider.py" line="24"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
 </context>
 <context>
+    <name>KartaViewProvider</name>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="61"/>
+        <source>Cannot open the KartaView layer {!r}: {}</source>
+        <translation>Impossible d’ouvrir la couche KartaView {!r} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="77"/>
+        <source>Reading the KartaView layer failed: {}</source>
+        <translation>La lecture de la couche KartaView a échoué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="96"/>
+        <source>KartaView web service</source>
+        <translation>Service web KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="111"/>
+        <source>Counting KartaView features failed: {}</source>
+        <translation>Le comptage des entités KartaView a échoué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="118"/>
+        <source>Computing the KartaView layer extent failed: {}</source>
+        <translation>Le calcul de l’emprise de la couche KartaView a échoué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="142"/>
+        <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
+        <translation>Échelle trop petite : zoomez pour charger la couverture routière KartaView (affichage de ce qui est déjà chargé).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="143"/>
+        <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
+        <translation>Échelle trop petite pour lister les {} KartaView : zoomez ou ajoutez la couche de couverture KartaView pour cette échelle (affichage de ce qui est déjà chargé).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="146"/>
+        <source>Loading KartaView {}...</source>
+        <translation>Chargement KartaView : {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="148"/>
+        <source>KartaView did not answer for part of the view: showing what is loaded.</source>
+        <translation>KartaView n’a pas répondu pour une partie de la vue : affichage de ce qui est déjà chargé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="152"/>
+        <source>sequences</source>
+        <translation>séquences</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="152"/>
+        <source>photos</source>
+        <translation>photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="152"/>
+        <source>road coverage</source>
+        <translation>couverture routière</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="157"/>
+        <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
+        <translation>Couverture routière issue de /1.0/tracks/ (nombre de séquences par tronçon de route)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="159"/>
+        <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
+        <translation>Photos issues des tuiles nearby-photos ; lignes des séquences issues de la liste des photos de chaque séquence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="160"/>
+        <source>complete for the view</source>
+        <translation>complet pour la vue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="161"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="161"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="164"/>
+        <source>Describing the KartaView layer failed: {}</source>
+        <translation>La description de la couche KartaView a échoué : {}</translation>
+    </message>
+</context>
+<context>
+    <name>KartaViewRootItem</name>
+    <message>
+        <location filename="../plugin/gui/browser.py" line="25"/>
+        <source>KartaView</source>
+        <translation>KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/browser.py" line="27"/>
+        <source>KartaView street-level imagery: sequences, photos and road coverage</source>
+        <translation>Images de rue KartaView : séquences, photos et couverture routière</translation>
+    </message>
+</context>
+<context>
+    <name>Loader</name>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="351"/>
+        <source>Using KartaView data cached earlier: {}</source>
+        <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="527"/>
+        <source>Unexpected error: {}</source>
+        <translation>Erreur inattendue : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader.py" line="529"/>
+        <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
+        <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
+    </message>
+</context>
+<context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="190" />
+        <location filename="../plugin/gui/options_page.py" line="195"/>
         <source>KartaView Settings…</source>
         <translation>Paramètres de KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="200" />
+        <location filename="../plugin/gui/options_page.py" line="205"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Impossible d’ouvrir les paramètres de KartaView : {}</translation>
     </message>
@@ -130,127 +602,127 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../ui/options_page.ui" line="24" />
+        <location filename="../ui/options_page.ui" line="24"/>
         <source>KartaView server</source>
         <translation>Serveur KartaView</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="30" />
+        <location filename="../ui/options_page.ui" line="30"/>
         <source>API address</source>
         <translation>Adresse de l’API</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="40" />
+        <location filename="../ui/options_page.ui" line="40"/>
         <source>Address of the KartaView API. Leave empty for the public KartaView service.</source>
         <translation>Adresse de l’API KartaView. Laisser vide pour utiliser le service public KartaView.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="50" />
+        <location filename="../ui/options_page.ui" line="50"/>
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="56" />
+        <location filename="../ui/options_page.ui" line="56"/>
         <source>Maximum size</source>
         <translation>Taille maximale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="66" />
+        <location filename="../ui/options_page.ui" line="66"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="82" />
+        <location filename="../ui/options_page.ui" line="82"/>
         <source>Refresh after</source>
         <translation>Actualiser après</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="92" />
+        <location filename="../ui/options_page.ui" line="92"/>
         <source>Cached KartaView answers older than this are fetched again.</source>
         <translation>Les réponses de KartaView mises en cache depuis plus longtemps sont téléchargées à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="95" />
+        <location filename="../ui/options_page.ui" line="95"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="108" />
+        <location filename="../ui/options_page.ui" line="108"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="122" />
+        <location filename="../ui/options_page.ui" line="122"/>
         <source>Current size</source>
         <translation>Taille actuelle</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="141" />
+        <location filename="../ui/options_page.ui" line="141"/>
         <source>Clear cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="153" />
+        <location filename="../ui/options_page.ui" line="153"/>
         <source>Upload</source>
         <translation>Téléversement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="159" />
+        <location filename="../ui/options_page.ui" line="159"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="169" />
+        <location filename="../ui/options_page.ui" line="169"/>
         <source>How many photos are sent at the same time.</source>
         <translation>Nombre de photos envoyées en même temps.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="185" />
+        <location filename="../ui/options_page.ui" line="185"/>
         <source>Default filters of new layers</source>
         <translation>Filtres par défaut des nouvelles couches</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="191" />
+        <location filename="../ui/options_page.ui" line="191"/>
         <source>Minimum quality</source>
         <translation>Qualité minimale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201" />
+        <location filename="../ui/options_page.ui" line="201"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="211" />
+        <location filename="../ui/options_page.ui" line="211"/>
         <source>Only 360° imagery</source>
         <translation>Images 360° uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="218" />
+        <location filename="../ui/options_page.ui" line="218"/>
         <source>Only added since</source>
         <translation>Uniquement ajoutées depuis le</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="235" />
+        <location filename="../ui/options_page.ui" line="235"/>
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="245" />
+        <location filename="../ui/options_page.ui" line="245"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>N’afficher que les images de cet utilisateur KartaView. Laisser vide pour tous les utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="255" />
+        <location filename="../ui/options_page.ui" line="255"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="268" />
+        <location filename="../ui/options_page.ui" line="268"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="275" />
+        <location filename="../ui/options_page.ui" line="275"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -258,42 +730,42 @@
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="49" />
+        <location filename="../plugin/gui/photo_component.py" line="49"/>
         <source>KartaView photo panel</source>
         <translation>Panneau des photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="67" />
+        <location filename="../plugin/gui/photo_component.py" line="67"/>
         <source>Show KartaView photo</source>
         <translation>Afficher la photo KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="58" />
+        <location filename="../plugin/gui/photo_component.py" line="58"/>
         <source>Show KartaView photo ({}): click a street to see its photo</source>
         <translation>Afficher la photo KartaView ({}) : cliquez sur une rue pour voir sa photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="105" />
+        <location filename="../plugin/gui/photo_component.py" line="105"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Cette entité ne désigne aucune photo KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="110" />
+        <location filename="../plugin/gui/photo_component.py" line="110"/>
         <source>Could not show the photo: {}</source>
         <translation>Impossible d’afficher la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="113" />
+        <location filename="../plugin/gui/photo_component.py" line="113"/>
         <source>No KartaView photo near this point.</source>
         <translation>Aucune photo KartaView près de ce point.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="116" />
+        <location filename="../plugin/gui/photo_component.py" line="116"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>Impossible de rechercher des photos KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="119" />
+        <location filename="../plugin/gui/photo_component.py" line="119"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -301,235 +773,240 @@
 <context>
     <name>PhotoDock</name>
     <message>
-        <location filename="../ui/photo_dock.ui" line="6" />
+        <location filename="../ui/photo_dock.ui" line="6"/>
         <source>KartaView Photo</source>
         <translation>Photo KartaView</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="20" />
+        <location filename="../ui/photo_dock.ui" line="20"/>
         <source>Pick a photo on the map with the “Show KartaView photo” tool.</source>
         <translation>Choisissez une photo sur la carte avec l’outil « Afficher la photo KartaView ».</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="40" />
+        <location filename="../ui/photo_dock.ui" line="40"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="48" />
+        <location filename="../ui/photo_dock.ui" line="48"/>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="49" />
+        <location filename="../ui/photo_dock.ui" line="49"/>
         <source>Zoom out</source>
         <translation>Zoom arrière</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="50" />
+        <location filename="../ui/photo_dock.ui" line="50"/>
         <source>Fit the photo in the view</source>
         <translation>Ajuster la photo à la vue</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="51" />
+        <location filename="../ui/photo_dock.ui" line="51"/>
         <source>Load the full-resolution image</source>
         <translation>Charger l’image en pleine résolution</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="51" />
+        <location filename="../ui/photo_dock.ui" line="51"/>
         <source>Full</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="57" />
+        <location filename="../ui/photo_dock.ui" line="57"/>
         <source>First photo of the sequence (Home)</source>
         <translation>Première photo de la séquence (Début)</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="58" />
+        <location filename="../ui/photo_dock.ui" line="58"/>
         <source>Previous photo (Left arrow)</source>
         <translation>Photo précédente (flèche gauche)</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="59" />
+        <location filename="../ui/photo_dock.ui" line="59"/>
         <source>Play the sequence</source>
         <translation>Lire la séquence</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="60" />
+        <location filename="../ui/photo_dock.ui" line="60"/>
         <source>Next photo (Right arrow)</source>
         <translation>Photo suivante (flèche droite)</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="61" />
+        <location filename="../ui/photo_dock.ui" line="61"/>
         <source>Last photo of the sequence (End)</source>
         <translation>Dernière photo de la séquence (Fin)</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="62" />
+        <location filename="../ui/photo_dock.ui" line="62"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="63" />
+        <location filename="../ui/photo_dock.ui" line="63"/>
         <source>Photo index in the sequence</source>
         <translation>Numéro de la photo dans la séquence</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="71" />
+        <location filename="../ui/photo_dock.ui" line="71"/>
         <source>Position in the sequence</source>
         <translation>Position dans la séquence</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="76" />
+        <location filename="../ui/photo_dock.ui" line="76"/>
         <source>Photo details</source>
         <translation>Détails de la photo</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="79" />
+        <location filename="../ui/photo_dock.ui" line="79"/>
         <source>Sequence:</source>
         <translation>Séquence :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="81" />
+        <location filename="../ui/photo_dock.ui" line="81"/>
         <source>Photo:</source>
         <translation>Photo :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="83" />
+        <location filename="../ui/photo_dock.ui" line="83"/>
         <source>Captured:</source>
         <translation>Prise le :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="85" />
+        <location filename="../ui/photo_dock.ui" line="85"/>
         <source>User:</source>
         <translation>Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="87" />
+        <location filename="../ui/photo_dock.ui" line="87"/>
         <source>Heading:</source>
         <translation>Orientation :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="89" />
+        <location filename="../ui/photo_dock.ui" line="89"/>
         <source>GPS accuracy:</source>
         <translation>Précision GPS :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="91" />
+        <location filename="../ui/photo_dock.ui" line="91"/>
         <source>Projection:</source>
         <translation>Projection :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="93" />
+        <location filename="../ui/photo_dock.ui" line="93"/>
         <source>Device:</source>
         <translation>Appareil :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="95" />
+        <location filename="../ui/photo_dock.ui" line="95"/>
         <source>Link:</source>
         <translation>Lien :</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="102" />
+        <location filename="../ui/photo_dock.ui" line="102"/>
         <source>Open in browser</source>
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="102" />
+        <location filename="../ui/photo_dock.ui" line="102"/>
         <source>Open this photo on the KartaView website</source>
         <translation>Ouvrir cette photo sur le site de KartaView</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="103" />
+        <location filename="../ui/photo_dock.ui" line="103"/>
         <source>Copy the link to this photo</source>
         <translation>Copier le lien vers cette photo</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="104" />
+        <location filename="../ui/photo_dock.ui" line="104"/>
         <source>Save the photo to a file</source>
         <translation>Enregistrer la photo dans un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/photo_dock.ui" line="110" />
+        <location filename="../ui/photo_dock.ui" line="110"/>
         <source>Keep the map centred on the photo</source>
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="111" />
+        <location filename="../plugin/gui/photo_dock.py" line="112"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="190" />
+        <location filename="../plugin/gui/photo_dock.py" line="191"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="210" />
+        <location filename="../plugin/gui/photo_dock.py" line="211"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="215" />
+        <location filename="../plugin/gui/photo_dock.py" line="216"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="293" />
+        <location filename="../plugin/gui/photo_dock.py" line="294"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="353" />
+        <location filename="../plugin/gui/photo_dock.py" line="354"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="370" />
+        <location filename="../plugin/gui/photo_dock.py" line="371"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="386" />
+        <location filename="../plugin/gui/photo_dock.py" line="387"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="394" />
+        <location filename="../plugin/gui/photo_dock.py" line="395"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="413" />
+        <location filename="../plugin/gui/photo_dock.py" line="414"/>
         <source>index {} (id {})</source>
         <translation>n° {} (id {})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="443" />
+        <location filename="../plugin/gui/photo_dock.py" line="444"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="443" />
+        <location filename="../plugin/gui/photo_dock.py" line="444"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451" />
+        <location filename="../plugin/gui/photo_dock.py" line="452"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="53"/>
+        <source>Something went wrong: {}</source>
+        <translation>Une erreur s’est produite : {}</translation>
     </message>
 </context>
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="148" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="148"/>
         <source>Sign in to KartaView…</source>
         <translation>Se connecter à KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="157" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="157"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
@@ -537,137 +1014,137 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="14" />
+        <location filename="../ui/sign_in_dialog.ui" line="14"/>
         <source>Sign in to KartaView</source>
         <translation>Se connecter à KartaView</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="29" />
+        <location filename="../ui/sign_in_dialog.ui" line="29"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="42" />
+        <location filename="../ui/sign_in_dialog.ui" line="42"/>
         <source>With OpenStreetMap</source>
         <translation>Avec OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="48" />
+        <location filename="../ui/sign_in_dialog.ui" line="48"/>
         <source>1. Open the OpenStreetMap sign-in page</source>
         <translation>1. Ouvrez la page de connexion d’OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="55" />
+        <location filename="../ui/sign_in_dialog.ui" line="55"/>
         <source>2. Authorize the application, then paste the code it shows:</source>
         <translation>2. Autorisez l’application, puis collez le code qu’elle affiche :</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="68" />
+        <location filename="../ui/sign_in_dialog.ui" line="68"/>
         <source>OpenStreetMap application</source>
         <translation>Application OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="74" />
+        <location filename="../ui/sign_in_dialog.ui" line="74"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="84" />
+        <location filename="../ui/sign_in_dialog.ui" line="84"/>
         <source>Client id</source>
         <translation>Identifiant client</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="94" />
+        <location filename="../ui/sign_in_dialog.ui" line="94"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="112" />
+        <location filename="../ui/sign_in_dialog.ui" line="112"/>
         <source>With an access token</source>
         <translation>Avec un jeton d’accès</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="118" />
+        <location filename="../ui/sign_in_dialog.ui" line="118"/>
         <source>Access token</source>
         <translation>Jeton d’accès</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="132" />
+        <location filename="../ui/sign_in_dialog.ui" line="132"/>
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="38" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="38"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="51" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="51"/>
         <source>(unknown user)</source>
         <translation>(utilisateur inconnu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="84" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
         <source>Not signed in.</source>
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="65" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="65"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Saisissez d’abord l’identifiant client de votre application OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="69" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="69"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisez l’application dans le navigateur, puis collez le code ici.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Impossible d’ouvrir la page de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="83" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="83"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Connecté à KartaView en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="90" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="90"/>
         <source>Signing in failed: {}</source>
         <translation>La connexion a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="98" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
         <source>Paste your KartaView access token.</source>
         <translation>Collez votre jeton d’accès KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="126" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="126"/>
         <source>KartaView account</source>
         <translation>Compte KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="108" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="108"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Ouvrez d’abord la page de connexion d’OpenStreetMap (étape 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Collez le code affiché par OpenStreetMap (étape 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="131" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="131"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134" />
+        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>
@@ -675,13 +1152,13 @@
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="84" />
+        <location filename="../plugin/processing/upload_photos.py" line="84"/>
         <source>Upload photos to KartaView</source>
         <translation>Téléverser des photos vers KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="87" />
-        <source>Uploads a point layer of geotagged photos (e.g. the output of "Import geotagged photos") to KartaView. With "Selected features only" just the selection is uploaded.
+        <location filename="../plugin/processing/upload_photos.py" line="87"/>
+        <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
 
@@ -701,234 +1178,242 @@ Connectez-vous d’abord (Internet ▸ KartaView ▸ Se connecter), choisissez u
 Le rapport contient une ligne par photo en entrée avec son état : téléversée, déjà téléversée, ignorée (donnée invalide ou quasi-doublon ; la raison le précise), en échec (relancer pour réessayer) ou, lors d’un essai à blanc, « serait téléversée ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="106" />
+        <location filename="../plugin/processing/upload_photos.py" line="106"/>
         <source>Photos (point layer)</source>
         <translation>Photos (couche de points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="110" />
+        <location filename="../plugin/processing/upload_photos.py" line="110"/>
         <source>Photo file field</source>
         <translation>Champ du fichier photo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="113" />
+        <location filename="../plugin/processing/upload_photos.py" line="113"/>
         <source>Capture time field</source>
         <translation>Champ de la date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="115" />
+        <location filename="../plugin/processing/upload_photos.py" line="115"/>
         <source>Heading field</source>
         <translation>Champ de l’orientation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="118" />
+        <location filename="../plugin/processing/upload_photos.py" line="118"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Champ de regroupement (une séquence par valeur)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="121" />
+        <location filename="../plugin/processing/upload_photos.py" line="121"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Écart de temps maximal dans une séquence (secondes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="124" />
+        <location filename="../plugin/processing/upload_photos.py" line="124"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Écart de distance maximal dans une séquence (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="127" />
+        <location filename="../plugin/processing/upload_photos.py" line="127"/>
         <source>Maximum photos per sequence</source>
         <translation>Nombre maximal de photos par séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="130" />
+        <location filename="../plugin/processing/upload_photos.py" line="130"/>
         <source>Keep near-duplicate photos</source>
         <translation>Conserver les photos quasi en double</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="132" />
+        <location filename="../plugin/processing/upload_photos.py" line="132"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Essai à blanc (vérifier et planifier, sans rien envoyer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="134" />
+        <location filename="../plugin/processing/upload_photos.py" line="134"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="137" />
+        <location filename="../plugin/processing/upload_photos.py" line="137"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>Compte KartaView (configuration d’authentification)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="139" />
+        <location filename="../plugin/processing/upload_photos.py" line="139"/>
         <source>Upload report</source>
         <translation>Rapport de téléversement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Photos uploaded</source>
         <translation>Photos téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Photos already uploaded</source>
         <translation>Photos déjà téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Photos skipped</source>
         <translation>Photos ignorées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Photos failed</source>
         <translation>Photos en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141" />
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154" />
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Aucune photo à téléverser : la couche est vide ou aucune entité n’est sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="162" />
+        <location filename="../plugin/processing/upload_photos.py" line="162"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="175" />
+        <location filename="../plugin/processing/upload_photos.py" line="175"/>
         <source>{} photos in {} sequences to upload, {} skipped.</source>
         <translation>{} photos à téléverser en {} séquences, {} ignorées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204" />
-        <source>The input layer has no field '{}'.</source>
+        <location filename="../plugin/processing/upload_photos.py" line="204"/>
+        <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>La couche en entrée n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="251" />
+        <location filename="../plugin/processing/upload_photos.py" line="251"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="269" />
+        <location filename="../plugin/processing/upload_photos.py" line="269"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="275" />
+        <location filename="../plugin/processing/upload_photos.py" line="275"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Séquence {} créée sur KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="276" />
+        <location filename="../plugin/processing/upload_photos.py" line="276"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="279" />
+        <location filename="../plugin/processing/upload_photos.py" line="279"/>
         <source>Finished sequence {}: {}</source>
         <translation>Séquence {} terminée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="288" />
+        <location filename="../plugin/processing/upload_photos.py" line="288"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="292" />
+        <location filename="../plugin/processing/upload_photos.py" line="292"/>
         <source>{} photos could not be uploaded; see the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>{} photos n’ont pas pu être téléversées ; consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="320" />
+        <location filename="../plugin/processing/upload_photos.py" line="320"/>
         <source>No photo file is given.</source>
         <translation>Aucun fichier photo n’est indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="321" />
+        <location filename="../plugin/processing/upload_photos.py" line="321"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="322" />
+        <location filename="../plugin/processing/upload_photos.py" line="322"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Ce n’est pas un fichier JPEG ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="323" />
+        <location filename="../plugin/processing/upload_photos.py" line="323"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Fichier JPEG corrompu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="324" />
-        <source>The file is larger than KartaView's limit of 20 MB ({}).</source>
+        <location filename="../plugin/processing/upload_photos.py" line="324"/>
+        <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="325" />
+        <location filename="../plugin/processing/upload_photos.py" line="325"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="326" />
-        <source>No capture time in the field '{}'.</source>
+        <location filename="../plugin/processing/upload_photos.py" line="326"/>
+        <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327" />
+        <location filename="../plugin/processing/upload_photos.py" line="327"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="328" />
+        <location filename="../plugin/processing/upload_photos.py" line="328"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="330" />
+        <location filename="../plugin/processing/upload_photos.py" line="330"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Téléversée lors d’une exécution précédente.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="331" />
+        <location filename="../plugin/processing/upload_photos.py" line="331"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView avait déjà cette photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="332" />
+        <location filename="../plugin/processing/upload_photos.py" line="332"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="333" />
+        <location filename="../plugin/processing/upload_photos.py" line="333"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView a refusé la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334" />
+        <location filename="../plugin/processing/upload_photos.py" line="334"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="336" />
+        <location filename="../plugin/processing/upload_photos.py" line="336"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="338" />
+        <location filename="../plugin/processing/upload_photos.py" line="338"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340" />
+        <location filename="../plugin/processing/upload_photos.py" line="340"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>cls</name>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="42"/>
+        <source>KartaView street imagery (sequences, photos, road coverage)</source>
+        <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
     </message>
 </context>
 </TS>

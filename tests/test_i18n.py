@@ -95,6 +95,14 @@ def _context_mistakes(path, root=ROOT):
                 if isinstance(item, ast.FunctionDef) and item.name == "tr":
                     mistakes += ["{}.tr() uses {!r}".format(node.name, c)
                                  for c in _translate_contexts(item) if c != node.name]
+    # pylupdate5 files Name.tr("...") under "Name" (so `cls.tr` under "cls")
+    own_context = {node.name: list(_translate_contexts(item)) for node in tree.body if isinstance(node, ast.ClassDef)
+                   for item in node.body if isinstance(item, ast.FunctionDef) and item.name == "tr"}
+    for call in ast.walk(tree):
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
+                and isinstance(call.func.value, ast.Name) and call.func.value.id != "self"
+                and own_context.get(call.func.value.id) != [call.func.value.id]):
+            mistakes.append("{}.tr() is filed under {!r}".format(call.func.value.id, call.func.value.id))
     return ["{}: {}".format(path.relative_to(root), m) for m in mistakes]
 
 
@@ -112,11 +120,13 @@ def test_the_context_check_catches_mistakes(tmp_path):
         "def tr(text):\n    return QCoreApplication.translate('Loader', text)\n"
         "def guarded(self):\n    return self.tr('x')\n"
         "class Dock:\n    def tr(self, text):\n        return QCoreApplication.translate('Other', text)\n"
+        "    @classmethod\n    def name(cls):\n        return cls.tr('x')\n"
     )
     assert _context_mistakes(bad, tmp_path) == [
         "plugin/bad.py: module tr() uses 'Loader'",
         "plugin/bad.py: self.tr() outside a class in guarded()",
         "plugin/bad.py: Dock.tr() uses 'Other'",
+        "plugin/bad.py: cls.tr() is filed under 'cls'",
     ]
 
 
