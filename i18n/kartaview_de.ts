@@ -368,7 +368,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="175"/>
+        <location filename="../plugin/gui/options_page.py" line="176"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -386,37 +386,37 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Einige Werte sind durch Umgebungsvariablen festgelegt und können hier nicht geändert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="109"/>
+        <location filename="../plugin/gui/options_page.py" line="110"/>
         <source>Could not clear the cache: {}</source>
         <translation>Der Cache konnte nicht geleert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="151"/>
+        <location filename="../plugin/gui/options_page.py" line="152"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht gespeichert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="117"/>
+        <location filename="../plugin/gui/options_page.py" line="118"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Das Konto ist durch die Umgebungsvariable {} festgelegt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="119"/>
+        <location filename="../plugin/gui/options_page.py" line="120"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="121"/>
+        <location filename="../plugin/gui/options_page.py" line="122"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="123"/>
+        <location filename="../plugin/gui/options_page.py" line="124"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Nicht angemeldet. Melden Sie sich an, um Fotos hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="144"/>
+        <location filename="../plugin/gui/options_page.py" line="145"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>
@@ -426,12 +426,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="103"/>
-        <source>{:.1f} MB</source>
-        <translation>{:.1f} MB</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/options_page.py" line="137"/>
+        <location filename="../plugin/gui/options_page.py" line="138"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
@@ -441,9 +436,14 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Der Cache konnte nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="125"/>
+        <location filename="../plugin/gui/options_page.py" line="126"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Uploads verwenden das Zugriffstoken aus der Umgebungsvariable {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <source>{} MB</source>
+        <translation>{} MB</translation>
     </message>
 </context>
 <context>
@@ -589,12 +589,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="195"/>
+        <location filename="../plugin/gui/options_page.py" line="196"/>
         <source>KartaView Settings…</source>
         <translation>KartaView-Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="205"/>
+        <location filename="../plugin/gui/options_page.py" line="206"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht geöffnet werden: {}</translation>
     </message>

@@ -368,7 +368,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="175"/>
+        <location filename="../plugin/gui/options_page.py" line="176"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -386,37 +386,37 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Des variables d’environnement fixent certaines valeurs, qui ne peuvent donc pas être modifiées ici : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="109"/>
+        <location filename="../plugin/gui/options_page.py" line="110"/>
         <source>Could not clear the cache: {}</source>
         <translation>Impossible de vider le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="151"/>
+        <location filename="../plugin/gui/options_page.py" line="152"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Impossible d’enregistrer les paramètres de KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="117"/>
+        <location filename="../plugin/gui/options_page.py" line="118"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Le compte est défini par la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="119"/>
+        <location filename="../plugin/gui/options_page.py" line="120"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="121"/>
+        <location filename="../plugin/gui/options_page.py" line="122"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="123"/>
+        <location filename="../plugin/gui/options_page.py" line="124"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Non connecté. Connectez-vous pour téléverser des photos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="144"/>
+        <location filename="../plugin/gui/options_page.py" line="145"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>
@@ -426,12 +426,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="103"/>
-        <source>{:.1f} MB</source>
-        <translation>{:.1f} Mo</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/options_page.py" line="137"/>
+        <location filename="../plugin/gui/options_page.py" line="138"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
@@ -441,9 +436,14 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Impossible de lire le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="125"/>
+        <location filename="../plugin/gui/options_page.py" line="126"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Les téléversements utilisent le jeton d’accès de la variable d’environnement {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <source>{} MB</source>
+        <translation>{} Mo</translation>
     </message>
 </context>
 <context>
@@ -589,12 +589,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="195"/>
+        <location filename="../plugin/gui/options_page.py" line="196"/>
         <source>KartaView Settings…</source>
         <translation>Paramètres de KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="205"/>
+        <location filename="../plugin/gui/options_page.py" line="206"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Impossible d’ouvrir les paramètres de KartaView : {}</translation>
     </message>

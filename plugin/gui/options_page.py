@@ -4,7 +4,7 @@ import os
 
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QDate
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -100,7 +100,8 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
             log_error(self.tr("Could not read the cache: {}").format(error))
             self.cacheSizeLabel.setText(self.tr("unknown"))
             return
-        self.cacheSizeLabel.setText(self.tr("{:.1f} MB").format(size / (1024 * 1024)))
+        megabytes = QLocale().toString(size / (1024 * 1024), "f", 1)
+        self.cacheSizeLabel.setText(self.tr("{} MB").format(megabytes))
 
     def _clear_cache(self):
         try:
