@@ -554,6 +554,11 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <source>Describing the KartaView layer failed: {}</source>
         <translation>Die Beschreibung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="42"/>
+        <source>KartaView street imagery (sequences, photos, road coverage)</source>
+        <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
+    </message>
 </context>
 <context>
     <name>KartaViewRootItem</name>
@@ -1406,14 +1411,6 @@ Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, 
         <location filename="../plugin/processing/upload_photos.py" line="340"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
-    </message>
-</context>
-<context>
-    <name>cls</name>
-    <message>
-        <location filename="../plugin/provider/provider.py" line="42"/>
-        <source>KartaView street imagery (sequences, photos, road coverage)</source>
-        <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
     </message>
 </context>
 </TS>

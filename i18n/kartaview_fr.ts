@@ -554,6 +554,11 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <source>Describing the KartaView layer failed: {}</source>
         <translation>La description de la couche KartaView a échoué : {}</translation>
     </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="42"/>
+        <source>KartaView street imagery (sequences, photos, road coverage)</source>
+        <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
+    </message>
 </context>
 <context>
     <name>KartaViewRootItem</name>
@@ -1406,14 +1411,6 @@ Le rapport contient une ligne par photo en entrée avec son état : téléversé
         <location filename="../plugin/processing/upload_photos.py" line="340"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
-    </message>
-</context>
-<context>
-    <name>cls</name>
-    <message>
-        <location filename="../plugin/provider/provider.py" line="42"/>
-        <source>KartaView street imagery (sequences, photos, road coverage)</source>
-        <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
     </message>
 </context>
 </TS>

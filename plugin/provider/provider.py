@@ -39,7 +39,7 @@ class KartaViewProvider(QgsVectorDataProvider):
 
     @classmethod
     def description(cls):
-        return cls.tr("KartaView street imagery (sequences, photos, road coverage)")
+        return KartaViewProvider.tr("KartaView street imagery (sequences, photos, road coverage)")
 
     @classmethod
     def createProvider(cls, uri, provider_options, flags=QgsDataProvider.ReadFlags()):  # noqa: N802
