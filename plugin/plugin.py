@@ -1,7 +1,7 @@
 """The plugin object QGIS loads: registration, toolbar, menu and the feature components."""
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 from .about import PLUGIN_DIR
 from .gui.browser import BrowserComponent
@@ -24,8 +24,12 @@ MENU = "&KartaView"
 
 
 def _load_translation():
-    """Install the .qm of QGIS's locale; returns the translator to keep it alive."""
-    locale = QSettings().value("locale/userLocale", "", type=str) or QLocale.system().name()
+    """Install the .qm of QGIS's locale; returns the translator to keep it alive.
+
+    QgsApplication.locale() is the language QGIS itself shows: the user's choice in
+    Settings ▸ Options ▸ General when "Override system locale" is on, else the system's.
+    """
+    locale = QgsApplication.locale() or QLocale.system().name()
     path = PLUGIN_DIR / "i18n" / "kartaview_{}.qm".format(locale[:2])
     if not path.exists():
         return None

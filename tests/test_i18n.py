@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QLocale
 
 import kartaview
 from tests.conftest import ROOT
@@ -140,14 +140,20 @@ def compiled_qm():
 
 @pytest.fixture
 def locale(kv_app):
+    """Set QGIS's user interface language as Settings ▸ Options ▸ General does (override on)."""
     settings = QgsSettings()
-    saved = settings.value("locale/userLocale", "")
+    saved = {key: settings.value(key) for key in ("locale/userLocale", "locale/overrideFlag")}
 
-    def use(code):
+    def use(code, override=True):
         settings.setValue("locale/userLocale", code)
+        settings.setValue("locale/overrideFlag", override)
 
     yield use
-    settings.setValue("locale/userLocale", saved)
+    for key, value in saved.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
 
 
 def _visible_texts(qgis_iface):
@@ -190,6 +196,20 @@ def test_the_plugin_starts_in_the_qgis_locale(compiled_qm, locale, qgis_iface, l
     assert wrong == {}, "shown untranslated (or with a tr() context pylupdate5 does not see)"
     changed = {key.split()[0] for key in english if translated[key] != english[key]}
     assert {"menu", "dock", "algorithm"} <= changed, "menu, dock and algorithm names must change language"
+
+
+def test_a_language_chosen_without_override_is_not_used(compiled_qm, locale, qgis_iface):
+    """QGIS shows the system language unless "Override system locale" is on; so does the plugin."""
+    system = QLocale.system().name()
+    other = next(language for language in LANGUAGES if language != system[:2])
+    locale(other)
+    chosen = _visible_texts(qgis_iface)
+    locale(system)
+    in_system_language = _visible_texts(qgis_iface)
+    assert chosen != in_system_language
+
+    locale(other, override=False)
+    assert _visible_texts(qgis_iface) == in_system_language
 
 
 def test_the_options_page_is_french(compiled_qm, locale, qgis_iface):
