@@ -228,3 +228,31 @@ def test_no_exception_escapes_a_slot(sandbox, make_dock, monkeypatch):
     QTest.mouseClick(dock.saveButton, Qt.LeftButton)
     assert dock.stack.currentIndex() == MESSAGE_PAGE
     assert "disk full" in dock.messageLabel.text()
+
+
+def test_a_photos_layer_point_shows_its_image_without_reading_the_sequence_first(kv_app, fresh_sandbox, make_dock):
+    """The photos layer carries what the image needs: a click costs one round, not two."""
+    from qgis.core import QgsWkbTypes
+
+    from kartaview.plugin.client.models import Photo
+    from kartaview.plugin.gui.map_tool import ref_for_feature
+    from tests.provider_support import SMALL, open_layer, rect_request
+
+    feature = next(open_layer("type=photos&wait=1").getFeatures(rect_request(SMALL)))
+    ref = ref_for_feature(feature, QgsWkbTypes.PointGeometry)
+    truth = Photo.from_v1(fresh_sandbox.world.photo(feature.id()))
+    client = no_retry_client_factory(fresh_sandbox)()
+    assert (ref.photo.id, ref.photo.sequence_id, ref.photo.sequence_index) == (truth.id, truth.sequence_id,
+                                                                               truth.sequence_index)
+    assert (ref.photo.lat, ref.photo.lng, ref.photo.heading) == pytest.approx((truth.lat, truth.lng, truth.heading))
+    assert (ref.photo.shot_date, ref.photo.is_360) == (truth.shot_date, truth.is_360)
+    for size in ("th", "lth", "proc"):
+        assert client.image_urls(ref.photo, size)[0] == client.image_urls(truth, size)[0]
+
+    dock, shown = make_dock(fresh_sandbox)
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=("502html",), paths=("/1.0/sequence",))
+    dock.show_ref(ref)
+    wait_until(lambda: (truth.id, "lth") in shown, what="the photo, with its sequence unreadable")
+    assert dock.current_photo().id == truth.id
+    wait_until(lambda: "sequence {}".format(truth.sequence_id) in dock.statusLabel.text(), what="the failure")
+    assert dock.stack.currentIndex() == FLAT_PAGE  # the photo stays on screen

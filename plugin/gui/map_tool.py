@@ -8,6 +8,7 @@ runs on a worker thread. A newer click makes an older search's answer stale.
 from dataclasses import dataclass
 
 from qgis.core import (
+    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -38,7 +39,7 @@ class PhotoRef:
     photo_id: int | None = None
     sequence_index: int | None = None
     near: tuple | None = None  # (lng, lat)
-    photo: Photo | None = None  # the full record when already known (API search)
+    photo: Photo | None = None  # the record when already known (API search, photos-layer feature)
 
 
 def is_kartaview_layer(layer) -> bool:
@@ -57,6 +58,42 @@ def _attribute(feature, name):
     return _int(feature.attribute(index)) if index >= 0 else None
 
 
+def _value(feature, name, convert):
+    """The attribute `name` converted, or None when the field is missing, NULL or unreadable."""
+    index = feature.fields().indexOf(name)
+    value = feature.attribute(index) if index >= 0 else None
+    if value is None or value == NULL:
+        return None
+    try:
+        return convert(value)
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def _utc(value):
+    """A QDateTime attribute as the naive UTC datetime of the client's records."""
+    return value.toUTC().toPyDateTime().replace(tzinfo=None) if value.isValid() else None
+
+
+def photo_from_feature(feature, sequence_id, photo_id, index):
+    """The client Photo a photos-layer feature describes (position, heading, image URLs), so that
+    its image loads at once, without first reading the sequence. None when it names no image."""
+    image_url = _value(feature, "image_url", str)
+    if photo_id is None or index is None or not image_url:
+        return None
+    point = feature.geometry().asPoint() if feature.hasGeometry() else None
+    return Photo(
+        id=photo_id, sequence_id=sequence_id, sequence_index=index,
+        lat=point.y() if point else None, lng=point.x() if point else None,
+        heading=_value(feature, "heading", float), gps_accuracy=_value(feature, "gps_accuracy", float),
+        shot_date=_value(feature, "shot_date", _utc), date_added=_value(feature, "date_added", _utc),
+        username=_value(feature, "username", str), projection=_value(feature, "projection", str),
+        field_of_view="360" if _value(feature, "is_360", bool) else None,
+        way_id=None, match_lat=None, match_lng=None,
+        proc_path=_value(feature, "full_image_url", str), lth_path=image_url,
+        th_path=_value(feature, "thumbnail_url", str))
+
+
 def ref_for_feature(feature, geometry_type, near=None):
     """The PhotoRef for a feature of a KartaView layer (photo point or sequence line), or None."""
     sequence_id = _attribute(feature, "sequence_id")
@@ -65,7 +102,8 @@ def ref_for_feature(feature, geometry_type, near=None):
         index = _attribute(feature, "sequence_index")
         if sequence_id is None or (photo_id is None and index is None):
             return None
-        return PhotoRef(sequence_id, photo_id=photo_id, sequence_index=index)
+        return PhotoRef(sequence_id, photo_id=photo_id, sequence_index=index,
+                        photo=photo_from_feature(feature, sequence_id, photo_id, index))
     if sequence_id is None:
         sequence_id = feature.id()  # sequences layer: the feature id is the sequence id
     return PhotoRef(sequence_id, near=near)  # without `near`: the sequence's first photo

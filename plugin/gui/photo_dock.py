@@ -90,6 +90,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._ticket = 0
         self._generation = 0
         self._retry = None
+        self._sequence_error = None  # why the picked photo's sequence could not be read
         self._full_requested = None  # photo id whose full-resolution image was asked for
         self._play_timer = QTimer(self)
         self._setup_widgets()
@@ -180,6 +181,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._generation += 1
         generation = self._generation
         self._retry = functools.partial(self.show_ref, ref)
+        self._sequence_error = None
         if ref.photo is not None:
             self._photos, self._position = [ref.photo], 0
             self._show_photo(ref.photo)
@@ -208,8 +210,12 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         if generation != self._generation:
             return
         log_warning("Reading sequence {} failed: {}".format(ref.sequence_id, error))
-        self.show_message(self.tr("Could not read the photos of sequence {}: {}").format(ref.sequence_id, error),
-                          retry=functools.partial(self.show_ref, ref))
+        text = self.tr("Could not read the photos of sequence {}: {}").format(ref.sequence_id, error)
+        if ref.photo is not None and self._current is ref.photo:
+            self._sequence_error = text  # the picked photo stays on screen; only stepping is missing
+            self.statusLabel.setText(text)
+            return
+        self.show_message(text, retry=functools.partial(self.show_ref, ref))
 
     def _set_sequence(self, ref, photos):
         if not photos:
@@ -384,7 +390,8 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.stack.setCurrentIndex(page)
         self._shown = (photo.id, RANK[served])
         self._shown_bytes = data
-        self.statusLabel.setText(self.tr("{} × {} px ({})").format(image.width(), image.height(), served))
+        self.statusLabel.setText(self._sequence_error
+                                 or self.tr("{} × {} px ({})").format(image.width(), image.height(), served))
         self._update_navigation()
         self.imageShown.emit(photo, served)
 

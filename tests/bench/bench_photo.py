@@ -4,7 +4,9 @@ Measured through the real widgets (map tool click on a canvas, dock buttons), ea
 until the dock shows the first image of the photo, and as a ratio to one request round: the
 median time of a single small request to the same sandbox, measured in the same run.
 - click to first pixel, photo found by the API radius search (no layer: search + image = 2 rounds)
-- click to first pixel, photo point of a layer (sequence list + image = 2 rounds)
+- click to first pixel, photo point of a layer with only ids (sequence list + image = 2 rounds)
+- click to first pixel, photo point of the KartaView photos layer, whose fields name the image
+  (image = 1 round; the sequence list loads beside it)
 - step to the next photo without prefetch (1 round) and with the ±2 prefetch done (≈ 0 rounds)
 Results also go to tests/bench/results/photo.json.
 """
@@ -42,6 +44,26 @@ REPEATS = 5
 RESULTS = ROOT / "tests" / "bench" / "results" / "photo.json"
 
 
+def _photos_layer_source(photos, client):
+    """A memory copy of the KartaView photos layer: the provider's fields and attribute rows."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from kartaview.plugin.provider.fields import fields_for, photo_attributes
+    from kartaview.plugin.provider.uri import PHOTOS
+
+    source = QgsVectorLayer("Point?crs=EPSG:4326", "kv photos", "memory")
+    source.dataProvider().addAttributes(fields_for(PHOTOS).toList())
+    source.updateFields()
+    features = []
+    for photo in photos:
+        feature = QgsFeature(source.fields())
+        feature.setAttributes(photo_attributes(photo, client))
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(photo.lng, photo.lat)))
+        features.append(feature)
+    source.dataProvider().addFeatures(features)
+    return source
+
+
 def main():
     app = QgsApplication([], True)
     app.initQgis()
@@ -59,7 +81,7 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="kartaview-bench-photo-"))
     with Sandbox(port=0, data_dir=str(work / "sandbox"), seed=1, latency_ms=LATENCY_MS) as sandbox:
         client = KartaViewClient(sandbox.url)
-        sequences = sequence_ids(sandbox, min_photos=30)[:2 * REPEATS]
+        sequences = sequence_ids(sandbox, min_photos=30)[:3 * REPEATS]
         for sequence_id in sequences:  # the sandbox draws each JPEG once; time the network, not PIL
             for record in sandbox.world.photos(sequence_id)[:12]:
                 for size in ("th", "lth"):
@@ -78,10 +100,13 @@ def main():
         mercator = QgsCoordinateReferenceSystem("EPSG:3857")
         canvas.setDestinationCrs(mercator)
         to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), mercator, QgsProject.instance())
-        figures = {"click_api": [], "click_layer": [], "step_cold": [], "step_prefetched": []}
+        figures = {"click_api": [], "click_layer": [], "click_photos_layer": [], "step_cold": [],
+                   "step_prefetched": []}
+        kinds = ("click_api", "click_layer", "click_photos_layer")
 
         def measure(run, sequence_id):
-            via_layer = run >= REPEATS
+            kind = kinds[run // REPEATS]
+            via_layer = kind != "click_api"
             factory = (lambda c: lambda: c)(KartaViewClient(sandbox.url))
             loader = PhotoLoader(factory, cache=PhotoCache(work / "cache{}".format(run), 10**9))
             dock = PhotoDock(canvas, client_factory=factory, loader=loader)
@@ -90,7 +115,9 @@ def main():
             background = Background()
             photos = [Photo.from_v1(r) for r in sandbox.world.photos(sequence_id)]
             target = next(p for p in photos[5:] if p.has_position)
-            source = _points_source([p for p in photos if p.has_position]) if via_layer else None
+            positioned = [p for p in photos if p.has_position]
+            source = {"click_api": lambda: None, "click_layer": lambda: _points_source(positioned),
+                      "click_photos_layer": lambda: _photos_layer_source(positioned, client)}[kind]()
             canvas.setLayers([source] if via_layer else [])
             tool = PhotoMapTool(canvas, background, client_factory=factory,
                                 layer_filter=lambda layer: layer is source)
@@ -104,7 +131,7 @@ def main():
             QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
                              QPoint(round(pixel.x()), round(pixel.y())))
             wait_until(lambda: shown, timeout=10, what="the first image")
-            figures["click_layer" if via_layer else "click_api"].append(shown[0][1] - started)
+            figures[kind].append(shown[0][1] - started)
             wait_until(lambda: len(dock.sequence_photos()) > 1 and not loader.is_loading(), what="the sequence")
 
             if not via_layer:
@@ -131,7 +158,8 @@ def main():
     report = {"latency_ms": LATENCY_MS, "request_round_s": round(round_s, 4)}
     print("One request round (median of {} image requests): {:.0f} ms".format(len(rounds), round_s * 1000))
     for name, label in (("click_api", "click to first pixel, API radius search"),
-                         ("click_layer", "click to first pixel, photo point of a layer"),
+                         ("click_layer", "click to first pixel, point of an ids-only layer"),
+                         ("click_photos_layer", "click to first pixel, point of the photos layer"),
                          ("step_cold", "step to next photo, without prefetch"),
                          ("step_prefetched", "step to next photo, prefetched")):
         median = statistics.median(figures[name])
