@@ -62,12 +62,12 @@
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="86"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="79"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Abdeckungslücken (Straßen ohne Bilder)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="89"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -84,162 +84,132 @@ Sequenzen: standardmäßig die KartaView-Sequenzen der Ausdehnung der Straßen, 
 Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_capture, oldest_capture, sequence_count und has_360. Lücken: die nicht abgedeckten Abschnitte als Linien mit ihrer Länge, der ID und dem Namen der Straße und dem Abstand zum nächsten abgedeckten Abschnitt irgendeiner Straße (0, wenn eine Lücke einen abgedeckten Abschnitt fortsetzt). Felder für Straßen-ID und -Name werden anhand gängiger Namen erraten, wenn sie nicht gewählt sind. Das Protokoll nennt die Summen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="101"/>
         <source>Roads (line layer)</source>
         <translation>Straßen (Linienlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="110"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="103"/>
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Toleranz (Abstand in Metern, in dem eine Sequenz an einer Straße vorbeiführen und sie dennoch abdecken kann)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Road id field (guessed when empty)</source>
         <translation>Feld mit der Straßen-ID (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
         <source>Road name field (guessed when empty)</source>
         <translation>Feld mit dem Straßennamen (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="111"/>
         <source>Sequences layer (optional; instead of loading from KartaView)</source>
         <translation>Sequenzlayer (optional; statt aus KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
-        <source>Uploaded on or after</source>
-        <translation>Hochgeladen am oder nach dem</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
-        <source>Uploaded on or before</source>
-        <translation>Hochgeladen am oder vor dem</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
-        <source>Only this driver (username)</source>
-        <translation>Nur dieser Fahrer (Benutzername)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="128"/>
-        <source>Minimum quality (0-100)</source>
-        <translation>Mindestqualität (0–100)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
-        <source>360° imagery only</source>
-        <translation>Nur 360°-Bilder</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="132"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
         <source>Roads with coverage</source>
         <translation>Straßen mit Abdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="134"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
         <source>Coverage gaps</source>
         <translation>Abdeckungslücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Road length (km)</source>
         <translation>Straßenlänge (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Covered (km)</source>
         <translation>Abgedeckt (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Covered share (%)</source>
         <translation>Abgedeckter Anteil (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Gaps (km)</source>
         <translation>Lücken (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Gap pieces</source>
         <translation>Anzahl der Lücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Sequences used</source>
         <translation>Verwendete Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="140"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="141"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="156"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="139"/>
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Keine Straßen zu analysieren: Der Layer ist leer, kein Objekt ist ausgewählt oder keine Straße hat eine Liniengeometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="165"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="148"/>
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} Straßen konnten nicht in Meter umgerechnet werden und gelten als leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="171"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="154"/>
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} KartaView-Sequenzen in der Nähe von {} Straßen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="208"/>
-        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
-        <translation>Das Datum „hochgeladen am oder nach dem“ liegt nach dem Datum „hochgeladen am oder vor dem“.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="228"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="197"/>
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} Straßen ohne Liniengeometrie wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="236"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>KartaView-Sequenzen für {:.4f},{:.4f},{:.4f},{:.4f} werden geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="244"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
         <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences&quot;) instead.</source>
         <translation>Die KartaView-Daten für die Ausdehnung der Straßen konnten nicht geladen werden und waren nicht zwischengespeichert: {} Sie können stattdessen auch einen Sequenzlayer angeben (z. B. aus „KartaView-Sequenzen herunterladen“).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="291"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="260"/>
         <source>The roads layer has no field &apos;{}&apos;.</source>
         <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="358"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="327"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="362"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="331"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="365"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="334"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="493"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="462"/>
         <source>The style {} was not applied: {}</source>
         <translation>Der Stil {} wurde nicht angewendet: {}</translation>
     </message>
@@ -247,12 +217,12 @@ Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_c
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="57"/>
+        <location filename="../plugin/processing/download_sequences.py" line="49"/>
         <source>Download KartaView sequences</source>
         <translation>KartaView-Sequenzen herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="60"/>
+        <location filename="../plugin/processing/download_sequences.py" line="52"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -265,104 +235,107 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <location filename="../plugin/processing/download_sequences.py" line="66"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="79"/>
-        <source>Uploaded on or after</source>
-        <translation>Hochgeladen am oder nach dem</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
-        <source>Uploaded on or before</source>
-        <translation>Hochgeladen am oder vor dem</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="83"/>
-        <source>Only this driver (username)</source>
-        <translation>Nur dieser Fahrer (Benutzername)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="85"/>
-        <source>Minimum quality (0-100)</source>
-        <translation>Mindestqualität (0–100)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="88"/>
-        <source>360° imagery only</source>
-        <translation>Nur 360°-Bilder</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="89"/>
+        <location filename="../plugin/processing/download_sequences.py" line="72"/>
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="74"/>
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="103"/>
-        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
-        <translation>Das Datum „hochgeladen am oder nach dem“ liegt nach dem Datum „hochgeladen am oder vor dem“.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="112"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="122"/>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
         <source>Loading KartaView {} from {} ({} map tiles)...</source>
         <translation>KartaView-{} werden von {} geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="130"/>
+        <location filename="../plugin/processing/download_sequences.py" line="99"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <location filename="../plugin/processing/download_sequences.py" line="110"/>
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <location filename="../plugin/processing/download_sequences.py" line="114"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <location filename="../plugin/processing/download_sequences.py" line="114"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <location filename="../plugin/processing/download_sequences.py" line="115"/>
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
+    </message>
+</context>
+<context>
+    <name>FilterParameters</name>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="32"/>
+        <source>Uploaded on or after</source>
+        <translation>Hochgeladen am oder nach dem</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="34"/>
+        <source>Uploaded on or before</source>
+        <translation>Hochgeladen am oder vor dem</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="36"/>
+        <source>Only this driver (username)</source>
+        <translation>Nur dieser Fahrer (Benutzername)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="38"/>
+        <source>Minimum quality (0-100)</source>
+        <translation>Mindestqualität (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="41"/>
+        <source>360° imagery only</source>
+        <translation>Nur 360°-Bilder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="55"/>
+        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
+        <translation>Das Datum „hochgeladen am oder nach dem“ liegt nach dem Datum „hochgeladen am oder vor dem“.</translation>
     </message>
 </context>
 <context>
@@ -449,7 +422,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="60"/>
+        <location filename="../plugin/plugin.py" line="64"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -933,67 +906,67 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="112"/>
+        <location filename="../plugin/gui/photo_dock.py" line="113"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="191"/>
+        <location filename="../plugin/gui/photo_dock.py" line="193"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="211"/>
+        <location filename="../plugin/gui/photo_dock.py" line="213"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="216"/>
+        <location filename="../plugin/gui/photo_dock.py" line="222"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="294"/>
+        <location filename="../plugin/gui/photo_dock.py" line="300"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="354"/>
+        <location filename="../plugin/gui/photo_dock.py" line="360"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="371"/>
+        <location filename="../plugin/gui/photo_dock.py" line="377"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="387"/>
+        <location filename="../plugin/gui/photo_dock.py" line="393"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="395"/>
+        <location filename="../plugin/gui/photo_dock.py" line="402"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="414"/>
+        <location filename="../plugin/gui/photo_dock.py" line="421"/>
         <source>index {} (id {})</source>
         <translation>Nr. {} (ID {})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="444"/>
+        <location filename="../plugin/gui/photo_dock.py" line="451"/>
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="444"/>
+        <location filename="../plugin/gui/photo_dock.py" line="451"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="452"/>
+        <location filename="../plugin/gui/photo_dock.py" line="459"/>
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
     </message>

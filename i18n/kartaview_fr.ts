@@ -62,12 +62,12 @@
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="86"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="79"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Lacunes de couverture (rues sans images)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="89"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -84,162 +84,132 @@ Séquences : par défaut, les séquences KartaView de l’emprise des routes, ch
 Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pct, newest_capture, oldest_capture, sequence_count et has_360. Lacunes : les portions non couvertes, sous forme de lignes avec leur longueur, l’identifiant et le nom de la route et la distance à la portion couverte la plus proche, toutes routes confondues (0 quand une lacune prolonge une portion couverte). Les champs d’identifiant et de nom de route sont devinés d’après les noms usuels s’ils ne sont pas choisis. Le journal donne les totaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="101"/>
         <source>Roads (line layer)</source>
         <translation>Routes (couche de lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="110"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="103"/>
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Tolérance (distance en mètres à laquelle une séquence peut passer d’une route tout en la couvrant)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Road id field (guessed when empty)</source>
         <translation>Champ de l’identifiant de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
         <source>Road name field (guessed when empty)</source>
         <translation>Champ du nom de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="111"/>
         <source>Sequences layer (optional; instead of loading from KartaView)</source>
         <translation>Couche des séquences (facultative ; au lieu du chargement depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
-        <source>Uploaded on or after</source>
-        <translation>Téléversées le ou après le</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
-        <source>Uploaded on or before</source>
-        <translation>Téléversées le ou avant le</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
-        <source>Only this driver (username)</source>
-        <translation>Uniquement ce conducteur (nom d’utilisateur)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="128"/>
-        <source>Minimum quality (0-100)</source>
-        <translation>Qualité minimale (0-100)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
-        <source>360° imagery only</source>
-        <translation>Images 360° uniquement</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="132"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
         <source>Roads with coverage</source>
         <translation>Routes avec leur couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="134"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
         <source>Coverage gaps</source>
         <translation>Lacunes de couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Road length (km)</source>
         <translation>Longueur des routes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Covered (km)</source>
         <translation>Couvert (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Covered share (%)</source>
         <translation>Part couverte (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Gaps (km)</source>
         <translation>Lacunes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Gap pieces</source>
         <translation>Nombre de lacunes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="136"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Sequences used</source>
         <translation>Séquences utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="140"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="141"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="156"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="139"/>
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Aucune route à analyser : la couche est vide, aucune entité n’est sélectionnée ou aucune route n’a de géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="165"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="148"/>
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} routes n’ont pas pu être transformées en mètres et sont comptées comme vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="171"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="154"/>
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} séquences KartaView à proximité de {} routes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="208"/>
-        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
-        <translation>La date « téléversées le ou après le » est postérieure à la date « téléversées le ou avant le ».</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="228"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="197"/>
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} routes sans géométrie linéaire ont été ignorées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="236"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>Chargement des séquences KartaView pour {:.4f},{:.4f},{:.4f},{:.4f} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="244"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
         <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences&quot;) instead.</source>
         <translation>Les données KartaView de l’emprise des routes n’ont pas pu être chargées et n’étaient pas en cache : {} Vous pouvez aussi fournir à la place une couche de séquences (par exemple issue de « Télécharger les séquences KartaView »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="291"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="260"/>
         <source>The roads layer has no field &apos;{}&apos;.</source>
         <translation>La couche des routes n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="358"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="327"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="362"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="331"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="365"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="334"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="493"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="462"/>
         <source>The style {} was not applied: {}</source>
         <translation>Le style {} n’a pas été appliqué : {}</translation>
     </message>
@@ -247,12 +217,12 @@ Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pc
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="57"/>
+        <location filename="../plugin/processing/download_sequences.py" line="49"/>
         <source>Download KartaView sequences</source>
         <translation>Télécharger les séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="60"/>
+        <location filename="../plugin/processing/download_sequences.py" line="52"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -265,104 +235,107 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <location filename="../plugin/processing/download_sequences.py" line="66"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="79"/>
-        <source>Uploaded on or after</source>
-        <translation>Téléversées le ou après le</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
-        <source>Uploaded on or before</source>
-        <translation>Téléversées le ou avant le</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="83"/>
-        <source>Only this driver (username)</source>
-        <translation>Uniquement ce conducteur (nom d’utilisateur)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="85"/>
-        <source>Minimum quality (0-100)</source>
-        <translation>Qualité minimale (0-100)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="88"/>
-        <source>360° imagery only</source>
-        <translation>Images 360° uniquement</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="89"/>
+        <location filename="../plugin/processing/download_sequences.py" line="72"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="74"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="103"/>
-        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
-        <translation>La date « téléversées le ou après le » est postérieure à la date « téléversées le ou avant le ».</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="112"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="122"/>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
         <source>Loading KartaView {} from {} ({} map tiles)...</source>
         <translation>Chargement KartaView : {} depuis {} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="130"/>
+        <location filename="../plugin/processing/download_sequences.py" line="99"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <location filename="../plugin/processing/download_sequences.py" line="110"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <location filename="../plugin/processing/download_sequences.py" line="114"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <location filename="../plugin/processing/download_sequences.py" line="114"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <location filename="../plugin/processing/download_sequences.py" line="115"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
+    </message>
+</context>
+<context>
+    <name>FilterParameters</name>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="32"/>
+        <source>Uploaded on or after</source>
+        <translation>Téléversées le ou après le</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="34"/>
+        <source>Uploaded on or before</source>
+        <translation>Téléversées le ou avant le</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="36"/>
+        <source>Only this driver (username)</source>
+        <translation>Uniquement ce conducteur (nom d’utilisateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="38"/>
+        <source>Minimum quality (0-100)</source>
+        <translation>Qualité minimale (0-100)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="41"/>
+        <source>360° imagery only</source>
+        <translation>Images 360° uniquement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/filters.py" line="55"/>
+        <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
+        <translation>La date « téléversées le ou après le » est postérieure à la date « téléversées le ou avant le ».</translation>
     </message>
 </context>
 <context>
@@ -449,7 +422,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="60"/>
+        <location filename="../plugin/plugin.py" line="64"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -933,67 +906,67 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="112"/>
+        <location filename="../plugin/gui/photo_dock.py" line="113"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="191"/>
+        <location filename="../plugin/gui/photo_dock.py" line="193"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="211"/>
+        <location filename="../plugin/gui/photo_dock.py" line="213"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="216"/>
+        <location filename="../plugin/gui/photo_dock.py" line="222"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="294"/>
+        <location filename="../plugin/gui/photo_dock.py" line="300"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="354"/>
+        <location filename="../plugin/gui/photo_dock.py" line="360"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="371"/>
+        <location filename="../plugin/gui/photo_dock.py" line="377"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="387"/>
+        <location filename="../plugin/gui/photo_dock.py" line="393"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="395"/>
+        <location filename="../plugin/gui/photo_dock.py" line="402"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="414"/>
+        <location filename="../plugin/gui/photo_dock.py" line="421"/>
         <source>index {} (id {})</source>
         <translation>n° {} (id {})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="444"/>
+        <location filename="../plugin/gui/photo_dock.py" line="451"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="444"/>
+        <location filename="../plugin/gui/photo_dock.py" line="451"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="452"/>
+        <location filename="../plugin/gui/photo_dock.py" line="459"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
     </message>

@@ -28,13 +28,10 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsRectangle,
     QgsWkbTypes,
@@ -46,7 +43,8 @@ from ..analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, total
 from ..client.errors import Cancelled, KartaViewError
 from ..core.log import log_warning
 from ..provider.loader import Loader, fetch_sequences
-from ..provider.uri import SEQUENCES, Filters
+from ..provider.uri import SEQUENCES
+from .filters import add_filter_parameters, filters_from_parameters
 
 WGS84 = "EPSG:4326"  # a CRS object only once QGIS is initialised
 WKB_LINESTRING = 2
@@ -65,11 +63,6 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
     ROAD_ID_FIELD = "ROAD_ID_FIELD"
     ROAD_NAME_FIELD = "ROAD_NAME_FIELD"
     SEQUENCES = "SEQUENCES"
-    SINCE = "SINCE"
-    UNTIL = "UNTIL"
-    ONLY_360 = "ONLY_360"
-    MIN_QUALITY = "MIN_QUALITY"
-    USERNAME = "USERNAME"
     OUTPUT = "OUTPUT"
     GAPS = "GAPS"
 
@@ -118,17 +111,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SEQUENCES, self.tr("Sequences layer (optional; instead of loading from KartaView)"),
             [QgsProcessing.TypeVectorLine], optional=True))
-        # the filters of kartaview:downloadsequences, with the same names and meaning
-        self.addParameter(QgsProcessingParameterDateTime(
-            self.SINCE, self.tr("Uploaded on or after"), QgsProcessingParameterDateTime.Date, optional=True))
-        self.addParameter(QgsProcessingParameterDateTime(
-            self.UNTIL, self.tr("Uploaded on or before"), QgsProcessingParameterDateTime.Date, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.USERNAME, self.tr("Only this driver (username)"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_QUALITY, self.tr("Minimum quality (0-100)"), QgsProcessingParameterNumber.Integer, 0,
-            minValue=0, maxValue=100))
-        self.addParameter(QgsProcessingParameterBoolean(self.ONLY_360, self.tr("360° imagery only"), False))
+        add_filter_parameters(self)  # the same filters as kartaview:downloadsequences
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Roads with coverage"), QgsProcessing.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -147,7 +130,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE_M, context)
-        filters = self._filters(parameters, context)
+        filters = filters_from_parameters(self, parameters, context)
         road_fields = self._road_fields(source, parameters, context)
         features, extent = self._read_roads(source, feedback)
         if feedback.isCanceled():
@@ -194,20 +177,6 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             NEWEST_CAPTURE=newest.isoformat(sep=" ") if newest else "",
             OLDEST_CAPTURE=oldest.isoformat(sep=" ") if oldest else "")
         return outputs
-
-    def _filters(self, parameters, context):
-        def day(name):
-            value = self.parameterAsDateTime(parameters, name, context)
-            return value.date().toPyDate() if value.isValid() and parameters.get(name) not in (None, "") else None
-
-        filters = Filters(since=day(self.SINCE), until=day(self.UNTIL),
-                          username=self.parameterAsString(parameters, self.USERNAME, context).strip(),
-                          min_quality=self.parameterAsInt(parameters, self.MIN_QUALITY, context),
-                          only_360=self.parameterAsBoolean(parameters, self.ONLY_360, context))
-        if filters.since and filters.until and filters.since > filters.until:
-            raise QgsProcessingException(self.tr("The 'uploaded on or after' date is later than the 'uploaded "
-                                                 "on or before' date."))
-        return filters
 
     def _read_roads(self, source, feedback):
         """The features with a line geometry, and their extent in the source CRS."""

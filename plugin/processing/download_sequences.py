@@ -13,13 +13,9 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -28,7 +24,8 @@ from ..client.errors import Cancelled, KartaViewError
 from ..provider.feature_source import build_record
 from ..provider.fields import fields_for
 from ..provider.loader import default_loader
-from ..provider.uri import COVERAGE, LAYER_TYPES, PHOTOS, SEQUENCES, Filters
+from ..provider.uri import COVERAGE, LAYER_TYPES, PHOTOS, SEQUENCES
+from .filters import add_filter_parameters, filters_from_parameters
 
 WGS84 = "EPSG:4326"
 
@@ -36,11 +33,6 @@ WGS84 = "EPSG:4326"
 class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
     EXTENT = "EXTENT"
     TYPE = "TYPE"
-    SINCE = "SINCE"
-    UNTIL = "UNTIL"
-    USERNAME = "USERNAME"
-    MIN_QUALITY = "MIN_QUALITY"
-    ONLY_360 = "ONLY_360"
     OUTPUT = "OUTPUT"
     COUNT = "COUNT"
 
@@ -76,33 +68,10 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
             self.TYPE, self.tr("What to download"),
             [self.tr("Sequences (lines)"), self.tr("Photos (points)"), self.tr("Road coverage (lines)")],
             defaultValue=0))
-        self.addParameter(QgsProcessingParameterDateTime(
-            self.SINCE, self.tr("Uploaded on or after"), QgsProcessingParameterDateTime.Date, optional=True))
-        self.addParameter(QgsProcessingParameterDateTime(
-            self.UNTIL, self.tr("Uploaded on or before"), QgsProcessingParameterDateTime.Date, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.USERNAME, self.tr("Only this driver (username)"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_QUALITY, self.tr("Minimum quality (0-100)"), QgsProcessingParameterNumber.Integer, 0,
-            minValue=0, maxValue=100))
-        self.addParameter(QgsProcessingParameterBoolean(self.ONLY_360, self.tr("360° imagery only"), False))
+        add_filter_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("KartaView data"), QgsProcessing.TypeVectorAnyGeometry))
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Features written")))
-
-    def _filters(self, parameters, context) -> Filters:
-        def day(name):
-            value = self.parameterAsDateTime(parameters, name, context)
-            return value.date().toPyDate() if value.isValid() and parameters.get(name) not in (None, "") else None
-
-        filters = Filters(since=day(self.SINCE), until=day(self.UNTIL),
-                          username=self.parameterAsString(parameters, self.USERNAME, context).strip(),
-                          min_quality=self.parameterAsInt(parameters, self.MIN_QUALITY, context),
-                          only_360=self.parameterAsBoolean(parameters, self.ONLY_360, context))
-        if filters.since and filters.until and filters.since > filters.until:
-            raise QgsProcessingException(self.tr("The 'uploaded on or after' date is later than the 'uploaded "
-                                                 "on or before' date."))
-        return filters
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         layer_type = LAYER_TYPES[self.parameterAsEnum(parameters, self.TYPE, context)]
@@ -111,7 +80,7 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         if extent.isNull() or extent.isEmpty():
             raise QgsProcessingException(self.tr("The extent is empty."))
         bbox = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
-        filters = self._filters(parameters, context)
+        filters = filters_from_parameters(self, parameters, context)
         fields = fields_for(layer_type)
         geometry_type = QgsWkbTypes.Point if layer_type == PHOTOS else QgsWkbTypes.LineString
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, geometry_type, wgs84)
