@@ -274,21 +274,17 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        batch = []
-        for number, (feature, result) in enumerate(zip(features, results)):
-            if number % BATCH == 0:
-                if feedback.isCanceled():
-                    break
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
-                batch = []
-                feedback.setProgress(READ + FETCH + ANALYSE + WRITE / 2 * number / len(features))
+
+        def road(feature, result):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(feature.attributes() + [
                 round(result.covered_m, 2), round(result.covered_pct, 2), _qdatetime(result.newest_capture),
                 _qdatetime(result.oldest_capture), result.sequence_count, result.has_360])
-            batch.append(out)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            return [out]
+
+        _write_in_batches(sink, zip(features, results), road, feedback,
+                          lambda number: READ + FETCH + ANALYSE + WRITE / 2 * number / len(features))
         return {self.OUTPUT: dest_id}
 
     def _write_gaps(self, parameters, context, source, features, results, road_fields, local, feedback):
@@ -303,24 +299,22 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.GAPS))
         to_source = QgsCoordinateTransform(local, source.sourceCrs(), context.transformContext())
         id_field, name_field = road_fields
-        batch = []
-        for number, (feature, result) in enumerate(zip(features, results)):
-            if number % BATCH == 0:
-                if feedback.isCanceled():
-                    break
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
-                batch = []
-                feedback.setProgress(READ + FETCH + ANALYSE + WRITE / 2 * (1 + number / len(features)))
+
+        def gaps(feature, result):
             road_id = _text(feature[id_field]) if id_field else str(feature.id())
             road_name = _text(feature[name_field]) if name_field else None
+            pieces = []
             for gap in result.gaps:
                 out = QgsFeature(fields)
                 out.setGeometry(_transformed(_line_geometry(gap.coordinates), to_source))
                 distance = gap.distance_to_covered_m
                 out.setAttributes([feature.id(), road_id, road_name, round(gap.length_m, 2),
                                    None if distance is None else round(distance, 2)])
-                batch.append(out)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                pieces.append(out)
+            return pieces
+
+        _write_in_batches(sink, zip(features, results), gaps, feedback,
+                          lambda number: READ + FETCH + ANALYSE + WRITE / 2 * (1 + number / len(features)))
         return {self.GAPS: dest_id}
 
     def _log_totals(self, feedback, summary, gap_count):
@@ -335,6 +329,21 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
 
 
 # -- geometry and values ------------------------------------------------------------------------------
+
+def _write_in_batches(sink, rows, features_of, feedback, progress_at):
+    """Add the features made of each (road, result) row to the sink, BATCH rows at a time; stops
+    at a cancel, checked once per batch."""
+    batch = []
+    for number, (feature, result) in enumerate(rows):
+        if number % BATCH == 0:
+            if feedback.isCanceled():
+                break
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            batch = []
+            feedback.setProgress(progress_at(number))
+        batch.extend(features_of(feature, result))
+    sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+
 
 def _local_crs(bbox):
     """Azimuthal equidistant CRS centred on the roads: metres, true distances near the centre."""
