@@ -537,6 +537,31 @@ class Loader:
     def shutdown(self):
         self._pool.shutdown(wait=False, cancel_futures=True)
 
+    # ---- a layer's Reload ---------------------------------------------------------------------------
+    def refresh(self, layer_type, areas, filters=Filters()) -> list:
+        """Ask the server again for the tiles covering `areas` (EPSG:4326 bboxes) and the sequences
+        seen there, even what memory or the disk cache hold as fresh; held-back failures are retried.
+        What is known stays served until the answers replace it (each arrival repaints as usual), so
+        a reload never blanks the layer, nor empties it offline. Returns the requests' futures."""
+        jobs = {}
+        needs_sequences = layer_type == SEQUENCES or (layer_type == PHOTOS_LAYER and filters.min_quality > 0)
+        for bbox in areas:
+            keys = self.tile_keys(layer_type, bbox, filters.since)
+            jobs.update(dict.fromkeys(keys))
+            near = geometry.expand(bbox, MARGIN_DEG)
+            for key in keys if needs_sequences else ():
+                entry = self.store.get(TILES, key)
+                for sequence_id, (box, sample) in (self._tile_index(key, entry[0]) if entry else {}).items():
+                    if geometry.intersects(near, box) and filters.accepts_photo(sample):
+                        jobs[("s", sequence_id)] = None
+                        if layer_type == SEQUENCES:
+                            jobs[("t", sequence_id)] = None
+        with self._lock:
+            for job_key in jobs:
+                self._failed.pop(job_key, None)
+                self._origins.setdefault(job_key, set()).add(_ALWAYS)  # asked for: never dropped
+            return [self._start(job_key) for job_key in jobs]
+
 
 _loaders_lock = threading.Lock()
 _loaders = {}
