@@ -84,6 +84,10 @@ class Sandbox:
     def reset_log(self):
         self._app.reset_log()
 
+    def edit_sequence(self, sequence_id, **fields):
+        """Change a sequence's v2 fields (strings, as served) from now on, in this sandbox only."""
+        self._app.edits[int(sequence_id)] = {key: str(value) for key, value in fields.items()}
+
     def uploads(self):
         """{sequence id: {fields..., "finished": bool, "photos": [{fields..., "file_path"}]}}."""
         return self._store.all_sequences()

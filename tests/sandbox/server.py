@@ -27,6 +27,7 @@ class App:
                        for module in (routes_read, routes_write, routes_files)
                        for method, pattern, handler in module.ROUTES]
         self.log, self._log_lock = [], threading.Lock()
+        self.edits = {}  # sequence id -> v2 fields changed by a test (the shared world stays as generated)
 
     # ---- users --------------------------------------------------------------------------------
     def user_for(self, token):
@@ -65,6 +66,8 @@ class App:
             record = self.store.sequence(sequence_id)
             if record is not None:
                 sequence = uploaded_sequence_v2(record, len(self.store.photos(sequence_id)))
+        if sequence is not None and sequence_id in self.edits:
+            sequence = dict(sequence, **self.edits[sequence_id])
         return sequence
 
     # ---- dispatch -----------------------------------------------------------------------------
