@@ -1,8 +1,9 @@
 """The feature iterator: runs in render threads, serves the source's records, never raises into QGIS.
 
-Handled here: FilterFid and FilterFids (by id, not by scanning), the filter rectangle (exact
-intersection: a sequence is returned when its line touches the rectangle), distance-within, and
-the destination CRS. Expression filters, limits and ordering are left to QgsAbstractFeatureIterator.
+Handled here: the layer filter (subset string, on every request), FilterFid and FilterFids (by id,
+not by scanning), the filter rectangle (exact intersection: a sequence is returned when its line
+touches the rectangle), distance-within, and the destination CRS. Expression filters, limits and
+ordering are left to QgsAbstractFeatureIterator.
 """
 
 from qgis.core import (
@@ -15,6 +16,7 @@ from qgis.core import (
 )
 
 from ..core.log import log_error
+from .subset import SubsetFilter
 
 
 class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
@@ -25,6 +27,7 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         self._index = 0
         self._rect = None
         self._distance = None  # (reference geometry, distance) of a distance-within request
+        self._subset = None  # the layer filter, prepared once for this iterator
         self._transform = QgsCoordinateTransform()
         try:
             self._prepare(request)
@@ -33,6 +36,8 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
             self._records = []
 
     def _prepare(self, request):
+        if self._source.subset:
+            self._subset = SubsetFilter(self._source.subset, self._source.fields)
         destination = request.destinationCrs()
         if destination.isValid() and destination != self._source.crs:
             self._transform = QgsCoordinateTransform(self._source.crs, destination, request.transformContext())
@@ -75,6 +80,8 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         feature.setId(record.fid)
         feature.setAttributes(record.attributes)
         feature.setGeometry(QgsGeometry(record.geometry))
+        if self._subset is not None and not self._subset.accepts(feature):  # in EPSG:4326, like extent()
+            return False
         self.geometryToDestinationCrs(feature, self._transform)
         if self._distance is not None:
             reference, distance = self._distance

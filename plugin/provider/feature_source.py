@@ -7,13 +7,17 @@ are built once and kept on its SequenceTrack.
 
 import hashlib
 import threading
+from collections import deque
+from concurrent.futures import wait as wait_for
 
 from qgis.core import QgsAbstractFeatureSource, QgsFeatureIterator, QgsGeometry, QgsPointXY
 
 from .feature_iterator import KartaViewFeatureIterator
 from .fields import coverage_attributes, photo_attributes, sequence_attributes
-from .loader import READY
+from .loader import READY, TOO_LARGE
 from .uri import PHOTOS, SEQUENCES
+
+RECENT_AREAS = 4  # the areas a Reload asks again: the last views (a view, an identify...) or fetches
 
 
 def coverage_fid(element_id: str) -> int:
@@ -22,11 +26,14 @@ def coverage_fid(element_id: str) -> int:
 
 
 class LayerStatus:
-    """What the last request of a layer found: READY, LOADING, FAILED or TOO_LARGE (thread-safe)."""
+    """Shared by a layer's provider and its sources (thread-safe): what the last view found (READY,
+    LOADING, FAILED or TOO_LARGE), the areas asked lately, and the requests of a Reload in progress."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._state = READY
+        self._areas = deque(maxlen=RECENT_AREAS)
+        self._reload = []
 
     @property
     def state(self):
@@ -37,6 +44,34 @@ class LayerStatus:
     def state(self, value):
         with self._lock:
             self._state = value
+
+    def asked(self, bbox):
+        with self._lock:
+            if bbox in self._areas:
+                self._areas.remove(bbox)
+            self._areas.append(bbox)
+
+    def areas(self) -> list:
+        with self._lock:
+            return list(self._areas)
+
+    def reloading(self, futures):
+        with self._lock:
+            self._reload = list(futures)
+
+    def wait_for_reload(self):
+        """Block until the requests of a Reload are answered (blocking readers want the new data)."""
+        with self._lock:
+            futures = list(self._reload)
+        wait_for(futures)
+
+    def reload_done(self) -> bool:
+        """True once when the requests of a Reload have all been answered (or have failed)."""
+        with self._lock:
+            done = bool(self._reload) and all(future.done() for future in self._reload)
+            if done:
+                self._reload = []
+            return done
 
 
 class Record:
@@ -59,12 +94,15 @@ def _line(coordinates):
 
 
 class KartaViewFeatureSource(QgsAbstractFeatureSource):
-    def __init__(self, provider):
+    def __init__(self, provider, loaded_only=False):
+        """loaded_only: serve what is in memory now, loading and waiting for nothing (counts, extent)."""
         super().__init__()
         self.layer_type = provider.params.layer_type
         self.filters = provider.params.filters
         self.area = provider.params.bbox
-        self.wait = provider.waits()
+        self.subset = provider.subsetString()
+        self.loaded_only = loaded_only
+        self.wait = provider.waits() and not loaded_only
         self.fields = provider.fields()
         self.crs = provider.crs()
         self.loader = provider.loader
@@ -78,6 +116,8 @@ class KartaViewFeatureSource(QgsAbstractFeatureSource):
     def records_by_id(self, fids):
         """The features with these ids (waiting for them in wait mode)."""
         wanted = set(fids)
+        if self.wait:
+            self.status.wait_for_reload()
         if self.layer_type == SEQUENCES:
             found = []
             for fid in sorted(wanted):
@@ -92,12 +132,18 @@ class KartaViewFeatureSource(QgsAbstractFeatureSource):
 
     def records_in(self, bbox):
         """The candidate features for a rectangle (EPSG:4326 tuple); the iterator tests intersection."""
+        if self.loaded_only:
+            return self.all_records()
         if self.wait:
+            self.status.wait_for_reload()
             items = self.loader.fetch(self.layer_type, bbox, self.filters)
             self.status.state = READY
+            self.status.asked(bbox)
         else:
             result = self.loader.view(self.owner, self.layer_type, bbox, self.filters)
             self.status.state = result.state
+            if result.state != TOO_LARGE:
+                self.status.asked(bbox)
             items = result.items
         return [self.record(item) for item in items]
 

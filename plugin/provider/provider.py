@@ -16,14 +16,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.log import log_error
+from ..core.log import log_error, log_warning
 from . import geometry
 from .feature_iterator import KartaViewFeatureIterator
 from .feature_source import KartaViewFeatureSource, LayerStatus
 from .fields import fields_for
 from .loader import FAILED, LOADING, TOO_LARGE, default_loader
 from .signals import PROVIDER_KEY
-from .uri import COVERAGE, PHOTOS, SEQUENCES, LayerParams, params_from_uri
+from .subset import SubsetFilter
+from .uri import COVERAGE, PHOTOS, SEQUENCES, LayerParams, params_from_uri, with_subset
 
 WORLD = (-180.0, -85.0, 180.0, 85.0)
 
@@ -53,8 +54,15 @@ class KartaViewProvider(QgsVectorDataProvider):
         self.status = LayerStatus()
         self.loader = None
         self._valid = False
+        self._subset = ""
+        self._counted = None  # featureCount() when count_changed() last looked
         try:
             self.params = params_from_uri(uri)
+            fields = fields_for(self.params.layer_type)
+            problem = SubsetFilter.problem(self.params.subset, fields) if self.params.subset else ""
+            if problem:
+                raise ValueError(self.tr("the layer filter {!r} is not valid: {}").format(self.params.subset, problem))
+            self._subset = self.params.subset
             self.loader = default_loader()
             self._valid = True
         except Exception as error:  # noqa: BLE001 - an invalid layer, not a crash
@@ -98,26 +106,90 @@ class KartaViewProvider(QgsVectorDataProvider):
     def capabilities(self):
         return QgsVectorDataProvider.SelectAtId | QgsVectorDataProvider.ReadLayerMetadata
 
+    # ---- the layer filter (subset string) ------------------------------------------------------------
+    def supportsSubsetString(self):  # noqa: N802 (QGIS API name)
+        return True
+
+    def subsetString(self):  # noqa: N802 (QGIS API name)
+        return self._subset
+
+    def setSubsetString(self, subset, updateFeatureCount=True):  # noqa: N802, N803 (QGIS API names)
+        """Filter the layer with a QGIS expression over its fields ("" for none). A bad expression is
+        refused (False) with the reason in the log and in errors(), which the Query Builder shows.
+        The filter goes into the URI: QGIS saves the provider's URI in the project."""
+        try:
+            subset = (subset or "").strip()
+            problem = SubsetFilter.problem(subset, self._fields) if subset else ""
+            if problem:
+                message = self.tr("The KartaView layer filter {!r} is not valid: {}").format(subset, problem)
+                log_warning(message)
+                self.pushError(message)
+                return False
+            self._subset = subset
+            self.setDataSourceUri(with_subset(self.dataSourceUri(), subset))
+            self.dataChanged.emit()  # the layer repaints, its selection and attribute table caches reset
+            return True
+        except Exception as error:  # noqa: BLE001
+            log_error(self.tr("Setting the KartaView layer filter failed: {}").format(error))
+            return False
+
+    # ---- counting and extent: what is loaded, never waiting --------------------------------------
     def _known(self):
         if self.loader is None:
             return []
         return self.loader.known(self.params.layer_type, self.params.filters)
 
+    def _loaded_features(self):
+        """What an unfiltered request would return from memory now: the loaded features that pass the
+        layer's filters and subset (in its bbox, when it has one)."""
+        request = QgsFeatureRequest()
+        if self.params.bbox is not None:
+            request.setFilterRect(QgsRectangle(*self.params.bbox))
+        return QgsFeatureIterator(KartaViewFeatureIterator(KartaViewFeatureSource(self, loaded_only=True), request))
+
     def featureCount(self):  # noqa: N802 (QGIS API name)
-        """What is loaded now (the layer streams; it never waits to count)."""
+        """The features loaded so far that pass the layer's filters and subset (in its bbox, if any).
+
+        The layer follows the view: how many features KartaView has for the whole world is unknown,
+        and asking would mean the network on the GUI thread. So this counts what an unfiltered
+        request returns now (what the attribute table lists), never waiting; it grows as views load
+        and signals.py refreshes the layer tree's count label then. Not Unknown (-1): the Query
+        Builder's Test button reports a negative count as an error in the filter.
+        """
         try:
-            return len(self._known())
+            if self.loader is None:
+                return 0
+            if not self._subset and self.params.bbox is None:
+                return len(self._known())
+            return sum(1 for _ in self._loaded_features())
         except Exception as error:  # noqa: BLE001
             log_error(self.tr("Counting KartaView features failed: {}").format(error))
             return 0
 
+    def count_changed(self) -> bool:
+        """Has featureCount() changed since the last call? (whether a count label must be redrawn)"""
+        count = self.featureCount()
+        changed, self._counted = count != self._counted, count
+        return changed
+
     def extent(self):
+        """The bbox of the URI; otherwise (or with a subset) the bounds of the features loaded so far."""
         try:
-            box = self.params.bbox or self._known_bounds() or WORLD
+            if self._subset:
+                box = self._loaded_bounds() or self.params.bbox or WORLD
+            else:
+                box = self.params.bbox or self._known_bounds() or WORLD
         except Exception as error:  # noqa: BLE001
             log_error(self.tr("Computing the KartaView layer extent failed: {}").format(error))
             box = WORLD
         return QgsRectangle(*box)
+
+    def _loaded_bounds(self):
+        boxes = [feature.geometry().boundingBox() for feature in self._loaded_features() if feature.hasGeometry()]
+        if not boxes:
+            return None
+        return (min(box.xMinimum() for box in boxes), min(box.yMinimum() for box in boxes),
+                max(box.xMaximum() for box in boxes), max(box.yMaximum() for box in boxes))
 
     def _known_bounds(self):
         points = []
@@ -132,6 +204,27 @@ class KartaViewProvider(QgsVectorDataProvider):
 
     def updateExtents(self):  # noqa: N802 (QGIS API name)
         pass  # extent() is computed on demand
+
+    # ---- Reload ----------------------------------------------------------------------------------
+    def reloadData(self):  # noqa: N802 (QGIS API name)
+        """QgsVectorLayer.reload() and View > Refresh: ask KartaView again for what the layer showed
+        lately (the tiles of its last views or fetches, of its bbox, and their sequences), past the
+        cache, never waiting. What is shown stays until the answers replace it; then the hub emits
+        dataChanged (repaint, attribute tables reload). Blocking readers (wait=1) wait for them."""
+        try:
+            if self.loader is None:
+                return
+            areas = self.status.areas() + ([self.params.bbox] if self.params.bbox is not None else [])
+            futures = self.loader.refresh(self.params.layer_type, areas, self.params.filters)
+            self.status.reloading(futures)
+            if not futures:  # nothing shown yet: nothing to ask again
+                self.dataChanged.emit()
+        except Exception as error:  # noqa: BLE001
+            log_error(self.tr("Reloading the KartaView layer failed: {}").format(error))
+
+    def reload_done(self) -> bool:
+        """True once when the requests of the last reloadData() have all been answered."""
+        return self.status.reload_done()
 
     # ---- telling the user what the layer shows ----------------------------------------------------------
     def status_message(self) -> str:

@@ -3,6 +3,11 @@
 Workers emit from their threads; the hub lives in the GUI thread, so Qt queues the emissions to
 it. Arrivals are coalesced (one repaint per burst of tiles) and repaint every KartaView layer of
 the project; problems are re-emitted as `problem(message)` for the message bar.
+
+Arrivals only repaint: the provider's dataChanged would also clear the layer's selection and
+reload its attribute tables on every tile. It is emitted once, when the answers of a layer's
+Reload are all in. A layer whose feature count is shown in the layer tree gets legendChanged
+when its count (the features loaded so far) changed: QGIS 3.22 redraws that label on nothing else.
 """
 
 import threading
@@ -39,13 +44,35 @@ class LoaderSignals(QObject):
     def _repaint(self):
         try:
             count = 0
-            for layer in QgsProject.instance().mapLayers().values():
+            project = QgsProject.instance()
+            for layer in project.mapLayers().values():
                 if isinstance(layer, QgsVectorLayer) and layer.providerType() == PROVIDER_KEY:
-                    layer.triggerRepaint()
+                    _refresh(layer, project.layerTreeRoot().findLayer(layer.id()))
                     count += 1
             self.repainted.emit(count)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("KartaView: repainting the layers failed: {}".format(error))
+
+
+def _refresh(layer, tree_node):
+    """Repaint a layer (dataChanged after a Reload), and redraw its count label if that changed."""
+    try:
+        provider = layer.dataProvider()
+        if provider.reload_done():
+            provider.dataChanged.emit()  # repaints too
+        else:
+            layer.triggerRepaint()
+        if tree_node is not None and _shows_count(tree_node) and provider.count_changed():
+            layer.legendChanged.emit()
+    except Exception as error:  # noqa: BLE001 - one layer's trouble must not keep the others stale
+        log_error("KartaView: refreshing the layer {} failed: {}".format(layer.name(), error))
+
+
+def _shows_count(tree_node) -> bool:
+    try:
+        return bool(int(tree_node.customProperty("showFeatureCount", 0) or 0))
+    except (TypeError, ValueError):
+        return False
 
 
 _lock = threading.Lock()

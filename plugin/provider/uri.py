@@ -7,6 +7,8 @@ address and the account come from the settings). Every key is optional:
 - username, min_quality (0-100), only_360: applied locally
 - wait=1: block until the data of a request is complete (scripts, Processing); never for the canvas
 - bbox=min_lng,min_lat,max_lng,max_lat: the area a request without a rectangle covers (with wait=1)
+- subset: the layer filter (a QGIS expression over the layer's fields, set by setSubsetString); kept
+  here because the URI is what QGIS saves in a project
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from ..client.models import Photo, Sequence
 SEQUENCES, PHOTOS, COVERAGE = "sequences", "photos", "coverage"
 LAYER_TYPES = (SEQUENCES, PHOTOS, COVERAGE)
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
-KEYS = ("type", "since", "until", "username", "min_quality", "only_360", "wait", "bbox")
+KEYS = ("type", "since", "until", "username", "min_quality", "only_360", "wait", "bbox", "subset")
 
 
 def _day(text, key):
@@ -83,6 +85,7 @@ class LayerParams:
     filters: Filters = field(default_factory=Filters)
     wait: bool = False
     bbox: tuple | None = None
+    subset: str = ""
 
 
 def decode(uri: str) -> dict:
@@ -139,7 +142,13 @@ def params_from_uri(uri: str) -> LayerParams:
         username=parts.get("username", ""), min_quality=parts.get("min_quality", 0),
         only_360=parts.get("only_360", False))
     bbox = _bbox(parts["bbox"]) if "bbox" in parts else None
-    return LayerParams(parts.get("type", SEQUENCES), filters, parts.get("wait", False), bbox)
+    return LayerParams(parts.get("type", SEQUENCES), filters, parts.get("wait", False), bbox,
+                       parts.get("subset", ""))
+
+
+def with_subset(uri: str, subset: str) -> str:
+    """The URI with another layer filter ("" removes it)."""
+    return encode(dict(decode(uri), subset=subset))
 
 
 def uri_for(layer_type=SEQUENCES, filters=Filters(), wait=False, bbox=None) -> str:
