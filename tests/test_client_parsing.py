@@ -8,7 +8,7 @@ import pytest
 
 from kartaview.plugin.client import Photo, RoadSegment, Sequence, tile_bbox, tiles_for_bbox
 from kartaview.plugin.client.images import image_candidates
-from kartaview.plugin.client.models import Account
+from kartaview.plugin.client.models import Account, PhotoList
 from kartaview.plugin.client.parsing import (
     api_code,
     field_in_message,
@@ -143,6 +143,10 @@ def test_driver_tracks_sequences():
     ("2017-13-45 99:99:99", None),
     ("Foo 18, 2017", None),
     ([2017], None),
+    ("2017-07-18 16:11+01", datetime(2017, 7, 18, 15, 11)),  # 19 characters, but with an offset
+    (" 2017-07-18 16:11:5", None),
+    ("2017-07-18  16:11:50", datetime(2017, 7, 18, 16, 11, 50)),
+    ("0000-01-01 00:00:00", None),
 ])
 def test_dates(text, expected):
     assert to_datetime(text) == expected
@@ -153,6 +157,9 @@ def test_numbers_and_positions():
     assert to_float("") is None and to_float(None) is None and to_float("abc") is None
     assert to_float("nan") is None and to_float(True) is None
     assert to_int("42") == 42 and to_int(42.0) == 42 and to_int("4.5") is None and to_int({}) is None
+    assert to_int(" 42 ") == 42 and to_int("42.0") == 42 and to_int("1e3") == 1000 and to_int(True) is None
+    assert to_int(2 ** 60 + 1) == 2 ** 60 + 1 and to_int(str(2 ** 60 + 1)) == 2 ** 60 + 1  # exact, not via float
+    assert to_float(10 ** 400) is None and to_int("1e400") is None  # too large for a float: one bad field
     assert to_position("0.000000", "0.000000") == (None, None)
     assert to_position("46.8", None) == (None, None)
     assert to_position("91", "23") == (None, None)
@@ -182,6 +189,41 @@ def test_garbage_fields_become_none_and_records_without_id_are_skipped():
     assert photo.projection is None and photo.proc_path is None
     with pytest.raises(ValueError):
         Photo.from_v1({"id": "", "sequence_id": "3", "sequence_index": "1"})
+
+
+def test_photo_list_gives_what_from_v1_gives_and_its_columns_without_building_photos():
+    items = load("android-trackPhotos.json")["osv"]["photos"]
+    odd = [{"sequence_id": "3", "sequence_index": "1"}, "not a dict", None,
+           {"id": 7.0, "sequence_id": "490019", "sequenceIndex": 80, "lat": 46.9, "lng": "23.4"},
+           {"id": "8", "sequence_id": "490019", "sequence_index": "4.5"}]  # no integral index: left out
+    photos = PhotoList(items + odd)
+    expected = parse_records(items + odd, Photo.from_v1)
+    assert len(photos) == len(expected) == 75
+    assert photos.ids == tuple(p.id for p in expected) and photos.indexes == tuple(p.sequence_index for p in expected)
+    assert photos.sequence_ids == tuple(p.sequence_id for p in expected)
+    assert (photos.lats, photos.lngs) == (tuple(p.lat for p in expected), tuple(p.lng for p in expected))
+    assert [photos.shot_date(row) for row in range(len(photos))] == [p.shot_date for p in expected]
+    assert photos._photos == [None] * 75  # noqa: SLF001 - nothing was built for the columns
+    assert list(photos) == expected and photos[-1] == expected[-1] and photos[1:3] == expected[1:3]
+    assert photos[5] is photos[5]  # built once
+
+
+def test_photo_list_unique_by_index_positioned_select_concat():
+    def item(photo_id, index, lat="46.7", lng="23.5"):
+        return {"id": str(photo_id), "sequence_id": "9", "sequence_index": str(index), "lat": lat, "lng": lng}
+
+    first = PhotoList([item(1, 2), item(2, 0, lat="0", lng="0"), item(3, 1)])
+    second = PhotoList([item(3, 1), item(4, 3)])
+    built = first[0]
+    joined = PhotoList.concat([first, second])
+    assert joined.ids == (1, 2, 3, 3, 4) and joined[0] is built  # built photos carry over
+    assert joined.unique().ids == (1, 2, 3, 4)  # the first of each id
+    assert joined.unique().by_index().indexes == (0, 1, 2, 3)
+    assert joined.unique().by_index().positioned().ids == (3, 1, 4)  # photo 2 sits at 0,0: no position
+    assert joined.select([4, 0]).ids == (4, 1)
+    unique = PhotoList([item(5, 0)])
+    assert unique.unique() is unique
+    assert len(PhotoList()) == 0 and len(PhotoList("not a list")) == 0 and PhotoList().positioned().ids == ()
 
 
 def test_v1_photo_variants():

@@ -9,6 +9,7 @@ from kartaview.plugin.client.errors import (
     NotFoundError,
     TransientError,
 )
+from kartaview.plugin.client.models import PhotoList
 
 CENTRE = (23.585, 46.765, 23.605, 46.775)
 
@@ -55,6 +56,17 @@ def test_sequence_record_and_its_photos(fresh_sandbox):
     assert sequence.photo_count == int(record["countActivePhotos"])
     assert [photo.sequence_index for photo in photos] == sorted(photo.sequence_index for photo in photos)
     assert [photo.id for photo in photos] == [photo.id for photo in photos_v2]
+
+
+def test_lazy_photo_lists_hold_the_same_photos(fresh_sandbox):
+    sequence_id = int(fresh_sandbox.world.sequences[0]["id"])
+    with make_client(fresh_sandbox) as client:
+        page, total = client.nearby_photos_page(CENTRE, ipp=200)
+        lazy_page, lazy_total = client.nearby_photos_page(CENTRE, ipp=200, lazy=True)
+        photos = client.sequence_photos(sequence_id)
+        lazy = client.sequence_photos(sequence_id, lazy=True)
+    assert isinstance(lazy_page, PhotoList) and (list(lazy_page), lazy_total) == (page, total) and len(page) == 200
+    assert isinstance(lazy, PhotoList) and list(lazy) == photos and photos
 
 
 def test_road_segments_carry_the_coverage_of_the_ground_truth(fresh_sandbox):

@@ -15,7 +15,7 @@ from datetime import date, datetime, timezone
 from ..about import USER_AGENT, __version__
 from .errors import DuplicateError, KartaViewError, NotFoundError, TransientError
 from .images import image_candidates, is_real_host
-from .models import Account, Photo, RoadSegment, Sequence, UploadedPhoto
+from .models import Account, Photo, PhotoList, RoadSegment, Sequence, UploadedPhoto
 from .multipart import MultipartBody
 from .parsing import parse_records, to_int, total_count
 from .transport import Transport, check_cancel, classify
@@ -125,9 +125,10 @@ class KartaViewClient:
     # --- reading -------------------------------------------------------------------------------
 
     def nearby_photos_page(self, bbox=None, *, point=None, radius_m=None, page=1, ipp=1000, date=None,
-                           cancel=None) -> tuple[list[Photo], int]:
+                           cancel=None, lazy=False) -> tuple[list[Photo], int]:
         """One page of POST /1.0/list/nearby-photos/ in bbox mode, or in radius mode with
-        point=(lng, lat) and radius_m. Returns (photos, total number of photos in all pages)."""
+        point=(lng, lat) and radius_m. Returns (photos, total number of photos in all pages).
+        lazy=True: the photos as a PhotoList (parsed when used; ids and positions at once)."""
         if bbox is not None:
             params = _bbox_params(bbox)
             what = "searching photos in an area"
@@ -143,7 +144,7 @@ class KartaViewClient:
             params["date"] = _day(date)
         payload = self._call("POST", "1.0/list/nearby-photos/", what, data=params, empty_ok=True, cancel=cancel)
         items = payload.get("currentPageItems")
-        photos = parse_records(items, Photo.from_v1)
+        photos = PhotoList(items) if lazy else parse_records(items, Photo.from_v1)
         total = total_count(payload.get("totalFilteredItems"))
         if total is None:  # without a count, this page is taken as the last one
             total = (page - 1) * ipp + (len(items) if isinstance(items, list) else 0)
@@ -161,12 +162,14 @@ class KartaViewClient:
         photos = self._remaining_pages(fetch, first, total, ipp, max_pages, cancel)
         return _unique(photos, lambda photo: photo.id)
 
-    def sequence_photos(self, sequence_id, cancel=None) -> list[Photo]:
+    def sequence_photos(self, sequence_id, cancel=None, *, lazy=False) -> list[Photo]:
         """All photos of a sequence (POST /1.0/sequence/photo-list/), sorted by index.
-        An unknown sequence raises NotFoundError."""
+        An unknown sequence raises NotFoundError. lazy=True: a PhotoList (see nearby_photos_page)."""
         what = "reading the photos of sequence {}".format(sequence_id)
         payload = self._call("POST", "1.0/sequence/photo-list/", what, data={"sequenceId": str(sequence_id)},
                              cancel=cancel)
+        if lazy:
+            return PhotoList(_osv(payload).get("photos")).unique().by_index()
         photos = parse_records(_osv(payload).get("photos"), Photo.from_v1)
         return sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
 

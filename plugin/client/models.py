@@ -5,10 +5,14 @@
 other odd field becomes None. BBox everywhere: (min_lng, min_lat, max_lng, max_lat).
 """
 
+import logging
+from collections import abc
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from .parsing import to_datetime, to_float, to_int, to_position, to_str
+
+log = logging.getLogger(__name__)
 
 
 def _first(d: dict, *keys):
@@ -25,6 +29,18 @@ def _required_int(d: dict, *keys) -> int:
     if value is None:
         raise ValueError("record without {}: {!r}".format("/".join(keys), {k: d.get(k) for k in keys}))
     return value
+
+
+def _v1_identity(d: dict) -> tuple[int, int, int]:
+    """(id, sequence id, sequence index) of a 1.0 photo item; ValueError when one is missing."""
+    photo_id, sequence_id, index = d.get("id"), d.get("sequence_id"), d.get("sequence_index")
+    if type(photo_id) is str and type(sequence_id) is str and type(index) is str:
+        try:  # the usual "123" strings: what to_int gives them, without its detours
+            return int(photo_id), int(sequence_id), int(index)
+        except ValueError:
+            pass
+    return (_required_int(d, "id"), _required_int(d, "sequence_id", "sequenceId"),
+            _required_int(d, "sequence_index", "sequenceIndex"))
 
 
 def _corner_bbox(nw_lat, nw_lng, se_lat, se_lng):
@@ -87,10 +103,9 @@ class Photo:
         storage, date_folder = to_str(d.get("storage")), to_str(d.get("path"))
         folder = "{}/files/photo/{}".format(storage, date_folder) if storage and date_folder else None
         file_name = to_str(d.get("fileName"))
+        photo_id, sequence_id, sequence_index = _v1_identity(d)
         return cls(
-            id=_required_int(d, "id"),
-            sequence_id=_required_int(d, "sequence_id", "sequenceId"),
-            sequence_index=_required_int(d, "sequence_index", "sequenceIndex"),
+            id=photo_id, sequence_id=sequence_id, sequence_index=sequence_index,
             lat=lat, lng=lng,
             heading=to_float(_first(d, "heading", "headers")),
             gps_accuracy=to_float(d.get("gps_accuracy")),
@@ -145,6 +160,92 @@ class Photo:
             lth_path=lth,
             th_path=image("th", "fileurlTh", "imageThUrl"),
         )
+
+
+class PhotoList(abc.Sequence):
+    """The photos of a 1.0 list (nearby-photos, photo-list), each parsed the first time it is used.
+
+    Finding the sequences of a map tile, or drawing a sequence's line, needs only each photo's
+    identity and position, a small part of Photo.from_v1's work: those are read from the JSON items
+    at once into columns (`ids`, `sequence_ids`, `indexes`, `lats`, `lngs`; lat and lng are None
+    without a position, as in Photo), and a Photo is built, and kept, when an item is asked for.
+    Items from_v1 rejects (no id, sequence or index) are left out, so the list gives exactly the
+    photos of parse_records(items, Photo.from_v1). Immutable but for that memo: safe to share.
+    """
+
+    __slots__ = ("items", "ids", "sequence_ids", "indexes", "lats", "lngs", "_photos")
+
+    def __init__(self, items=()):
+        kept, identities, positions = [], [], []
+        for item in items if isinstance(items, list) else ():
+            if not isinstance(item, dict):
+                continue
+            try:
+                identities.append(_v1_identity(item))
+            except ValueError as error:
+                log.debug("Skipped a KartaView record: %s", error)
+                continue
+            kept.append(item)
+            positions.append(to_position(item.get("lat"), item.get("lng")))
+        self._set(kept, identities, positions, [None] * len(kept))
+
+    def _set(self, items, identities, positions, photos):
+        self.items = tuple(items)  # the JSON dicts, as the API sent them
+        self.ids, self.sequence_ids, self.indexes = (tuple(c) for c in zip(*identities)) if identities else ((),) * 3
+        self.lats, self.lngs = (tuple(c) for c in zip(*positions)) if positions else ((), ())
+        self._photos = list(photos)
+
+    @classmethod
+    def _rows(cls, sources) -> "PhotoList":
+        """A list of the given (PhotoList, row) pairs, in that order; built Photos carry over."""
+        rows = cls()
+        rows._set([source.items[row] for source, row in sources],
+                  [(source.ids[row], source.sequence_ids[row], source.indexes[row]) for source, row in sources],
+                  [(source.lats[row], source.lngs[row]) for source, row in sources],
+                  [source._photos[row] for source, row in sources])
+        return rows
+
+    @classmethod
+    def concat(cls, lists) -> "PhotoList":
+        return cls._rows([(photos, row) for photos in lists for row in range(len(photos))])
+
+    def select(self, rows) -> "PhotoList":
+        """The photos of these row numbers, in this order."""
+        return self._rows([(self, row) for row in rows])
+
+    def unique(self) -> "PhotoList":
+        """The first photo of each id (pages can overlap)."""
+        first = {}
+        for row, photo_id in enumerate(self.ids):
+            first.setdefault(photo_id, row)
+        return self if len(first) == len(self.ids) else self.select(sorted(first.values()))
+
+    def by_index(self) -> "PhotoList":
+        """Sorted by sequence index (stable)."""
+        return self.select(sorted(range(len(self.ids)), key=self.indexes.__getitem__))
+
+    def positioned(self) -> "PhotoList":
+        """The photos with a position, in order."""
+        return self.select([row for row, lat in enumerate(self.lats) if lat is not None])
+
+    def shot_date(self, row) -> datetime | None:
+        """Photo.shot_date of a row, without building the Photo."""
+        photo = self._photos[row]
+        return photo.shot_date if photo is not None else to_datetime(self.items[row].get("shot_date"))
+
+    def __len__(self):
+        return len(self.items)
+
+    def __getitem__(self, row):
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        photo = self._photos[row]
+        if photo is None:  # two threads may both build it: equal values, either one is kept
+            photo = self._photos[row] = Photo.from_v1(self.items[row])
+        return photo
+
+    def __repr__(self):
+        return "PhotoList({} photos)".format(len(self))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import logging
 import math
 import re
 from datetime import datetime, timezone
+from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
@@ -28,17 +29,25 @@ def _blank(value) -> bool:
 
 def to_float(value) -> float | None:
     """A finite float from a number or numeric string; None for "", null, garbage, NaN/inf."""
-    if _blank(value) or isinstance(value, bool):
+    if value is None or value is True or value is False:
         return None
-    try:
-        number = float(value.strip() if isinstance(value, str) else value)
-    except (TypeError, ValueError):
+    try:  # float() itself ignores surrounding whitespace and rejects blank strings
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return None
     return number if math.isfinite(number) else None
 
 
 def to_int(value) -> int | None:
     """An int from an int, an integral float or a numeric string ("42", "42.0"); else None."""
+    kind = type(value)
+    if kind is int:
+        return value
+    if kind is str:  # the common case, and exact for any size
+        try:
+            return int(value)
+        except ValueError:
+            pass  # "42.0", "1e3", "", garbage: through float below
     number = to_float(value)
     if number is None or not number.is_integer():
         return None
@@ -47,6 +56,8 @@ def to_int(value) -> int | None:
 
 def to_str(value) -> str | None:
     """A stripped non-empty string, or None. Numbers become their text (360 -> "360")."""
+    if type(value) is str:
+        return value.strip() or None
     if _blank(value) or isinstance(value, (bool, dict, list)):
         return None
     if isinstance(value, float) and value.is_integer():
@@ -68,18 +79,41 @@ def to_datetime(value) -> datetime | None:
     Unix timestamps (int or digit string) are converted from UTC; ISO strings with an offset are
     converted to UTC; strings without one are taken as they are (the server writes UTC).
     """
+    if type(value) is str:
+        # "YYYY-MM-DD HH:MM:SS", the form of nearly every date of a photo list: at once.
+        if len(value) == 19 and value[10] == " " and value[4] == "-" and not value.startswith("0000"):
+            try:
+                parsed = datetime.fromisoformat(value)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.tzinfo is None:
+                return parsed
+        return _text_datetime(value)
     if _blank(value) or isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMBER.match(value.strip())):
-        seconds = to_float(value)
-        if seconds is None or seconds <= 0:
-            return None
-        try:
-            return datetime.fromtimestamp(seconds, timezone.utc).replace(tzinfo=None)
-        except (OverflowError, OSError, ValueError):
-            return None
+    if isinstance(value, (int, float)):
+        return _timestamp(value)
     if not isinstance(value, str):
         return None
+    return _text_datetime(value)
+
+
+def _timestamp(value) -> datetime | None:
+    seconds = to_float(value)
+    if seconds is None or seconds <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, timezone.utc).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=1024)  # a list repeats its upload dates ("2017-07-18  (16:14)") photo after photo
+def _text_datetime(value: str) -> datetime | None:
+    if _blank(value):
+        return None
+    if _NUMBER.match(value.strip()):
+        return _timestamp(value)
     text = " ".join(value.split())
     if text.startswith("0000-00-00"):
         return None
