@@ -388,6 +388,19 @@ def test_dropped_connections_are_transient(stub, client, sleeps):
     assert len(stub.received) == 3 and len(sleeps) == 2
 
 
+def test_large_answers_arrive_whole(stub, client):
+    items = [v1_photo(i, i) for i in range(3000)]  # about 1 MB, read in one go rather than in 10 kB chunks
+    stub.route("/1.0/list/nearby-photos/", ok(currentPageItems=items, totalFilteredItems=["3000"]))
+    photos, total = client.nearby_photos_page((23.5, 46.7, 23.6, 46.8), ipp=3000, lazy=True)
+    assert total == 3000 and photos.ids == tuple(range(3000)) and photos[2999].th_path.endswith("/2999.jpg")
+
+
+def test_a_plain_text_answer_in_an_unknown_charset_is_still_quoted(stub, client):
+    stub.route("/2.0/sequence/5", Reply(401, "Token expired", "text/plain; charset=x-no-such-charset"))
+    with pytest.raises(AuthenticationError, match="Token expired"):
+        client.sequence(5)
+
+
 def test_client_auth_plain_text_401_asks_to_sign_in_again(stub, client, sleeps):
     stub.route("/auth/openstreetmap/client_auth", Reply(401, "Invalid access token\n", "text/plain"))
     with pytest.raises(AuthenticationError) as error:

@@ -42,13 +42,49 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "..."
 
 
+class Answer:
+    """An HTTP answer read completely: what `classify` and the other answer handlers look at."""
+
+    __slots__ = ("status_code", "headers", "url", "encoding", "content")
+
+    def __init__(self, response, content: bytes):
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.url = response.url
+        self.encoding = response.encoding
+        self.content = content
+
+    @property
+    def text(self) -> str:
+        """The body as text (for messages only: no charset guessing)."""
+        try:
+            return self.content.decode(self.encoding or "utf-8", errors="replace")
+        except LookupError:  # a charset Python does not know
+            return self.content.decode("utf-8", errors="replace")
+
+
+def read_answer(response) -> Answer:
+    """The whole answer, its body read in one go, and the connection handed back to the pool.
+
+    requests reads `.content` in 10 kB chunks, and each read releases and re-takes the GIL: while
+    other loader threads parse JSON, every re-take can wait a whole switch interval (5 ms), which
+    stretched a 700 kB page to 100-200 ms. iter_content(None) reads what has arrived at once and
+    translates transport errors exactly as `.content` does.
+    """
+    try:
+        return Answer(response, b"".join(response.iter_content(chunk_size=None)))
+    finally:
+        response.close()
+
+
 def check_cancel(cancel):
     if cancel is not None and cancel():
         raise Cancelled()
 
 
 def classify(response, what: str, *, empty_ok: bool = False, secrets=()) -> dict:
-    """The JSON payload of a successful answer; otherwise raise the matching KartaViewError.
+    """The JSON payload of a successful answer (an Answer, or a requests Response); otherwise raise
+    the matching KartaViewError.
 
     empty_ok: apiCode 601 ("empty response") means an empty list rather than "not found".
     """
@@ -136,7 +172,7 @@ class Transport:
 
     def send(self, method, url, what, *, handle, data=None, params=None, body=None, idempotent=True,
              secrets=(), cancel=None):
-        """Send with retries and return handle(response).
+        """Send with retries and return handle(answer) (an Answer: the response with its whole body).
 
         handle raises TransientError for answers worth retrying. body: a callable returning a fresh
         MultipartBody for every attempt. idempotent=False retries only failures that happened before
@@ -151,8 +187,8 @@ class Transport:
                 headers["Content-Type"] = stream.content_type
             try:
                 response = self.session.request(method, url, data=stream if stream is not None else data,
-                                                params=params, headers=headers, timeout=self.timeout)
-                return handle(response)
+                                                params=params, headers=headers, timeout=self.timeout, stream=True)
+                return handle(read_answer(response))
             except TransientError as error:
                 failure, retry_allowed = error, idempotent
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as error:
@@ -181,7 +217,7 @@ class Transport:
     def call(self, method, url, what, *, empty_ok=False, secrets=(), **kwargs) -> dict:
         """An API call: the payload dict of a successful JSON answer."""
         return self.send(method, url, what, secrets=secrets,
-                         handle=lambda response: classify(response, what, empty_ok=empty_ok, secrets=secrets),
+                         handle=lambda answer: classify(answer, what, empty_ok=empty_ok, secrets=secrets),
                          **kwargs)
 
     def close(self):
