@@ -5,7 +5,9 @@ import sqlite3
 import threading
 from datetime import datetime
 
-from kartaview.plugin.client.models import Photo, RoadSegment, Sequence
+import pytest
+
+from kartaview.plugin.client.models import Photo, PhotoList, RoadSegment, Sequence
 from kartaview.plugin.core.cache import FILE_NAME, PHOTOS, SEQUENCES, TILES, Cache, shared_cache
 from kartaview.plugin.provider import codec
 
@@ -84,15 +86,25 @@ def test_shared_cache_follows_the_settings(monkeypatch, tmp_path, qgis_app):
 
 
 def test_codec_round_trips_records():
-    photo = Photo(1, 2, 3, 46.7, 23.5, 90.0, 4.5, datetime(2020, 1, 2, 3, 4, 5), None, "u", "SPHERE", "360",
-                  7, None, None, "a/proc/x.jpg", None, "a/th/x.jpg")
+    items = [{"id": "1", "sequence_id": "2", "sequence_index": "3", "lat": "46.7", "lng": "23.5", "heading": "90",
+              "shot_date": "2020-01-02 03:04:05", "username": "u", "projection": "SPHERE", "field_of_view": "360",
+              "way_id": "7", "name": "a/proc/x.jpg", "th_name": "a/th/x.jpg"},
+             {"id": "4", "sequence_id": "2", "sequence_index": "0", "lat": "0", "lng": "0"}]
+    photos = PhotoList(items)
     sequence = Sequence(2, 9, "u", datetime(2020, 1, 2), None, "RO", "CJ", "addr", 1.5, 10, 80, "dev", "iOS",
                         "src", "done", None, "active", 46.7, 23.5, (23.4, 46.6, 23.6, 46.8), "360", True)
     segment = RoadSegment("123", 5, 1, 2, 3, ((23.5, 46.7), (23.6, 46.8)))
     def through_json(value):
         return json.loads(json.dumps(value))
 
-    assert codec.decode_photos(through_json(codec.encode_photos([photo]))) == [photo]
+    decoded = codec.decode_photo_list(through_json(codec.encode_photo_list(photos)))
+    assert list(decoded) == list(photos) == [Photo.from_v1(item) for item in items]
+    assert (decoded.ids, decoded.lats) == ((1, 4), (46.7, None))
     assert codec.decode_sequence(through_json(codec.encode_sequence(sequence))) == sequence
     assert codec.decode_sequence(through_json(codec.encode_sequence(None))) is None
     assert codec.decode_segments(through_json(codec.encode_segments([segment]))) == [segment]
+
+
+def test_codec_refuses_photo_rows_of_the_earlier_format():
+    with pytest.raises(ValueError):  # the store then refetches
+        codec.decode_photo_list([[1, 2, 3, 46.7, 23.5]])

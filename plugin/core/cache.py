@@ -18,6 +18,7 @@ from .settings import Settings
 TILES, SEQUENCES, PHOTOS = "tiles", "sequences", "photos"
 FILE_NAME = "kartaview-cache.sqlite"
 _PRUNE_TO = 0.9  # prune down to 90 % of the bound, so a full cache is not pruned on every write
+_KEYS_PER_QUERY = 500  # SQLite takes at least 999 parameters per statement
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -57,6 +58,17 @@ class Cache:
         except (zlib.error, ValueError):
             return None
         return value, self._clock() - row[0] < self.expiry_s
+
+    def present(self, kind, keys) -> set:
+        """Those of keys (strings) with an entry, fresh or not: one query for many keys."""
+        keys, found = list(keys), set()
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start:start + _KEYS_PER_QUERY]
+            with self._lock:
+                rows = self._db.execute("SELECT key FROM entries WHERE kind=? AND key IN ({})".format(
+                    ",".join("?" * len(chunk))), [kind] + chunk).fetchall()
+            found.update(row[0] for row in rows)
+        return found
 
     def put(self, kind, key, value):
         self.put_many(kind, [(key, value)])

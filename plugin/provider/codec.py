@@ -1,16 +1,17 @@
 """Client records <-> compact JSON for the on-disk cache: a record is the list of its field values.
 
-Encoding is on the loader's hot path (a tile has up to 1000 photos), hence attrgetter and in-place
-date conversion rather than dataclasses.asdict.
+Photo lists (tiles, a sequence's photos) are kept as the API's own items: a PhotoList read back is
+parsed lazily like a fresh answer, and its Photos need not be built to be written.
 """
 
 from dataclasses import fields
 from datetime import datetime
 from operator import attrgetter
 
-from ..client.models import Photo, RoadSegment, Sequence
+from ..client.models import PhotoList, RoadSegment, Sequence
 
-_DATES = {"shot_date", "date_added", "date_processed"}
+_DATES = {"date_added", "date_processed"}
+_PHOTO_ITEMS = "photos_v1"
 
 
 class _Codec:
@@ -37,15 +38,17 @@ class _Codec:
         return self.cls(*values)
 
 
-_PHOTO, _SEQUENCE, _SEGMENT = _Codec(Photo), _Codec(Sequence), _Codec(RoadSegment)
+_SEQUENCE, _SEGMENT = _Codec(Sequence), _Codec(RoadSegment)
 
 
-def encode_photos(photos):
-    return [_PHOTO.encode(photo) for photo in photos]
+def encode_photo_list(photos: PhotoList):
+    return {_PHOTO_ITEMS: list(photos.items)}
 
 
-def decode_photos(values):
-    return [_PHOTO.decode(value) for value in values]
+def decode_photo_list(value) -> PhotoList:
+    if not isinstance(value, dict) or not isinstance(value.get(_PHOTO_ITEMS), list):
+        raise ValueError("cached photos of another shape")  # e.g. Photo rows of an earlier version
+    return PhotoList(value[_PHOTO_ITEMS])
 
 
 def encode_sequence(sequence):

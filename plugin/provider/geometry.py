@@ -11,6 +11,13 @@ def contains(bbox, lng, lat) -> bool:
     return bbox[0] <= lng <= bbox[2] and bbox[1] <= lat <= bbox[3]
 
 
+def rows_inside(lngs, lats, bbox) -> list:
+    """Row numbers of the points (given as columns; None for no position) inside the closed bbox."""
+    min_lng, min_lat, max_lng, max_lat = bbox
+    return [row for row, (lng, lat) in enumerate(zip(lngs, lats))
+            if lat is not None and min_lng <= lng <= max_lng and min_lat <= lat <= max_lat]
+
+
 def intersects(a, b) -> bool:
     """Do two bboxes touch?"""
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]

@@ -27,7 +27,7 @@ from datetime import datetime
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..client.errors import Cancelled, KartaViewError, NotFoundError
-from ..client.models import Sequence
+from ..client.models import PhotoList, Sequence
 from ..client.tiles import MAX_LAT, tile_bbox, tiles_for_bbox
 from ..core.cache import PHOTOS, TILES, shared_cache
 from ..core.cache import SEQUENCES as SEQUENCE_KIND
@@ -65,7 +65,7 @@ class SequenceTrack:
     """A sequence with its positioned photos in index order: what a sequence feature is made of."""
 
     sequence: Sequence
-    photos: tuple  # Photo, positioned, by sequence_index
+    photos: PhotoList  # of Photo, positioned, by sequence_index
     url: str
     thumbnail_url: str | None = None  # of the first positioned photo
     memo: dict = field(default_factory=dict, repr=False)  # built QGIS objects, by the provider
@@ -77,16 +77,19 @@ class SequenceTrack:
     @property
     def coordinates(self) -> tuple:
         """((lng, lat), ...) in index order."""
-        return tuple((photo.lng, photo.lat) for photo in self.photos)
+        return tuple(zip(self.photos.lngs, self.photos.lats))
+
+    def _shot_dates(self) -> list:
+        return [day for day in map(self.photos.shot_date, range(len(self.photos))) if day]
 
     @property
     def first_shot(self) -> datetime | None:
-        dates = [photo.shot_date for photo in self.photos if photo.shot_date]
+        dates = self._shot_dates()
         return min(dates) if dates else None
 
     @property
     def last_shot(self) -> datetime | None:
-        dates = [photo.shot_date for photo in self.photos if photo.shot_date]
+        dates = self._shot_dates()
         return max(dates) if dates else None
 
 
@@ -110,6 +113,23 @@ def _store_key(job_key):
 
 def _unique(records, key):
     return list({key(record): record for record in records}.values())
+
+
+def _photo_filter(filters):
+    """filters.accepts_photo, or None when it takes every photo (it looks at all but the quality):
+    then finding the sequences of a tile needs no Photo, only the PhotoList's columns."""
+    return None if filters == Filters(min_quality=filters.min_quality) else filters.accepts_photo
+
+
+def _sequences_in(photos, area, filters) -> set:
+    """Ids of the sequences with a photo of the PhotoList in area that the filters accept."""
+    accepts = _photo_filter(filters)
+    found = set()
+    for row in geometry.rows_inside(photos.lngs, photos.lats, area):
+        sequence_id = photos.sequence_ids[row]
+        if sequence_id not in found and (accepts is None or accepts(photos[row])):
+            found.add(sequence_id)
+    return found
 
 
 class Loader:
@@ -166,7 +186,7 @@ class Loader:
     def _scan(self, keys, layer_type, bbox, filters) -> ViewResult:
         tiles, states = {}, set()
         for key in keys:
-            entry = self.store.get(TILES, key)
+            entry = self._lookup(key)
             if entry is None or not entry[1]:
                 states.add(self._schedule(key, {key}))
             if entry is not None:
@@ -186,11 +206,11 @@ class Loader:
             if memo is not None and memo[0] is tile_photos:
                 return memo[1]
         points = {}
-        for photo in tile_photos:
-            if photo.has_position:
-                points.setdefault(photo.sequence_id, []).append(photo)
-        index = {sequence_id: (geometry.bounds([(p.lng, p.lat) for p in found]), found[0])
-                 for sequence_id, found in points.items()}
+        for row, (sequence_id, lat) in enumerate(zip(tile_photos.sequence_ids, tile_photos.lats)):
+            if lat is not None:
+                points.setdefault(sequence_id, []).append(row)
+        index = {sequence_id: (geometry.bounds([(tile_photos.lngs[r], tile_photos.lats[r]) for r in rows]),
+                               tile_photos[rows[0]]) for sequence_id, rows in points.items()}
         with self._lock:
             if len(self._indexes) >= MAX_INDEXES:
                 self._indexes.clear()
@@ -202,15 +222,16 @@ class Loader:
         origins, photos = {}, {}
         if layer_type == SEQUENCES:
             # Candidates by the bbox of their photos per tile (the iterator tests the lines exactly).
+            accepts = _photo_filter(filters)
             for key, tile_photos in tiles.items():
                 for sequence_id, (box, sample) in self._tile_index(key, tile_photos).items():
-                    if geometry.intersects(near, box) and filters.accepts_photo(sample):
+                    if geometry.intersects(near, box) and (accepts is None or accepts(sample)):
                         origins.setdefault(sequence_id, set()).add(key)
         else:
             for key, tile_photos in tiles.items():
-                for photo in tile_photos:
-                    if geometry.contains(near, photo.lng, photo.lat) and filters.accepts_photo(photo):
-                        photos.setdefault(photo.id, (photo, key))
+                for row in geometry.rows_inside(tile_photos.lngs, tile_photos.lats, near):
+                    if tile_photos.ids[row] not in photos and filters.accepts_photo(tile_photos[row]):
+                        photos[tile_photos.ids[row]] = (tile_photos[row], key)
             if filters.min_quality <= 0:
                 return [photo for photo, _ in photos.values()]
             for photo, key in photos.values():
@@ -233,7 +254,7 @@ class Loader:
         return tracks
 
     def _known_or_schedule(self, job_key, origins, states):
-        entry = self.store.get(_store_kind(job_key), _store_key(job_key))
+        entry = self._lookup(job_key)
         if entry is None or not entry[1]:
             states.add(self._schedule(job_key, origins))
         return None if entry is None else entry[0]
@@ -249,10 +270,23 @@ class Loader:
         return self.track(sequence, photos)
 
     def _known(self, job_key, origins, states):
-        entry = self.store.get(_store_kind(job_key), _store_key(job_key))
+        entry = self._lookup(job_key)
         if origins is not None and (entry is None or not entry[1]):
             states.add(self._schedule(job_key, origins))
         return None if entry is None else entry[0]
+
+    def _lookup(self, job_key):
+        """(value, fresh) of a job's data, or None: from memory, or else the disk cache unless the job is
+        in flight (memory then holds what the disk had), so renders and fetches while loading make no
+        SQLite query per sequence."""
+        kind, key = _store_kind(job_key), _store_key(job_key)
+        entry = self.store.get(kind, key, disk=False)
+        if entry is None:
+            with self._lock:
+                in_flight = job_key in self._inflight
+            if not in_flight:
+                entry = self.store.get(kind, key)
+        return entry
 
     def known(self, layer_type, filters=Filters()) -> list:
         """Every record in memory now (requests without a rectangle, views too large to load)."""
@@ -277,12 +311,12 @@ class Loader:
         return photos
 
     def track(self, sequence, photos) -> SequenceTrack:
-        """The (memoised) SequenceTrack of a sequence and its photo list."""
+        """The (memoised) SequenceTrack of a sequence and its photo list (a PhotoList by index)."""
         with self._lock:
             built = self._built.get(sequence.id)
             if built is not None and built.sequence is sequence and built.memo.get("source") is photos:
                 return built
-        positioned = tuple(photo for photo in photos if photo.has_position)
+        positioned = photos.positioned()
         thumbnails = self.client.image_urls(positioned[0], "th") if positioned else []
         built = SequenceTrack(sequence, positioned, self.client.web_url(sequence.id),
                               thumbnails[0] if thumbnails else None, {"source": photos})
@@ -292,17 +326,32 @@ class Loader:
 
     # ---- Processing and scripts: blocks ------------------------------------------------------------
     def fetch(self, layer_type, bbox, filters=Filters(), progress=None, cancel=None) -> list:
-        """Complete data of bbox (EPSG:4326), waiting for it. See fetch_sequences()."""
+        """Complete data of bbox (EPSG:4326), waiting for it, and in the disk cache. See fetch_sequences()."""
+        owner = object()
+        if layer_type == SEQUENCES:  # as a view meanwhile: each page starts its sequences as it arrives
+            self._want(owner, self.tile_keys(layer_type, bbox, filters.since), (layer_type, bbox, filters))
+        try:
+            items = self._fetch(layer_type, bbox, filters, progress, cancel)
+        finally:
+            self._unwant(owner)
+        self.store.flush()  # written by now (mostly while waiting for the network): a new session finds it
+        return items
+
+    def _fetch(self, layer_type, bbox, filters, progress, cancel) -> list:
         keys = self.tile_keys(layer_type, bbox, filters.since)
         second_step = layer_type == SEQUENCES or filters.min_quality > 0
         tiles = self._gather(keys, progress, cancel, 0.0, 50.0 if second_step else 100.0)
         if layer_type == COVERAGE:
             segments = _unique([s for key in keys for s in tiles[key]], lambda s: s.element_id)
             return [s for s in segments if geometry.line_intersects(bbox, s.track)]
-        near = geometry.expand(bbox, MARGIN_DEG) if layer_type == SEQUENCES else bbox
-        photos = _unique([p for key in keys for p in tiles[key]
-                          if geometry.contains(near, p.lng, p.lat) and filters.accepts_photo(p)], lambda p: p.id)
-        ids = sorted({photo.sequence_id for photo in photos})
+        if layer_type == SEQUENCES:
+            near = geometry.expand(bbox, MARGIN_DEG)
+            ids = sorted(set().union(*(_sequences_in(tiles[key], near, filters) for key in keys)))
+        else:
+            photos = _unique([tiles[key][row] for key in keys
+                              for row in geometry.rows_inside(tiles[key].lngs, tiles[key].lats, bbox)
+                              if filters.accepts_photo(tiles[key][row])], lambda p: p.id)
+            ids = sorted({photo.sequence_id for photo in photos})
         jobs = [("s", i) for i in ids] + ([("t", i) for i in ids] if layer_type == SEQUENCES else [])
         found = self._gather(jobs, progress, cancel, 50.0, 100.0) if second_step else {}
         if layer_type == PHOTOS_LAYER:
@@ -328,7 +377,7 @@ class Loader:
             self._blocking.update(job_keys)
         try:
             for key in job_keys:
-                entry = self.store.get(_store_kind(key), _store_key(key))
+                entry = self._lookup(key)
                 if entry is not None and entry[1]:
                     results[key] = entry[0]
                 else:
@@ -369,23 +418,31 @@ class Loader:
                 self._views.popitem(last=False)
             self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
 
+    def _unwant(self, owner):
+        with self._lock:
+            if self._views.pop(owner, None) is not None:
+                self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
+
     def _discover(self, tile_key, photos):
         """A page of a tile arrived: start the sequences the views over it need now (not after the whole
-        tile and a repaint), so sequence requests overlap with the tile's other pages."""
+        tile and a repaint), so sequence requests overlap with the tile's other pages. Those known in
+        memory or on disk are left to the views (one disk query per kind, not one per sequence)."""
         with self._lock:
             views = [view for owned in self._views.values() for keys, view in owned if tile_key in keys]
+        attributes, tracks = set(), set()  # the ids needing "s" jobs, "t" jobs
         for layer_type, bbox, filters in views:
-            needs_tracks = layer_type == SEQUENCES
-            if not needs_tracks and filters.min_quality <= 0:
-                continue
-            near = geometry.expand(bbox, MARGIN_DEG)
-            ids = {photo.sequence_id for photo in photos
-                   if geometry.contains(near, photo.lng, photo.lat) and filters.accepts_photo(photo)}
-            for sequence_id in ids:
-                jobs = [("s", sequence_id)] + ([("t", sequence_id)] if needs_tracks else [])
-                for job_key in jobs:
-                    if self.store.get(_store_kind(job_key), _store_key(job_key)) is None:
-                        self._schedule(job_key, {tile_key})
+            if layer_type == SEQUENCES or filters.min_quality > 0:
+                ids = _sequences_in(photos, geometry.expand(bbox, MARGIN_DEG), filters)
+                attributes.update(ids)
+                if layer_type == SEQUENCES:
+                    tracks.update(ids)
+        missing_attributes = set(self.store.missing(SEQUENCE_KIND, attributes))
+        missing_tracks = set(self.store.missing(PHOTOS, tracks))
+        for sequence_id in sorted(attributes):  # a sequence's two requests side by side
+            if sequence_id in missing_attributes:
+                self._schedule(("s", sequence_id), {tile_key})
+            if sequence_id in missing_tracks:
+                self._schedule(("t", sequence_id), {tile_key})
 
     def _wanted(self, job_key) -> bool:
         with self._lock:
@@ -428,63 +485,67 @@ class Loader:
                 segments = self.client.road_segments(tile_bbox(*job_key[1:4]), COVERAGE_ZOOM,
                                                      cancel=self._canceller(job_key))
                 self._succeed(job_key, future, tuple(segments))
-            elif kind == "s":
-                try:
-                    value = self.client.sequence(job_key[1], cancel=self._canceller(job_key))
-                except NotFoundError:
-                    value = None  # deleted on KartaView: remembered, not asked again before expiry
-                self._succeed(job_key, future, value)
             else:
-                try:
-                    value = tuple(self.client.sequence_photos(job_key[1], cancel=self._canceller(job_key)))
-                except NotFoundError:
-                    value = ()
-                self._succeed(job_key, future, value)
+                self._run_sequence_job(job_key, future)
         except Exception as error:  # noqa: BLE001 - a worker must never die silently
             self._fail(job_key, future, error)
+
+    def _run_sequence_job(self, job_key, future):
+        """A sequence's attributes ("s") or its photo list ("t")."""
+        cancel = self._canceller(job_key)
+        try:
+            if job_key[0] == "s":
+                value = self.client.sequence(job_key[1], cancel=cancel)
+            else:
+                value = self.client.sequence_photos(job_key[1], cancel=cancel, lazy=True)
+        except NotFoundError:  # deleted on KartaView: remembered, not asked again before expiry
+            value = None if job_key[0] == "s" else PhotoList()
+        self._succeed(job_key, future, value)
 
     def _canceller(self, job_key):
         return lambda: not self._wanted(job_key)
 
     def _run_photo_tile(self, key, future):
-        """Page 1, then pages 2..N as separate jobs; the last page to arrive completes the tile."""
+        """Page 1, then pages 2..N as separate jobs. A tile is complete when every page has arrived and
+        scheduled its sequences, so the loader never looks idle while a page is still scheduling."""
         bbox, day = tile_bbox(*key[1:4]), key[4] or None
         cancel = self._canceller(key)
-        first, total = self.client.nearby_photos_page(bbox, page=1, ipp=IPP, date=day, cancel=cancel)
-        pages = min(math.ceil(total / IPP), MAX_PAGES)
-        if pages <= 1:
-            self._discover(key, first)
-            self._succeed(key, future, tuple(_unique(first, lambda p: p.id)))
-            return
+        first, total = self.client.nearby_photos_page(bbox, page=1, ipp=IPP, date=day, cancel=cancel, lazy=True)
+        pages = max(1, min(math.ceil(total / IPP), MAX_PAGES))
         if total > IPP * MAX_PAGES:
             log_info("KartaView tile {} has {} photos; only the newest {} are loaded.".format(
                 key[1:4], total, IPP * MAX_PAGES))
-        parts, left = {1: first}, [pages - 1]
+        parts, left = {}, [pages]
+
+        def arrived(page, photos):
+            with self._lock:
+                parts[page] = photos
+                left[0] -= 1
+                complete = left[0] == 0
+            if complete and not future.done():
+                self._succeed(key, future, PhotoList.concat([parts[n] for n in sorted(parts)]).unique())
 
         def page_job(page):
             if future.done():
                 return
             try:
-                photos, _ = self.client.nearby_photos_page(bbox, page=page, ipp=IPP, date=day, cancel=cancel)
+                photos, _ = self.client.nearby_photos_page(bbox, page=page, ipp=IPP, date=day, cancel=cancel,
+                                                           lazy=True)
                 self._discover(key, photos)
             except Exception as error:  # noqa: BLE001 - ends the tile with this error
                 self._fail(key, future, error)
                 return
-            with self._lock:
-                parts[page] = photos
-                left[0] -= 1
-                complete = left[0] == 0
-            if complete:
-                ordered = [p for n in sorted(parts) for p in parts[n]]
-                self._succeed(key, future, tuple(_unique(ordered, lambda p: p.id)))
+            arrived(page, photos)
 
         for page in range(2, pages + 1):
             self._pool.submit(page_job, page)
         self._discover(key, first)  # after queueing the pages: the pool is first come, first served
+        arrived(1, first)
 
     def _succeed(self, job_key, future, value):
         kind, key = _store_kind(job_key), _store_key(job_key)
         self.store.put_memory(kind, key, value)
+        self.store.put_disk(kind, key, value)  # queued before the result is set: fetch() can flush() it
         with self._lock:
             if self._inflight.get(job_key) is future:
                 del self._inflight[job_key]
@@ -494,10 +555,6 @@ class Loader:
         if not future.done():
             future.set_result(value)
         self._signals.arrived.emit()
-        try:  # after the data is served: the disk copy is for later sessions
-            self.store.put_disk(kind, key, value)
-        except Exception as error:  # noqa: BLE001 - a full disk costs the cache, not the data
-            log_warning("KartaView: could not write the cache: {}".format(error))
 
     def _fail(self, job_key, future, error):
         dropped = isinstance(error, Cancelled)
@@ -536,6 +593,7 @@ class Loader:
 
     def shutdown(self):
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self.store.close()
 
     # ---- a layer's Reload ---------------------------------------------------------------------------
     def refresh(self, layer_type, areas, filters=Filters()) -> list:

@@ -2,12 +2,16 @@
 
 Reads never touch the network: memory first, then the SQLite cache (a few ms), which also fills
 memory. Stale disk entries are returned with fresh=False so the caller shows them and refreshes.
+Writes to the disk cache are queued and done by one writer thread in batches: encoding a tile
+(~10 ms) and SQLite then overlap with the network instead of delaying the loaders.
 """
 
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 
 from ..core.cache import PHOTOS, SEQUENCES, TILES
+from ..core.log import log_warning
 from . import codec
 
 # Memory bounds (entries); what is evicted stays on disk.
@@ -43,15 +47,15 @@ class _Lru:
 _MISSING = object()
 _CODECS = {  # kind -> (encode, decode); tiles: see tile_codec
     SEQUENCES: (codec.encode_sequence, codec.decode_sequence),
-    PHOTOS: (codec.encode_photos, lambda value: tuple(codec.decode_photos(value))),
+    PHOTOS: (codec.encode_photo_list, codec.decode_photo_list),
 }
 
 
 def tile_codec(tile_key):
-    """(encode, decode) of a tile's content: road segments for coverage tiles, photos otherwise."""
+    """(encode, decode) of a tile's content: road segments for coverage tiles, a PhotoList otherwise."""
     if tile_key[0] == "c":
         return codec.encode_segments, lambda value: tuple(codec.decode_segments(value))
-    return codec.encode_photos, lambda value: tuple(codec.decode_photos(value))
+    return codec.encode_photo_list, codec.decode_photo_list
 
 
 def cache_key(key):
@@ -65,19 +69,22 @@ class Store:
         self.cache = cache
         self._lock = threading.Lock()
         self._memory = {TILES: _Lru(MAX_TILES), SEQUENCES: _Lru(MAX_SEQUENCES), PHOTOS: _Lru(MAX_TRACKS)}
+        self._queued = []  # (kind, key, value) for the writer
+        self._writer = None
         if cache is not None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kartaview-cache-writer")
             cache.add_clear_listener(self.clear)
 
     def _codec(self, kind, key):
         return tile_codec(key) if kind == TILES else _CODECS[kind]
 
-    def get(self, kind, key):
-        """(value, fresh) or None; the disk cache answers what memory lacks."""
+    def get(self, kind, key, disk=True):
+        """(value, fresh) or None; the disk cache answers what memory lacks (unless disk=False)."""
         with self._lock:
             entry = self._memory[kind].get(key, _MISSING)
         if entry is not _MISSING:
             return entry
-        if self.cache is None:
+        if self.cache is None or not disk:
             return None
         found = self.cache.get(kind, cache_key(key) if kind == TILES else key)
         if found is None:
@@ -90,13 +97,60 @@ class Store:
             self._memory[kind].put(key, entry)
         return entry
 
+    def missing(self, kind, keys) -> list:
+        """Those of keys with no entry, fresh or not, in memory or on disk (one disk query in all)."""
+        with self._lock:
+            keys = [key for key in keys if self._memory[kind].get(key, _MISSING) is _MISSING]
+        if not keys or self.cache is None:
+            return keys
+        on_disk = self.cache.present(kind, [cache_key(key) if kind == TILES else str(key) for key in keys])
+        return [key for key in keys if (cache_key(key) if kind == TILES else str(key)) not in on_disk]
+
     def put_memory(self, kind, key, value):
         with self._lock:
             self._memory[kind].put(key, (value, True))
 
     def put_disk(self, kind, key, value):
-        if self.cache is not None:
-            self.cache.put(kind, cache_key(key) if kind == TILES else key, self._codec(kind, key)[0](value))
+        """Queue value for the disk cache (flush() waits until it is written)."""
+        if self.cache is None:
+            return
+        with self._lock:  # submitted under the lock: a flush() after this call waits for this write
+            self._queued.append((kind, key, value))
+            if len(self._queued) == 1:  # otherwise the write already submitted takes it along
+                try:
+                    self._writer.submit(self._write_queued)
+                except RuntimeError:  # closed: the loader is shut down
+                    self._queued.clear()
+
+    def _write_queued(self):
+        with self._lock:
+            batch, self._queued = self._queued, []
+        by_kind = {}
+        for kind, key, value in batch:
+            try:
+                encoded = self._codec(kind, key)[0](value)
+            except Exception as error:  # noqa: BLE001 - one odd record costs its cache entry only
+                log_warning("KartaView: could not write the cache: {}".format(error))
+                continue
+            by_kind.setdefault(kind, {})[cache_key(key) if kind == TILES else key] = encoded
+        for kind, items in by_kind.items():
+            try:
+                self.cache.put_many(kind, list(items.items()))
+            except Exception as error:  # noqa: BLE001 - a full disk costs the cache, not the data
+                log_warning("KartaView: could not write the cache: {}".format(error))
+
+    def flush(self):
+        """Wait until everything queued for the disk cache so far is written."""
+        if self._writer is not None:
+            try:
+                self._writer.submit(lambda: None).result()
+            except RuntimeError:  # closed: shutdown() lets the queued writes finish on their own
+                pass
+
+    def close(self):
+        """No more writes are taken; those queued are still written."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=False)
 
     def memory_items(self, kind):
         """[(key, (value, fresh))] of what memory holds now."""
@@ -105,5 +159,6 @@ class Store:
 
     def clear(self):
         with self._lock:
+            self._queued.clear()
             for lru in self._memory.values():
                 lru.clear()

@@ -1,0 +1,132 @@
+"""The loader's speed-minded behaviour: pipelining, idle means done, few disk lookups, lazy photo lists."""
+
+import threading
+import time
+
+import pytest
+
+from kartaview.plugin.client import KartaViewClient, Sequence, tile_bbox
+from kartaview.plugin.client.models import PhotoList
+from kartaview.plugin.core.cache import Cache
+from kartaview.plugin.provider import loader as loader_module
+from kartaview.plugin.provider.loader import READY, Loader
+from kartaview.plugin.provider.uri import SEQUENCES
+from tests.provider_support import CENTRE, SMALL, expected_sequences, positions
+
+
+class CountingCache(Cache):
+    def __init__(self, folder):
+        super().__init__(folder)
+        self.gets = self.presents = 0
+
+    def get(self, kind, key):
+        self.gets += 1
+        return super().get(kind, key)
+
+    def present(self, kind, keys):
+        self.presents += 1
+        return super().present(kind, keys)
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    """Tiles of several pages each, as the dense tiles of a real city centre."""
+    monkeypatch.setattr(loader_module, "IPP", 300)
+
+
+def make_loader(url, cache=None):
+    return Loader(KartaViewClient(url, retries=0, sleep=lambda _: None, timeout=10), cache)
+
+
+def wait_idle(loader, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while loader.pending() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert loader.pending() == 0
+
+
+class TwoPageTile:
+    """A client whose view has one tile of two one-photo pages, each of another sequence."""
+
+    def __init__(self, tile):
+        self.tile_bbox = tile_bbox(*tile[1:4])
+        lng, lat = (SMALL[0] + SMALL[2]) / 2, (SMALL[1] + SMALL[3]) / 2
+        self.pages = {page: PhotoList([{"id": str(page), "sequence_id": str(100 * page), "sequence_index": "0",
+                                        "lat": str(lat), "lng": str(lng)}]) for page in (1, 2)}
+
+    def nearby_photos_page(self, bbox, page=1, **_):
+        return (self.pages[page], 2) if bbox == self.tile_bbox else (PhotoList(), 0)
+
+    def sequence(self, sequence_id, **_):
+        return Sequence.from_v2({"id": sequence_id})
+
+    def sequence_photos(self, sequence_id, **_):
+        return self.pages[sequence_id // 100]
+
+    def image_urls(self, photo, size):
+        return []
+
+    def web_url(self, sequence_id):
+        return "https://kartaview.org/details/{}".format(sequence_id)
+
+
+def test_idle_only_once_every_page_has_started_its_sequences(qgis_app, monkeypatch):
+    monkeypatch.setattr(loader_module, "IPP", 1)
+    tile = Loader.tile_keys(SEQUENCES, SMALL)[0]
+    loader = Loader(TwoPageTile(tile))
+    discover, page_one = loader._discover, threading.Event()  # noqa: SLF001
+
+    def slow_first_page(key, photos):  # page 1's sequences are found after page 2 is in
+        if photos.ids == (1,):
+            page_one.wait(10)
+        discover(key, photos)
+
+    monkeypatch.setattr(loader, "_discover", slow_first_page)
+    loader.view(object(), SEQUENCES, SMALL)
+    deadline = time.monotonic() + 10
+    while loader.sequence_track(200, schedule=False) is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    time.sleep(0.05)
+    assert loader.pending() > 0  # the tile is not done before its first page scheduled sequence 100
+    page_one.set()
+    wait_idle(loader)
+    assert loader.sequence_track(100, schedule=False) is not None
+    loader.shutdown()
+
+
+def test_a_blocking_fetch_starts_sequences_while_tile_pages_still_load(qgis_app, fresh_sandbox, small_pages):
+    fresh_sandbox.set_faults(latency_ms=100)
+    loader = make_loader(fresh_sandbox.url)
+    tracks = loader.fetch(SEQUENCES, CENTRE)
+    assert {track.id for track in tracks} == expected_sequences(fresh_sandbox.world, CENTRE)
+    log = fresh_sandbox.request_log
+    pages_done = max(e["t"] + e["duration_ms"] / 1000.0 for e in log if "nearby-photos" in e["path"])
+    first_sequence = min(e["t"] for e in log if "nearby-photos" not in e["path"])
+    assert first_sequence < pages_done
+    loader.shutdown()
+
+
+def test_a_cold_fetch_asks_the_disk_once_per_tile_and_per_page(qgis_app, fresh_sandbox, small_pages, tmp_path):
+    cache = CountingCache(tmp_path)
+    loader = make_loader(fresh_sandbox.url, cache)
+    assert loader.fetch(SEQUENCES, CENTRE)
+    pages = sum("nearby-photos" in entry["path"] for entry in fresh_sandbox.request_log)
+    assert cache.gets <= len(Loader.tile_keys(SEQUENCES, CENTRE))  # not one per sequence
+    assert cache.presents <= 2 * pages
+    loader.shutdown()
+
+
+def test_tracks_are_built_from_the_photo_lists_without_changing_them(qgis_app, fresh_sandbox):
+    loader = make_loader(fresh_sandbox.url)
+    tracks = loader.fetch(SEQUENCES, SMALL)
+    assert tracks
+    with KartaViewClient(fresh_sandbox.url) as client:
+        for track in tracks:
+            photos = [photo for photo in client.sequence_photos(track.id) if photo.has_position]
+            shots = [photo.shot_date for photo in photos if photo.shot_date]
+            assert list(track.photos) == photos
+            assert list(track.coordinates) == positions(fresh_sandbox.world, track.id)
+            assert (track.first_shot, track.last_shot) == ((min(shots), max(shots)) if shots else (None, None))
+            assert track.thumbnail_url == client.image_urls(photos[0], "th")[0]
+    assert loader.view(object(), SEQUENCES, SMALL).state == READY  # a view over fetched data needs nothing
+    loader.shutdown()

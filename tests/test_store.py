@@ -1,0 +1,93 @@
+"""The loaders' store: memory over the disk cache, disk writes queued to one writer thread, batched lookups."""
+
+import sqlite3
+import threading
+
+from kartaview.plugin.client.models import PhotoList
+from kartaview.plugin.core.cache import PHOTOS, SEQUENCES, TILES, Cache
+from kartaview.plugin.provider.store import Store, cache_key
+
+TILE = ("p", 14, 9265, 5777, "")
+
+
+def photos(*ids):
+    return PhotoList([{"id": str(photo_id), "sequence_id": "9", "sequence_index": str(index), "lat": "46.7",
+                       "lng": "23.5"} for index, photo_id in enumerate(ids)])
+
+
+class CountingCache(Cache):
+    def __init__(self, folder):
+        super().__init__(folder)
+        self.calls = []
+
+    def get(self, kind, key):
+        self.calls.append(("get", kind, key))
+        return super().get(kind, key)
+
+    def present(self, kind, keys):
+        self.calls.append(("present", kind, tuple(keys)))
+        return super().present(kind, keys)
+
+
+def test_queued_writes_reach_the_disk_by_flush(tmp_path):
+    store = Store(Cache(tmp_path))
+    store.put_memory(TILES, TILE, photos(1, 2))
+    store.put_disk(TILES, TILE, photos(1, 2))
+    store.put_disk(PHOTOS, 9, photos(3))
+    store.put_disk(SEQUENCES, 9, None)  # "KartaView does not know this id" is cached too
+    store.flush()
+    again = Store(Cache(tmp_path))  # a new session
+    assert again.get(TILES, TILE)[0].ids == (1, 2) and again.get(PHOTOS, 9)[0].ids == (3,)
+    assert again.get(SEQUENCES, 9) == (None, True)
+    store.close()
+    again.close()
+
+
+def test_missing_asks_the_disk_once_for_many_keys_and_never_for_what_memory_holds(tmp_path):
+    cache = CountingCache(tmp_path)
+    store = Store(cache)
+    store.put_disk(SEQUENCES, 1, None)
+    store.flush()
+    store.put_memory(SEQUENCES, 2, None)
+    assert store.missing(SEQUENCES, [1, 2, 3, 4]) == [3, 4]
+    assert cache.calls == [("present", SEQUENCES, ("1", "3", "4"))]
+    assert store.missing(SEQUENCES, [2]) == [] and len(cache.calls) == 1
+    assert store.missing(TILES, [TILE]) == [TILE] and cache.calls[-1] == ("present", TILES, (cache_key(TILE),))
+    assert store.get(SEQUENCES, 5, disk=False) is None and len(cache.calls) == 2
+    store.close()
+
+
+def test_clear_drops_writes_still_queued(tmp_path):
+    store = Store(Cache(tmp_path))
+    release = threading.Event()
+    store._writer.submit(release.wait)  # noqa: SLF001 - holds the writer back
+    store.put_disk(PHOTOS, 9, photos(3))
+    store.clear()
+    release.set()
+    store.flush()
+    assert store.get(PHOTOS, 9) is None
+    store.close()
+
+
+def test_a_failing_disk_costs_the_cache_only_and_a_closed_store_takes_no_writes(tmp_path):
+    class FullDisk(Cache):
+        def put_many(self, kind, items):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    store = Store(FullDisk(tmp_path))
+    store.put_memory(PHOTOS, 9, photos(3))
+    store.put_disk(PHOTOS, 9, photos(3))
+    store.flush()  # logged, not raised
+    assert store.get(PHOTOS, 9)[0].ids == (3,)
+    store.close()
+    store.put_disk(PHOTOS, 10, photos(4))  # after the loader's shutdown: dropped quietly
+    store.flush()
+
+
+def test_photos_cached_by_an_earlier_version_are_fetched_again(tmp_path):
+    cache = Cache(tmp_path)
+    cache.put(TILES, cache_key(TILE), [[1, 9, 0, 46.7, 23.5] + [None] * 13])  # rows of Photo fields
+    cache.put(PHOTOS, 9, [[1, 9, 0, 46.7, 23.5] + [None] * 13])
+    store = Store(cache)
+    assert store.get(TILES, TILE) is None and store.get(PHOTOS, 9) is None
+    store.close()
