@@ -99,6 +99,9 @@ def test_upload_from_a_layer_in_another_crs_with_bad_rows(kartaview_processing, 
     assert [(r["sequence"], r["sequence_index"]) for r in rows[:6]] == [(1, 0), (1, 1), (1, 2), (1, 3), (2, 0),
                                                                          (2, 1)]
     assert rows[0]["url"] == "{}details/{}/0".format(upload_env.url, rows[0]["sequence_id"])
+    geometries = [f.geometry() for f in result["OUTPUT"].getFeatures()]
+    assert [g.asWkt(2) for g in geometries] == [f.geometry().asWkt(2) for f in kv_vl.getFeatures()]
+    assert geometries[7].isNull()  # the photo without position keeps its empty geometry
     server = stored(upload_env)
     assert [(len(p), done) for _, done, p in server] == [(4, True), (2, True)]
     fields = server[0][2][1][2]
@@ -221,3 +224,4 @@ def test_cancel_stops_within_a_second_and_reports_the_rest(kartaview_processing,
     rows = report(result)
     assert len(rows) == 12 and {r["status"] for r in rows} == {"uploaded", "failed"}
     assert all("Cancelled" in r["reason"] for r in rows if r["status"] == "failed")
+

@@ -6,95 +6,97 @@ import threading
 from kartaview.plugin.upload import journal as j
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.planner import PlanOptions, plan_upload
-from tests.upload_support import track
+from tests.upload_support import register, sequences, track
 
 
 def test_register_records_the_plan_and_resumes_it(tmp_path):
     photos = track(tmp_path, 4)
     plan = plan_upload(photos)
-    sequence = plan.sequences[0]
+    [(sequence, planned)] = sequences(plan)
     with Journal(tmp_path / "j.sqlite", "http://a/") as journal:
-        places = journal.register(plan)
+        places = register(journal, plan)
         assert {k: (r.sequence_key, r.sequence_index, r.state) for k, r in places.items()} == {
-            p.key: (sequence.key, p.index, j.PENDING) for p in sequence.photos}
-        assert journal.sequence(sequence.key).state == j.PLANNED
+            p.key: (sequence.key, p.index, j.PENDING) for p in planned}
+        record = journal.sequence(sequence.key)
+        assert (record.state, record.lat, record.lng) == (j.PLANNED, photos[0].lat, photos[0].lng)
+        assert journal.unconfirmed(sequence.key) == 4
         journal.creating(sequence.key)
         journal.created(sequence.key, 77)
-        journal.sending(sequence.photos[0].key)
-        journal.confirmed(sequence.photos[0].key, 5, False)
-        journal.sending(sequence.photos[1].key)
-        journal.failed(sequence.photos[1].key, "timeout")
-        journal.sending(sequence.photos[2].key)
+        journal.sending(planned[0].key)
+        journal.confirmed(planned[0].key, 5, False)
+        journal.sending(planned[1].key)
+        journal.failed(planned[1].key, "timeout")
+        journal.sending(planned[2].key)
     with Journal(tmp_path / "j.sqlite", "http://a/") as journal:  # a new process
-        places = journal.register(plan_upload(photos))
-        assert [places[p.key].state for p in sequence.photos] == [j.CONFIRMED, j.FAILED, j.SENDING, j.PENDING]
-        assert places[sequence.photos[0].key].photo_id == 5
+        places = register(journal, plan_upload(photos))
+        assert [places[p.key].state for p in planned] == [j.CONFIRMED, j.FAILED, j.SENDING, j.PENDING]
+        assert places[planned[0].key].photo_id == 5
         record = journal.sequence(sequence.key)
         assert (record.sequence_id, record.state) == (77, j.CREATED)
+        assert journal.unconfirmed(sequence.key) == 3
         journal.finishing(sequence.key)
         journal.finished(sequence.key)
         assert journal.sequence(sequence.key).state == j.FINISHED
-        assert [r.state for r in journal.sequence_photos(sequence.key)] == [
-            j.CONFIRMED, j.FAILED, j.SENDING, j.PENDING]
 
 
 def test_photos_that_may_be_on_the_server_keep_their_sequence_when_the_plan_changes(tmp_path):
     photos = track(tmp_path, 4)
     whole = plan_upload(photos)
     with Journal(tmp_path / "j.sqlite", "ns") as journal:
-        journal.register(whole)
-        old = whole.sequences[0]
+        register(journal, whole)
+        [(old, old_photos)] = sequences(whole)
         journal.creating(old.key)
         journal.created(old.key, 1)
-        journal.sending(old.photos[0].key)
-        journal.confirmed(old.photos[0].key, 10, False)
-        journal.sending(old.photos[1].key)  # outcome unknown: maybe stored as index 1 of sequence 1
+        journal.sending(old_photos[0].key)
+        journal.confirmed(old_photos[0].key, 10, False)
+        journal.sending(old_photos[1].key)  # outcome unknown: maybe stored as index 1 of sequence 1
         split = plan_upload(photos, PlanOptions(max_photos=2))
-        places = journal.register(split)
-        assert (places[old.photos[0].key].sequence_key, places[old.photos[0].key].state) == (old.key, j.CONFIRMED)
-        assert (places[old.photos[1].key].sequence_key, places[old.photos[1].key].sequence_index) == (old.key, 1)
-        second = split.sequences[1]
-        assert [(places[p.key].sequence_key, places[p.key].sequence_index) for p in second.photos] == [
+        places = register(journal, split)
+        assert (places[old_photos[0].key].sequence_key, places[old_photos[0].key].state) == (old.key, j.CONFIRMED)
+        assert (places[old_photos[1].key].sequence_key, places[old_photos[1].key].sequence_index) == (old.key, 1)
+        second, second_photos = sequences(split)[1]
+        assert [(places[p.key].sequence_key, places[p.key].sequence_index) for p in second_photos] == [
             (second.key, 0), (second.key, 1)]
 
 
 def test_pending_photos_of_a_sequence_never_created_follow_the_new_plan(tmp_path):
     photos = track(tmp_path, 3)
     with Journal(tmp_path / "j.sqlite", "ns") as journal:
-        journal.register(plan_upload(photos))
-        split = plan_upload(photos, PlanOptions(max_photos=1))
-        places = journal.register(split)
-        assert [places[s.photos[0].key].sequence_key for s in split.sequences] == [s.key for s in split.sequences]
+        register(journal, plan_upload(photos))
+        split = sequences(plan_upload(photos, PlanOptions(max_photos=1)))
+        places = register(journal, plan_upload(photos, PlanOptions(max_photos=1)))
+        assert [places[p[0].key].sequence_key for _, p in split] == [s.key for s, _ in split]
 
 
 def test_namespaces_are_separate(tmp_path):
     plan = plan_upload(track(tmp_path, 2))
-    key = plan.sequences[0].photos[0].key
+    key = sequences(plan)[0][1][0].key
     with Journal(tmp_path / "j.sqlite", "sandbox") as journal:
-        journal.register(plan)
+        register(journal, plan)
         journal.sending(key)
         journal.confirmed(key, 1, True)
     with Journal(tmp_path / "j.sqlite", "real") as journal:
-        assert journal.register(plan)[key].state == j.PENDING
+        assert register(journal, plan)[key].state == j.PENDING
 
 
 def test_threads_share_one_journal_and_it_uses_wal(tmp_path):
     plan = plan_upload(track(tmp_path, 40))
+    [(sequence, photos)] = sequences(plan)
     with Journal(tmp_path / "j.sqlite", "ns") as journal:
-        journal.register(plan)
+        register(journal, plan)
 
         def confirm(photos):
             for photo in photos:
                 journal.sending(photo.key)
                 journal.confirmed(photo.key, photo.index, False)
 
-        photos = plan.sequences[0].photos
         threads = [threading.Thread(target=confirm, args=(photos[i::4],)) for i in range(4)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        assert {r.state for r in journal.sequence_photos(plan.sequences[0].key)} == {j.CONFIRMED}
+        assert journal.unconfirmed(sequence.key) == 0
+        assert {journal.photo(p.key).state for p in photos} == {j.CONFIRMED}
     db = sqlite3.connect(str(tmp_path / "j.sqlite"))
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA user_version").fetchone()[0] == j.SCHEMA_VERSION

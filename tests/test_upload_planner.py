@@ -1,35 +1,56 @@
-"""The upload planner: validation reasons, ordering, splitting, near-duplicates, stable keys."""
+"""The upload planner: validation reasons, ordering, splitting, near-duplicates, stable keys, streaming.
 
+Every test runs with the planner reading its database back one row at a time and with its real page
+size, so that splitting and reading across page boundaries is covered with small inputs."""
+
+import hashlib
 import os
+import sqlite3
+from dataclasses import replace
 from datetime import timedelta, timezone
 
 import pytest
 
 from kartaview.plugin.upload import planner
 from kartaview.plugin.upload.planner import PhotoInput, PlanOptions, plan_upload
-from tests.upload_support import START, make_jpeg, offset, track
+from tests.upload_support import START, make_jpeg, offset, planned_photos, sequences, track
+
+
+@pytest.fixture(autouse=True, params=[1, planner._PAGE], ids=["page1", "page"])
+def page_size(request, monkeypatch):
+    monkeypatch.setattr(planner, "_PAGE", request.param)
+    return request.param
 
 
 def reasons(plan):
-    return {skip.ref: skip.reason for skip in plan.skipped}
+    return {skip.ref: skip.reason for skip in plan.skipped()}
+
+
+def refs(plan):
+    """[[ref of each photo] of each sequence]."""
+    return [[p.ref for p in photos] for _, photos in sequences(plan)]
 
 
 def test_a_regular_track_is_one_sequence_in_time_order(tmp_path):
     photos = track(tmp_path, 5)
-    plan = plan_upload(list(reversed(photos)))
-    assert len(plan.sequences) == 1 and not plan.skipped
-    sequence = plan.sequences[0]
-    assert [p.ref for p in sequence.photos] == [0, 1, 2, 3, 4]
-    assert [p.index for p in sequence.photos] == [0, 1, 2, 3, 4]
-    assert sequence.number == 1
-    assert all(os.path.isabs(p.path) for p in sequence.photos)
+    plan = plan_upload(reversed(photos))  # any iterable, read once
+    assert (plan.sequence_count, plan.photo_count, plan.skipped_count) == (1, 5, 0)
+    assert not list(plan.skipped())
+    [(sequence, planned)] = sequences(plan)
+    assert [p.ref for p in planned] == [0, 1, 2, 3, 4]
+    assert [p.index for p in planned] == [0, 1, 2, 3, 4]
+    assert (sequence.number, sequence.size) == (1, 5)
+    assert (sequence.lat, sequence.lng) == (photos[0].lat, photos[0].lng)
+    assert all(os.path.isabs(p.path) for p in planned)
+    assert [p.captured_at for p in planned] == [p.captured_at for p in photos]
+    assert [p.heading for p in planned] == [90.0] * 5
 
 
 def test_equal_times_are_ordered_by_file_name(tmp_path):
     photos = track(tmp_path, 3)
     same_time = [PhotoInput(p.ref, p.path, p.lat, p.lng, START, p.heading) for p in photos]
     plan = plan_upload(list(reversed(same_time)))
-    assert [p.ref for p in plan.sequences[0].photos] == [0, 1, 2]
+    assert refs(plan) == [[0, 1, 2]]
 
 
 def test_split_on_time_gap_distance_gap_and_max_photos(tmp_path):
@@ -39,14 +60,15 @@ def test_split_on_time_gap_distance_gap_and_max_photos(tmp_path):
     far = track(tmp_path, 3, first=6, start=START + timedelta(minutes=10, seconds=6),
                 origin=offset(later[-1].lat, later[-1].lng, 0, 500))
     plan = plan_upload(first + later + far)
-    assert [[p.ref for p in s.photos] for s in plan.sequences] == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
-    assert all([p.index for p in s.photos] == [0, 1, 2] for s in plan.sequences)
+    assert refs(plan) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    assert all([p.index for p in photos] == [0, 1, 2] for _, photos in sequences(plan))
 
     plan = plan_upload(first + later + far, PlanOptions(max_gap_seconds=3600, max_gap_meters=1000))
-    assert len(plan.sequences) == 1
+    assert plan.sequence_count == 1
     plan = plan_upload(first + later + far, PlanOptions(max_gap_seconds=3600, max_gap_meters=1000, max_photos=4))
-    assert [len(s.photos) for s in plan.sequences] == [4, 4, 1]
-    assert [s.number for s in plan.sequences] == [1, 2, 3]
+    assert [(s.size, len(photos)) for s, photos in sequences(plan)] == [(4, 4), (4, 4), (1, 1)]
+    assert [s.number for s in plan.sequences()] == [1, 2, 3]
+    assert [[p.index for p in photos] for _, photos in sequences(plan)] == [[0, 1, 2, 3], [0, 1, 2, 3], [0]]
 
 
 def test_grouping_field_decides_the_sequences(tmp_path):
@@ -54,8 +76,13 @@ def test_grouping_field_decides_the_sequences(tmp_path):
     grouped = [PhotoInput(p.ref, p.path, p.lat, p.lng, p.captured_at, p.heading, group="b" if p.ref % 2 else "a")
                for p in photos]
     plan = plan_upload(grouped, PlanOptions(use_groups=True))
-    assert [[p.ref for p in s.photos] for s in plan.sequences] == [[0, 2, 4], [1, 3, 5]]
-    assert [s.group for s in plan.sequences] == ["a", "b"]
+    assert refs(plan) == [[0, 2, 4], [1, 3, 5]]
+    assert [s.group for s in plan.sequences()] == ["a", "b"]
+    # Groups follow each other in the order of their first photo; no group is a group too.
+    later_first = [replace(p, group={0: None, 1: "b", 2: "a"}[p.ref % 3]) for p in photos]
+    plan = plan_upload(later_first, PlanOptions(use_groups=True, max_photos=1))
+    assert refs(plan) == [[0], [3], [1], [4], [2], [5]]
+    assert [s.group for s in plan.sequences()] == [None, None, "b", "b", "a", "a"]
 
 
 def test_near_duplicates_are_skipped_unless_kept(tmp_path):
@@ -67,9 +94,10 @@ def test_near_duplicates_are_skipped_unless_kept(tmp_path):
     plan = plan_upload(base + still + [turned])
     assert reasons(plan) == {11: planner.REASON_NEAR_DUPLICATE, 12: planner.REASON_NEAR_DUPLICATE,
                              13: planner.REASON_NEAR_DUPLICATE}
-    assert [p.ref for p in plan.sequences[0].photos] == [0, 20, 1]
+    assert refs(plan) == [[0, 20, 1]]
+    assert {s.ref: s.detail for s in plan.skipped()} == {11: "0", 12: "0", 13: "0"}
     kept = plan_upload(base + still + [turned], PlanOptions(keep_duplicates=True))
-    assert not kept.skipped and kept.photo_count == 6
+    assert kept.skipped_count == 0 and kept.photo_count == 6
 
 
 def test_headings_across_north_are_close(tmp_path):
@@ -123,8 +151,10 @@ def test_every_bad_input_gets_its_reason_and_the_rest_are_planned(tmp_path):
         "twice": planner.REASON_SAME_FILE, "twice via other spelling": planner.REASON_SAME_FILE,
         "directory": planner.REASON_MISSING_FILE,
     }
-    assert [s.detail for s in plan.skipped if s.ref == "twice"] == ["0"]
-    assert [p.ref for s in plan.sequences for p in s.photos] == [0, 1]
+    assert [s.detail for s in plan.skipped() if s.ref == "twice"] == ["0"]
+    assert [s.ref for s in plan.skipped()] == [b.ref for b in bad]  # in input order
+    assert plan.skipped_count == len(bad)
+    assert [p.ref for p in planned_photos(plan)] == [0, 1]
 
 
 def test_a_trailer_after_the_image_and_an_exif_thumbnail_are_fine(tmp_path):
@@ -144,17 +174,19 @@ def test_aware_times_are_converted_to_utc(tmp_path):
     photo = track(tmp_path, 1)[0]
     aware = START.replace(tzinfo=timezone(timedelta(hours=3)))
     plan = plan_upload([PhotoInput(1, photo.path, photo.lat, photo.lng, aware)])
-    assert plan.sequences[0].photos[0].captured_at == START - timedelta(hours=3)
+    assert planned_photos(plan)[0].captured_at == START - timedelta(hours=3)
 
 
 def test_keys_are_stable_and_change_with_the_file(tmp_path):
     photos = track(tmp_path, 4)
-    first = plan_upload(photos)
-    assert plan_upload(list(reversed(photos))).sequences[0].key == first.sequences[0].key
+    first = sequences(plan_upload(photos))
+    assert sequences(plan_upload(list(reversed(photos))))[0][0].key == first[0][0].key
+    # The key of a sequence is the hash of its photos' keys: journals of earlier versions still resume.
+    assert first[0][0].key == hashlib.sha1("\n".join(p.key for p in first[0][1]).encode()).hexdigest()
     os.utime(photos[2].path, ns=(1, 1))
-    changed = plan_upload(photos)
-    assert changed.sequences[0].key != first.sequences[0].key
-    assert changed.sequences[0].photos[0].key == first.sequences[0].photos[0].key
+    changed = sequences(plan_upload(photos))
+    assert changed[0][0].key != first[0][0].key
+    assert changed[0][1][0].key == first[0][1][0].key
 
 
 @pytest.mark.parametrize("heading,expected", [(None, None), (-90, 270.0), (720.5, 0.5), ("x", None)])
@@ -165,3 +197,25 @@ def test_headings_are_normalised(heading, expected):
 def test_distance():
     assert planner.distance_m(46.77, 23.59, 46.77, 23.59) == 0
     assert planner.distance_m(0, 0, 0, 1) == pytest.approx(111_195, rel=1e-3)
+
+
+def test_only_a_valid_photo_claims_its_file(tmp_path):
+    photo = track(tmp_path, 1)[0]
+    no_time = PhotoInput("no time", photo.path, photo.lat, photo.lng, None)
+    again = PhotoInput("again", photo.path, photo.lat, photo.lng, START + timedelta(seconds=5))
+    plan = plan_upload([no_time, photo, again])
+    assert reasons(plan) == {"no time": planner.REASON_NO_TIME, "again": planner.REASON_SAME_FILE}
+    assert [p.ref for p in planned_photos(plan)] == [0]
+
+
+def test_the_plan_is_read_only_once_split_and_closes_its_database(tmp_path):
+    with planner.Plan() as plan:
+        plan.add(track(tmp_path, 1)[0])
+        with pytest.raises(RuntimeError):
+            list(plan.sequences())
+        plan.split()
+        with pytest.raises(RuntimeError):
+            plan.add(track(tmp_path, 1, first=1)[0])
+        assert plan.photo_count == 1
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        list(plan.sequences())

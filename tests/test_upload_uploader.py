@@ -12,7 +12,7 @@ from kartaview.plugin.upload import journal as states
 from kartaview.plugin.upload import uploader as up
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.planner import PlanOptions, plan_upload
-from tests.upload_support import track
+from tests.upload_support import planned_photos, register, sequences, track
 
 
 def make_client(sandbox):
@@ -45,7 +45,7 @@ def sha1(path):
 
 def assert_all_stored_once(sandbox, plan):
     held = [digest for _, _, photos in stored(sandbox) for _, digest, _ in photos]
-    expected = sorted(sha1(p.path) for s in plan.sequences for p in s.photos)
+    expected = sorted(sha1(p.path) for p in planned_photos(plan))
     assert sorted(held) == expected  # every photo, each exactly once
     assert all(finished for _, finished, photos in stored(sandbox) if photos)
 
@@ -56,12 +56,12 @@ def test_full_upload_is_stored_once_with_the_right_fields_and_finished(fresh_san
     summary, results, events = run(fresh_sandbox, plan, tmp_path, concurrency=4)
     assert summary.counts == {up.UPLOADED: 12}
     assert sorted(e.kind for e in events) == sorted([up.EVENT_CREATED] * 2 + [up.EVENT_FINISHED] * 2)
-    assert sorted(summary.created) == sorted(summary.finished) and len(summary.created) == 2
+    assert (summary.created, summary.finished, summary.left_open) == (2, 2, 0)
     server = stored(fresh_sandbox)
     assert [(len(p), finished) for _, finished, p in server] == [(7, True), (5, True)]
     by_ref = {r.photo.ref: r for r in results}
-    for sequence, (sequence_id, _, held) in zip(plan.sequences, server):
-        for photo, (index, digest, fields) in zip(sequence.photos, held):
+    for (_, photos), (sequence_id, _, held) in zip(sequences(plan), server):
+        for photo, (index, digest, fields) in zip(photos, held):
             assert (index, digest) == (photo.index, sha1(photo.path))
             assert [float(x) for x in fields["coordinate"].split(",")] == pytest.approx([photo.lat, photo.lng])
             assert fields["shotDate"] == photo.captured_at.strftime("%Y-%m-%d %H:%M:%S")
@@ -113,7 +113,8 @@ def test_a_revoked_token_fails_every_photo_with_sign_in_again(fresh_sandbox, tmp
 
 
 def test_cancel_returns_within_a_second_and_a_rerun_completes(fresh_sandbox, tmp_path):
-    plan = plan_upload(track(tmp_path, 16))
+    plan = plan_upload(track(tmp_path, 16), PlanOptions(max_photos=6))
+    last = list(plan.sequences())[-1]
     fresh_sandbox.set_faults(latency_ms=300)
     cancel_at = []
 
@@ -127,22 +128,26 @@ def test_cancel_returns_within_a_second_and_a_rerun_completes(fresh_sandbox, tmp
         summary = up.Uploader(client, journal, fresh_sandbox.token, concurrency=2, cancel=cancel,
                               on_photo=results.append, on_sequence=events.append).run(plan)
         returned = time.monotonic()
+        never_reached = journal.sequence(last.key)
     assert summary.cancelled and returned - cancel_at[0] < 1.0
-    assert len(results) == 16 and summary.counts[up.FAILED] >= 10
+    assert len(results) == 16 and summary.counts[up.FAILED] >= 10  # every photo is reported
     assert {r.reason for r in results if r.status == up.FAILED} == {up.REASON_CANCELLED}
+    assert [(r.sequence_number, r.sequence_index) for r in results if r.photo.ref >= 12] == [
+        (3, i) for i in range(4)]
+    assert never_reached is None  # the rest of the plan was not recorded
     assert [e.kind for e in events][-1] == up.EVENT_LEFT_OPEN
     time.sleep(0.7)  # let the uploads that were in flight land
     fresh_sandbox.clear_faults()
     summary, results, _ = run(fresh_sandbox, plan, tmp_path)
-    assert summary.counts.get(up.FAILED, 0) == 0 and len(summary.finished) == 1
+    assert summary.counts.get(up.FAILED, 0) == 0 and summary.finished == 3
     assert_all_stored_once(fresh_sandbox, plan)
 
 
 def test_an_interrupted_create_is_created_again_and_nothing_is_sent_to_the_unknown_one(fresh_sandbox, tmp_path):
     plan = plan_upload(track(tmp_path, 3))
-    key = plan.sequences[0].key
+    key = next(plan.sequences()).key
     with Journal(tmp_path / "journal.sqlite", fresh_sandbox.url) as journal:
-        journal.register(plan)
+        register(journal, plan)
         journal.creating(key)  # the process died during the create call
     with make_client(fresh_sandbox) as client:  # ... after the server had created it
         orphan = client.create_sequence(fresh_sandbox.token, 46.7, 23.5)
@@ -157,7 +162,7 @@ def test_an_interrupted_create_is_created_again_and_nothing_is_sent_to_the_unkno
 def test_an_interrupted_finish_is_finished_again(fresh_sandbox, tmp_path):
     plan = plan_upload(track(tmp_path, 2))
     run(fresh_sandbox, plan, tmp_path)
-    key = plan.sequences[0].key
+    key = next(plan.sequences()).key
     with Journal(tmp_path / "journal.sqlite", fresh_sandbox.url) as journal:
         journal.finishing(key)
     summary, results, events = run(fresh_sandbox, plan, tmp_path)
@@ -169,13 +174,13 @@ def test_an_interrupted_finish_is_finished_again(fresh_sandbox, tmp_path):
 def test_a_photo_that_keeps_failing_is_reported_and_its_sequence_left_open(fresh_sandbox, tmp_path):
     photos = track(tmp_path, 4)
     plan = plan_upload(photos)
-    Path(plan.sequences[0].photos[2].path).unlink()  # gone between planning and sending
+    Path(planned_photos(plan)[2].path).unlink()  # gone between planning and sending
     summary, results, events = run(fresh_sandbox, plan, tmp_path)
     assert summary.counts == {up.UPLOADED: 3, up.FAILED: 1}
     failed = [r for r in results if r.status == up.FAILED][0]
     assert failed.reason == up.REASON_FILE and failed.photo.index == 2
     assert [e.kind for e in events] == [up.EVENT_CREATED, up.EVENT_LEFT_OPEN]
-    assert summary.left_open == summary.created
+    assert (summary.created, summary.finished, summary.left_open) == (1, 0, 1)
     assert [finished for _, finished, _ in stored(fresh_sandbox)] == [False]
 
 
@@ -215,3 +220,58 @@ def test_concurrency_is_bounded(fresh_sandbox, tmp_path):
     with Counting(fresh_sandbox.url) as client, Journal(tmp_path / "j.sqlite", client.base_url) as journal:
         summary = up.Uploader(client, journal, fresh_sandbox.token, concurrency=3).run(plan)
     assert summary.counts == {up.UPLOADED: 12} and peak[0] == 3
+
+
+def test_photos_are_read_from_the_plan_only_as_the_upload_window_needs_them(fresh_sandbox, tmp_path):
+    plan = plan_upload(track(tmp_path, 30), PlanOptions(max_photos=10))
+    keys = [s.key for s in plan.sequences()]
+    reads, taken, answered, registered = {}, [0], [0], []
+    photos = plan.photos
+
+    def counting_photos(sequence):
+        reads[sequence.number] = reads.get(sequence.number, 0) + 1
+        for photo in photos(sequence):
+            if reads[sequence.number] == 2:  # the first read records the sequence in the journal
+                taken[0] += 1
+                ahead.append(taken[0] - answered[0])
+            yield photo
+
+    ahead = []
+    plan.photos = counting_photos
+    with make_client(fresh_sandbox) as client, Journal(tmp_path / "j.sqlite", client.base_url) as journal:
+
+        def on_photo(result):
+            answered[0] += 1
+            if answered[0] == 1:
+                registered.extend(journal.sequence(key) is not None for key in keys)
+
+        summary = up.Uploader(client, journal, fresh_sandbox.token, concurrency=3, on_photo=on_photo).run(plan)
+    assert summary.counts == {up.UPLOADED: 30} and summary.finished == 3
+    assert max(ahead) == 3  # never more photos in hand than the concurrency
+    assert registered == [True, False, False]  # later sequences are recorded when the upload reaches them
+
+
+def test_an_earlier_sequence_holding_photos_is_completed_and_finished_at_the_end(fresh_sandbox, tmp_path):
+    photos = track(tmp_path, 4)
+    whole = plan_upload(photos)
+    [(old, old_photos)] = sequences(whole)
+    with make_client(fresh_sandbox) as client, Journal(tmp_path / "journal.sqlite", client.base_url) as journal:
+        register(journal, whole)  # an earlier run: created the sequence, stored photo 0, died sending photo 1
+        journal.creating(old.key)
+        old_id = client.create_sequence(fresh_sandbox.token, old.lat, old.lng)
+        journal.created(old.key, old_id)
+        first = old_photos[0]
+        journal.sending(first.key)
+        answer = client.upload_photo(fresh_sandbox.token, old_id, 0, first.lat, first.lng, first.path,
+                                     shot_date=first.captured_at, heading=first.heading)
+        journal.confirmed(first.key, answer.photo_id, False)
+        journal.sending(old_photos[1].key)
+    split = plan_upload(photos, PlanOptions(max_photos=2))  # re-run with other splitting options
+    summary, results, events = run(fresh_sandbox, split, tmp_path)
+    assert summary.counts == {up.UPLOADED: 3, up.ALREADY_UPLOADED: 1}
+    assert (summary.created, summary.finished, summary.left_open) == (1, 2, 0)
+    by_ref = {r.photo.ref: (r.sequence_id, r.sequence_index) for r in results}
+    assert by_ref[0] == (old_id, 0) and by_ref[1] == (old_id, 1)  # the photos that may be there stay there
+    assert by_ref[2][0] == by_ref[3][0] != old_id
+    assert [(len(p), finished) for _, finished, p in stored(fresh_sandbox)] == [(2, True), (2, True)]
+    assert_all_stored_once(fresh_sandbox, split)

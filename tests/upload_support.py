@@ -1,4 +1,4 @@
-"""Helpers of the upload tests: small real JPEGs on disk and tracks of photos along a street."""
+"""Helpers of the upload tests: small real JPEGs on disk, tracks of photos along a street, plans read back."""
 
 import math
 from datetime import datetime, timedelta
@@ -32,3 +32,23 @@ def track(directory, count, *, start=START, step_s=2, step_m=10.0, first=0, orig
         photos.append(PhotoInput(ref=first + i, path=path, lat=lat, lng=lng,
                                  captured_at=start + timedelta(seconds=i * step_s), heading=90.0))
     return photos
+
+
+def sequences(plan):
+    """[(PlannedSequence, [PlannedPhoto, ...])] of a split plan, read back for assertions."""
+    return [(sequence, list(plan.photos(sequence))) for sequence in plan.sequences()]
+
+
+def planned_photos(plan):
+    """Every PlannedPhoto of a plan, in upload order."""
+    return [photo for _, photos in sequences(plan) for photo in photos]
+
+
+def register(journal, plan):
+    """Record a whole plan in the journal, as the uploader does sequence by sequence; returns
+    {photo key: PhotoRecord} of where each photo goes."""
+    places = {}
+    for sequence, photos in sequences(plan):
+        journal.register(sequence, iter(photos))
+        places.update((photo.key, journal.photo(photo.key)) for photo in photos)
+    return places

@@ -1,8 +1,9 @@
 """kartaview:uploadphotos — upload a point layer of photos to KartaView as sequences.
 
-The QGIS side only: reads the features into planner.PhotoInput (position transformed to WGS 84,
-capture time to UTC), then the pure upload engine plans, journals and uploads. Every input feature
-gets one row in the report, in input order.
+The QGIS side only: streams the features into the planner as planner.PhotoInput (position
+transformed to WGS 84, capture time to UTC), then the pure upload engine plans, journals and
+uploads. Every input feature gets one row in the report, in input order. Nothing is kept per photo
+in memory: the plan and the report rows wait in temporary SQLite databases.
 """
 
 import os
@@ -18,6 +19,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -37,7 +39,8 @@ from ..core.log import log_info, log_warning
 from ..core.network import make_client
 from ..upload import planner, uploader
 from ..upload.journal import CONFIRMED, Journal
-from ..upload.planner import PhotoInput, PlanOptions, plan_upload
+from ..upload.planner import PhotoInput, Plan, PlanOptions
+from ..upload.report import ReportRows
 
 JOURNAL_ENV = "KARTAVIEW_UPLOAD_JOURNAL"
 SKIPPED = "skipped"
@@ -163,7 +166,6 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                     "Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication "
                     "configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN."))
 
-        inputs, geometries = self._read(source, fields, context, feedback)
         options = PlanOptions(
             max_gap_seconds=self.parameterAsDouble(parameters, self.MAX_GAP_SECONDS, context),
             max_gap_meters=self.parameterAsDouble(parameters, self.MAX_GAP_METERS, context),
@@ -171,24 +173,27 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             keep_duplicates=self.parameterAsBoolean(parameters, self.KEEP_DUPLICATES, context),
             use_groups=bool(fields["group"]),
         )
-        plan = plan_upload(inputs, options)
-        feedback.pushInfo(self.tr("{} photos in {} sequences to upload, {} skipped.").format(
-            plan.photo_count, len(plan.sequences), len(plan.skipped)))
-        rows = {skip.ref: (skip.path, None, None, None, SKIPPED, self._reason(skip.reason, skip.detail, fields), "")
-                for skip in plan.skipped}
+        with Plan(options) as plan, ReportRows() as rows:
+            self._read(source, fields, context, feedback, plan, rows)
+            plan.split()
+            feedback.pushInfo(self.tr("{} photos in {} sequences to upload, {} skipped.").format(
+                plan.photo_count, plan.sequence_count, plan.skipped_count))
+            for skip in plan.skipped():
+                rows.set(skip.ref, skip.path, None, None, None, SKIPPED, self._reason(skip.reason, skip.detail, fields),
+                         "")
 
-        client = make_client(timeout=120, max_workers=uploader.MAX_CONCURRENCY)
-        try:
-            with Journal(journal_path(), client.base_url) as journal:
-                if dry_run:
-                    self._dry_run(plan, journal, client, rows)
-                else:
-                    concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
-                    self._upload(plan, journal, client, token, concurrency, rows, fields, feedback)
-        finally:
-            client.close()
+            client = make_client(timeout=120, max_workers=uploader.MAX_CONCURRENCY)
+            try:
+                with Journal(journal_path(), client.base_url) as journal:
+                    if dry_run:
+                        self._dry_run(plan, journal, client, rows)
+                    else:
+                        concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
+                        self._upload(plan, journal, client, token, concurrency, rows, fields, feedback)
+            finally:
+                client.close()
 
-        return self._report(parameters, context, source, inputs, geometries, rows, len(plan.sequences))
+            return self._report(parameters, context, source, rows, plan.sequence_count)
 
     def _fields(self, source, parameters, context):
         names = {key: self.parameterAsString(parameters, parameter, context) for key, parameter in (
@@ -204,27 +209,27 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.tr("The input layer has no field '{}'.").format(names["group"]))
         return names
 
-    def _read(self, source, fields, context, feedback):
+    def _read(self, source, fields, context, feedback, plan, rows):
+        """Feed the features to the plan and the report one at a time (a feature iterator, no list)."""
         to_wgs84 = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"),
                                           context.transformContext())
         home = context.project().homePath() if context.project() else ""
-        inputs, geometries = [], {}
         total = max(1, source.featureCount())
         for number, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
                 break
-            geometries[feature.id()] = feature.geometry()
             lat, lng = self._position(feature, to_wgs84)
-            inputs.append(PhotoInput(
+            path = _path(feature[fields["photo"]], home)
+            rows.add(feature.id(), bytes(feature.geometry().asWkb()), path)
+            plan.add(PhotoInput(
                 ref=feature.id(),
-                path=_path(feature[fields["photo"]], home),
+                path=path,
                 lat=lat, lng=lng,
                 captured_at=_utc_time(feature[fields["time"]]),
                 heading=_number(feature[fields["heading"]]) if fields["heading"] else None,
                 group=_text(feature[fields["group"]]) if fields["group"] else None,
             ))
             feedback.setProgress(5.0 * number / total)
-        return inputs, geometries
 
     @staticmethod
     def _position(feature, to_wgs84):
@@ -238,19 +243,18 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         return point.y(), point.x()
 
     def _dry_run(self, plan, journal, client, rows):
-        places = journal.lookup(plan)
-        for sequence in plan.sequences:
-            for photo in sequence.photos:
-                place = places.get(photo.key)
+        for sequence in plan.sequences():
+            for photo in plan.photos(sequence):
+                place = journal.photo(photo.key)
                 if place is not None and place.state == CONFIRMED:
                     record = journal.sequence(place.sequence_key)
-                    rows[photo.ref] = (photo.path, None, record.sequence_id, place.sequence_index,
-                                       uploader.ALREADY_UPLOADED, self._reason(uploader.REASON_JOURNAL, ""),
-                                       client.web_url(record.sequence_id, place.sequence_index))
+                    rows.set(photo.ref, photo.path, None, record.sequence_id, place.sequence_index,
+                             uploader.ALREADY_UPLOADED, self._reason(uploader.REASON_JOURNAL, ""),
+                             client.web_url(record.sequence_id, place.sequence_index))
                 else:
-                    rows[photo.ref] = (photo.path, sequence.number, None, photo.index, WOULD_UPLOAD,
-                                       self.tr("Dry run: would be photo {} of new sequence {}.").format(
-                                           photo.index, sequence.number), "")
+                    rows.set(photo.ref, photo.path, sequence.number, None, photo.index, WOULD_UPLOAD,
+                             self.tr("Dry run: would be photo {} of new sequence {}.").format(
+                                 photo.index, sequence.number), "")
 
     def _upload(self, plan, journal, client, token, concurrency, rows, fields, feedback):
         total = max(1, plan.photo_count)
@@ -259,8 +263,8 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         def on_photo(result):
             photo = result.photo
             url = client.web_url(result.sequence_id, result.sequence_index) if result.sequence_id else ""
-            rows[photo.ref] = (photo.path, result.sequence_number, result.sequence_id, result.sequence_index,
-                               result.status, self._reason(result.reason, result.detail, fields), url)
+            rows.set(photo.ref, photo.path, result.sequence_number, result.sequence_id, result.sequence_index,
+                     result.status, self._reason(result.reason, result.detail, fields), url)
             done[0] += 1
             feedback.setProgress(5.0 + 95.0 * done[0] / total)
 
@@ -292,7 +296,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             feedback.reportError(self.tr("{} photos could not be uploaded; see the report for the reasons and "
                                          "run the algorithm again on the same photos to retry.").format(failed))
 
-    def _report(self, parameters, context, source, inputs, geometries, rows, sequences):
+    def _report(self, parameters, context, source, rows, sequences):
         report_fields = QgsFields()
         for name, kind in (("path", QVariant.String), ("sequence", QVariant.Int), ("sequence_id", QVariant.LongLong),
                            ("sequence_index", QVariant.Int), ("status", QVariant.String),
@@ -303,13 +307,17 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         counts = {}
-        for photo in inputs:
-            path, number, sequence_id, index, status, reason, url = rows.get(photo.ref) or (
-                photo.path, None, None, None, uploader.FAILED, self._reason(uploader.REASON_CANCELLED, ""), "")
+        cancelled = self._reason(uploader.REASON_CANCELLED, "")
+        for wkb, path, number, sequence_id, index, status, reason, url in rows.rows():
+            if status is None:  # never reached: the run was cancelled before
+                status, reason = uploader.FAILED, cancelled
             counts[status] = counts.get(status, 0) + 1
             feature = QgsFeature(report_fields)
-            feature.setGeometry(geometries[photo.ref])
-            feature.setAttributes([path or photo.path, number, sequence_id, index, status, reason, url])
+            geometry = QgsGeometry()
+            if wkb:
+                geometry.fromWkb(wkb)
+            feature.setGeometry(geometry)
+            feature.setAttributes([path, number, sequence_id, index, status, reason, url])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return {self.OUTPUT: dest_id, "UPLOADED": counts.get(uploader.UPLOADED, 0),
                 "ALREADY_UPLOADED": counts.get(uploader.ALREADY_UPLOADED, 0), "SKIPPED": counts.get(SKIPPED, 0),

@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from typing import Optional
 
 SCHEMA_VERSION = 1
+_CACHE_KIB = 256
 
 PLANNED, CREATING, CREATED, FINISHING, FINISHED = "planned", "creating", "created", "finishing", "finished"
 PENDING, SENDING, CONFIRMED, FAILED = "pending", "sending", "confirmed", "failed"
@@ -91,6 +92,8 @@ class Journal:
         # NORMAL is durable against a killed process (the case that matters); after a power cut the
         # last commits may be lost, which the protocol tolerates (a resend is answered "duplicate").
         self._db.execute("PRAGMA synchronous=NORMAL")
+        # A small page cache: the file grows with every photo ever uploaded, the memory must not.
+        self._db.execute("PRAGMA cache_size=-{}".format(_CACHE_KIB))
         with self._transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -123,41 +126,38 @@ class Journal:
 
     # -- planning ---------------------------------------------------------------------------------
 
-    def register(self, plan):
-        """Record a plan and return where each of its photos goes: {photo key: PhotoRecord}.
+    def register(self, sequence, photos):
+        """Record a planned sequence and its photos (an iterable, read once), in one transaction.
 
         A photo keeps the sequence and index it already has in the journal once it may have reached
         the server (sending/failed in a created sequence, or confirmed): sending it anywhere else
         could store it twice. Otherwise it takes the plan's place. So re-running the same input
         resumes the same sequences, and re-running it with other splitting options never duplicates.
+        Where each photo goes is then `photo(key)`.
         """
         ns = self.namespace
         now = _now()
         with self._transaction() as db:
-            for sequence in plan.sequences:
-                first = sequence.photos[0]
-                db.execute(
-                    "INSERT OR IGNORE INTO sequences (namespace, key, state, lat, lng, updated) VALUES (?,?,?,?,?,?)",
-                    (ns, sequence.key, PLANNED, first.lat, first.lng, now),
-                )
-                for photo in sequence.photos:
-                    row = self._photo_row(db, photo.key)
-                    if row is None:
-                        db.execute(
-                            "INSERT INTO photos (namespace, key, path, sequence_key, sequence_index, state, updated)"
-                            " VALUES (?,?,?,?,?,?,?)",
-                            (ns, photo.key, photo.path, sequence.key, photo.index, PENDING, now),
-                        )
-                    elif (row.sequence_key, row.sequence_index) != (sequence.key, photo.index) and not self._sticky(
-                        db, row
-                    ):
-                        db.execute(
-                            "UPDATE photos SET sequence_key=?, sequence_index=?, state=?, updated=?"
-                            " WHERE namespace=? AND key=?",
-                            (sequence.key, photo.index, PENDING, now, ns, photo.key),
-                        )
-            keys = [photo.key for sequence in plan.sequences for photo in sequence.photos]
-            return {key: self._photo_row(db, key) for key in keys}
+            db.execute(
+                "INSERT OR IGNORE INTO sequences (namespace, key, state, lat, lng, updated) VALUES (?,?,?,?,?,?)",
+                (ns, sequence.key, PLANNED, sequence.lat, sequence.lng, now),
+            )
+            for photo in photos:
+                row = self._photo_row(db, photo.key)
+                if row is None:
+                    db.execute(
+                        "INSERT INTO photos (namespace, key, path, sequence_key, sequence_index, state, updated)"
+                        " VALUES (?,?,?,?,?,?,?)",
+                        (ns, photo.key, photo.path, sequence.key, photo.index, PENDING, now),
+                    )
+                elif (row.sequence_key, row.sequence_index) != (sequence.key, photo.index) and not self._sticky(
+                    db, row
+                ):
+                    db.execute(
+                        "UPDATE photos SET sequence_key=?, sequence_index=?, state=?, updated=?"
+                        " WHERE namespace=? AND key=?",
+                        (sequence.key, photo.index, PENDING, now, ns, photo.key),
+                    )
 
     def _sticky(self, db, row: PhotoRecord) -> bool:
         if row.state == CONFIRMED:
@@ -169,12 +169,6 @@ class Journal:
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def lookup(self, plan) -> dict:
-        """{photo key: PhotoRecord or None} for a plan, without recording anything (dry runs)."""
-        with self._lock:
-            return {photo.key: self._photo_row(self._db, photo.key)
-                    for sequence in plan.sequences for photo in sequence.photos}
-
     def sequence(self, key: str) -> Optional[SequenceRecord]:
         with self._lock:
             return self._sequence_row(self._db, key)
@@ -183,14 +177,13 @@ class Journal:
         with self._lock:
             return self._photo_row(self._db, key)
 
-    def sequence_photos(self, sequence_key: str) -> list:
+    def unconfirmed(self, sequence_key: str) -> int:
+        """How many photos recorded in a sequence are not confirmed yet."""
         with self._lock:
-            rows = self._db.execute(
-                "SELECT key, path, sequence_key, sequence_index, state, photo_id, duplicate FROM photos"
-                " WHERE namespace=? AND sequence_key=? ORDER BY sequence_index",
-                (self.namespace, sequence_key),
-            ).fetchall()
-        return [PhotoRecord(*row[:6], bool(row[6])) for row in rows]
+            return self._db.execute(
+                "SELECT COUNT(*) FROM photos WHERE namespace=? AND sequence_key=? AND state!=?",
+                (self.namespace, sequence_key, CONFIRMED),
+            ).fetchone()[0]
 
     def _sequence_row(self, db, key):
         row = db.execute(

@@ -1,8 +1,13 @@
-"""Turn a list of photos into upload sequences: validation, ordering, splitting, near-duplicates.
+"""Turn a stream of photos into upload sequences: validation, ordering, splitting, near-duplicates.
 
-Pure and deterministic: the same input gives the same sequences with the same keys, which is what
-lets the journal resume an interrupted upload. Reasons are codes (REASON_*) plus an untranslated
-detail; the QGIS side turns them into translated messages.
+Deterministic: the same input gives the same sequences with the same keys, which is what lets the
+journal resume an interrupted upload. Reasons are codes (REASON_*) plus an untranslated detail;
+the QGIS side turns them into translated messages.
+
+Memory does not grow with the number of photos: `Plan.add` records each photo in a private
+temporary SQLite database as it is read (duplicate files are found through a UNIQUE index), the
+ordering is an SQL sort, the splitting one pass over the sorted rows, and sequences, photos and
+skips are read back lazily, a page at a time.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-from dataclasses import dataclass, field
+import sqlite3
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Optional
 
@@ -30,10 +36,14 @@ REASON_NO_TIME = "no_time"
 REASON_SAME_FILE = "same_file"
 REASON_NEAR_DUPLICATE = "near_duplicate"
 
+_PAGE = 256  # rows read back at a time
+_CACHE_KIB = 256  # SQLite page cache of the temporary database; the rest lives on disk
+
 
 @dataclass(frozen=True)
 class PhotoInput:
-    """One input photo. `ref` identifies it for the caller (e.g. a feature id); position in WGS 84."""
+    """One input photo. `ref` identifies it for the caller (an int or a str, e.g. a feature id);
+    position in WGS 84."""
 
     ref: Any
     path: Optional[str]
@@ -60,7 +70,9 @@ class PlannedPhoto:
 class PlannedSequence:
     number: int  # 1-based, in upload order
     key: str  # hash of the member photos' keys in order
-    photos: tuple
+    size: int  # number of photos
+    lat: float  # position of the first photo
+    lng: float
     group: Optional[str] = None
 
 
@@ -70,16 +82,6 @@ class Skip:
     path: Optional[str]
     reason: str  # REASON_*
     detail: str = ""
-
-
-@dataclass
-class Plan:
-    sequences: list = field(default_factory=list)
-    skipped: list = field(default_factory=list)
-
-    @property
-    def photo_count(self) -> int:
-        return sum(len(s.photos) for s in self.sequences)
 
 
 @dataclass(frozen=True)
@@ -100,52 +102,237 @@ def distance_m(lat1, lng1, lat2, lng2) -> float:
 
 
 def plan_upload(photos, options: PlanOptions = PlanOptions()) -> Plan:
-    plan = Plan()
-    valid = _validate(photos, plan.skipped)
-    for group, members in _groups(valid, options):
-        kept = _drop_near_duplicates(members, options, plan.skipped)
-        for chunk in _chunks(kept, max(1, options.max_photos)):
-            plan.sequences.append(_sequence(len(plan.sequences) + 1, chunk, group))
+    """The plan of an iterable of PhotoInput (read once, lazily)."""
+    plan = Plan(options)
+    try:
+        for photo in photos:
+            plan.add(photo)
+        plan.split()
+    except BaseException:
+        plan.close()
+        raise
     return plan
 
 
-@dataclass(frozen=True)
-class _Valid:
-    source: PhotoInput
-    path: str
-    key: str
-    captured_at: datetime
-    heading: Optional[float]
+_SCHEMA = """
+CREATE TABLE photos (
+    ordinal INTEGER PRIMARY KEY,  -- input order
+    ref,
+    path TEXT,
+    claim TEXT UNIQUE,  -- the real path of a valid photo: a second photo of the same file is refused
+    key TEXT,  -- set for valid photos only
+    lat REAL, lng REAL, t TEXT, base TEXT, heading REAL,
+    grp, gkey TEXT,
+    reason TEXT, detail TEXT  -- set for skipped photos
+);
+CREATE TABLE ranked (pos INTEGER PRIMARY KEY, ordinal INTEGER, gkey TEXT);
+CREATE TABLE firsts (gkey TEXT PRIMARY KEY, first INTEGER);
+CREATE TABLE ordered (pos INTEGER PRIMARY KEY, ordinal INTEGER, seq INTEGER, idx INTEGER);
+CREATE TABLE sequences (number INTEGER PRIMARY KEY, key TEXT, size INTEGER, lat REAL, lng REAL, grp,
+                        first_pos INTEGER, last_pos INTEGER);
+"""
 
 
-def _validate(photos, skipped):
-    valid = []
-    files = {}  # real path -> (key or None, reason, detail): each file is checked once
-    first_ref = {}  # real path -> ref of the first valid photo using it
-    for photo in photos:
+class Plan:
+    """The plan of one upload, in a private temporary SQLite database deleted by `close`.
+
+    `add` every photo, `split` once, then read `sequences()`, `photos(sequence)` and `skipped()`
+    (each a lazy iterator; use them on the thread that made the plan).
+    """
+
+    def __init__(self, options: PlanOptions = PlanOptions()):
+        self.options = options
+        self.photo_count = self.sequence_count = self.skipped_count = 0
+        self._split = False
+        # "" = a private on-disk database that SQLite deletes when it is closed (or the process dies).
+        self._db = sqlite3.connect("", isolation_level=None)
+        for pragma in ("journal_mode=MEMORY", "synchronous=OFF", "cache_size=-{}".format(_CACHE_KIB)):
+            self._db.execute("PRAGMA " + pragma)
+        self._db.executescript(_SCHEMA)
+        self._db.execute("BEGIN")  # one transaction for all the adds: committed by split()
+
+    def close(self):
+        self._db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- input ------------------------------------------------------------------------------------
+
+    def add(self, photo: PhotoInput) -> None:
+        """Validate and record one photo (in input order); a bad one is recorded as skipped."""
+        if self._split:
+            raise RuntimeError("photos cannot be added once the plan is split")
         if not photo.path or not str(photo.path).strip():
-            skipped.append(Skip(photo.ref, photo.path, REASON_NO_PATH))
-            continue
+            return self._skip(photo, photo.path, REASON_NO_PATH)
         path = os.path.realpath(os.path.expanduser(str(photo.path).strip()))
         if not _has_position(photo.lat, photo.lng):
-            skipped.append(Skip(photo.ref, path, REASON_NO_POSITION))
-            continue
+            return self._skip(photo, path, REASON_NO_POSITION)
         captured_at = _utc(photo.captured_at)
         if captured_at is None:
-            skipped.append(Skip(photo.ref, path, REASON_NO_TIME))
-            continue
-        if path not in files:
-            files[path] = _check_file(path)
-        key, reason, detail = files[path]
+            return self._skip(photo, path, REASON_NO_TIME)
+        first = self._db.execute("SELECT ref FROM photos WHERE claim=?", (path,)).fetchone()
+        if first is not None:  # a file already claimed was valid: checking it again is useless
+            return self._skip(photo, path, REASON_SAME_FILE, str(first[0]))
+        key, reason, detail = _check_file(path)
         if key is None:
-            skipped.append(Skip(photo.ref, path, reason, detail))
-            continue
-        if path in first_ref:
-            skipped.append(Skip(photo.ref, path, REASON_SAME_FILE, str(first_ref[path])))
-            continue
-        first_ref[path] = photo.ref
-        valid.append(_Valid(photo, path, key, captured_at, _heading(photo.heading)))
-    return valid
+            return self._skip(photo, path, reason, detail)
+        group = photo.group if self.options.use_groups else None
+        self._db.execute(
+            "INSERT INTO photos (ref, path, claim, key, lat, lng, t, base, heading, grp, gkey)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (photo.ref, path, path, key, float(photo.lat), float(photo.lng), _time_text(captured_at),
+             os.path.basename(path), _heading(photo.heading), group, "" if group is None else "=" + str(group)),
+        )
+
+    def _skip(self, photo, path, reason, detail=""):
+        self._db.execute("INSERT INTO photos (ref, path, reason, detail) VALUES (?,?,?,?)",
+                         (photo.ref, path, reason, detail))
+
+    # -- splitting --------------------------------------------------------------------------------
+
+    def split(self) -> None:
+        """Order the valid photos, split them into sequences and skip near-duplicates."""
+        if self._split:
+            return
+        self._split = True
+        db = self._db
+        # Capture time, then file name: the official uploader's order, stable for equal times.
+        # Rows get their `pos` in the order the SELECT produces them.
+        db.execute("INSERT INTO ranked (ordinal, gkey) SELECT ordinal, gkey FROM photos WHERE key IS NOT NULL"
+                   " ORDER BY t, base, path")
+        if self.options.use_groups:  # groups one after the other, in the order of their first photo
+            db.execute("INSERT INTO firsts SELECT gkey, MIN(pos) FROM ranked GROUP BY gkey")
+            db.execute("INSERT INTO ordered (ordinal) SELECT r.ordinal FROM ranked r JOIN firsts f USING (gkey)"
+                       " ORDER BY f.first, r.pos")
+        else:
+            db.execute("INSERT INTO ordered (ordinal) SELECT ordinal FROM ranked ORDER BY pos")
+        db.execute("DELETE FROM ranked")
+        _Splitter(self).run()
+        db.execute("COMMIT")
+        self.sequence_count, self.photo_count = db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM sequences").fetchone()
+        self.skipped_count = db.execute("SELECT COUNT(*) FROM photos WHERE reason IS NOT NULL").fetchone()[0]
+
+    # -- reading back -----------------------------------------------------------------------------
+
+    def sequences(self):
+        """The PlannedSequences in upload order."""
+        for row in self._pages("SELECT number, number, key, size, lat, lng, grp FROM sequences"
+                               " WHERE number > ? ORDER BY number LIMIT ?", ()):
+            yield PlannedSequence(*row[1:])
+
+    def photos(self, sequence: PlannedSequence):
+        """The PlannedPhotos of a sequence, in index order."""
+        first, last = self._db.execute("SELECT first_pos, last_pos FROM sequences WHERE number=?",
+                                       (sequence.number,)).fetchone()
+        for row in self._pages(
+                "SELECT o.pos, p.ref, p.path, p.key, p.lat, p.lng, p.t, p.heading, o.idx"
+                " FROM ordered o JOIN photos p USING (ordinal)"
+                " WHERE o.pos > ? AND o.pos <= ? AND o.seq = ? ORDER BY o.pos LIMIT ?",
+                (last, sequence.number), start=first - 1):
+            yield PlannedPhoto(row[1], row[2], row[3], row[4], row[5], datetime.fromisoformat(row[6]), row[7],
+                               row[8])
+
+    def skipped(self):
+        """The Skips, in input order."""
+        for row in self._pages("SELECT ordinal, ref, path, reason, detail FROM photos"
+                               " WHERE ordinal > ? AND reason IS NOT NULL ORDER BY ordinal LIMIT ?", ()):
+            yield Skip(*row[1:])
+
+    def _pages(self, sql, params, start=-1):
+        """Rows of `sql` (whose first column is the ascending paging key) a page at a time: no
+        statement stays open between pages, so the caller may use the database in between."""
+        if not self._split:
+            raise RuntimeError("the plan must be split before it is read")
+        after = start
+        while True:
+            rows = self._db.execute(sql, (after, *params, _PAGE)).fetchall()
+            yield from rows
+            if len(rows) < _PAGE:
+                return
+            after = rows[-1][0]
+
+
+class _Splitter:
+    """One pass over the ordered valid photos: sequences where gaps are too large (or where the
+    group changes), near-duplicates of the last kept photo skipped, at most max_photos each."""
+
+    def __init__(self, plan: Plan):
+        self.db = plan._db
+        self.options = plan.options
+        self.previous = None  # the previous valid photo (gaps are measured between valid photos)
+        self.kept = None  # the last kept photo of the current run (near-duplicates compare with it)
+        self.sequence = None  # [number, hash, size, first row, first pos, last pos, group]
+        self.number = 0
+
+    def run(self):
+        after = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT o.pos, p.ordinal, p.ref, p.key, p.lat, p.lng, p.t, p.heading, p.gkey, p.grp"
+                " FROM ordered o JOIN photos p USING (ordinal) WHERE o.pos > ? ORDER BY o.pos LIMIT ?",
+                (after, _PAGE)).fetchall()
+            placed, skipped = [], []
+            for row in rows:
+                self._photo(_Row(*row), placed, skipped)
+            self.db.executemany("UPDATE ordered SET seq=?, idx=? WHERE pos=?", placed)
+            self.db.executemany("UPDATE photos SET reason=?, detail=? WHERE ordinal=?", skipped)
+            if len(rows) < _PAGE:
+                break
+            after = rows[-1][0]
+        self._close_sequence()
+
+    def _photo(self, row, placed, skipped):
+        new_run = self.previous is None or (
+            row.gkey != self.previous.gkey if self.options.use_groups else _too_far(self.previous, row, self.options))
+        self.previous = row
+        if new_run:
+            self.kept = None
+        elif self.kept is not None and not self.options.keep_duplicates and _near_duplicate(self.kept, row):
+            skipped.append((REASON_NEAR_DUPLICATE, str(self.kept.ref), row.ordinal))
+            return
+        self.kept = row
+        if new_run or self.sequence[2] >= max(1, self.options.max_photos):
+            self._close_sequence()
+            self.number += 1
+            self.sequence = [self.number, hashlib.sha1(), 0, row, row.pos, row.pos, row.grp]
+        else:
+            self.sequence[1].update(b"\n")
+        sequence = self.sequence
+        sequence[1].update(row.key.encode("utf-8"))
+        placed.append((sequence[0], sequence[2], row.pos))
+        sequence[2] += 1
+        sequence[5] = row.pos
+
+    def _close_sequence(self):
+        if self.sequence is None:
+            return
+        number, digest, size, first, first_pos, last_pos, group = self.sequence
+        self.db.execute("INSERT INTO sequences VALUES (?,?,?,?,?,?,?,?)",
+                        (number, digest.hexdigest(), size, first.lat, first.lng, group, first_pos, last_pos))
+        self.sequence = None
+
+
+@dataclass(frozen=True)
+class _Row:
+    pos: int
+    ordinal: int
+    ref: Any
+    key: str
+    lat: float
+    lng: float
+    t: str
+    heading: Optional[float]
+    gkey: str
+    grp: Optional[str]
+
+    @property
+    def captured_at(self) -> datetime:
+        return datetime.fromisoformat(self.t)
 
 
 def _check_file(path):
@@ -189,6 +376,11 @@ def _utc(value) -> Optional[datetime]:
     return value
 
 
+def _time_text(value: datetime) -> str:
+    """Fixed width (4-digit year, microseconds always), so that text order is time order."""
+    return value.isoformat(sep=" ", timespec="microseconds")
+
+
 def _heading(value) -> Optional[float]:
     try:
         value = float(value)
@@ -197,55 +389,16 @@ def _heading(value) -> Optional[float]:
     return value % 360.0 if math.isfinite(value) else None
 
 
-def _order(photo: _Valid):
-    # Capture time, then file name: the official uploader's order, stable for equal times.
-    return photo.captured_at, os.path.basename(photo.path), photo.path
-
-
-def _groups(valid, options):
-    """[(group value or None, photos in capture order)], each a run of one future sequence."""
-    if options.use_groups:
-        by_group = {}
-        for photo in valid:
-            by_group.setdefault(photo.source.group, []).append(photo)
-        runs = [(group, sorted(members, key=_order)) for group, members in by_group.items()]
-        runs.sort(key=lambda run: (_order(run[1][0]), str(run[0])))
-        return runs
-    runs = []
-    for photo in sorted(valid, key=_order):
-        if runs and not _too_far(runs[-1][1][-1], photo, options):
-            runs[-1][1].append(photo)
-        else:
-            runs.append((None, [photo]))
-    return runs
-
-
-def _too_far(previous: _Valid, photo: _Valid, options) -> bool:
+def _too_far(previous: _Row, photo: _Row, options) -> bool:
     seconds = (photo.captured_at - previous.captured_at).total_seconds()
     if seconds > options.max_gap_seconds:
         return True
-    return _distance(previous, photo) > options.max_gap_meters
+    return distance_m(previous.lat, previous.lng, photo.lat, photo.lng) > options.max_gap_meters
 
 
-def _distance(a: _Valid, b: _Valid) -> float:
-    return distance_m(float(a.source.lat), float(a.source.lng), float(b.source.lat), float(b.source.lng))
-
-
-def _drop_near_duplicates(photos, options, skipped):
-    """Skip photos within 0.5 m and 5° of the last kept one (a camera standing at a red light)."""
-    if options.keep_duplicates:
-        return photos
-    kept = []
-    for photo in photos:
-        if kept and _near_duplicate(kept[-1], photo):
-            skipped.append(Skip(photo.source.ref, photo.path, REASON_NEAR_DUPLICATE, str(kept[-1].source.ref)))
-        else:
-            kept.append(photo)
-    return kept
-
-
-def _near_duplicate(a: _Valid, b: _Valid) -> bool:
-    if _distance(a, b) > DUPLICATE_METERS:
+def _near_duplicate(a: _Row, b: _Row) -> bool:
+    """Within 0.5 m and 5° of the last kept one (a camera standing at a red light)."""
+    if distance_m(a.lat, a.lng, b.lat, b.lng) > DUPLICATE_METERS:
         return False
     if a.heading is None and b.heading is None:
         return True  # no direction known: position alone decides
@@ -253,26 +406,3 @@ def _near_duplicate(a: _Valid, b: _Valid) -> bool:
         return False
     turn = abs(a.heading - b.heading) % 360.0
     return min(turn, 360.0 - turn) <= DUPLICATE_DEGREES
-
-
-def _chunks(photos, size):
-    for start in range(0, len(photos), size):
-        yield photos[start:start + size]
-
-
-def _sequence(number, photos, group) -> PlannedSequence:
-    planned = tuple(
-        PlannedPhoto(
-            ref=p.source.ref,
-            path=p.path,
-            key=p.key,
-            lat=float(p.source.lat),
-            lng=float(p.source.lng),
-            captured_at=p.captured_at,
-            heading=p.heading,
-            index=index,
-        )
-        for index, p in enumerate(photos)
-    )
-    digest = hashlib.sha1("\n".join(p.key for p in planned).encode("utf-8")).hexdigest()
-    return PlannedSequence(number=number, key=digest, photos=planned, group=group)

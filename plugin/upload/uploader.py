@@ -21,6 +21,11 @@ backoff); on top of that a photo that still fails is put back in the queue up to
 with its own growing delay, so a bad minute of network does not fail the run. A photo that still
 fails is reported with its reason, its sequence is left open and a re-run completes it.
 
+The plan is read lazily: a sequence is recorded in the journal when the upload reaches it, at most
+`concurrency` photos are in flight (plus those waiting for a retry), a sequence is finished and
+forgotten once its last photo is answered, and the summary keeps counts. So memory does not grow
+with the number of photos.
+
 Callbacks (`on_photo`, `on_sequence`) are called on the thread that called `run`; `cancel` is
 polled at least every 0.2 s, and `run` returns within a second of it returning True (uploads in
 flight finish in the background and still record their outcome in the journal).
@@ -90,9 +95,9 @@ class SequenceEvent:
 @dataclass
 class Summary:
     counts: dict = field(default_factory=dict)  # status -> number of photos
-    created: list = field(default_factory=list)  # sequence ids created by this run
-    finished: list = field(default_factory=list)  # sequence ids finished by this run
-    left_open: list = field(default_factory=list)  # sequence ids still to finish (re-run)
+    created: int = 0  # sequences created by this run
+    finished: int = 0  # sequences finished by this run
+    left_open: int = 0  # sequences still to finish (re-run)
     cancelled: bool = False
     auth_error: str = ""
 
@@ -109,6 +114,7 @@ class _Work:
     pending: int = 0  # photos of this run not answered yet
     failures: int = 0
     create_error: Optional[tuple] = None  # (reason, detail) once creation gave up
+    closed: bool = False  # no more photos of this run will come to it
 
 
 @dataclass
@@ -117,6 +123,16 @@ class _Task:
     photo: object
     index: int
     attempt: int = 0
+
+
+@dataclass(frozen=True)
+class _Close:
+    """Marks the end of a planned sequence in the stream (key None: the end of the plan)."""
+
+    key: Optional[str]
+
+
+_RETRY = object()
 
 
 class _Stop(Exception):
@@ -149,80 +165,137 @@ class Uploader:
     # -- the run ----------------------------------------------------------------------------------
 
     def run(self, plan) -> Summary:
+        """Upload a split planner.Plan. Its photos are read lazily, a sequence being recorded in
+        the journal when the upload reaches it, and at most `concurrency` of them are held at a
+        time (plus those waiting for a retry): memory does not grow with the number of photos."""
         self._summary = Summary()
-        places = self.journal.register(plan)
-        works, queue = self._prepare(plan, places)
+        self._works = {}  # journal sequence key -> _Work, while it may still get or answer photos
+        self._stopping = False
+        self._exhausted = False
         self._retries = []  # heap of (due time, tiebreak, task)
         self._tiebreak = itertools.count()
+        stream = self._stream(plan)
+        ready = deque()  # retries that are due
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="kartaview-upload")
         control = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kartaview-sequence")
         in_flight = {}
         try:
-            for work in works.values():
-                self._finish_if_complete(work, control)
-            while queue or self._retries or in_flight:
+            while True:
                 if self.cancelled() or self._summary.auth_error:
                     break
-                self._fill(queue, in_flight, pool, control)
+                self._fill(stream, ready, in_flight, pool, control)
                 if not in_flight:
-                    if queue:
+                    if ready or not (self._exhausted or self._retries):
                         continue
+                    if not self._retries:
+                        break
                     self._pause(self._retries[0][0] - time.monotonic())
-                    self._requeue_due(queue, force=True)
+                    self._requeue_due(ready, force=True)
                     continue
                 done, _ = wait(in_flight, timeout=_POLL, return_when=FIRST_COMPLETED)
                 for future in done:
-                    self._handle(in_flight.pop(future), future, queue, control)
+                    self._handle(in_flight.pop(future), future, control)
         except _Stop:
             pass
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
             control.shutdown(wait=False, cancel_futures=True)
-        self._stop_remaining(queue, in_flight)
-        for work in works.values():
+        self._stop_remaining(stream, ready, in_flight)
+        for work in self._works.values():
             if work.sequence_id is not None and not work.finished:
                 self._left_open(work)
+        self._works = {}
         return self._summary
 
-    def _prepare(self, plan, places):
-        works = {}
-        queue = deque()
-        for sequence in plan.sequences:
-            for photo in sequence.photos:
-                place = places[photo.key]
-                work = works.get(place.sequence_key)
-                if work is None:
-                    record = self.journal.sequence(place.sequence_key)
-                    work = works[place.sequence_key] = _Work(place.sequence_key, sequence.number, record,
-                                                             record.sequence_id, record.state == states.FINISHED)
-                if place.state == states.CONFIRMED:
-                    self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_JOURNAL, "", work.sequence_id,
-                                           place.sequence_index, work.number))
-                    continue
-                work.pending += 1
-                queue.append(_Task(work, photo, place.sequence_index))
-        return works, queue
+    def _stream(self, plan):
+        """(sequence, photo, registered) in plan order, and a _Close after each sequence. Each
+        sequence is recorded in the journal when reached; once the run stops, the rest are not."""
+        for sequence in plan.sequences():
+            registered = not self._stopping
+            if registered:
+                self.journal.register(sequence, plan.photos(sequence))
+            for photo in plan.photos(sequence):
+                yield sequence, photo, registered
+            yield _Close(sequence.key)
+        yield _Close(None)
 
-    def _fill(self, queue, in_flight, pool, control):
-        self._requeue_due(queue)
-        while queue and len(in_flight) < self.concurrency and not self._summary.auth_error:
-            task = queue.popleft()
+    def _fill(self, stream, ready, in_flight, pool, control):
+        self._requeue_due(ready)
+        while len(in_flight) < self.concurrency and not self._summary.auth_error and not self.cancelled():
+            if ready:
+                task = ready.popleft()
+            else:
+                item = next(stream, None)
+                if item is None:
+                    self._exhausted = True
+                    return
+                task = self._close(item.key, control) if isinstance(item, _Close) else self._take(*item)
+                if task is None:
+                    continue
             work = task.work
             if work.sequence_id is None and work.create_error is None:
                 try:
                     self._create(work, control)
                 except _Stop:
-                    queue.appendleft(task)
+                    ready.appendleft(task)
                     raise
             if work.create_error is not None:
                 self._fail(task, *work.create_error)
+                self._settle(work, control)
                 continue
             in_flight[pool.submit(self._send, task, work.sequence_id)] = task
 
-    def _requeue_due(self, queue, force=False):
+    def _take(self, sequence, photo, registered):
+        """The task of a photo from the stream, or None when there is nothing to send."""
+        place = self.journal.photo(photo.key)
+        if not registered:  # the run has stopped: just report the photo
+            if place is not None and place.state == states.CONFIRMED:
+                record = self.journal.sequence(place.sequence_key)
+                self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_JOURNAL, "", record and record.sequence_id,
+                                       place.sequence_index, sequence.number))
+            else:
+                reason, detail = self._stop_reason()
+                self._emit(PhotoResult(photo, FAILED, reason, detail, None, photo.index, sequence.number))
+            return None
+        work = self._works.get(place.sequence_key)
+        if work is None:
+            record = self.journal.sequence(place.sequence_key)
+            work = self._works[place.sequence_key] = _Work(place.sequence_key, sequence.number, record,
+                                                           record.sequence_id, record.state == states.FINISHED)
+        if place.state == states.CONFIRMED:
+            self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_JOURNAL, "", work.sequence_id,
+                                   place.sequence_index, work.number))
+            return None
+        work.pending += 1
+        return _Task(work, photo, place.sequence_index)
+
+    def _close(self, key, control):
+        """No more photos will come to the sequence `key` (None: to any sequence); returns None."""
+        # A planned sequence only ever holds its own photos; an earlier run's sequence may get
+        # photos of any planned sequence, so it closes at the end of the plan.
+        if key is None:
+            works = list(self._works.values())
+        else:
+            works = [self._works[key]] if key in self._works else []
+        for work in works:
+            work.closed = True
+            self._settle(work, control)
+        return None
+
+    def _settle(self, work, control):
+        """Once a closed sequence has all its answers: finish it (or report it left open) and
+        forget it."""
+        if not work.closed or work.pending:
+            return
+        self._finish_if_complete(work, control)
+        if work.sequence_id is not None and not work.finished:
+            self._left_open(work)
+        self._works.pop(work.key, None)
+
+    def _requeue_due(self, ready, force=False):
         now = time.monotonic()
         while self._retries and (force or self._retries[0][0] <= now):
-            queue.appendleft(heapq.heappop(self._retries)[2])
+            ready.append(heapq.heappop(self._retries)[2])
             force = False
 
     # -- sequences --------------------------------------------------------------------------------
@@ -247,7 +320,7 @@ class Uploader:
                 work.create_error = (REASON_CREATE_FAILED, error.message)
                 return
             work.create_error = None
-            self._summary.created.append(work.sequence_id)
+            self._summary.created += 1
             self._on_sequence(SequenceEvent(EVENT_RECREATED if ambiguous else EVENT_CREATED, work.number,
                                             work.sequence_id))
             return
@@ -261,13 +334,13 @@ class Uploader:
     def _finish_if_complete(self, work, control):
         if work.sequence_id is None or work.pending or work.failures or work.finished:
             return
-        if any(p.state != states.CONFIRMED for p in self.journal.sequence_photos(work.key)):
+        if self.journal.unconfirmed(work.key):
             return  # photos planned in an earlier run but not part of this one
         for attempt in range(self.attempts):
             try:
                 self._blocking(control, self._finish_call, work)
                 work.finished = True
-                self._summary.finished.append(work.sequence_id)
+                self._summary.finished += 1
                 self._on_sequence(SequenceEvent(EVENT_FINISHED, work.number, work.sequence_id))
                 return
             except AuthenticationError as error:
@@ -297,7 +370,7 @@ class Uploader:
             detail = "the upload was interrupted"
         else:
             detail = "photos of an earlier run of this sequence were not part of this run"
-        self._summary.left_open.append(work.sequence_id)
+        self._summary.left_open += 1
         self._on_sequence(SequenceEvent(EVENT_LEFT_OPEN, work.number, work.sequence_id, detail))
 
     # -- photos -----------------------------------------------------------------------------------
@@ -316,39 +389,44 @@ class Uploader:
         self.journal.confirmed(photo.key, result.photo_id, result.duplicate)
         return result
 
-    def _handle(self, task, future, queue, control):
+    def _handle(self, task, future, control):
         work = task.work
-        try:
-            result = future.result()
-        except Cancelled:
-            self._fail(task, REASON_CANCELLED, "")
+        failure = self._failure(task, future)
+        if failure is _RETRY:
             return
+        if failure is not None:
+            self._fail(task, *failure)
+        else:
+            result = future.result()
+            work.pending -= 1
+            reason = REASON_DUPLICATE if result.duplicate else ""
+            self._emit(PhotoResult(task.photo, ALREADY_UPLOADED if result.duplicate else UPLOADED, reason, "",
+                                   work.sequence_id, task.index, work.number))
+        self._settle(work, control)
+
+    def _failure(self, task, future):
+        """None when the upload succeeded, _RETRY when it is queued again, else (reason, detail)."""
+        try:
+            future.result()
+        except Cancelled:
+            return REASON_CANCELLED, ""
         except AuthenticationError as error:
             self._summary.auth_error = error.message
-            self._fail(task, REASON_AUTH, error.message)
-            return
+            return REASON_AUTH, error.message
         except (BadRequestError, NotFoundError) as error:
-            self._fail(task, REASON_REJECTED, error.message)
-            return
+            return REASON_REJECTED, error.message
         except OSError as error:
-            self._fail(task, REASON_FILE, _message(error))
-            return
+            return REASON_FILE, _message(error)
         except KartaViewError as error:
             if task.attempt + 1 < self.attempts and not self.cancelled():
                 task.attempt += 1
                 due = time.monotonic() + self._delay(task.attempt - 1)
                 heapq.heappush(self._retries, (due, next(self._tiebreak), task))
-                return
-            self._fail(task, REASON_SEND_FAILED, _message(error))
-            return
+                return _RETRY
+            return REASON_SEND_FAILED, _message(error)
         except Exception as error:  # e.g. the journal could not be written: report, never crash the run
-            self._fail(task, REASON_SEND_FAILED, _message(error))
-            return
-        work.pending -= 1
-        reason = REASON_DUPLICATE if result.duplicate else ""
-        self._emit(PhotoResult(task.photo, ALREADY_UPLOADED if result.duplicate else UPLOADED, reason, "",
-                               work.sequence_id, task.index, work.number))
-        self._finish_if_complete(work, control)
+            return REASON_SEND_FAILED, _message(error)
+        return None
 
     def _fail(self, task, reason, detail):
         task.work.pending -= 1
@@ -356,15 +434,26 @@ class Uploader:
         self._emit(PhotoResult(task.photo, FAILED, reason, detail, task.work.sequence_id, task.index,
                                task.work.number))
 
-    def _stop_remaining(self, queue, in_flight):
+    def _stop_reason(self):
+        if self._summary.auth_error:
+            return REASON_AUTH, self._summary.auth_error
+        return REASON_CANCELLED, ""
+
+    def _stop_remaining(self, stream, ready, in_flight):
+        """Report every photo not answered: those in hand, then the rest of the plan (without
+        recording further sequences in the journal)."""
         self._summary.cancelled = self._cancelled
-        reason = REASON_AUTH if self._summary.auth_error else REASON_CANCELLED
-        detail = self._summary.auth_error
-        leftovers = list(queue) + [entry[2] for entry in self._retries] + list(in_flight.values())
-        queue.clear()
+        self._stopping = True
+        reason, detail = self._stop_reason()
+        leftovers = list(ready) + [entry[2] for entry in self._retries] + list(in_flight.values())
+        ready.clear()
         self._retries = []
         for task in leftovers:
             self._fail(task, reason, detail)
+        for item in stream:
+            task = None if isinstance(item, _Close) else self._take(*item)
+            if task is not None:
+                self._fail(task, reason, detail)
 
     def _emit(self, result):
         counts = self._summary.counts
