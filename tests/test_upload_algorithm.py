@@ -225,3 +225,32 @@ def test_cancel_stops_within_a_second_and_reports_the_rest(kartaview_processing,
     assert len(rows) == 12 and {r["status"] for r in rows} == {"uploaded", "failed"}
     assert all("Cancelled" in r["reason"] for r in rows if r["status"] == "failed")
 
+
+def test_the_parallel_uploads_setting_is_the_default_concurrency(kartaview_processing, upload_env, tmp_path,
+                                                                  monkeypatch):
+    from kartaview.plugin.core.settings import Settings
+    from kartaview.plugin.upload import uploader
+
+    monkeypatch.delenv("KARTAVIEW_UPLOAD_CONCURRENCY", raising=False)
+    settings = Settings()
+    saved = settings.upload_concurrency
+    used = []
+    init = uploader.Uploader.__init__
+
+    def recording_init(self, *args, **kwargs):
+        used.append(kwargs["concurrency"])
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(uploader.Uploader, "__init__", recording_init)
+    try:
+        for value, expected in ((7, 7), (25, uploader.MAX_CONCURRENCY), (0, 1)):
+            settings.upload_concurrency = value
+            algorithm = kartaview_processing.createAlgorithmById(ALG)  # as the dialog and processing.run do
+            parameter = algorithm.parameterDefinition("CONCURRENCY")
+            assert (parameter.defaultValue(), parameter.maximum()) == (expected, uploader.MAX_CONCURRENCY)
+        settings.upload_concurrency = 3
+        run_alg({"INPUT": photos_source(track(tmp_path, 2))})  # no CONCURRENCY given
+        run_alg({"INPUT": photos_source(track(tmp_path, 2, first=2)), "CONCURRENCY": 5})
+        assert used == [3, 5]
+    finally:
+        settings.upload_concurrency = saved

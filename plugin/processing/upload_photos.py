@@ -37,6 +37,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt, QVariant
 from ..core import auth
 from ..core.log import log_info, log_warning
 from ..core.network import make_client
+from ..core.settings import Settings
 from ..upload import planner, uploader
 from ..upload.journal import CONFIRMED, Journal
 from ..upload.planner import PhotoInput, Plan, PlanOptions
@@ -57,6 +58,11 @@ def journal_path() -> Path:
         path = Path(QgsApplication.qgisSettingsDirPath()) / "kartaview-upload" / "journal.sqlite"
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def default_concurrency() -> int:
+    """The "Parallel uploads" setting, within what the algorithm accepts."""
+    return max(1, min(uploader.MAX_CONCURRENCY, Settings().upload_concurrency))
 
 
 class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
@@ -134,9 +140,11 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             self.KEEP_DUPLICATES, self.tr("Keep near-duplicate photos"), False))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DRY_RUN, self.tr("Dry run (check and plan, send nothing)"), False))
+        # The default is the "Parallel uploads" of the plugin's settings, read each time the
+        # algorithm is created (dialog, processing.run, qgis_process).
         self.addParameter(QgsProcessingParameterNumber(
-            self.CONCURRENCY, self.tr("Parallel uploads"), QgsProcessingParameterNumber.Integer, 4,
-            minValue=1, maxValue=uploader.MAX_CONCURRENCY))
+            self.CONCURRENCY, self.tr("Parallel uploads"), QgsProcessingParameterNumber.Integer,
+            default_concurrency(), minValue=1, maxValue=uploader.MAX_CONCURRENCY))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, self.tr("KartaView account (authentication configuration)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
