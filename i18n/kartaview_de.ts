@@ -194,22 +194,22 @@ Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_c
         <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="327"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="321"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="331"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="325"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="334"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="328"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="462"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="471"/>
         <source>The style {} was not applied: {}</source>
         <translation>Der Stil {} wurde nicht angewendet: {}</translation>
     </message>
@@ -438,99 +438,119 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="61"/>
+        <location filename="../plugin/provider/provider.py" line="69"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Der KartaView-Layer {!r} kann nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="77"/>
+        <location filename="../plugin/provider/provider.py" line="85"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>Das Lesen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="96"/>
+        <location filename="../plugin/provider/provider.py" line="104"/>
         <source>KartaView web service</source>
         <translation>KartaView-Webdienst</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="111"/>
+        <location filename="../plugin/provider/provider.py" line="166"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Das Zählen der KartaView-Objekte ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="118"/>
+        <location filename="../plugin/provider/provider.py" line="183"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Die Berechnung der Ausdehnung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="142"/>
+        <location filename="../plugin/provider/provider.py" line="235"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt: Zoomen Sie hinein, um die KartaView-Straßenabdeckung zu laden (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="143"/>
+        <location filename="../plugin/provider/provider.py" line="236"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt, um KartaView-{} aufzulisten: Zoomen Sie hinein oder fügen Sie für diesen Maßstab den KartaView-Abdeckungslayer hinzu (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="146"/>
+        <location filename="../plugin/provider/provider.py" line="239"/>
         <source>Loading KartaView {}...</source>
         <translation>KartaView-{} werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="148"/>
+        <location filename="../plugin/provider/provider.py" line="241"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView hat für einen Teil der Ansicht nicht geantwortet: Angezeigt wird, was bereits geladen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="152"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="152"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="152"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>road coverage</source>
         <translation>Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="157"/>
+        <location filename="../plugin/provider/provider.py" line="250"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Straßenabdeckung aus /1.0/tracks/ (Anzahl der Sequenzen pro Straßenabschnitt)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="159"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Fotos aus den nearby-photos-Kacheln; Sequenzlinien aus der Fotoliste jeder Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="160"/>
+        <location filename="../plugin/provider/provider.py" line="253"/>
         <source>complete for the view</source>
         <translation>vollständig für die Ansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="161"/>
+        <location filename="../plugin/provider/provider.py" line="254"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="161"/>
+        <location filename="../plugin/provider/provider.py" line="254"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="164"/>
+        <location filename="../plugin/provider/provider.py" line="257"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>Die Beschreibung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="42"/>
+        <location filename="../plugin/provider/provider.py" line="43"/>
         <source>KartaView street imagery (sequences, photos, road coverage)</source>
         <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="64"/>
+        <source>the layer filter {!r} is not valid: {}</source>
+        <translation>der Layerfilter {!r} ist ungültig: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="124"/>
+        <source>The KartaView layer filter {!r} is not valid: {}</source>
+        <translation>Der Filter des KartaView-Layers {!r} ist ungültig: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="133"/>
+        <source>Setting the KartaView layer filter failed: {}</source>
+        <translation>Der Filter des KartaView-Layers konnte nicht gesetzt werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="223"/>
+        <source>Reloading the KartaView layer failed: {}</source>
+        <translation>Das Neuladen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
 </context>
 <context>
@@ -549,17 +569,17 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="351"/>
+        <location filename="../plugin/provider/loader.py" line="400"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="527"/>
+        <location filename="../plugin/provider/loader.py" line="584"/>
         <source>Unexpected error: {}</source>
         <translation>Unerwarteter Fehler: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="529"/>
+        <location filename="../plugin/provider/loader.py" line="586"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
     </message>
@@ -1128,14 +1148,22 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
     </message>
 </context>
 <context>
+    <name>SubsetFilter</name>
+    <message>
+        <location filename="../plugin/provider/subset.py" line="42"/>
+        <source>no field named {}; the fields are {}</source>
+        <translation>kein Feld namens {}; die Felder sind {}</translation>
+    </message>
+</context>
+<context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="84"/>
+        <location filename="../plugin/processing/upload_photos.py" line="93"/>
         <source>Upload photos to KartaView</source>
         <translation>Fotos zu KartaView hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="87"/>
+        <location filename="../plugin/processing/upload_photos.py" line="96"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -1156,232 +1184,232 @@ Melden Sie sich zuerst an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Aut
 Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, bereits hochgeladen, übersprungen (ungültige Eingabe oder Beinahe-Duplikat; der Grund sagt, welches), fehlgeschlagen (zum Wiederholen erneut ausführen) oder bei einem Probelauf „würde hochgeladen“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="106"/>
+        <location filename="../plugin/processing/upload_photos.py" line="115"/>
         <source>Photos (point layer)</source>
         <translation>Fotos (Punktlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="110"/>
+        <location filename="../plugin/processing/upload_photos.py" line="119"/>
         <source>Photo file field</source>
         <translation>Feld mit der Fotodatei</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="113"/>
+        <location filename="../plugin/processing/upload_photos.py" line="122"/>
         <source>Capture time field</source>
         <translation>Feld mit der Aufnahmezeit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="115"/>
+        <location filename="../plugin/processing/upload_photos.py" line="124"/>
         <source>Heading field</source>
         <translation>Feld mit der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="118"/>
+        <location filename="../plugin/processing/upload_photos.py" line="127"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Gruppierungsfeld (eine Sequenz pro Wert)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="121"/>
+        <location filename="../plugin/processing/upload_photos.py" line="130"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="124"/>
+        <location filename="../plugin/processing/upload_photos.py" line="133"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="127"/>
+        <location filename="../plugin/processing/upload_photos.py" line="136"/>
         <source>Maximum photos per sequence</source>
         <translation>Maximale Anzahl Fotos pro Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="130"/>
+        <location filename="../plugin/processing/upload_photos.py" line="139"/>
         <source>Keep near-duplicate photos</source>
         <translation>Beinahe-Duplikate behalten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="132"/>
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Probelauf (prüfen und planen, nichts senden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="134"/>
+        <location filename="../plugin/processing/upload_photos.py" line="145"/>
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="137"/>
+        <location filename="../plugin/processing/upload_photos.py" line="148"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="139"/>
+        <location filename="../plugin/processing/upload_photos.py" line="150"/>
         <source>Upload report</source>
         <translation>Upload-Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Photos uploaded</source>
         <translation>Hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Photos already uploaded</source>
         <translation>Bereits hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Photos skipped</source>
         <translation>Übersprungene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Photos failed</source>
         <translation>Fehlgeschlagene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="165"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Keine Fotos zum Hochladen: Der Layer ist leer oder es ist kein Objekt ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="162"/>
+        <location filename="../plugin/processing/upload_photos.py" line="173"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="175"/>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
         <source>{} photos in {} sequences to upload, {} skipped.</source>
         <translation>{} Fotos in {} Sequenzen hochzuladen, {} übersprungen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204"/>
+        <location filename="../plugin/processing/upload_photos.py" line="217"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="251"/>
+        <location filename="../plugin/processing/upload_photos.py" line="263"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="269"/>
+        <location filename="../plugin/processing/upload_photos.py" line="281"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="275"/>
+        <location filename="../plugin/processing/upload_photos.py" line="287"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Sequenz {} auf KartaView angelegt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="276"/>
+        <location filename="../plugin/processing/upload_photos.py" line="288"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="279"/>
+        <location filename="../plugin/processing/upload_photos.py" line="291"/>
         <source>Finished sequence {}: {}</source>
         <translation>Sequenz {} abgeschlossen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="288"/>
+        <location filename="../plugin/processing/upload_photos.py" line="300"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="292"/>
+        <location filename="../plugin/processing/upload_photos.py" line="304"/>
         <source>{} photos could not be uploaded; see the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>{} Fotos konnten nicht hochgeladen werden; die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="320"/>
+        <location filename="../plugin/processing/upload_photos.py" line="336"/>
         <source>No photo file is given.</source>
         <translation>Es ist keine Fotodatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="321"/>
+        <location filename="../plugin/processing/upload_photos.py" line="337"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="322"/>
+        <location filename="../plugin/processing/upload_photos.py" line="338"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Keine JPEG-Datei ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="323"/>
+        <location filename="../plugin/processing/upload_photos.py" line="339"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Beschädigte JPEG-Datei: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="324"/>
+        <location filename="../plugin/processing/upload_photos.py" line="340"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="325"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="326"/>
+        <location filename="../plugin/processing/upload_photos.py" line="342"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327"/>
+        <location filename="../plugin/processing/upload_photos.py" line="343"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="328"/>
+        <location filename="../plugin/processing/upload_photos.py" line="344"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="330"/>
+        <location filename="../plugin/processing/upload_photos.py" line="346"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Bei einem früheren Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="331"/>
+        <location filename="../plugin/processing/upload_photos.py" line="347"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView hatte dieses Foto bereits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="332"/>
+        <location filename="../plugin/processing/upload_photos.py" line="348"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="333"/>
+        <location filename="../plugin/processing/upload_photos.py" line="349"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView hat das Foto abgelehnt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
+        <location filename="../plugin/processing/upload_photos.py" line="350"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="336"/>
+        <location filename="../plugin/processing/upload_photos.py" line="352"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="338"/>
+        <location filename="../plugin/processing/upload_photos.py" line="354"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
+        <location filename="../plugin/processing/upload_photos.py" line="356"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
     </message>

@@ -194,22 +194,22 @@ Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pc
         <translation>La couche des routes n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="327"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="321"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="331"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="325"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="334"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="328"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="462"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="471"/>
         <source>The style {} was not applied: {}</source>
         <translation>Le style {} n’a pas été appliqué : {}</translation>
     </message>
@@ -438,99 +438,119 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="61"/>
+        <location filename="../plugin/provider/provider.py" line="69"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Impossible d’ouvrir la couche KartaView {!r} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="77"/>
+        <location filename="../plugin/provider/provider.py" line="85"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>La lecture de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="96"/>
+        <location filename="../plugin/provider/provider.py" line="104"/>
         <source>KartaView web service</source>
         <translation>Service web KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="111"/>
+        <location filename="../plugin/provider/provider.py" line="166"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Le comptage des entités KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="118"/>
+        <location filename="../plugin/provider/provider.py" line="183"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Le calcul de l’emprise de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="142"/>
+        <location filename="../plugin/provider/provider.py" line="235"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Échelle trop petite : zoomez pour charger la couverture routière KartaView (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="143"/>
+        <location filename="../plugin/provider/provider.py" line="236"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Échelle trop petite pour lister les {} KartaView : zoomez ou ajoutez la couche de couverture KartaView pour cette échelle (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="146"/>
+        <location filename="../plugin/provider/provider.py" line="239"/>
         <source>Loading KartaView {}...</source>
         <translation>Chargement KartaView : {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="148"/>
+        <location filename="../plugin/provider/provider.py" line="241"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView n’a pas répondu pour une partie de la vue : affichage de ce qui est déjà chargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="152"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="152"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="152"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>road coverage</source>
         <translation>couverture routière</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="157"/>
+        <location filename="../plugin/provider/provider.py" line="250"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Couverture routière issue de /1.0/tracks/ (nombre de séquences par tronçon de route)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="159"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Photos issues des tuiles nearby-photos ; lignes des séquences issues de la liste des photos de chaque séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="160"/>
+        <location filename="../plugin/provider/provider.py" line="253"/>
         <source>complete for the view</source>
         <translation>complet pour la vue</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="161"/>
+        <location filename="../plugin/provider/provider.py" line="254"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="161"/>
+        <location filename="../plugin/provider/provider.py" line="254"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="164"/>
+        <location filename="../plugin/provider/provider.py" line="257"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>La description de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="42"/>
+        <location filename="../plugin/provider/provider.py" line="43"/>
         <source>KartaView street imagery (sequences, photos, road coverage)</source>
         <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="64"/>
+        <source>the layer filter {!r} is not valid: {}</source>
+        <translation>le filtre de couche {!r} n’est pas valide : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="124"/>
+        <source>The KartaView layer filter {!r} is not valid: {}</source>
+        <translation>Le filtre de la couche KartaView {!r} n’est pas valide : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="133"/>
+        <source>Setting the KartaView layer filter failed: {}</source>
+        <translation>Impossible d’appliquer le filtre de la couche KartaView : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/provider.py" line="223"/>
+        <source>Reloading the KartaView layer failed: {}</source>
+        <translation>Le rechargement de la couche KartaView a échoué : {}</translation>
     </message>
 </context>
 <context>
@@ -549,17 +569,17 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="351"/>
+        <location filename="../plugin/provider/loader.py" line="400"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="527"/>
+        <location filename="../plugin/provider/loader.py" line="584"/>
         <source>Unexpected error: {}</source>
         <translation>Erreur inattendue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="529"/>
+        <location filename="../plugin/provider/loader.py" line="586"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
     </message>
@@ -1128,14 +1148,22 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
     </message>
 </context>
 <context>
+    <name>SubsetFilter</name>
+    <message>
+        <location filename="../plugin/provider/subset.py" line="42"/>
+        <source>no field named {}; the fields are {}</source>
+        <translation>aucun champ nommé {} ; les champs sont {}</translation>
+    </message>
+</context>
+<context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="84"/>
+        <location filename="../plugin/processing/upload_photos.py" line="93"/>
         <source>Upload photos to KartaView</source>
         <translation>Téléverser des photos vers KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="87"/>
+        <location filename="../plugin/processing/upload_photos.py" line="96"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -1156,232 +1184,232 @@ Connectez-vous d’abord (Internet ▸ KartaView ▸ Se connecter), choisissez u
 Le rapport contient une ligne par photo en entrée avec son état : téléversée, déjà téléversée, ignorée (donnée invalide ou quasi-doublon ; la raison le précise), en échec (relancer pour réessayer) ou, lors d’un essai à blanc, « serait téléversée ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="106"/>
+        <location filename="../plugin/processing/upload_photos.py" line="115"/>
         <source>Photos (point layer)</source>
         <translation>Photos (couche de points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="110"/>
+        <location filename="../plugin/processing/upload_photos.py" line="119"/>
         <source>Photo file field</source>
         <translation>Champ du fichier photo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="113"/>
+        <location filename="../plugin/processing/upload_photos.py" line="122"/>
         <source>Capture time field</source>
         <translation>Champ de la date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="115"/>
+        <location filename="../plugin/processing/upload_photos.py" line="124"/>
         <source>Heading field</source>
         <translation>Champ de l’orientation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="118"/>
+        <location filename="../plugin/processing/upload_photos.py" line="127"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Champ de regroupement (une séquence par valeur)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="121"/>
+        <location filename="../plugin/processing/upload_photos.py" line="130"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Écart de temps maximal dans une séquence (secondes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="124"/>
+        <location filename="../plugin/processing/upload_photos.py" line="133"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Écart de distance maximal dans une séquence (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="127"/>
+        <location filename="../plugin/processing/upload_photos.py" line="136"/>
         <source>Maximum photos per sequence</source>
         <translation>Nombre maximal de photos par séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="130"/>
+        <location filename="../plugin/processing/upload_photos.py" line="139"/>
         <source>Keep near-duplicate photos</source>
         <translation>Conserver les photos quasi en double</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="132"/>
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Essai à blanc (vérifier et planifier, sans rien envoyer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="134"/>
+        <location filename="../plugin/processing/upload_photos.py" line="145"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="137"/>
+        <location filename="../plugin/processing/upload_photos.py" line="148"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>Compte KartaView (configuration d’authentification)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="139"/>
+        <location filename="../plugin/processing/upload_photos.py" line="150"/>
         <source>Upload report</source>
         <translation>Rapport de téléversement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Photos uploaded</source>
         <translation>Photos téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Photos already uploaded</source>
         <translation>Photos déjà téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Photos skipped</source>
         <translation>Photos ignorées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Photos failed</source>
         <translation>Photos en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="165"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Aucune photo à téléverser : la couche est vide ou aucune entité n’est sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="162"/>
+        <location filename="../plugin/processing/upload_photos.py" line="173"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="175"/>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
         <source>{} photos in {} sequences to upload, {} skipped.</source>
         <translation>{} photos à téléverser en {} séquences, {} ignorées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204"/>
+        <location filename="../plugin/processing/upload_photos.py" line="217"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>La couche en entrée n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="251"/>
+        <location filename="../plugin/processing/upload_photos.py" line="263"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="269"/>
+        <location filename="../plugin/processing/upload_photos.py" line="281"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="275"/>
+        <location filename="../plugin/processing/upload_photos.py" line="287"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Séquence {} créée sur KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="276"/>
+        <location filename="../plugin/processing/upload_photos.py" line="288"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="279"/>
+        <location filename="../plugin/processing/upload_photos.py" line="291"/>
         <source>Finished sequence {}: {}</source>
         <translation>Séquence {} terminée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="288"/>
+        <location filename="../plugin/processing/upload_photos.py" line="300"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="292"/>
+        <location filename="../plugin/processing/upload_photos.py" line="304"/>
         <source>{} photos could not be uploaded; see the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>{} photos n’ont pas pu être téléversées ; consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="320"/>
+        <location filename="../plugin/processing/upload_photos.py" line="336"/>
         <source>No photo file is given.</source>
         <translation>Aucun fichier photo n’est indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="321"/>
+        <location filename="../plugin/processing/upload_photos.py" line="337"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="322"/>
+        <location filename="../plugin/processing/upload_photos.py" line="338"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Ce n’est pas un fichier JPEG ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="323"/>
+        <location filename="../plugin/processing/upload_photos.py" line="339"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Fichier JPEG corrompu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="324"/>
+        <location filename="../plugin/processing/upload_photos.py" line="340"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="325"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="326"/>
+        <location filename="../plugin/processing/upload_photos.py" line="342"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327"/>
+        <location filename="../plugin/processing/upload_photos.py" line="343"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="328"/>
+        <location filename="../plugin/processing/upload_photos.py" line="344"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="330"/>
+        <location filename="../plugin/processing/upload_photos.py" line="346"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Téléversée lors d’une exécution précédente.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="331"/>
+        <location filename="../plugin/processing/upload_photos.py" line="347"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView avait déjà cette photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="332"/>
+        <location filename="../plugin/processing/upload_photos.py" line="348"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="333"/>
+        <location filename="../plugin/processing/upload_photos.py" line="349"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView a refusé la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
+        <location filename="../plugin/processing/upload_photos.py" line="350"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="336"/>
+        <location filename="../plugin/processing/upload_photos.py" line="352"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="338"/>
+        <location filename="../plugin/processing/upload_photos.py" line="354"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
+        <location filename="../plugin/processing/upload_photos.py" line="356"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
     </message>
