@@ -202,7 +202,7 @@ def test_photo_list_gives_what_from_v1_gives_and_its_columns_without_building_ph
     assert photos.ids == tuple(p.id for p in expected) and photos.indexes == tuple(p.sequence_index for p in expected)
     assert photos.sequence_ids == tuple(p.sequence_id for p in expected)
     assert (photos.lats, photos.lngs) == (tuple(p.lat for p in expected), tuple(p.lng for p in expected))
-    assert [photos.shot_date(row) for row in range(len(photos))] == [p.shot_date for p in expected]
+    assert photos.shot_dates() == tuple(p.shot_date for p in expected)
     assert photos._photos == [None] * 75  # noqa: SLF001 - nothing was built for the columns
     assert list(photos) == expected and photos[-1] == expected[-1] and photos[1:3] == expected[1:3]
     assert photos[5] is photos[5]  # built once
@@ -224,6 +224,23 @@ def test_photo_list_unique_by_index_positioned_select_concat():
     unique = PhotoList([item(5, 0)])
     assert unique.unique() is unique
     assert len(PhotoList()) == 0 and len(PhotoList("not a list")) == 0 and PhotoList().positioned().ids == ()
+
+
+def test_a_packed_photo_list_reads_its_json_again_when_photos_are_built():
+    items = load("android-trackPhotos.json")["osv"]["photos"]
+    photos, unpacked = PhotoList(items), []
+
+    def unpack(blob):
+        unpacked.append(blob)
+        return json.loads(blob)
+
+    first = photos[0]
+    photos.pack(json.dumps(items).encode(), unpack)
+    assert photos._items is None and photos.ids == PhotoList(items).ids  # noqa: SLF001
+    assert photos[0] is first and not unpacked  # what was built stays
+    assert list(photos) == parse_records(items, Photo.from_v1) and len(unpacked) == 1  # one read for all
+    assert PhotoList(items).shot_dates() == photos.shot_dates()
+    assert list(photos.select([3, 1])) == [photos[3], photos[1]] and photos.json_items() == tuple(items)
 
 
 def test_v1_photo_variants():

@@ -10,7 +10,7 @@ from kartaview.plugin.client.models import PhotoList
 from kartaview.plugin.core.cache import Cache
 from kartaview.plugin.provider import loader as loader_module
 from kartaview.plugin.provider.loader import READY, Loader
-from kartaview.plugin.provider.uri import SEQUENCES
+from kartaview.plugin.provider.uri import PHOTOS, SEQUENCES, Filters
 from tests.provider_support import CENTRE, SMALL, expected_sequences, positions
 
 
@@ -19,9 +19,9 @@ class CountingCache(Cache):
         super().__init__(folder)
         self.gets = self.presents = 0
 
-    def get(self, kind, key):
+    def get_encoded(self, kind, key):
         self.gets += 1
-        return super().get(kind, key)
+        return super().get_encoded(kind, key)
 
     def present(self, kind, keys):
         self.presents += 1
@@ -130,3 +130,21 @@ def test_tracks_are_built_from_the_photo_lists_without_changing_them(qgis_app, f
             assert track.thumbnail_url == client.image_urls(photos[0], "th")[0]
     assert loader.view(object(), SEQUENCES, SMALL).state == READY  # a view over fetched data needs nothing
     loader.shutdown()
+
+
+def test_filters_apply_the_same_to_tiles_read_back_from_disk(qgis_app, fresh_sandbox, tmp_path):
+    world = fresh_sandbox.world
+    names = {int(v2["id"]): v2["username"] for v2 in world.sequences}
+    username = names[min(expected_sequences(world, SMALL))]
+    filters = Filters(username=username)
+    expected = expected_sequences(world, SMALL, lambda v2: v2["username"] == username)
+    loader = make_loader(fresh_sandbox.url, Cache(tmp_path))
+    assert {t.id for t in loader.fetch(SEQUENCES, SMALL, filters)} == expected
+    photos = loader.fetch(PHOTOS, SMALL, filters)
+    assert photos and {p.username for p in photos} == {username}
+    loader.shutdown()
+    again = make_loader(fresh_sandbox.url, Cache(tmp_path))  # tiles and photo lists packed, from disk
+    fresh_sandbox.reset_log()
+    assert {t.id for t in again.fetch(SEQUENCES, SMALL, filters)} == expected
+    assert again.fetch(PHOTOS, SMALL, filters) == photos and fresh_sandbox.request_log == []
+    again.shutdown()

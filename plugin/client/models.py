@@ -173,7 +173,7 @@ class PhotoList(abc.Sequence):
     photos of parse_records(items, Photo.from_v1). Immutable but for that memo: safe to share.
     """
 
-    __slots__ = ("items", "ids", "sequence_ids", "indexes", "lats", "lngs", "_photos")
+    __slots__ = ("ids", "sequence_ids", "indexes", "lats", "lngs", "_items", "_packed", "_photos", "_shots")
 
     def __init__(self, items=()):
         kept, identities, positions = [], [], []
@@ -190,16 +190,34 @@ class PhotoList(abc.Sequence):
         self._set(kept, identities, positions, [None] * len(kept))
 
     def _set(self, items, identities, positions, photos):
-        self.items = tuple(items)  # the JSON dicts, as the API sent them
+        self._items = tuple(items)  # the JSON dicts, as the API sent them (None once packed)
+        self._packed = None
+        self._shots = None
         self.ids, self.sequence_ids, self.indexes = (tuple(c) for c in zip(*identities)) if identities else ((),) * 3
         self.lats, self.lngs = (tuple(c) for c in zip(*positions)) if positions else ((), ())
         self._photos = list(photos)
 
+    def json_items(self) -> tuple:
+        """The JSON dicts of the photos, as the API sent them."""
+        items = self._items
+        if items is None:
+            blob, unpack = self._packed
+            items = tuple(unpack(blob))
+        return items
+
+    def pack(self, blob: bytes, unpack):
+        """Let go of the parsed JSON (~2.5 kB a photo), keeping `blob` from which unpack(blob) gives
+        json_items() back when a Photo is built later: the disk cache's compressed copy, a few dozen
+        bytes a photo. Safe while other threads read the list."""
+        self._packed = (blob, unpack)
+        self._items = None
+
     @classmethod
     def _rows(cls, sources) -> "PhotoList":
         """A list of the given (PhotoList, row) pairs, in that order; built Photos carry over."""
+        items = {id(source): source.json_items() for source, _ in sources}
         rows = cls()
-        rows._set([source.items[row] for source, row in sources],
+        rows._set([items[id(source)][row] for source, row in sources],
                   [(source.ids[row], source.sequence_ids[row], source.indexes[row]) for source, row in sources],
                   [(source.lats[row], source.lngs[row]) for source, row in sources],
                   [source._photos[row] for source, row in sources])
@@ -214,35 +232,52 @@ class PhotoList(abc.Sequence):
         return self._rows([(self, row) for row in rows])
 
     def unique(self) -> "PhotoList":
-        """The first photo of each id (pages can overlap)."""
+        """The first photo of each id (pages can overlap); the list itself when no id repeats."""
         first = {}
         for row, photo_id in enumerate(self.ids):
             first.setdefault(photo_id, row)
         return self if len(first) == len(self.ids) else self.select(sorted(first.values()))
 
     def by_index(self) -> "PhotoList":
-        """Sorted by sequence index (stable)."""
-        return self.select(sorted(range(len(self.ids)), key=self.indexes.__getitem__))
+        """Sorted by sequence index (stable); the list itself when it is already."""
+        indexes = self.indexes
+        if all(indexes[row] <= indexes[row + 1] for row in range(len(indexes) - 1)):
+            return self
+        return self.select(sorted(range(len(indexes)), key=indexes.__getitem__))
 
     def positioned(self) -> "PhotoList":
-        """The photos with a position, in order."""
+        """The photos with a position, in order; the list itself when they all have one."""
+        if None not in self.lats:
+            return self
         return self.select([row for row, lat in enumerate(self.lats) if lat is not None])
 
-    def shot_date(self, row) -> datetime | None:
-        """Photo.shot_date of a row, without building the Photo."""
-        photo = self._photos[row]
-        return photo.shot_date if photo is not None else to_datetime(self.items[row].get("shot_date"))
+    def shot_dates(self) -> tuple:
+        """Photo.shot_date of every photo, without building the Photos (read once)."""
+        if self._shots is None:
+            items = self.json_items() if None in self._photos else ()
+            self._shots = tuple(to_datetime(items[row].get("shot_date")) if photo is None else photo.shot_date
+                                for row, photo in enumerate(self._photos))
+        return self._shots
+
+    def photos_at(self, rows) -> list:
+        """The Photos of these rows, built as needed (the JSON read once for all of them) and kept."""
+        missing = [row for row in rows if self._photos[row] is None]
+        if missing:  # two threads may both build a photo: equal values, either one is kept
+            items = self.json_items()
+            for row in missing:
+                self._photos[row] = Photo.from_v1(items[row])
+        return [self._photos[row] for row in rows]
 
     def __len__(self):
-        return len(self.items)
+        return len(self.ids)
 
     def __getitem__(self, row):
         if isinstance(row, slice):
-            return [self[i] for i in range(*row.indices(len(self)))]
-        photo = self._photos[row]
-        if photo is None:  # two threads may both build it: equal values, either one is kept
-            photo = self._photos[row] = Photo.from_v1(self.items[row])
-        return photo
+            return self.photos_at(range(*row.indices(len(self))))
+        return self.photos_at([row])[0]
+
+    def __iter__(self):
+        return iter(self.photos_at(range(len(self))))
 
     def __repr__(self):
         return "PhotoList({} photos)".format(len(self))

@@ -46,18 +46,37 @@ class Cache:
         self._db.executescript(_SCHEMA)
         self._total = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0]
 
+    @staticmethod
+    def encode(value) -> bytes:
+        """The stored form of a JSON-able value (what put() stores, decode() reads)."""
+        return zlib.compress(json.dumps(value, separators=(",", ":")).encode("utf-8"), 1)
+
+    @staticmethod
+    def decode(payload: bytes):
+        """The value of a stored form; ValueError when it is unreadable."""
+        try:
+            return json.loads(zlib.decompress(payload).decode("utf-8"))
+        except zlib.error as error:
+            raise ValueError(str(error)) from None
+
     def get(self, kind, key):
         """(value, fresh) or None when absent (or unreadable)."""
+        found = self.get_encoded(kind, key)
+        if found is None:
+            return None
+        try:
+            return self.decode(found[0]), found[1]
+        except ValueError:
+            return None
+
+    def get_encoded(self, kind, key):
+        """(stored form, fresh) or None when absent."""
         with self._lock:
             row = self._db.execute("SELECT fetched, payload FROM entries WHERE kind=? AND key=?",
                                    (kind, str(key))).fetchone()
         if row is None:
             return None
-        try:
-            value = json.loads(zlib.decompress(row[1]).decode("utf-8"))
-        except (zlib.error, ValueError):
-            return None
-        return value, self._clock() - row[0] < self.expiry_s
+        return row[1], self._clock() - row[0] < self.expiry_s
 
     def present(self, kind, keys) -> set:
         """Those of keys (strings) with an entry, fresh or not: one query for many keys."""
@@ -75,11 +94,12 @@ class Cache:
 
     def put_many(self, kind, items):
         """Store [(key, json-able value)] in one transaction."""
+        self.put_many_encoded(kind, [(key, self.encode(value)) for key, value in items])
+
+    def put_many_encoded(self, kind, items):
+        """Store [(key, stored form from encode())] in one transaction."""
         now = self._clock()
-        rows = []
-        for key, value in items:
-            payload = zlib.compress(json.dumps(value, separators=(",", ":")).encode("utf-8"), 1)
-            rows.append((kind, str(key), now, len(payload), payload))
+        rows = [(kind, str(key), now, len(payload), payload) for key, payload in items]
         if not rows:
             return
         with self._lock:

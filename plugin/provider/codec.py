@@ -42,13 +42,18 @@ _SEQUENCE, _SEGMENT = _Codec(Sequence), _Codec(RoadSegment)
 
 
 def encode_photo_list(photos: PhotoList):
-    return {_PHOTO_ITEMS: list(photos.items)}
+    return {_PHOTO_ITEMS: list(photos.json_items())}
+
+
+def photo_items(value) -> list:
+    """The JSON items of an encoded PhotoList."""
+    if not isinstance(value, dict) or not isinstance(value.get(_PHOTO_ITEMS), list):
+        raise ValueError("cached photos of another shape")  # e.g. Photo rows of an earlier version
+    return value[_PHOTO_ITEMS]
 
 
 def decode_photo_list(value) -> PhotoList:
-    if not isinstance(value, dict) or not isinstance(value.get(_PHOTO_ITEMS), list):
-        raise ValueError("cached photos of another shape")  # e.g. Photo rows of an earlier version
-    return PhotoList(value[_PHOTO_ITEMS])
+    return PhotoList(photo_items(value))
 
 
 def encode_sequence(sequence):

@@ -80,7 +80,7 @@ class SequenceTrack:
         return tuple(zip(self.photos.lngs, self.photos.lats))
 
     def _shot_dates(self) -> list:
-        return [day for day in map(self.photos.shot_date, range(len(self.photos))) if day]
+        return [day for day in self.photos.shot_dates() if day]
 
     @property
     def first_shot(self) -> datetime | None:
@@ -123,13 +123,17 @@ def _photo_filter(filters):
 
 def _sequences_in(photos, area, filters) -> set:
     """Ids of the sequences with a photo of the PhotoList in area that the filters accept."""
+    rows = geometry.rows_inside(photos.lngs, photos.lats, area)
     accepts = _photo_filter(filters)
-    found = set()
-    for row in geometry.rows_inside(photos.lngs, photos.lats, area):
-        sequence_id = photos.sequence_ids[row]
-        if sequence_id not in found and (accepts is None or accepts(photos[row])):
-            found.add(sequence_id)
-    return found
+    if accepts is None:
+        return {photos.sequence_ids[row] for row in rows}
+    return {photo.sequence_id for photo in photos.photos_at(rows) if accepts(photo)}
+
+
+def _photos_in(photos, area, filters) -> list:
+    """The photos of the PhotoList in area that the filters accept (built at once)."""
+    return [photo for photo in photos.photos_at(geometry.rows_inside(photos.lngs, photos.lats, area))
+            if filters.accepts_photo(photo)]
 
 
 class Loader:
@@ -209,8 +213,9 @@ class Loader:
         for row, (sequence_id, lat) in enumerate(zip(tile_photos.sequence_ids, tile_photos.lats)):
             if lat is not None:
                 points.setdefault(sequence_id, []).append(row)
-        index = {sequence_id: (geometry.bounds([(tile_photos.lngs[r], tile_photos.lats[r]) for r in rows]),
-                               tile_photos[rows[0]]) for sequence_id, rows in points.items()}
+        samples = tile_photos.photos_at([rows[0] for rows in points.values()])
+        index = {sequence_id: (geometry.bounds([(tile_photos.lngs[r], tile_photos.lats[r]) for r in rows]), sample)
+                 for (sequence_id, rows), sample in zip(points.items(), samples)}
         with self._lock:
             if len(self._indexes) >= MAX_INDEXES:
                 self._indexes.clear()
@@ -229,9 +234,8 @@ class Loader:
                         origins.setdefault(sequence_id, set()).add(key)
         else:
             for key, tile_photos in tiles.items():
-                for row in geometry.rows_inside(tile_photos.lngs, tile_photos.lats, near):
-                    if tile_photos.ids[row] not in photos and filters.accepts_photo(tile_photos[row]):
-                        photos[tile_photos.ids[row]] = (tile_photos[row], key)
+                for photo in _photos_in(tile_photos, near, filters):
+                    photos.setdefault(photo.id, (photo, key))
             if filters.min_quality <= 0:
                 return [photo for photo, _ in photos.values()]
             for photo, key in photos.values():
@@ -348,9 +352,8 @@ class Loader:
             near = geometry.expand(bbox, MARGIN_DEG)
             ids = sorted(set().union(*(_sequences_in(tiles[key], near, filters) for key in keys)))
         else:
-            photos = _unique([tiles[key][row] for key in keys
-                              for row in geometry.rows_inside(tiles[key].lngs, tiles[key].lats, bbox)
-                              if filters.accepts_photo(tiles[key][row])], lambda p: p.id)
+            photos = _unique([photo for key in keys for photo in _photos_in(tiles[key], bbox, filters)],
+                             lambda p: p.id)
             ids = sorted({photo.sequence_id for photo in photos})
         jobs = [("s", i) for i in ids] + ([("t", i) for i in ids] if layer_type == SEQUENCES else [])
         found = self._gather(jobs, progress, cancel, 50.0, 100.0) if second_step else {}
