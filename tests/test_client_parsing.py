@@ -203,6 +203,9 @@ def test_photo_list_gives_what_from_v1_gives_and_its_columns_without_building_ph
     assert photos.sequence_ids == tuple(p.sequence_id for p in expected)
     assert (photos.lats, photos.lngs) == (tuple(p.lat for p in expected), tuple(p.lng for p in expected))
     assert photos.shot_dates() == tuple(p.shot_date for p in expected)
+    read_at_once = PhotoList(items + odd, shot_dates=True)
+    read_at_once.pack(b"", None)  # nothing to read again
+    assert read_at_once.shot_dates() == photos.shot_dates()
     assert photos._photos == [None] * 75  # noqa: SLF001 - nothing was built for the columns
     assert list(photos) == expected and photos[-1] == expected[-1] and photos[1:3] == expected[1:3]
     assert photos[5] is photos[5]  # built once

@@ -95,3 +95,23 @@ def test_photos_cached_by_an_earlier_version_are_fetched_again(tmp_path):
     store = Store(cache)
     assert store.get(TILES, TILE) is None and store.get(PHOTOS, 9) is None
     store.close()
+
+
+def test_a_list_read_back_is_packed_and_its_photos_need_no_second_decoding(tmp_path, monkeypatch):
+    from kartaview.plugin.provider import store as store_module
+
+    writer = Store(Cache(tmp_path))
+    writer.put_disk(TILES, TILE, photos(1, 2))
+    writer.put_disk(PHOTOS, 9, photos(3, 4, 5))
+    writer.flush()
+    decoded = []
+    unpack = store_module._unpack_photos  # noqa: SLF001
+    monkeypatch.setattr(store_module, "_unpack_photos", lambda encoded: decoded.append(1) or unpack(encoded))
+    monkeypatch.setattr(store_module, "RECENT_READ_PHOTOS", 2)  # the tile's two photos
+    reader = Store(Cache(tmp_path))
+    tile = reader.get(TILES, TILE)[0]
+    assert tile._items is None and tile[0].id == 1 and not decoded  # noqa: SLF001
+    track = reader.get(PHOTOS, 9)[0]  # three photos: more than remembered, and it pushes the tile out
+    assert track[2].id == 5 and tile[1].id == 2 and len(decoded) == 2
+    writer.close()
+    reader.close()

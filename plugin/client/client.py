@@ -169,7 +169,7 @@ class KartaViewClient:
         payload = self._call("POST", "1.0/sequence/photo-list/", what, data={"sequenceId": str(sequence_id)},
                              cancel=cancel)
         if lazy:
-            return PhotoList(_osv(payload).get("photos")).unique().by_index()
+            return PhotoList(_osv(payload).get("photos"), shot_dates=True).unique().by_index()
         photos = parse_records(_osv(payload).get("photos"), Photo.from_v1)
         return sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
 

@@ -171,11 +171,12 @@ class PhotoList(abc.Sequence):
     without a position, as in Photo), and a Photo is built, and kept, when an item is asked for.
     Items from_v1 rejects (no id, sequence or index) are left out, so the list gives exactly the
     photos of parse_records(items, Photo.from_v1). Immutable but for that memo: safe to share.
+    shot_dates=True reads the shot dates at once too (a sequence's list: its first and last shot).
     """
 
     __slots__ = ("ids", "sequence_ids", "indexes", "lats", "lngs", "_items", "_packed", "_photos", "_shots")
 
-    def __init__(self, items=()):
+    def __init__(self, items=(), shot_dates=False):
         kept, identities, positions = [], [], []
         for item in items if isinstance(items, list) else ():
             if not isinstance(item, dict):
@@ -187,12 +188,13 @@ class PhotoList(abc.Sequence):
                 continue
             kept.append(item)
             positions.append(to_position(item.get("lat"), item.get("lng")))
-        self._set(kept, identities, positions, [None] * len(kept))
+        shots = tuple(to_datetime(item.get("shot_date")) for item in kept) if shot_dates else None
+        self._set(kept, identities, positions, [None] * len(kept), shots)
 
-    def _set(self, items, identities, positions, photos):
+    def _set(self, items, identities, positions, photos, shots=None):
         self._items = tuple(items)  # the JSON dicts, as the API sent them (None once packed)
         self._packed = None
-        self._shots = None
+        self._shots = shots
         self.ids, self.sequence_ids, self.indexes = (tuple(c) for c in zip(*identities)) if identities else ((),) * 3
         self.lats, self.lngs = (tuple(c) for c in zip(*positions)) if positions else ((), ())
         self._photos = list(photos)
@@ -216,11 +218,13 @@ class PhotoList(abc.Sequence):
     def _rows(cls, sources) -> "PhotoList":
         """A list of the given (PhotoList, row) pairs, in that order; built Photos carry over."""
         items = {id(source): source.json_items() for source, _ in sources}
+        shots = all(source._shots is not None for source, _ in sources)
         rows = cls()
         rows._set([items[id(source)][row] for source, row in sources],
                   [(source.ids[row], source.sequence_ids[row], source.indexes[row]) for source, row in sources],
                   [(source.lats[row], source.lngs[row]) for source, row in sources],
-                  [source._photos[row] for source, row in sources])
+                  [source._photos[row] for source, row in sources],
+                  tuple(source._shots[row] for source, row in sources) if shots and sources else None)
         return rows
 
     @classmethod

@@ -56,6 +56,11 @@ def decode_photo_list(value) -> PhotoList:
     return PhotoList(photo_items(value))
 
 
+def decode_sequence_photos(value) -> PhotoList:
+    """A sequence's photo list, with its shot dates read (for the first and last shot)."""
+    return PhotoList(photo_items(value), shot_dates=True)
+
+
 def encode_sequence(sequence):
     """A Sequence, or None for "KartaView does not know this id"."""
     return None if sequence is None else _SEQUENCE.encode(sequence)

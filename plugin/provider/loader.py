@@ -547,6 +547,8 @@ class Loader:
 
     def _succeed(self, job_key, future, value):
         kind, key = _store_kind(job_key), _store_key(job_key)
+        if job_key[0] == "p":  # indexed for the renders while its JSON is at hand (the disk writer packs it)
+            self._tile_index(job_key, value)
         self.store.put_memory(kind, key, value)
         self.store.put_disk(kind, key, value)  # queued before the result is set: fetch() can flush() it
         with self._lock:

@@ -20,6 +20,9 @@ from . import codec
 MAX_TILES = 1024
 MAX_SEQUENCES = 20000
 MAX_TRACKS = 4000
+# The parsed JSON of the photo lists read from disk last is kept for this many photos (~2.5 kB each):
+# a list read back is packed at once, and its sample photos or first photo are built just after.
+RECENT_READ_PHOTOS = 10000
 
 
 class _Lru:
@@ -49,7 +52,7 @@ class _Lru:
 _MISSING = object()
 _CODECS = {  # kind -> (encode, decode); tiles: see tile_codec
     SEQUENCES: (codec.encode_sequence, codec.decode_sequence),
-    PHOTOS: (codec.encode_photo_list, codec.decode_photo_list),
+    PHOTOS: (codec.encode_photo_list, codec.decode_sequence_photos),
 }
 
 
@@ -68,9 +71,27 @@ def _unpack_photos(encoded):
     return codec.photo_items(Cache.decode(encoded))
 
 
-def _pack(value, encoded):
-    if isinstance(value, PhotoList):
-        value.pack(encoded, _unpack_photos)
+class _RecentReads:
+    """encoded photo list -> its JSON items, for the lists read from disk last (up to a photo count)."""
+
+    def __init__(self, max_photos):
+        self.max_photos = max_photos
+        self._items = OrderedDict()
+        self._photos = 0
+
+    def put(self, encoded, items):  # under the store's lock
+        if encoded not in self._items:
+            self._items[encoded] = items
+            self._photos += len(items)
+        while self._photos > self.max_photos:
+            self._photos -= len(self._items.popitem(last=False)[1])
+
+    def get(self, encoded):
+        return self._items.get(encoded)
+
+    def clear(self):
+        self._items.clear()
+        self._photos = 0
 
 
 class Store:
@@ -81,6 +102,7 @@ class Store:
         self._lock = threading.Lock()
         self._memory = {TILES: _Lru(MAX_TILES), SEQUENCES: _Lru(MAX_SEQUENCES), PHOTOS: _Lru(MAX_TRACKS)}
         self._queued = []  # (kind, key, value) for the writer
+        self._recent = _RecentReads(RECENT_READ_PHOTOS)
         self._writer = None
         if cache is not None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kartaview-cache-writer")
@@ -104,10 +126,19 @@ class Store:
             entry = (self._codec(kind, key)[1](Cache.decode(found[0])), found[1])
         except (TypeError, ValueError, KeyError):
             return None  # unreadable, or written by another version of the plugin: refetch
-        _pack(entry[0], found[0])
+        if isinstance(entry[0], PhotoList):
+            with self._lock:
+                self._recent.put(found[0], entry[0].json_items())
+            entry[0].pack(found[0], self._unpack)
         with self._lock:
             self._memory[kind].put(key, entry)
         return entry
+
+    def _unpack(self, encoded):
+        """The JSON items of a packed PhotoList: remembered when it was read lately, else decoded."""
+        with self._lock:
+            items = self._recent.get(encoded)
+        return _unpack_photos(encoded) if items is None else items
 
     def missing(self, kind, keys) -> list:
         """Those of keys with no entry, fresh or not, in memory or on disk (one disk query in all)."""
@@ -144,7 +175,8 @@ class Store:
             except Exception as error:  # noqa: BLE001 - one odd record costs its cache entry only
                 log_warning("KartaView: could not write the cache: {}".format(error))
                 continue
-            _pack(value, encoded)
+            if isinstance(value, PhotoList):
+                value.pack(encoded, self._unpack)
             by_kind.setdefault(kind, {})[cache_key(key) if kind == TILES else key] = encoded
         for kind, items in by_kind.items():
             try:
@@ -173,5 +205,6 @@ class Store:
     def clear(self):
         with self._lock:
             self._queued.clear()
+            self._recent.clear()
             for lru in self._memory.values():
                 lru.clear()
