@@ -569,17 +569,17 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="400"/>
+        <location filename="../plugin/provider/loader.py" line="403"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="584"/>
+        <location filename="../plugin/provider/loader.py" line="589"/>
         <source>Unexpected error: {}</source>
         <translation>Unerwarteter Fehler: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="586"/>
+        <location filename="../plugin/provider/loader.py" line="591"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
     </message>

@@ -569,17 +569,17 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="400"/>
+        <location filename="../plugin/provider/loader.py" line="403"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="584"/>
+        <location filename="../plugin/provider/loader.py" line="589"/>
         <source>Unexpected error: {}</source>
         <translation>Erreur inattendue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="586"/>
+        <location filename="../plugin/provider/loader.py" line="591"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
     </message>
