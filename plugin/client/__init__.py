@@ -10,13 +10,13 @@ from .errors import (
                      NotFoundError,
                      TransientError,
 )
-from .models import Account, Photo, RoadSegment, Sequence, UploadedPhoto
+from .models import Account, Photo, PhotoList, RoadSegment, Sequence, UploadedPhoto
 from .tiles import tile_bbox, tiles_for_bbox
 
 __all__ = [
     "KartaViewClient",
     "KartaViewError", "TransientError", "DuplicateError", "AuthenticationError", "BadRequestError",
     "NotFoundError", "Cancelled",
-    "Photo", "Sequence", "RoadSegment", "Account", "UploadedPhoto",
+    "Photo", "PhotoList", "Sequence", "RoadSegment", "Account", "UploadedPhoto",
     "tiles_for_bbox", "tile_bbox",
 ]
