@@ -75,7 +75,7 @@ def test_clear_drops_writes_still_queued(tmp_path):
 
 def test_a_failing_disk_costs_the_cache_only_and_a_closed_store_takes_no_writes(tmp_path):
     class FullDisk(Cache):
-        def put_many_encoded(self, kind, items):
+        def put_batch(self, entries):
             raise sqlite3.OperationalError("database or disk is full")
 
     store = Store(FullDisk(tmp_path))

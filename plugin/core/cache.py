@@ -16,6 +16,9 @@ from pathlib import Path
 from .settings import Settings
 
 TILES, SEQUENCES, PHOTOS = "tiles", "sequences", "photos"
+# Compact companions written with a tile / a photo list (same batch, same time stamp): a tile's
+# sequences with their bboxes, a sequence's line. A warm view reads these instead of whole lists.
+TILE_INDEXES, LINES = "tile_indexes", "lines"
 FILE_NAME = "kartaview-cache.sqlite"
 _PRUNE_TO = 0.9  # prune down to 90 % of the bound, so a full cache is not pruned on every write
 _KEYS_PER_QUERY = 500  # SQLite takes at least 999 parameters per statement
@@ -78,6 +81,18 @@ class Cache:
             return None
         return row[1], self._clock() - row[0] < self.expiry_s
 
+    def get_many_encoded(self, kind, keys) -> dict:
+        """{key: (stored form, fresh)} of those of keys (strings) with an entry: one query for many keys."""
+        keys, found = list(keys), {}
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start:start + _KEYS_PER_QUERY]
+            with self._lock:
+                rows = self._db.execute("SELECT key, fetched, payload FROM entries WHERE kind=? AND key IN ({})".format(
+                    ",".join("?" * len(chunk))), [kind] + chunk).fetchall()
+            now = self._clock()
+            found.update((key, (payload, now - fetched < self.expiry_s)) for key, fetched, payload in rows)
+        return found
+
     def present(self, kind, keys) -> set:
         """Those of keys (strings) with an entry, fresh or not: one query for many keys."""
         keys, found = list(keys), set()
@@ -98,14 +113,19 @@ class Cache:
 
     def put_many_encoded(self, kind, items):
         """Store [(key, stored form from encode())] in one transaction."""
+        self.put_batch([(kind, key, payload) for key, payload in items])
+
+    def put_batch(self, entries):
+        """Store [(kind, key, stored form)] in one transaction, with one time stamp: entries written
+        together expire together, and the size bound drops them together."""
         now = self._clock()
-        rows = [(kind, str(key), now, len(payload), payload) for key, payload in items]
+        rows = list({(kind, str(key)): (kind, str(key), now, len(payload), payload)
+                     for kind, key, payload in entries}.values())
         if not rows:
             return
         with self._lock:
-            old = self._db.execute(
-                "SELECT COALESCE(SUM(size), 0) FROM entries WHERE kind=? AND key IN ({})".format(
-                    ",".join("?" * len(rows))), [kind] + [row[1] for row in rows]).fetchone()[0]
+            old = sum(self._sizes(kind, [row[1] for row in rows if row[0] == kind])
+                      for kind in {row[0] for row in rows})
             with self._db:
                 self._db.execute("BEGIN")
                 self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", rows)
@@ -113,13 +133,25 @@ class Cache:
             if self._total > self.max_bytes:
                 self._prune()
 
+    def _sizes(self, kind, keys) -> int:
+        """The payload bytes of those of keys (strings) with an entry (lock held)."""
+        total = 0
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start:start + _KEYS_PER_QUERY]
+            total += self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries WHERE kind=? AND key IN ({})".format(
+                ",".join("?" * len(chunk))), [kind] + chunk).fetchone()[0]
+        return total
+
     def _prune(self):
-        """Drop the oldest entries until the payloads fit in _PRUNE_TO of the bound (lock held)."""
+        """Drop the oldest entries until the payloads fit in _PRUNE_TO of the bound (lock held); an
+        entry written in the same batch as one dropped goes too (a tile without its index, say)."""
         target = self.max_bytes * _PRUNE_TO
-        drop, kept = [], self._total
-        for kind, key, size in self._db.execute("SELECT kind, key, size FROM entries ORDER BY fetched"):
-            if kept <= target:
+        drop, kept, last = [], self._total, None
+        for kind, key, size, fetched in self._db.execute(
+                "SELECT kind, key, size, fetched FROM entries ORDER BY fetched"):
+            if kept <= target and fetched != last:
                 break
+            last = fetched
             drop.append((kind, key))
             kept -= size
         with self._db:

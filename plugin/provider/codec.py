@@ -66,11 +66,15 @@ def encode_sequence(sequence):
     return None if sequence is None else _SEQUENCE.encode(sequence)
 
 
+_SEQUENCE_BBOX = [f.name for f in fields(Sequence)].index("bbox")
+
+
 def decode_sequence(value):
     if value is None:
         return None
-    sequence = _SEQUENCE.decode(value)
-    return Sequence(**dict(sequence.__dict__, bbox=tuple(sequence.bbox) if sequence.bbox else None))
+    if isinstance(value, list) and len(value) == _SEQUENCE.size and value[_SEQUENCE_BBOX]:
+        value[_SEQUENCE_BBOX] = tuple(value[_SEQUENCE_BBOX])  # a JSON list
+    return _SEQUENCE.decode(value)
 
 
 def encode_segments(segments):

@@ -10,7 +10,7 @@ import threading
 from collections import deque
 from concurrent.futures import wait as wait_for
 
-from qgis.core import QgsAbstractFeatureSource, QgsFeatureIterator, QgsGeometry, QgsPointXY
+from qgis.core import QgsAbstractFeatureSource, QgsFeatureIterator, QgsGeometry, QgsLineString, QgsPointXY
 
 from .feature_iterator import KartaViewFeatureIterator
 from .fields import coverage_attributes, photo_attributes, sequence_attributes
@@ -84,13 +84,21 @@ class Record:
         self.bbox = geometry.boundingBox()
 
 
-def _line(coordinates):
-    points = [QgsPointXY(lng, lat) for lng, lat in coordinates]
-    if not points:
+def _track_line(line):
+    """The geometry of a tracks.TrackLine, made from its packed points at once (no Python floats)."""
+    geometry = QgsGeometry()
+    if len(line):
+        geometry.fromWkb(line.wkb())
+    return geometry
+
+
+def _line(lngs, lats):
+    """A LineString of coordinate columns (made from the columns at once: ~10x faster than points)."""
+    if not lngs:
         return QgsGeometry()
-    if len(points) == 1:  # a one-photo sequence: a zero-length line, still a valid LineString
-        points.append(QgsPointXY(points[0]))
-    return QgsGeometry.fromPolylineXY(points)
+    if len(lngs) == 1:  # a one-photo sequence: a zero-length line, still a valid LineString
+        lngs, lats = lngs * 2, lats * 2
+    return QgsGeometry(QgsLineString(list(lngs), list(lats)))
 
 
 class KartaViewFeatureSource(QgsAbstractFeatureSource):
@@ -162,10 +170,11 @@ def build_record(layer_type, item, client) -> Record:
     if layer_type == SEQUENCES:
         built = item.memo.get("record")
         if built is None:
-            built = item.memo["record"] = Record(item.id, sequence_attributes(item), _line(item.coordinates))
+            built = item.memo["record"] = Record(item.id, sequence_attributes(item), _track_line(item.line))
         return built
     if layer_type == PHOTOS:
         geometry = QgsGeometry.fromPointXY(QgsPointXY(item.lng, item.lat))
         return Record(item.id, photo_attributes(item, client), geometry)
-    return Record(coverage_fid(item.element_id), coverage_attributes(item), _line(item.track))
+    lngs, lats = zip(*item.track) if item.track else ((), ())
+    return Record(coverage_fid(item.element_id), coverage_attributes(item), _line(lngs, lats))
 

@@ -21,15 +21,15 @@ import time
 import traceback
 from collections import Counter, OrderedDict, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
+from functools import partial
 
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..client.errors import Cancelled, KartaViewError, NotFoundError
-from ..client.models import PhotoList, Sequence
+from ..client.models import Photo, PhotoList
 from ..client.tiles import MAX_LAT, tile_bbox, tiles_for_bbox
-from ..core.cache import PHOTOS, TILES, shared_cache
+from ..core.cache import LINES, PHOTOS, TILE_INDEXES, TILES, shared_cache
 from ..core.cache import SEQUENCES as SEQUENCE_KIND
 from ..core.log import log_error, log_info, log_warning
 from ..core.network import make_client
@@ -37,6 +37,7 @@ from ..core.settings import Settings
 from . import geometry
 from .signals import hub
 from .store import Store
+from .tracks import SequenceTrack, TrackLine, tile_index
 from .uri import COVERAGE, SEQUENCES, Filters
 from .uri import PHOTOS as PHOTOS_LAYER
 
@@ -52,45 +53,11 @@ RETRY_AFTER_S = 30.0  # a failed request is not repeated by the canvas before th
 REPORT_INTERVAL_S = 60.0
 # Photos are ~10 m apart: one within this margin of a rectangle finds every line crossing it.
 MARGIN_DEG = 0.0005
-MAX_INDEXES = 2048
 RECENT_VIEWS = 2  # per layer, the last two views stay wanted (a view and an identify, say)
 MAX_OWNERS = 64
 
 READY, LOADING, FAILED, TOO_LARGE = "ready", "loading", "failed", "too_large"
 _ALWAYS = "always"  # origin of a job nobody may drop (a feature asked for by id)
-
-
-@dataclass(frozen=True, eq=False)
-class SequenceTrack:
-    """A sequence with its positioned photos in index order: what a sequence feature is made of."""
-
-    sequence: Sequence
-    photos: PhotoList  # of Photo, positioned, by sequence_index
-    url: str
-    thumbnail_url: str | None = None  # of the first positioned photo
-    memo: dict = field(default_factory=dict, repr=False)  # built QGIS objects, by the provider
-
-    @property
-    def id(self) -> int:
-        return self.sequence.id
-
-    @property
-    def coordinates(self) -> tuple:
-        """((lng, lat), ...) in index order."""
-        return tuple(zip(self.photos.lngs, self.photos.lats))
-
-    def _shot_dates(self) -> list:
-        return [day for day in self.photos.shot_dates() if day]
-
-    @property
-    def first_shot(self) -> datetime | None:
-        dates = self._shot_dates()
-        return min(dates) if dates else None
-
-    @property
-    def last_shot(self) -> datetime | None:
-        dates = self._shot_dates()
-        return max(dates) if dates else None
 
 
 @dataclass
@@ -109,6 +76,10 @@ def _store_kind(job_key):
 
 def _store_key(job_key):
     return job_key[1] if job_key[0] in ("s", "t") else job_key
+
+
+def _same(value):
+    return value
 
 
 def _unique(records, key):
@@ -157,7 +128,6 @@ class Loader:
         self._reported_at = None
         self._recovered = True
         self._built = {}  # sequence id -> SequenceTrack of the current records
-        self._indexes = {}  # tile key -> (its photos, _tile_index of them)
         self._signals = hub()
 
     # ---- tiles ----------------------------------------------------------------------------------
@@ -188,9 +158,13 @@ class Loader:
         return self._scan(keys, layer_type, bbox, filters)
 
     def _scan(self, keys, layer_type, bbox, filters) -> ViewResult:
+        # A sequences view needs only each tile's index (its sequences and where they lie).
+        found = self._lookup_many(keys, TILE_INDEXES) if layer_type == SEQUENCES else self._lookup_many(keys)
         tiles, states = {}, set()
         for key in keys:
-            entry = self._lookup(key)
+            entry = found.get(key)
+            if entry is None and layer_type == SEQUENCES:
+                entry = self._derived_index(key)
             if entry is None or not entry[1]:
                 states.add(self._schedule(key, {key}))
             if entry is not None:
@@ -202,25 +176,20 @@ class Loader:
         state = LOADING if LOADING in states else FAILED if FAILED in states else READY
         return ViewResult(items, state)
 
-    def _tile_index(self, key, tile_photos):
-        """{sequence id: (bbox of its photos in the tile, one of them)}, built once per tile content:
-        a render then looks at a tile's few sequences instead of its thousand photos."""
-        with self._lock:
-            memo = self._indexes.get(key)
-            if memo is not None and memo[0] is tile_photos:
-                return memo[1]
-        points = {}
-        for row, (sequence_id, lat) in enumerate(zip(tile_photos.sequence_ids, tile_photos.lats)):
-            if lat is not None:
-                points.setdefault(sequence_id, []).append(row)
-        samples = tile_photos.photos_at([rows[0] for rows in points.values()])
-        index = {sequence_id: (geometry.bounds([(tile_photos.lngs[r], tile_photos.lats[r]) for r in rows]), sample)
-                 for (sequence_id, rows), sample in zip(points.items(), samples)}
-        with self._lock:
-            if len(self._indexes) >= MAX_INDEXES:
-                self._indexes.clear()
-            self._indexes[key] = (tile_photos, index)
-        return index
+    def _index(self, key):
+        """(the index of a tile (tracks.tile_index), fresh) or None when the tile is not known."""
+        entry = self._lookup(key, TILE_INDEXES)
+        return self._derived_index(key) if entry is None else entry
+
+    def _derived_index(self, key):
+        """A tile's index made from the tile itself (a cache written before indexes were): in memory
+        only, so it never outlives the tile's expiry."""
+        tile = self._lookup(key)
+        if tile is None:
+            return None
+        entry = (tile_index(tile[0]), tile[1])
+        self.store.put_memory(TILE_INDEXES, key, *entry)
+        return entry
 
     def _view_records(self, layer_type, tiles, bbox, filters, states):
         near = geometry.expand(bbox, MARGIN_DEG)
@@ -228,9 +197,9 @@ class Loader:
         if layer_type == SEQUENCES:
             # Candidates by the bbox of their photos per tile (the iterator tests the lines exactly).
             accepts = _photo_filter(filters)
-            for key, tile_photos in tiles.items():
-                for sequence_id, (box, sample) in self._tile_index(key, tile_photos).items():
-                    if geometry.intersects(near, box) and (accepts is None or accepts(sample)):
+            for key, index in tiles.items():
+                for sequence_id, entry in index.items():
+                    if geometry.intersects(near, entry.bbox) and (accepts is None or accepts(entry.photo())):
                         origins.setdefault(sequence_id, set()).add(key)
         else:
             for key, tile_photos in tiles.items():
@@ -240,25 +209,27 @@ class Loader:
                 return [photo for photo, _ in photos.values()]
             for photo, key in photos.values():
                 origins.setdefault(photo.sequence_id, set()).add(key)
+        attributes = self._lookup_many([("s", sequence_id) for sequence_id in origins])
+        lines = self._lines([("t", sequence_id) for sequence_id in origins]) if layer_type == SEQUENCES else {}
         sequences, tracks = {}, []
         for sequence_id, keys in origins.items():
-            sequence = self._known_or_schedule(("s", sequence_id), keys, states)
+            sequence = self._use(("s", sequence_id), attributes, keys, states)
             if sequence is not None and not filters.accepts_sequence(sequence):
                 continue
             # Both requests at once: the line need not wait for the attributes.
-            photo_list = self._known_or_schedule(("t", sequence_id), keys, states) \
-                if layer_type == SEQUENCES else None
+            line = self._use(("t", sequence_id), lines, keys, states) if layer_type == SEQUENCES else None
             if sequence is None:
                 continue
             sequences[sequence_id] = sequence
-            if photo_list is not None:
-                tracks.append(self.track(sequence, photo_list))
+            if line is not None:
+                tracks.append(self.track(sequence, line))
         if layer_type == PHOTOS_LAYER:
             return [photo for photo, _ in photos.values() if photo.sequence_id in sequences]
         return tracks
 
-    def _known_or_schedule(self, job_key, origins, states):
-        entry = self._lookup(job_key)
+    def _use(self, job_key, found, origins, states):
+        """The value of a job found by _lookup_many (None if not), scheduling the job unless fresh."""
+        entry = found.get(job_key)
         if entry is None or not entry[1]:
             states.add(self._schedule(job_key, origins))
         return None if entry is None else entry[0]
@@ -268,38 +239,58 @@ class Loader:
         states = set()
         origins = {_ALWAYS} if schedule else None
         sequence = self._known(("s", sequence_id), origins, states)
-        photos = self._known(("t", sequence_id), origins, states)
-        if sequence is None or photos is None:
+        line = self._known(("t", sequence_id), origins, states, line=True)
+        if sequence is None or line is None:
             return None
-        return self.track(sequence, photos)
+        return self.track(sequence, line)
 
-    def _known(self, job_key, origins, states):
-        entry = self._lookup(job_key)
+    def _known(self, job_key, origins, states, line=False):
+        entry = self._lines([job_key]).get(job_key) if line else self._lookup(job_key)
         if origins is not None and (entry is None or not entry[1]):
             states.add(self._schedule(job_key, origins))
         return None if entry is None else entry[0]
 
-    def _lookup(self, job_key):
-        """(value, fresh) of a job's data, or None: from memory, or else the disk cache unless the job is
-        in flight (memory then holds what the disk had), so renders and fetches while loading make no
-        SQLite query per sequence."""
-        kind, key = _store_kind(job_key), _store_key(job_key)
-        entry = self.store.get(kind, key, disk=False)
-        if entry is None:
+    def _lookup(self, job_key, kind=None):
+        """(value, fresh) of a job's data (or of its `kind` companion), or None. See _lookup_many."""
+        return self._lookup_many([job_key], kind).get(job_key)
+
+    def _lookup_many(self, job_keys, kind=None) -> dict:
+        """{job key: (value, fresh)} of the jobs whose data (or its `kind` companion: a tile's index, a
+        photo list's line) is known: from memory, or else the disk cache (one query for all) unless the
+        job is in flight (memory then holds what the disk had), so renders and fetches while loading make
+        no SQLite query per sequence."""
+        found = {}
+        for store_kind in {kind or _store_kind(job_key) for job_key in job_keys}:
+            jobs = {_store_key(job_key): job_key for job_key in job_keys
+                    if (kind or _store_kind(job_key)) == store_kind}
+            entries = self.store.get_many(store_kind, list(jobs), disk=False)
             with self._lock:
-                in_flight = job_key in self._inflight
-            if not in_flight:
-                entry = self.store.get(kind, key)
-        return entry
+                lacking = [key for key, job_key in jobs.items() if key not in entries and job_key not in self._inflight]
+            if lacking:
+                entries.update(self.store.get_many(store_kind, lacking))
+            found.update((jobs[key], entry) for key, entry in entries.items())
+        return found
+
+    def _lines(self, job_keys) -> dict:
+        """{("t", id): (TrackLine, fresh)} of the sequences whose line is known; a line missing from a
+        cache written before lines were is made from the photo list (in memory only, see _derived_index)."""
+        found = self._lookup_many(job_keys, LINES)
+        for job_key in job_keys:
+            if job_key not in found:
+                photos = self._lookup(job_key)
+                if photos is not None:
+                    found[job_key] = (TrackLine.of(photos[0]), photos[1])
+                    self.store.put_memory(LINES, _store_key(job_key), *found[job_key])
+        return found
 
     def known(self, layer_type, filters=Filters()) -> list:
         """Every record in memory now (requests without a rectangle, views too large to load)."""
         if layer_type == SEQUENCES:
-            tracks = dict(self.store.memory_items(PHOTOS))
+            lines = dict(self.store.memory_items(LINES))
             records = []
             for sequence_id, (sequence, _) in self.store.memory_items(SEQUENCE_KIND):
-                if sequence is not None and sequence_id in tracks and filters.accepts_sequence(sequence):
-                    records.append(self.track(sequence, tracks[sequence_id][0]))
+                if sequence is not None and sequence_id in lines and filters.accepts_sequence(sequence):
+                    records.append(self.track(sequence, lines[sequence_id][0]))
             return records
         prefix = "c" if layer_type == COVERAGE else "p"
         day = filters.since.isoformat() if filters.since else ""
@@ -314,19 +305,30 @@ class Loader:
                       and filters.accepts_sequence(sequences[p.sequence_id][0])]
         return photos
 
-    def track(self, sequence, photos) -> SequenceTrack:
-        """The (memoised) SequenceTrack of a sequence and its photo list (a PhotoList by index)."""
+    def track(self, sequence, line, photos=None) -> SequenceTrack:
+        """The (memoised) SequenceTrack of a sequence and its TrackLine, or of its photo list (a PhotoList
+        by index; line None then). A track made from a line reads its photos from the cache when asked."""
+        source = line if photos is None else photos
         with self._lock:
             built = self._built.get(sequence.id)
-            if built is not None and built.sequence is sequence and built.memo.get("source") is photos:
+            if built is not None and built.sequence is sequence and built.memo.get("source") is source:
                 return built
-        positioned = photos.positioned()
-        thumbnails = self.client.image_urls(positioned[0], "th") if positioned else []
-        built = SequenceTrack(sequence, positioned, self.client.web_url(sequence.id),
-                              thumbnails[0] if thumbnails else None, {"source": photos})
+        if photos is None:
+            read_photos = partial(self._positioned_photos, sequence.id)
+        else:
+            positioned = photos.positioned()
+            line, read_photos = TrackLine.of(positioned), partial(_same, positioned)
+        thumbnails = self.client.image_urls(Photo.from_v1(line.head), "th") if line.head is not None else []
+        built = SequenceTrack(sequence, line, self.client.web_url(sequence.id),
+                              thumbnails[0] if thumbnails else None, read_photos, {"source": source})
         with self._lock:
             self._built[sequence.id] = built
         return built
+
+    def _positioned_photos(self, sequence_id) -> PhotoList:
+        """A sequence's positioned photos from memory or the disk cache (empty once the cache is cleared)."""
+        entry = self.store.get(PHOTOS, sequence_id)
+        return PhotoList() if entry is None else entry[0].positioned()
 
     # ---- Processing and scripts: blocks ------------------------------------------------------------
     def fetch(self, layer_type, bbox, filters=Filters(), progress=None, cancel=None) -> list:
@@ -362,7 +364,7 @@ class Loader:
                 photos = [p for p in photos if found[("s", p.sequence_id)] is not None
                           and filters.accepts_sequence(found[("s", p.sequence_id)])]
             return sorted(photos, key=lambda p: p.id)
-        tracks = [self.track(found[("s", i)], found[("t", i)]) for i in ids if found[("s", i)] is not None]
+        tracks = [self.track(found[("s", i)], None, found[("t", i)]) for i in ids if found[("s", i)] is not None]
         return [t for t in tracks if filters.accepts_sequence(t.sequence)
                 and geometry.line_intersects(bbox, t.coordinates)]
 
@@ -370,7 +372,7 @@ class Loader:
         """One SequenceTrack by id, waiting for it; None when KartaView does not know the id."""
         found = self._gather([("s", sequence_id), ("t", sequence_id)], None, cancel, 0.0, 100.0)
         sequence = found[("s", sequence_id)]
-        return None if sequence is None else self.track(sequence, found[("t", sequence_id)])
+        return None if sequence is None else self.track(sequence, None, found[("t", sequence_id)])
 
     def _gather(self, job_keys, progress, cancel, low, high):
         """{job key: value} of every job, fresh from the store or fetched; stale data only as a fallback."""
@@ -547,10 +549,16 @@ class Loader:
 
     def _succeed(self, job_key, future, value):
         kind, key = _store_kind(job_key), _store_key(job_key)
-        if job_key[0] == "p":  # indexed for the renders while its JSON is at hand (the disk writer packs it)
-            self._tile_index(job_key, value)
-        self.store.put_memory(kind, key, value)
-        self.store.put_disk(kind, key, value)  # queued before the result is set: fetch() can flush() it
+        entries = [(kind, key, value)]
+        # Their compact companions, made while the JSON is at hand (the disk writer packs it): a tile's
+        # index, a photo list's line. Written in the same batch, so they expire with them.
+        if job_key[0] == "p":
+            entries.append((TILE_INDEXES, key, tile_index(value)))
+        elif job_key[0] == "t":
+            entries.append((LINES, key, TrackLine.of(value)))
+        for entry in entries:
+            self.store.put_memory(*entry)
+        self.store.put_disk_together(entries)  # queued before the result is set: fetch() can flush() it
         with self._lock:
             if self._inflight.get(job_key) is future:
                 del self._inflight[job_key]
@@ -613,9 +621,9 @@ class Loader:
             jobs.update(dict.fromkeys(keys))
             near = geometry.expand(bbox, MARGIN_DEG)
             for key in keys if needs_sequences else ():
-                entry = self.store.get(TILES, key)
-                for sequence_id, (box, sample) in (self._tile_index(key, entry[0]) if entry else {}).items():
-                    if geometry.intersects(near, box) and filters.accepts_photo(sample):
+                entry = self._index(key)
+                for sequence_id, item in (entry[0] if entry else {}).items():
+                    if geometry.intersects(near, item.bbox) and filters.accepts_photo(item.photo()):
                         jobs[("s", sequence_id)] = None
                         if layer_type == SEQUENCES:
                             jobs[("t", sequence_id)] = None

@@ -12,14 +12,15 @@ from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
 from ..client.models import PhotoList
-from ..core.cache import PHOTOS, SEQUENCES, TILES, Cache
+from ..core.cache import LINES, PHOTOS, SEQUENCES, TILE_INDEXES, TILES, Cache
 from ..core.log import log_warning
-from . import codec
+from . import codec, tracks
 
 # Memory bounds (entries); what is evicted stays on disk.
 MAX_TILES = 1024
 MAX_SEQUENCES = 20000
 MAX_TRACKS = 4000
+MAX_INDEXES = 2048
 # The parsed JSON of the photo lists read from disk last is kept for this many photos (~2.5 kB each):
 # a list read back is packed at once, and its sample photos or first photo are built just after.
 RECENT_READ_PHOTOS = 10000
@@ -53,7 +54,10 @@ _MISSING = object()
 _CODECS = {  # kind -> (encode, decode); tiles: see tile_codec
     SEQUENCES: (codec.encode_sequence, codec.decode_sequence),
     PHOTOS: (codec.encode_photo_list, codec.decode_sequence_photos),
+    TILE_INDEXES: (tracks.encode_index, tracks.decode_index),
+    LINES: (tracks.encode_line, tracks.decode_line),
 }
+_TILE_KEYED = (TILES, TILE_INDEXES)
 
 
 def tile_codec(tile_key):
@@ -65,6 +69,10 @@ def tile_codec(tile_key):
 
 def cache_key(key):
     return "/".join(str(part) for part in key)
+
+
+def _disk_key(kind, key) -> str:
+    return cache_key(key) if kind in _TILE_KEYED else str(key)
 
 
 def _unpack_photos(encoded):
@@ -100,7 +108,8 @@ class Store:
     def __init__(self, cache):
         self.cache = cache
         self._lock = threading.Lock()
-        self._memory = {TILES: _Lru(MAX_TILES), SEQUENCES: _Lru(MAX_SEQUENCES), PHOTOS: _Lru(MAX_TRACKS)}
+        self._memory = {TILES: _Lru(MAX_TILES), SEQUENCES: _Lru(MAX_SEQUENCES), PHOTOS: _Lru(MAX_TRACKS),
+                        TILE_INDEXES: _Lru(MAX_INDEXES), LINES: _Lru(MAX_TRACKS)}
         self._queued = []  # (kind, key, value) for the writer
         self._recent = _RecentReads(RECENT_READ_PHOTOS)
         self._writer = None
@@ -119,9 +128,31 @@ class Store:
             return entry
         if self.cache is None or not disk:
             return None
-        found = self.cache.get_encoded(kind, cache_key(key) if kind == TILES else key)
-        if found is None:
-            return None
+        found = self.cache.get_encoded(kind, _disk_key(kind, key))
+        return None if found is None else self._read(kind, key, found)
+
+    def get_many(self, kind, keys, disk=True) -> dict:
+        """{key: (value, fresh)} of those of keys known in memory or (unless disk=False) on disk: one
+        disk query for all those memory lacks."""
+        found, lacking = {}, []
+        with self._lock:
+            for key in keys:
+                entry = self._memory[kind].get(key, _MISSING)
+                if entry is _MISSING:
+                    lacking.append(key)
+                else:
+                    found[key] = entry
+        if lacking and disk and self.cache is not None:
+            on_disk = self.cache.get_many_encoded(kind, [_disk_key(kind, key) for key in lacking])
+            for key in lacking:
+                stored = on_disk.get(_disk_key(kind, key))
+                entry = None if stored is None else self._read(kind, key, stored)
+                if entry is not None:
+                    found[key] = entry
+        return found
+
+    def _read(self, kind, key, found):
+        """The entry of a disk cache row (stored form, fresh), kept in memory; None when unreadable."""
         try:
             entry = (self._codec(kind, key)[1](Cache.decode(found[0])), found[1])
         except (TypeError, ValueError, KeyError):
@@ -146,20 +177,24 @@ class Store:
             keys = [key for key in keys if self._memory[kind].get(key, _MISSING) is _MISSING]
         if not keys or self.cache is None:
             return keys
-        on_disk = self.cache.present(kind, [cache_key(key) if kind == TILES else str(key) for key in keys])
-        return [key for key in keys if (cache_key(key) if kind == TILES else str(key)) not in on_disk]
+        on_disk = self.cache.present(kind, [_disk_key(kind, key) for key in keys])
+        return [key for key in keys if _disk_key(kind, key) not in on_disk]
 
-    def put_memory(self, kind, key, value):
+    def put_memory(self, kind, key, value, fresh=True):
         with self._lock:
-            self._memory[kind].put(key, (value, True))
+            self._memory[kind].put(key, (value, fresh))
 
     def put_disk(self, kind, key, value):
         """Queue value for the disk cache (flush() waits until it is written)."""
-        if self.cache is None:
+        self.put_disk_together([(kind, key, value)])
+
+    def put_disk_together(self, entries):
+        """Queue [(kind, key, value)] for the disk cache, written in one batch (one time stamp)."""
+        if self.cache is None or not entries:
             return
         with self._lock:  # submitted under the lock: a flush() after this call waits for this write
-            self._queued.append((kind, key, value))
-            if len(self._queued) == 1:  # otherwise the write already submitted takes it along
+            self._queued.extend(entries)
+            if len(self._queued) == len(entries):  # otherwise the write already submitted takes them along
                 try:
                     self._writer.submit(self._write_queued)
                 except RuntimeError:  # closed: the loader is shut down
@@ -168,7 +203,7 @@ class Store:
     def _write_queued(self):
         with self._lock:
             batch, self._queued = self._queued, []
-        by_kind = {}
+        rows = []
         for kind, key, value in batch:
             try:
                 encoded = Cache.encode(self._codec(kind, key)[0](value))
@@ -177,12 +212,11 @@ class Store:
                 continue
             if isinstance(value, PhotoList):
                 value.pack(encoded, self._unpack)
-            by_kind.setdefault(kind, {})[cache_key(key) if kind == TILES else key] = encoded
-        for kind, items in by_kind.items():
-            try:
-                self.cache.put_many_encoded(kind, list(items.items()))
-            except Exception as error:  # noqa: BLE001 - a full disk costs the cache, not the data
-                log_warning("KartaView: could not write the cache: {}".format(error))
+            rows.append((kind, _disk_key(kind, key), encoded))
+        try:
+            self.cache.put_batch(rows)  # the last of a key's values wins
+        except Exception as error:  # noqa: BLE001 - a full disk costs the cache, not the data
+            log_warning("KartaView: could not write the cache: {}".format(error))
 
     def flush(self):
         """Wait until everything queued for the disk cache so far is written."""
