@@ -73,8 +73,7 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         return False
 
     def _fill(self, record, feature) -> bool:
-        if self._rect is not None and (not record.bbox.intersects(self._rect)
-                                       or not record.geometry.intersects(self._rect)):
+        if self._rect is not None and not self._touches(record):
             return False
         feature.setFields(self._source.fields, False)
         feature.setId(record.fid)
@@ -89,6 +88,12 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
                 return False
         feature.setValid(True)
         return True
+
+    def _touches(self, record) -> bool:
+        """Does the record's geometry touch the filter rectangle? (GEOS only for a bbox across its edge)"""
+        if not record.bbox.intersects(self._rect):
+            return False
+        return self._rect.contains(record.bbox) or record.geometry.intersects(self._rect)
 
     def rewind(self):
         self._index = 0

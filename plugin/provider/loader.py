@@ -27,7 +27,7 @@ from functools import partial
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..client.errors import Cancelled, KartaViewError, NotFoundError
-from ..client.models import Photo, PhotoList
+from ..client.models import PhotoList
 from ..client.tiles import MAX_LAT, tile_bbox, tiles_for_bbox
 from ..core.cache import LINES, PHOTOS, TILE_INDEXES, TILES, shared_cache
 from ..core.cache import SEQUENCES as SEQUENCE_KIND
@@ -318,7 +318,7 @@ class Loader:
         else:
             positioned = photos.positioned()
             line, read_photos = TrackLine.of(positioned), partial(_same, positioned)
-        thumbnails = self.client.image_urls(Photo.from_v1(line.head), "th") if line.head is not None else []
+        thumbnails = self.client.image_urls(line.head, "th") if line.head is not None else []
         built = SequenceTrack(sequence, line, self.client.web_url(sequence.id),
                               thumbnails[0] if thumbnails else None, read_photos, {"source": source})
         with self._lock:

@@ -29,20 +29,33 @@ class IndexEntry:
 
     def photo(self) -> Photo:
         if self._photo is None:  # two threads may both build it: equal values
-            values = dict.fromkeys(_PHOTO_FIELDS)
-            values.update(zip(_SAMPLE, self._sample))
-            values["date_added"] = _datetime(values["date_added"])
-            self._photo = Photo(**values)
+            self._photo = _decode_photo(self._sample, _SAMPLE)
         return self._photo
 
     def sample(self) -> list:
-        photo = self.photo()
-        return [_iso(value) if name == "date_added" else value
-                for name, value in zip(_SAMPLE, (getattr(photo, name) for name in _SAMPLE))]
+        return _encode_photo(self.photo(), _SAMPLE)
 
 
 _PHOTO_FIELDS = [f.name for f in fields(Photo)]
-_SAMPLE = ("id", "sequence_id", "sequence_index", "date_added", "username", "projection", "field_of_view")
+_IDENTITY = ("id", "sequence_id", "sequence_index")
+_SAMPLE = _IDENTITY + ("date_added", "username", "projection", "field_of_view")
+_HEAD = _IDENTITY + ("proc_path", "lth_path", "th_path", "projection", "field_of_view")  # its image URLs
+
+
+def _encode_photo(photo, names) -> list:
+    """Some fields of a Photo (the others are left None when decoded)."""
+    return [_iso(value) if name == "date_added" else value
+            for name, value in zip(names, (getattr(photo, name) for name in names))]
+
+
+def _decode_photo(values, names) -> Photo:
+    if len(values) != len(names):
+        raise ValueError("cached photo of another shape")
+    fields_ = dict.fromkeys(_PHOTO_FIELDS)
+    fields_.update(zip(names, values))
+    if fields_["date_added"] is not None:
+        fields_["date_added"] = _datetime(fields_["date_added"])
+    return Photo(**fields_)
 
 
 def tile_index(photos: PhotoList) -> dict:
@@ -70,13 +83,13 @@ def decode_index(values) -> dict:
 @dataclass(frozen=True, eq=False)
 class TrackLine:
     """A sequence's line: its positioned photos' coordinates in index order (packed: 16 bytes a point,
-    made into a geometry without a Python float each), first and last shot, and the JSON item of its
-    first positioned photo (for the thumbnail)."""
+    made into a geometry without a Python float each), first and last shot, and its first positioned
+    photo (for the thumbnail; read back from the disk cache with its image fields only, _HEAD)."""
 
     points: bytes  # lng, lat, lng, lat... as little-endian doubles
     first_shot: datetime | None
     last_shot: datetime | None
-    head: dict | None
+    head: Photo | None
 
     @classmethod
     def of(cls, photos: PhotoList) -> "TrackLine":
@@ -87,7 +100,7 @@ class TrackLine:
             points.byteswap()
         dates = [day for day in positioned.shot_dates() if day]
         return cls(points.tobytes(), min(dates) if dates else None, max(dates) if dates else None,
-                   positioned.json_items()[0] if len(positioned) else None)
+                   positioned.photos_at([0])[0] if len(positioned) else None)
 
     def __len__(self):
         return len(self.points) // 16
@@ -107,7 +120,8 @@ class TrackLine:
 
 
 def encode_line(line: TrackLine) -> list:
-    return [base64.b64encode(line.points).decode("ascii"), _iso(line.first_shot), _iso(line.last_shot), line.head]
+    return [base64.b64encode(line.points).decode("ascii"), _iso(line.first_shot), _iso(line.last_shot),
+            None if line.head is None else _encode_photo(line.head, _HEAD)]
 
 
 def decode_line(values) -> TrackLine:
@@ -117,7 +131,7 @@ def decode_line(values) -> TrackLine:
     points = base64.b64decode(points, validate=True)
     if len(points) % 16:
         raise ValueError("cached line of another shape")
-    return TrackLine(points, _datetime(first), _datetime(last), head)
+    return TrackLine(points, _datetime(first), _datetime(last), None if head is None else _decode_photo(head, _HEAD))
 
 
 def _iso(value):
