@@ -569,17 +569,17 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="403"/>
+        <location filename="../plugin/provider/loader.py" line="405"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="589"/>
+        <location filename="../plugin/provider/loader.py" line="597"/>
         <source>Unexpected error: {}</source>
         <translation>Unerwarteter Fehler: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="591"/>
+        <location filename="../plugin/provider/loader.py" line="599"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
     </message>
@@ -1285,8 +1285,8 @@ Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, 
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="187"/>
-        <source>{} photos in {} sequences to upload, {} skipped.</source>
-        <translation>{} Fotos in {} Sequenzen hochzuladen, {} übersprungen.</translation>
+        <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
+        <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="217"/>
@@ -1325,8 +1325,8 @@ Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, 
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="304"/>
-        <source>{} photos could not be uploaded; see the report for the reasons and run the algorithm again on the same photos to retry.</source>
-        <translation>{} Fotos konnten nicht hochgeladen werden; die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
+        <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
+        <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="336"/>

@@ -569,17 +569,17 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="403"/>
+        <location filename="../plugin/provider/loader.py" line="405"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="589"/>
+        <location filename="../plugin/provider/loader.py" line="597"/>
         <source>Unexpected error: {}</source>
         <translation>Erreur inattendue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="591"/>
+        <location filename="../plugin/provider/loader.py" line="599"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
     </message>
@@ -1285,8 +1285,8 @@ Le rapport contient une ligne par photo en entrée avec son état : téléversé
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="187"/>
-        <source>{} photos in {} sequences to upload, {} skipped.</source>
-        <translation>{} photos à téléverser en {} séquences, {} ignorées.</translation>
+        <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
+        <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="217"/>
@@ -1325,8 +1325,8 @@ Le rapport contient une ligne par photo en entrée avec son état : téléversé
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="304"/>
-        <source>{} photos could not be uploaded; see the report for the reasons and run the algorithm again on the same photos to retry.</source>
-        <translation>{} photos n’ont pas pu être téléversées ; consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
+        <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
+        <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="336"/>

@@ -184,7 +184,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         with Plan(options) as plan, ReportRows() as rows:
             self._read(source, fields, context, feedback, plan, rows)
             plan.split()
-            feedback.pushInfo(self.tr("{} photos in {} sequences to upload, {} skipped.").format(
+            feedback.pushInfo(self.tr("To upload: {} photo(s) in {} sequence(s). Skipped: {}.").format(
                 plan.photo_count, plan.sequence_count, plan.skipped_count))
             for skip in plan.skipped():
                 rows.set(skip.ref, skip.path, None, None, None, SKIPPED, self._reason(skip.reason, skip.detail, fields),
@@ -301,7 +301,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                                          "KartaView, then run the algorithm again."))
         failed = summary.counts.get(uploader.FAILED, 0)
         if failed and not summary.cancelled:
-            feedback.reportError(self.tr("{} photos could not be uploaded; see the report for the reasons and "
+            feedback.reportError(self.tr("Photos that could not be uploaded: {}. See the report for the reasons and "
                                          "run the algorithm again on the same photos to retry.").format(failed))
 
     def _report(self, parameters, context, source, rows, sequences):
