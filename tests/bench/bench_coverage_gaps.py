@@ -39,6 +39,7 @@ from qgis.core import (  # noqa: E402
 )
 from qgis.PyQt.QtCore import QVariant  # noqa: E402
 
+from tests.bench.qgis_app import run_in_qgis  # noqa: E402
 from tests.sandbox import Sandbox  # noqa: E402
 
 ALG = "kartaview:coveragegaps"
@@ -103,8 +104,6 @@ def io_alone(roads, gaps_features, bbox, work, tag):
 
 
 def main():
-    app = QgsApplication([], False)
-    app.initQgis()
     sys.path.append("/usr/share/qgis/python/plugins")
     from processing.core.Processing import Processing
 
@@ -147,10 +146,9 @@ def main():
     results = ROOT / "tests" / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
     (results / "coverage_gaps.json").write_text(json.dumps(figures, indent=2))
-    app.exitQgis()
     ok = figures["warm_s"] < 10 and figures["ratio"] < 5
-    sys.exit(0 if ok else 1)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_in_qgis(main))

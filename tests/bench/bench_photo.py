@@ -28,7 +28,6 @@ from tests.plugin_package import import_plugin_package  # noqa: E402
 import_plugin_package()
 
 from qgis.core import (  # noqa: E402
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsPointXY,
@@ -38,6 +37,8 @@ from qgis.core import (  # noqa: E402
 from qgis.gui import QgsMapCanvas  # noqa: E402
 from qgis.PyQt.QtCore import QPoint, Qt  # noqa: E402
 from qgis.PyQt.QtTest import QTest  # noqa: E402
+
+from tests.bench.qgis_app import run_in_qgis  # noqa: E402
 
 LATENCY_MS = 100
 REPEATS = 5
@@ -65,8 +66,6 @@ def _photos_layer_source(photos, client):
 
 
 def main():
-    app = QgsApplication([], True)
-    app.initQgis()
     from kartaview.plugin.client.client import KartaViewClient
     from kartaview.plugin.client.models import Photo
     from kartaview.plugin.gui.background import Background
@@ -169,7 +168,6 @@ def main():
             label, median * 1000, median / round_s, median / (LATENCY_MS / 1000)))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
-    app.exitQgis()
     return 0
 
 
@@ -182,4 +180,4 @@ def _step(dock, shown, wait_until):
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_in_qgis(main, gui=True))

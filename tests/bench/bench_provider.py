@@ -39,7 +39,6 @@ import_plugin_package()
 
 import requests  # noqa: E402
 from qgis.core import (  # noqa: E402
-    QgsApplication,
     QgsFeatureRequest,
     QgsMapRendererParallelJob,
     QgsMapSettings,
@@ -48,6 +47,8 @@ from qgis.core import (  # noqa: E402
 )
 from qgis.PyQt.QtCore import QCoreApplication, QSize  # noqa: E402
 from qgis.PyQt.QtGui import QColor  # noqa: E402
+
+from tests.bench.qgis_app import run_in_qgis  # noqa: E402
 
 LATENCY_MS = 100
 CENTRE = (23.575, 46.762, 23.605, 46.778)  # Cluj-Napoca centre, ~2.3 x 1.8 km, 6 z14 tiles
@@ -218,8 +219,6 @@ def pan(url, cache_dir):
 
 
 def main():
-    app = QgsApplication([], False)
-    app.initQgis()
     from kartaview.plugin.plugin import register_data_provider
     from kartaview.plugin.provider.loader import MAX_VIEW_TILES, WORKERS, Loader, default_loader
 
@@ -286,8 +285,7 @@ def main():
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")
     print("results written to {}".format(out))
-    app.exitQgis()
 
 
 if __name__ == "__main__":
-    main()
+    run_in_qgis(main)
