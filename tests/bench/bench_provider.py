@@ -8,15 +8,18 @@
    (the centre view without added latency) with the CPU seconds this process spent on it, its disk
    cache writes included: a figure other work on a shared machine does not inflate.
 2. Warm render of that view (data in memory) and from the disk cache in a fresh loader, as ratios
-   to rendering the same features, same style, from a memory layer (median of repeated renders).
+   to rendering the same features, same style, from a memory layer (the two rendered in turn, so
+   that both see the same machine; medians of repeated renders).
    From the disk cache: the first render of a new layer in a fresh loader over the same cache (what
-   reopening QGIS or the project gives; warm OS file cache), once as a single figure and as the
-   median of FRESH_LOADERS such renders (single renders are noisy on a shared machine).
+   reopening QGIS or the project gives; warm OS file cache), each paired with a memory layer render
+   just before it: the first pair's ratio, and the median ratio of FRESH_LOADERS pairs (single
+   renders are noisy on a shared machine).
 3. Peak and current RSS of this process after panning over the whole sandbox area.
 
 The sandbox runs in its own process. Results also go to tests/bench/results/provider.json.
 """
 
+import gc
 import json
 import math
 import os
@@ -53,7 +56,7 @@ from tests.bench.qgis_app import run_in_qgis  # noqa: E402
 LATENCY_MS = 100
 CENTRE = (23.575, 46.762, 23.605, 46.778)  # Cluj-Napoca centre, ~2.3 x 1.8 km, 6 z14 tiles
 SANDBOX_AREA = (23.40, 46.60, 23.80, 46.90)
-RENDERS = 15
+RENDERS = 21
 FRESH_LOADERS = 9
 
 
@@ -133,21 +136,31 @@ def cold_blocking(url, bbox, cache_dir):
     return time.perf_counter() - started, len(tracks)
 
 
-def render_seconds(layer, bbox, repeats=RENDERS):
+def map_settings(layer, bbox):
     settings = QgsMapSettings()
     settings.setLayers([layer])
     settings.setBackgroundColor(QColor("white"))
     settings.setDestinationCrs(layer.crs())
     settings.setExtent(QgsRectangle(*bbox))
     settings.setOutputSize(QSize(1200, 900))
-    times = []
+    return settings
+
+
+def render_once(layer, bbox):
+    job = QgsMapRendererParallelJob(map_settings(layer, bbox))
+    started = time.perf_counter()
+    job.start()
+    job.waitForFinished()
+    return time.perf_counter() - started
+
+
+def interleaved_medians(layers, bbox, repeats=RENDERS):
+    """Median render time of each layer, rendering them in turn so that both see the same machine."""
+    times = [[] for _ in layers]
     for _ in range(repeats):
-        job = QgsMapRendererParallelJob(settings)
-        started = time.perf_counter()
-        job.start()
-        job.waitForFinished()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for layer, spent in zip(layers, times):
+            spent.append(render_once(layer, bbox))
+    return [statistics.median(spent) for spent in times]
 
 
 def memory_copy(layer, bbox):
@@ -168,17 +181,20 @@ def warm(bbox, cache_dir):
     memory = memory_copy(layer, bbox)
     memory.loadNamedStyle(style)
     features = memory.featureCount()
-    baseline = render_seconds(memory, bbox)
-    in_memory = render_seconds(layer, bbox)
-    # A fresh loader over the same disk cache: QGIS restarted (or the memory store evicted).
+    baseline, in_memory = interleaved_medians([memory, layer], bbox)
+    # A fresh loader over the same disk cache: QGIS restarted (or the memory store evicted). Each
+    # first render is paired with a render of the memory layer just before it, its baseline.
     from kartaview.plugin.provider import loader as loader_module
 
     firsts = []
+    fresh = None
     for _ in range(FRESH_LOADERS):
+        fresh = None
         loader_module._loaders.clear()  # noqa: SLF001 - the benchmark simulates a restart
+        gc.collect()  # free the previous loader now, as a restart would, not during the timed render
         fresh = QgsVectorLayer("type=sequences", "bench", "kartaview")
         fresh.loadNamedStyle(style)
-        firsts.append(render_seconds(fresh, bbox, repeats=1))
+        firsts.append((render_once(memory, bbox), render_once(fresh, bbox)))
         assert default_loader().pending() == 0, "the disk cache should have answered everything"
     return features, baseline, in_memory, firsts
 
@@ -258,21 +274,21 @@ def main():
         print("cold city centre without added latency (compute floor): {:.2f} s, {:.2f} CPU seconds in this process"
               .format(floor, cpu), flush=True)
         features, baseline, in_memory, firsts = warm(CENTRE, work / "canvas-city centre")
-        from_disk, median_from_disk = firsts[0], statistics.median(firsts)
+        single_ratio = firsts[0][1] / firsts[0][0]
+        median_ratio = statistics.median(fresh / memory for memory, fresh in firsts)
         results["warm render"] = {"features": features, "memory_layer_s": round(baseline, 4),
                                   "kartaview_s": round(in_memory, 4), "ratio": round(in_memory / baseline, 2),
-                                  "fresh_loader_from_disk_first_render_s": round(from_disk, 4),
-                                  "ratio_from_disk": round(from_disk / baseline, 2),
-                                  "fresh_loader_from_disk_first_renders_s": [round(s, 4) for s in firsts],
-                                  "fresh_loader_from_disk_median_s": round(median_from_disk, 4),
-                                  "ratio_from_disk_median": round(median_from_disk / baseline, 2)}
-        print("warm render of {} sequences (1200x900, median of {}): memory layer {:.1f} ms, kartaview {:.1f} ms, "
-              "ratio {:.2f}".format(features, RENDERS, baseline * 1000, in_memory * 1000, in_memory / baseline))
-        print("first render from the disk cache in a fresh loader (new layer, same cache): single (the first "
-              "fresh loader) {:.1f} ms, ratio {:.2f}; median of {} fresh loaders {:.1f} ms, ratio {:.2f} "
-              "(all: {} ms)".format(from_disk * 1000, from_disk / baseline, len(firsts), median_from_disk * 1000,
-                                     median_from_disk / baseline, " ".join("{:.1f}".format(s * 1000) for s in firsts)),
-              flush=True)
+                                  "fresh_loader_pairs_s": [[round(m, 4), round(f, 4)] for m, f in firsts],
+                                  "ratio_from_disk": round(single_ratio, 2),
+                                  "ratio_from_disk_median": round(median_ratio, 2)}
+        print("warm render of {} sequences (1200x900, medians of {} interleaved renders): memory layer {:.1f} ms, "
+              "kartaview {:.1f} ms, ratio {:.2f}".format(features, RENDERS, baseline * 1000, in_memory * 1000,
+                                                        in_memory / baseline))
+        print("first render from the disk cache in a fresh loader (new layer, same cache), each against a memory "
+              "layer render just before it: the first fresh loader {:.1f} / {:.1f} ms, ratio {:.2f}; median ratio "
+              "of {} fresh loaders {:.2f} (kartaview ms: {})".format(
+                  firsts[0][1] * 1000, firsts[0][0] * 1000, single_ratio, len(firsts), median_ratio,
+                  " ".join("{:.1f}".format(f * 1000) for _, f in firsts)), flush=True)
         views, panned, before, after, peak = pan(url, work / "pan")
         results["memory"] = {"views": views, "features_seen": panned, "rss_before_mib": round(before, 1),
                              "rss_after_mib": round(after, 1), "peak_rss_mib": round(peak, 1)}
