@@ -39,6 +39,7 @@ from qgis.PyQt.QtGui import QColor  # noqa: E402
 from tests.plugin_package import ROOT, import_plugin_package  # noqa: E402
 from tests.qgis_process_runner import make_plugin_home, run_qgis_process  # noqa: E402
 from tests.sandbox import Sandbox  # noqa: E402
+from tests.sandbox.roads import GEOMETRY_FILE  # noqa: E402
 
 import_plugin_package()
 
@@ -46,7 +47,6 @@ OUT = ROOT / "build" / "demo"
 # Cluj-Napoca centre, lon/lat: the sandbox's sequences drive the real roads here.
 EXTENT = (23.560, 46.755, 23.620, 46.785)
 EXTENT_PARAM = "{},{},{},{} [EPSG:4326]".format(EXTENT[0], EXTENT[2], EXTENT[1], EXTENT[3])
-GEOMETRY_FILE = ROOT.parent / "shared" / "kartaview-samples" / "android-geometry.json"
 
 
 def step(title):

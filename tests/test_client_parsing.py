@@ -1,8 +1,7 @@
-"""The client's parsers over KartaView's real answers (/work/shared/kartaview-samples) and odd forms."""
+"""The client's parsers over KartaView's real answers (tests/data/kartaview-samples) and odd forms."""
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +18,10 @@ from kartaview.plugin.client.parsing import (
     to_position,
     total_count,
 )
+from tests.sandbox.roads import SAMPLES_DIR as SAMPLES
 
-SAMPLES = Path("/work/shared/kartaview-samples")
 SAMPLE_FILES = sorted(SAMPLES.glob("*.json"))
+assert len(SAMPLE_FILES) == 4, "the real KartaView answers are missing from {}".format(SAMPLES)
 
 
 def load(name):

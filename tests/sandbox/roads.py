@@ -12,7 +12,9 @@ from pathlib import Path
 
 from .geo import distance_m
 
-GEOMETRY_FILE = Path(__file__).resolve().parents[3] / "shared" / "kartaview-samples" / "android-geometry.json"
+# Real KartaView answers kept by KartaView's Android app (MIT, see the folder's LICENSE and README).
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "kartaview-samples"
+GEOMETRY_FILE = SAMPLES_DIR / "android-geometry.json"
 
 
 @dataclass(frozen=True)
