@@ -11,14 +11,14 @@ from datetime import timedelta, timezone
 
 import pytest
 
-from kartaview.plugin.upload import planner
+from kartaview.plugin.upload import planner, scratch
 from kartaview.plugin.upload.planner import PhotoInput, PlanOptions, plan_upload
 from tests.upload_support import START, make_jpeg, offset, planned_photos, sequences, track
 
 
-@pytest.fixture(autouse=True, params=[1, planner._PAGE], ids=["page1", "page"])
+@pytest.fixture(autouse=True, params=[1, scratch.PAGE], ids=["page1", "page"])
 def page_size(request, monkeypatch):
-    monkeypatch.setattr(planner, "_PAGE", request.param)
+    monkeypatch.setattr(scratch, "PAGE", request.param)
     return request.param
 
 

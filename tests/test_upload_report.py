@@ -2,13 +2,13 @@
 
 import pytest
 
-from kartaview.plugin.upload import report
+from kartaview.plugin.upload import report, scratch
 from kartaview.plugin.upload.report import ReportRows
 
 
-@pytest.fixture(params=[1, 2, report._PAGE], ids=["page1", "page2", "page"])
+@pytest.fixture(params=[1, 2, scratch.PAGE], ids=["page1", "page2", "page"])
 def small_pages(request, monkeypatch):
-    monkeypatch.setattr(report, "_PAGE", request.param)
+    monkeypatch.setattr(scratch, "PAGE", request.param)
     monkeypatch.setattr(report, "_COMMIT_EVERY", 2)
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Optional
 
+from . import scratch
 from .jpeg import CORRUPT, check_jpeg
+from .scratch import ScratchDatabase
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024  # the server's PHP limit ("20M") on the `photo` part
 DUPLICATE_METERS = 0.5
@@ -36,8 +37,6 @@ REASON_NO_TIME = "no_time"
 REASON_SAME_FILE = "same_file"
 REASON_NEAR_DUPLICATE = "near_duplicate"
 
-_PAGE = 256  # rows read back at a time
-_CACHE_KIB = 256  # SQLite page cache of the temporary database; the rest lives on disk
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ CREATE TABLE sequences (number INTEGER PRIMARY KEY, key TEXT, size INTEGER, lat 
 """
 
 
-class Plan:
+class Plan(ScratchDatabase):
     """The plan of one upload, in a private temporary SQLite database deleted by `close`.
 
     `add` every photo, `split` once, then read `sequences()`, `photos(sequence)` and `skipped()`
@@ -141,24 +140,11 @@ class Plan:
     """
 
     def __init__(self, options: PlanOptions = PlanOptions()):
+        super().__init__(_SCHEMA)
         self.options = options
         self.photo_count = self.sequence_count = self.skipped_count = 0
         self._split = False
-        # "" = a private on-disk database that SQLite deletes when it is closed (or the process dies).
-        self._db = sqlite3.connect("", isolation_level=None)
-        for pragma in ("journal_mode=MEMORY", "synchronous=OFF", "cache_size=-{}".format(_CACHE_KIB)):
-            self._db.execute("PRAGMA " + pragma)
-        self._db.executescript(_SCHEMA)
         self._db.execute("BEGIN")  # one transaction for all the adds: committed by split()
-
-    def close(self):
-        self._db.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     # -- input ------------------------------------------------------------------------------------
 
@@ -243,18 +229,10 @@ class Plan:
                                " WHERE ordinal > ? AND reason IS NOT NULL ORDER BY ordinal LIMIT ?", ()):
             yield Skip(*row[1:])
 
-    def _pages(self, sql, params, start=-1):
-        """Rows of `sql` (whose first column is the ascending paging key) a page at a time: no
-        statement stays open between pages, so the caller may use the database in between."""
+    def _pages(self, sql, params=(), start=-1):
         if not self._split:
             raise RuntimeError("the plan must be split before it is read")
-        after = start
-        while True:
-            rows = self._db.execute(sql, (after, *params, _PAGE)).fetchall()
-            yield from rows
-            if len(rows) < _PAGE:
-                return
-            after = rows[-1][0]
+        return super()._pages(sql, params, start)
 
 
 class _Splitter:
@@ -275,13 +253,13 @@ class _Splitter:
             rows = self.db.execute(
                 "SELECT o.pos, p.ordinal, p.ref, p.key, p.lat, p.lng, p.t, p.heading, p.gkey, p.grp"
                 " FROM ordered o JOIN photos p USING (ordinal) WHERE o.pos > ? ORDER BY o.pos LIMIT ?",
-                (after, _PAGE)).fetchall()
+                (after, scratch.PAGE)).fetchall()
             placed, skipped = [], []
             for row in rows:
                 self._photo(_Row(*row), placed, skipped)
             self.db.executemany("UPDATE ordered SET seq=?, idx=? WHERE pos=?", placed)
             self.db.executemany("UPDATE photos SET reason=?, detail=? WHERE ordinal=?", skipped)
-            if len(rows) < _PAGE:
+            if len(rows) < scratch.PAGE:
                 break
             after = rows[-1][0]
         self._close_sequence()

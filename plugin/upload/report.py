@@ -5,37 +5,22 @@ the photo is planned, skipped or answered. Keeping them (and the input geometry)
 temporary SQLite database instead of a dict keeps memory independent of the number of photos.
 """
 
-import sqlite3
+from .scratch import ScratchDatabase
 
-_PAGE = 256
-_CACHE_KIB = 256
 _COMMIT_EVERY = 500
 
 
-class ReportRows:
+class ReportRows(ScratchDatabase):
     """`add` each input photo in input order, `set` its values by ref, read them back with `rows`.
 
     Values are (path, sequence number, sequence id, index, status, reason, url). Use it on one thread.
     """
 
     def __init__(self):
-        # "" = a private on-disk database that SQLite deletes when it is closed (or the process dies).
-        self._db = sqlite3.connect("", isolation_level=None)
-        for pragma in ("journal_mode=MEMORY", "synchronous=OFF", "cache_size=-{}".format(_CACHE_KIB)):
-            self._db.execute("PRAGMA " + pragma)
-        self._db.execute(
+        super().__init__(
             "CREATE TABLE rows (ordinal INTEGER PRIMARY KEY, ref UNIQUE, geometry BLOB, path TEXT, number INTEGER,"
             " sequence_id INTEGER, idx INTEGER, status TEXT, reason TEXT, url TEXT)")
         self._uncommitted = 0
-
-    def close(self):
-        self._db.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def add(self, ref, geometry: bytes, path) -> None:
         """One input photo: its ref (int or str, unique), its geometry (e.g. WKB) and its path."""
@@ -50,16 +35,9 @@ class ReportRows:
         """(geometry, path, number, sequence id, index, status, reason, url) in input order; status
         None for a photo that never got values."""
         self._commit()
-        after = 0
-        while True:
-            page = self._db.execute(
-                "SELECT ordinal, geometry, path, number, sequence_id, idx, status, reason, url FROM rows"
-                " WHERE ordinal > ? ORDER BY ordinal LIMIT ?", (after, _PAGE)).fetchall()
-            for row in page:
-                yield row[1:]
-            if len(page) < _PAGE:
-                return
-            after = page[-1][0]
+        for row in self._pages("SELECT ordinal, geometry, path, number, sequence_id, idx, status, reason, url"
+                               " FROM rows WHERE ordinal > ? ORDER BY ordinal LIMIT ?"):
+            yield row[1:]
 
     def _write(self, sql, values):
         # Batched transactions: one commit per write would cost more than the write.
