@@ -19,23 +19,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PIL import Image, ImageDraw  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsPointXY,
     QgsProject,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDateTime, QSize, QVariant  # noqa: E402
 from qgis.PyQt.QtGui import QColor  # noqa: E402
 
+from tests.gpkg import gpkg_writer  # noqa: E402
 from tests.plugin_package import ROOT, import_plugin_package  # noqa: E402
 from tests.qgis_process_runner import make_plugin_home, run_qgis_process  # noqa: E402
 from tests.sandbox import Sandbox  # noqa: E402
@@ -116,19 +112,6 @@ def render_map(gpkg, png):
     count = sequences.featureCount()
     QgsProject.instance().clear()
     return count
-
-
-def gpkg_writer(path, wkb_type, field_specs):
-    """A GeoPackage writer in EPSG:4326 with the given (name, QVariant type) fields."""
-    fields = QgsFields()
-    for name, kind in field_specs:
-        fields.append(QgsField(name, kind))
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    writer = QgsVectorFileWriter.create(
-        str(path), fields, wkb_type, QgsCoordinateReferenceSystem("EPSG:4326"),
-        QgsCoordinateTransformContext(), options)
-    return fields, writer
 
 
 def make_photo_track(folder):

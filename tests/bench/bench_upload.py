@@ -147,29 +147,16 @@ def memory_child(url, directory, count, journal_path):
 def layer_child(directory, count, gpkg):
     """In a child process: write the point layer of `count` photos that QGIS's "Import geotagged photos"
     would make (photo, timestamp, direction), to a GeoPackage."""
-    from qgis.core import (
-        QgsApplication,
-        QgsCoordinateReferenceSystem,
-        QgsCoordinateTransformContext,
-        QgsFeature,
-        QgsField,
-        QgsFields,
-        QgsGeometry,
-        QgsPointXY,
-        QgsVectorFileWriter,
-        QgsWkbTypes,
-    )
+    from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsWkbTypes
     from qgis.PyQt.QtCore import QDateTime, QVariant
+
+    from tests.gpkg import gpkg_writer
 
     app = QgsApplication([], False)
     app.initQgis()
-    fields = QgsFields()
-    for name, kind in (("photo", QVariant.String), ("timestamp", QVariant.DateTime), ("direction", QVariant.Double)):
-        fields.append(QgsField(name, kind))
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    writer = QgsVectorFileWriter.create(gpkg, fields, QgsWkbTypes.Point, QgsCoordinateReferenceSystem("EPSG:4326"),
-                                        QgsCoordinateTransformContext(), options)
+    fields, writer = gpkg_writer(gpkg, QgsWkbTypes.Point, [("photo", QVariant.String),
+                                                           ("timestamp", QVariant.DateTime),
+                                                           ("direction", QVariant.Double)])
     for i, lat, lng, when in photo_positions(count):
         feature = QgsFeature(fields)
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lng, lat)))
