@@ -5,14 +5,12 @@
 other odd field becomes None. BBox everywhere: (min_lng, min_lat, max_lng, max_lat).
 """
 
-import logging
 from collections import abc
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .parsing import to_datetime, to_float, to_int, to_position, to_str
+from .parsing import parse_records, to_datetime, to_float, to_int, to_position, to_str
 
-log = logging.getLogger(__name__)
 
 
 def _first(d: dict, *keys):
@@ -177,17 +175,10 @@ class PhotoList(abc.Sequence):
     __slots__ = ("ids", "sequence_ids", "indexes", "lats", "lngs", "_items", "_packed", "_photos", "_shots")
 
     def __init__(self, items=(), shot_dates=False):
-        kept, identities, positions = [], [], []
-        for item in items if isinstance(items, list) else ():
-            if not isinstance(item, dict):
-                continue
-            try:
-                identities.append(_v1_identity(item))
-            except ValueError as error:
-                log.debug("Skipped a KartaView record: %s", error)
-                continue
-            kept.append(item)
-            positions.append(to_position(item.get("lat"), item.get("lng")))
+        valid = parse_records(items, lambda item: (item, _v1_identity(item)))
+        kept = [item for item, _ in valid]
+        identities = [identity for _, identity in valid]
+        positions = [to_position(item.get("lat"), item.get("lng")) for item in kept]
         shots = tuple(to_datetime(item.get("shot_date")) for item in kept) if shot_dates else None
         self._set(kept, identities, positions, [None] * len(kept), shots)
 
