@@ -12,7 +12,6 @@ from datetime import datetime
 from .parsing import parse_records, to_datetime, to_float, to_int, to_position, to_str
 
 
-
 def _first(d: dict, *keys):
     """The first of `keys` that holds a non-blank value."""
     for key in keys:
