@@ -78,10 +78,6 @@ def _store_key(job_key):
     return job_key[1] if job_key[0] in ("s", "t") else job_key
 
 
-def _same(value):
-    return value
-
-
 def _unique(records, key):
     return list({key(record): record for record in records}.values())
 
@@ -99,6 +95,14 @@ def _sequences_in(photos, area, filters) -> set:
     if accepts is None:
         return {photos.sequence_ids[row] for row in rows}
     return {photo.sequence_id for photo in photos.photos_at(rows) if accepts(photo)}
+
+
+def _indexed_sequences(index, area, filters) -> list:
+    """Ids of the sequences of a tile index (tracks.tile_index) with photos around area whose
+    sample photo the filters accept."""
+    accepts = _photo_filter(filters)
+    return [sequence_id for sequence_id, entry in index.items()
+            if geometry.intersects(area, entry.bbox) and (accepts is None or accepts(entry.photo()))]
 
 
 def _photos_in(photos, area, filters) -> list:
@@ -196,11 +200,9 @@ class Loader:
         origins, photos = {}, {}
         if layer_type == SEQUENCES:
             # Candidates by the bbox of their photos per tile (the iterator tests the lines exactly).
-            accepts = _photo_filter(filters)
             for key, index in tiles.items():
-                for sequence_id, entry in index.items():
-                    if geometry.intersects(near, entry.bbox) and (accepts is None or accepts(entry.photo())):
-                        origins.setdefault(sequence_id, set()).add(key)
+                for sequence_id in _indexed_sequences(index, near, filters):
+                    origins.setdefault(sequence_id, set()).add(key)
         else:
             for key, tile_photos in tiles.items():
                 for photo in _photos_in(tile_photos, near, filters):
@@ -313,14 +315,15 @@ class Loader:
             built = self._built.get(sequence.id)
             if built is not None and built.sequence is sequence and built.memo.get("source") is source:
                 return built
+        memo = {"source": source}
         if photos is None:
             read_photos = partial(self._positioned_photos, sequence.id)
         else:
-            positioned = photos.positioned()
-            line, read_photos = TrackLine.of(positioned), partial(_same, positioned)
+            read_photos, memo["photos"] = PhotoList, photos.positioned()  # the photos are at hand
+            line = TrackLine.of(memo["photos"])
         thumbnails = self.client.image_urls(line.head, "th") if line.head is not None else []
         built = SequenceTrack(sequence, line, self.client.web_url(sequence.id),
-                              thumbnails[0] if thumbnails else None, read_photos, {"source": source})
+                              thumbnails[0] if thumbnails else None, read_photos, memo)
         with self._lock:
             self._built[sequence.id] = built
         return built
@@ -622,11 +625,10 @@ class Loader:
             near = geometry.expand(bbox, MARGIN_DEG)
             for key in keys if needs_sequences else ():
                 entry = self._index(key)
-                for sequence_id, item in (entry[0] if entry else {}).items():
-                    if geometry.intersects(near, item.bbox) and filters.accepts_photo(item.photo()):
-                        jobs[("s", sequence_id)] = None
-                        if layer_type == SEQUENCES:
-                            jobs[("t", sequence_id)] = None
+                for sequence_id in _indexed_sequences(entry[0], near, filters) if entry else ():
+                    jobs[("s", sequence_id)] = None
+                    if layer_type == SEQUENCES:
+                        jobs[("t", sequence_id)] = None
         with self._lock:
             for job_key in jobs:
                 self._failed.pop(job_key, None)
