@@ -83,26 +83,25 @@ class Cache:
 
     def get_many_encoded(self, kind, keys) -> dict:
         """{key: (stored form, fresh)} of those of keys (strings) with an entry: one query for many keys."""
-        keys, found = list(keys), {}
-        for start in range(0, len(keys), _KEYS_PER_QUERY):
-            chunk = keys[start:start + _KEYS_PER_QUERY]
-            with self._lock:
-                rows = self._db.execute("SELECT key, fetched, payload FROM entries WHERE kind=? AND key IN ({})".format(
-                    ",".join("?" * len(chunk))), [kind] + chunk).fetchall()
-            now = self._clock()
-            found.update((key, (payload, now - fetched < self.expiry_s)) for key, fetched, payload in rows)
-        return found
+        with self._lock:
+            rows = self._rows_of("key, fetched, payload", kind, keys)
+        now = self._clock()
+        return {key: (payload, now - fetched < self.expiry_s) for key, fetched, payload in rows}
 
     def present(self, kind, keys) -> set:
         """Those of keys (strings) with an entry, fresh or not: one query for many keys."""
-        keys, found = list(keys), set()
+        with self._lock:
+            return {row[0] for row in self._rows_of("key", kind, keys)}
+
+    def _rows_of(self, columns, kind, keys) -> list:
+        """The rows (these columns) of the entries of `kind` among keys (strings), a query per
+        _KEYS_PER_QUERY keys (lock held)."""
+        keys, rows = list(keys), []
         for start in range(0, len(keys), _KEYS_PER_QUERY):
             chunk = keys[start:start + _KEYS_PER_QUERY]
-            with self._lock:
-                rows = self._db.execute("SELECT key FROM entries WHERE kind=? AND key IN ({})".format(
-                    ",".join("?" * len(chunk))), [kind] + chunk).fetchall()
-            found.update(row[0] for row in rows)
-        return found
+            rows += self._db.execute("SELECT {} FROM entries WHERE kind=? AND key IN ({})".format(
+                columns, ",".join("?" * len(chunk))), [kind] + chunk).fetchall()
+        return rows
 
     def put(self, kind, key, value):
         self.put_many(kind, [(key, value)])
@@ -135,12 +134,7 @@ class Cache:
 
     def _sizes(self, kind, keys) -> int:
         """The payload bytes of those of keys (strings) with an entry (lock held)."""
-        total = 0
-        for start in range(0, len(keys), _KEYS_PER_QUERY):
-            chunk = keys[start:start + _KEYS_PER_QUERY]
-            total += self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries WHERE kind=? AND key IN ({})".format(
-                ",".join("?" * len(chunk))), [kind] + chunk).fetchone()[0]
-        return total
+        return sum(row[0] for row in self._rows_of("size", kind, keys))
 
     def _prune(self):
         """Drop the oldest entries until the payloads fit in _PRUNE_TO of the bound (lock held); an
