@@ -14,16 +14,20 @@ _DATES = {"date_added", "date_processed"}
 _PHOTO_ITEMS = "photos_v1"
 
 
-class _Codec:
-    def __init__(self, cls):
+class RecordCodec:
+    """A dataclass record <-> the list of its field values (of `names` only, if given: the other
+    fields are None when decoded); dates as ISO strings."""
+
+    def __init__(self, cls, names=None):
         self.cls = cls
-        names = [f.name for f in fields(cls)]
-        self.size = len(names)
-        self.values = attrgetter(*names)
-        self.dates = [index for index, name in enumerate(names) if name in _DATES]
+        self.every = [f.name for f in fields(cls)]
+        self.names = list(names) if names is not None else self.every
+        self.size = len(self.names)
+        self.values = attrgetter(*self.names)
+        self.dates = [index for index, name in enumerate(self.names) if name in _DATES]
 
     def encode(self, record) -> list:
-        values = list(self.values(record))
+        values = list(self.values(record)) if self.size > 1 else [self.values(record)]
         for index in self.dates:
             if values[index] is not None:
                 values[index] = values[index].isoformat()
@@ -35,10 +39,12 @@ class _Codec:
         for index in self.dates:
             if values[index] is not None:
                 values[index] = datetime.fromisoformat(values[index])
-        return self.cls(*values)
+        if self.names is self.every:
+            return self.cls(*values)
+        return self.cls(**dict(dict.fromkeys(self.every), **dict(zip(self.names, values))))
 
 
-_SEQUENCE, _SEGMENT = _Codec(Sequence), _Codec(RoadSegment)
+_SEQUENCE, _SEGMENT = RecordCodec(Sequence), RecordCodec(RoadSegment)
 
 
 def encode_photo_list(photos: PhotoList):

@@ -10,12 +10,13 @@ import base64
 import struct
 import sys
 from array import array
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
 from ..client.models import Photo, PhotoList, Sequence
 from . import geometry
+from .codec import RecordCodec
 
 
 class IndexEntry:
@@ -29,33 +30,17 @@ class IndexEntry:
 
     def photo(self) -> Photo:
         if self._photo is None:  # two threads may both build it: equal values
-            self._photo = _decode_photo(self._sample, _SAMPLE)
+            self._photo = _SAMPLE.decode(list(self._sample))
         return self._photo
 
     def sample(self) -> list:
-        return _encode_photo(self.photo(), _SAMPLE)
+        return _SAMPLE.encode(self.photo())
 
 
-_PHOTO_FIELDS = [f.name for f in fields(Photo)]
 _IDENTITY = ("id", "sequence_id", "sequence_index")
-_SAMPLE = _IDENTITY + ("date_added", "username", "projection", "field_of_view")
-_HEAD = _IDENTITY + ("proc_path", "lth_path", "th_path", "projection", "field_of_view")  # its image URLs
-
-
-def _encode_photo(photo, names) -> list:
-    """Some fields of a Photo (the others are left None when decoded)."""
-    return [_iso(value) if name == "date_added" else value
-            for name, value in zip(names, (getattr(photo, name) for name in names))]
-
-
-def _decode_photo(values, names) -> Photo:
-    if len(values) != len(names):
-        raise ValueError("cached photo of another shape")
-    fields_ = dict.fromkeys(_PHOTO_FIELDS)
-    fields_.update(zip(names, values))
-    if fields_["date_added"] is not None:
-        fields_["date_added"] = _datetime(fields_["date_added"])
-    return Photo(**fields_)
+# What Filters.accepts_photo looks at, and what a photo's image URLs are made of.
+_SAMPLE = RecordCodec(Photo, _IDENTITY + ("date_added", "username", "projection", "field_of_view"))
+_HEAD = RecordCodec(Photo, _IDENTITY + ("proc_path", "lth_path", "th_path", "projection", "field_of_view"))
 
 
 def tile_index(photos: PhotoList) -> dict:
@@ -75,7 +60,7 @@ def encode_index(index) -> list:
 
 
 def decode_index(values) -> dict:
-    if not isinstance(values, list) or any(len(value[2]) != len(_SAMPLE) for value in values):
+    if not isinstance(values, list) or any(len(value[2]) != _SAMPLE.size for value in values):
         raise ValueError("cached tile index of another shape")
     return {sequence_id: IndexEntry(tuple(bbox), sample=sample) for sequence_id, bbox, sample in values}
 
@@ -121,7 +106,7 @@ class TrackLine:
 
 def encode_line(line: TrackLine) -> list:
     return [base64.b64encode(line.points).decode("ascii"), _iso(line.first_shot), _iso(line.last_shot),
-            None if line.head is None else _encode_photo(line.head, _HEAD)]
+            None if line.head is None else _HEAD.encode(line.head)]
 
 
 def decode_line(values) -> TrackLine:
@@ -131,7 +116,7 @@ def decode_line(values) -> TrackLine:
     points = base64.b64decode(points, validate=True)
     if len(points) % 16:
         raise ValueError("cached line of another shape")
-    return TrackLine(points, _datetime(first), _datetime(last), None if head is None else _decode_photo(head, _HEAD))
+    return TrackLine(points, _datetime(first), _datetime(last), None if head is None else _HEAD.decode(head))
 
 
 def _iso(value):
