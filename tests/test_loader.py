@@ -148,3 +148,40 @@ def test_filters_apply_the_same_to_tiles_read_back_from_disk(qgis_app, fresh_san
     assert {t.id for t in again.fetch(SEQUENCES, SMALL, filters)} == expected
     assert again.fetch(PHOTOS, SMALL, filters) == photos and fresh_sandbox.request_log == []
     again.shutdown()
+
+
+def test_a_complete_view_asked_again_is_not_worked_out_again_until_something_is_stored(qgis_app, fresh_sandbox,
+                                                                                       monkeypatch):
+    loader = make_loader(fresh_sandbox.url)
+    scans = []
+    scan = loader._scan  # noqa: SLF001
+    monkeypatch.setattr(loader, "_scan", lambda *args: scans.append(args[2]) or scan(*args))
+    owner = object()
+    assert loader.view(owner, SEQUENCES, SMALL).state != READY  # loading: asked again, worked out again
+    wait_idle(loader)
+    first = loader.view(owner, SEQUENCES, SMALL)
+    assert first.state == READY and first.items and len(scans) == 2
+    assert loader.view(owner, SEQUENCES, SMALL) is first and len(scans) == 2  # a repaint
+    assert {t.id for t in first.items} >= expected_sequences(fresh_sandbox.world, SMALL)
+    assert loader.view(object(), SEQUENCES, SMALL) is not first  # another layer's view
+    loader.store.put_memory("sequences", 1, None)  # something arrived
+    assert loader.view(owner, SEQUENCES, SMALL) is not first and len(scans) == 4
+    again = loader.view(owner, SEQUENCES, SMALL)
+    inner = (SMALL[0] + 0.001, SMALL[1] + 0.001, SMALL[2] - 0.001, SMALL[3] - 0.001)
+    assert loader.view(owner, SEQUENCES, inner).state == READY  # another view of the same layer
+    assert loader.view(owner, SEQUENCES, SMALL) is not again and len(scans) == 6
+    monkeypatch.setattr(loader_module, "VIEW_MEMO_S", 0.0)  # and only for a while
+    assert loader.view(owner, SEQUENCES, SMALL) is not loader.view(owner, SEQUENCES, SMALL)
+    loader.shutdown()
+
+
+def test_a_view_asked_again_keeps_its_tiles_wanted_and_the_previous_view_until_a_new_one(qgis_app):
+    loader = Loader(TwoPageTile(Loader.tile_keys(SEQUENCES, SMALL)[0]))
+    owner, far = object(), (SMALL[0] + 1, SMALL[1], SMALL[2] + 1, SMALL[3])
+    far_tiles = set(Loader.tile_keys(SEQUENCES, far))
+    loader._want(owner, Loader.tile_keys(SEQUENCES, far), (SEQUENCES, far, Filters()))  # noqa: SLF001
+    for _ in range(3):
+        loader._want(owner, Loader.tile_keys(SEQUENCES, SMALL), (SEQUENCES, SMALL, Filters()))  # noqa: SLF001
+        assert set(Loader.tile_keys(SEQUENCES, SMALL)) <= loader._view_keys  # noqa: SLF001
+    assert not far_tiles & loader._view_keys  # noqa: SLF001 - two views of SMALL since: far is dropped
+    loader.shutdown()

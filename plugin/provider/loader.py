@@ -55,6 +55,9 @@ REPORT_INTERVAL_S = 60.0
 MARGIN_DEG = 0.0005
 RECENT_VIEWS = 2  # per layer, the last two views stay wanted (a view and an identify, say)
 MAX_OWNERS = 64
+# A complete view asked again (a repaint, an identify) reuses its result while nothing was stored
+# since; this long at most, so entries that expire meanwhile are asked for again soon.
+VIEW_MEMO_S = 5.0
 
 READY, LOADING, FAILED, TOO_LARGE = "ready", "loading", "failed", "too_large"
 _ALWAYS = "always"  # origin of a job nobody may drop (a feature asked for by id)
@@ -64,6 +67,19 @@ _ALWAYS = "always"  # origin of a job nobody may drop (a feature asked for by id
 class ViewResult:
     items: list  # SequenceTrack, Photo or RoadSegment by layer type
     state: str  # READY, LOADING (more will arrive), FAILED (some could not be loaded), TOO_LARGE
+
+
+class _ViewMemo:
+    """The result of an owner's last complete (READY) view, and what it was computed from."""
+
+    def __init__(self, view, keys, generation, result):
+        self.view, self.keys, self.generation, self.result = view, keys, generation, result
+        self.at = time.monotonic()
+
+    def serves(self, view, generation) -> bool:
+        """Is it the answer to view now? (nothing stored since, and recent)"""
+        return (view == self.view and generation == self.generation
+                and time.monotonic() - self.at < VIEW_MEMO_S)
 
 
 def _clip(bbox):
@@ -126,6 +142,7 @@ class Loader:
         self._inflight = {}  # job key -> Future
         self._origins = {}  # job key -> tile keys (or _ALWAYS) whose view needs it
         self._views = OrderedDict()  # owner -> deque of frozensets of tile keys
+        self._memos = {}  # owner -> _ViewMemo of its last complete view
         self._view_keys = frozenset()
         self._blocking = Counter()  # job key -> blocking callers waiting for it
         self._failed = {}  # job key -> time of its last failure
@@ -155,11 +172,23 @@ class Loader:
     # ---- the canvas: never blocks -----------------------------------------------------------------
     def view(self, owner, layer_type, bbox, filters=Filters()) -> ViewResult:
         """What is known now about bbox (EPSG:4326); what is missing is scheduled."""
+        view = (layer_type, bbox, filters)
+        with self._lock:
+            memo = self._memos.get(owner)
+        if memo is not None and memo.serves(view, self.store.generation):
+            self._want(owner, memo.keys, view)
+            return memo.result
         if self.tile_count(layer_type, bbox) > MAX_VIEW_TILES[layer_type]:
             return ViewResult(self.known(layer_type, filters), TOO_LARGE)
         keys = self.tile_keys(layer_type, bbox, filters.since)
-        self._want(owner, keys, (layer_type, bbox, filters))
-        return self._scan(keys, layer_type, bbox, filters)
+        self._want(owner, keys, view)
+        generation = self.store.generation  # before the scan: what arrives during it is seen next time
+        result = self._scan(keys, layer_type, bbox, filters)
+        if result.state == READY:
+            with self._lock:
+                if owner in self._views:
+                    self._memos[owner] = _ViewMemo(view, keys, generation, result)
+        return result
 
     def _scan(self, keys, layer_type, bbox, filters) -> ViewResult:
         # A sequences view needs only each tile's index (its sequences and where they lie).
@@ -419,15 +448,20 @@ class Loader:
     def _want(self, owner, keys, view):
         """Remember an owner's view: its tiles stay wanted until two newer views of that owner."""
         with self._lock:
+            views = self._views.get(owner)
+            if views and views[0][1] == views[-1][1] == view:  # the owner asks again: nothing changes
+                self._views.move_to_end(owner)
+                return
             views = self._views.pop(owner, None) or deque(maxlen=RECENT_VIEWS)
             views.append((frozenset(keys), view))
             self._views[owner] = views
             while len(self._views) > MAX_OWNERS:
-                self._views.popitem(last=False)
+                self._memos.pop(self._views.popitem(last=False)[0], None)
             self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
 
     def _unwant(self, owner):
         with self._lock:
+            self._memos.pop(owner, None)
             if self._views.pop(owner, None) is not None:
                 self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
 

@@ -107,6 +107,7 @@ class Store:
 
     def __init__(self, cache):
         self.cache = cache
+        self.generation = 0  # counts the changes of what is known (a read from disk is none)
         self._lock = threading.Lock()
         self._memory = {TILES: _Lru(MAX_TILES), SEQUENCES: _Lru(MAX_SEQUENCES), PHOTOS: _Lru(MAX_TRACKS),
                         TILE_INDEXES: _Lru(MAX_INDEXES), LINES: _Lru(MAX_TRACKS)}
@@ -183,6 +184,7 @@ class Store:
     def put_memory(self, kind, key, value, fresh=True):
         with self._lock:
             self._memory[kind].put(key, (value, fresh))
+            self.generation += 1
 
     def put_disk(self, kind, key, value):
         """Queue value for the disk cache (flush() waits until it is written)."""
@@ -238,6 +240,7 @@ class Store:
 
     def clear(self):
         with self._lock:
+            self.generation += 1
             self._queued.clear()
             self._recent.clear()
             for lru in self._memory.values():
