@@ -4,6 +4,7 @@ import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsExpression,
     QgsFeatureRequest,
     QgsProject,
     QgsRectangle,
@@ -40,6 +41,33 @@ def test_attributes_and_geometry_match_the_sandbox(kv_sequences, sandbox):
     assert feature["url"].endswith("details/{}".format(feature.id()))
     line = [(p.x(), p.y()) for p in feature.geometry().asPolyline()]
     assert line == pytest.approx(positions(sandbox.world, feature.id()))
+
+
+def test_rectangles_asked_in_turn_each_get_exactly_their_sequences(kv_sequences, sandbox):
+    """A canvas layer's records remember whether they touch the last rectangle: the next one is asked anew."""
+    list(kv_sequences.getFeatures(rect_request(CENTRE)))  # loaded: the canvas layer below answers from memory
+    canvas = open_layer("type=sequences")
+    for bbox in (CENTRE, SMALL, CENTRE, SMALL, (SMALL[0], SMALL[1], CENTRE[2], CENTRE[3])):
+        assert ids(canvas.getFeatures(rect_request(bbox))) == expected_sequences(sandbox.world, bbox)
+
+
+def test_a_request_for_some_attributes_gets_them_and_what_its_expression_and_order_read(kv_sequences, sandbox):
+    fields = kv_sequences.fields()
+    full = {f.id(): f for f in kv_sequences.getFeatures(rect_request(CENTRE))}
+    request = rect_request(CENTRE).setSubsetOfAttributes(["quality"], fields)
+    partial = list(kv_sequences.dataProvider().getFeatures(request))
+    assert {f.id() for f in partial} == set(full)
+    assert all(f["quality"] == full[f.id()]["quality"] for f in partial)
+    assert all(f.geometry().equals(full[f.id()].geometry()) for f in partial)
+    # The provider reads what the filter expression and the ordering need, though not in the subset.
+    username = full[min(full)]["username"]
+    request.setFilterExpression('"username" = {}'.format(QgsExpression.quotedValue(username)))
+    request.addOrderBy('"distance_km"', ascending=False)
+    got = list(kv_sequences.dataProvider().getFeatures(request))
+    assert {f.id() for f in got} == {i for i, f in full.items() if f["username"] == username}
+    assert [f["distance_km"] for f in got] == sorted((full[f.id()]["distance_km"] for f in got), reverse=True)
+    again = {f.id(): f.attributes() for f in kv_sequences.getFeatures(rect_request(CENTRE))}
+    assert again == {i: f.attributes() for i, f in full.items()}  # a request for all still gets all
 
 
 def test_single_and_multi_id_requests(kv_sequences, sandbox):

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeatureRequest,
-    QgsGeometry,
 )
 
 from ..core.log import log_error
@@ -26,6 +25,8 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         self._records = []
         self._index = 0
         self._rect = None
+        self._rect_key = None  # the rectangle as a tuple, for the records' touch memo
+        self._row_indexes = None  # the attribute indexes asked for, when not all of them
         self._distance = None  # (reference geometry, distance) of a distance-within request
         self._subset = None  # the layer filter, prepared once for this iterator
         self._transform = QgsCoordinateTransform()
@@ -47,14 +48,16 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
             return
         if not rect.isNull():
             self._rect = rect
+            self._rect_key = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        if self._subset is None:  # the layer filter reads whole rows
+            self._row_indexes = _attribute_subset(request, self._source.fields)
         kind = request.filterType()
         if kind == QgsFeatureRequest.FilterFid:
             self._records = self._source.records_by_id([request.filterFid()])
         elif kind == QgsFeatureRequest.FilterFids:
             self._records = self._source.records_by_id(request.filterFids())
         elif self._rect is not None:
-            bbox = (self._rect.xMinimum(), self._rect.yMinimum(), self._rect.xMaximum(), self._rect.yMaximum())
-            self._records = self._source.records_in(bbox)
+            self._records = self._source.records_in(self._rect_key)
         else:
             self._records = self._source.all_records()
         if request.spatialFilterType() == Qgis.SpatialFilterType.DistanceWithin:
@@ -77,11 +80,12 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
             return False
         feature.setFields(self._source.fields, False)
         feature.setId(record.fid)
-        feature.setAttributes(record.attributes)
-        feature.setGeometry(QgsGeometry(record.geometry))
+        feature.setAttributes(record.attributes if self._row_indexes is None else record.partial_row(self._row_indexes))
+        feature.setGeometry(record.geometry)  # implicitly shared: a transform below copies it first
         if self._subset is not None and not self._subset.accepts(feature):  # in EPSG:4326, like extent()
             return False
-        self.geometryToDestinationCrs(feature, self._transform)
+        if self._transform.isValid():
+            self.geometryToDestinationCrs(feature, self._transform)
         if self._distance is not None:
             reference, distance = self._distance
             if not feature.hasGeometry() or feature.geometry().distance(reference) > distance:
@@ -90,10 +94,15 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         return True
 
     def _touches(self, record) -> bool:
-        """Does the record's geometry touch the filter rectangle? (GEOS only for a bbox across its edge)"""
-        if not record.bbox.intersects(self._rect):
-            return False
-        return self._rect.contains(record.bbox) or record.geometry.intersects(self._rect)
+        """Does the record's geometry touch the filter rectangle? (GEOS only for a bbox across its edge;
+        remembered on the record, as renders of one view ask again and again)"""
+        touched = record.touched
+        if touched is not None and touched[0] == self._rect_key:
+            return touched[1]
+        answer = record.bbox.intersects(self._rect) and (
+            self._rect.contains(record.bbox) or record.geometry.intersects(self._rect))
+        record.touched = (self._rect_key, answer)
+        return answer
 
     def rewind(self):
         self._index = 0
@@ -103,3 +112,18 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         self._records = []
         self._index = 0
         return True
+
+
+def _attribute_subset(request, fields):
+    """The sorted attribute indexes a request needs (its subset, and what its filter expression and
+    ordering read), or None for all of them."""
+    if not request.flags() & QgsFeatureRequest.SubsetOfAttributes:
+        return None
+    indexes = set(request.subsetOfAttributes())
+    expression = request.filterExpression()
+    if expression is not None:
+        indexes.update(expression.referencedAttributeIndexes(fields))
+    indexes.update(request.orderBy().usedAttributeIndices(fields))
+    if -1 in indexes or len(indexes) >= fields.count():  # -1: a name unknown to the fields
+        return None
+    return tuple(sorted(index for index in indexes if index < fields.count()))

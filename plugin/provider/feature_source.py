@@ -74,14 +74,34 @@ class LayerStatus:
             return done
 
 
-class Record:
-    """A feature ready to be copied: id, attribute row, geometry in EPSG:4326 and its bounding box."""
+MAX_PARTIAL_ROWS = 8  # per record: one per attribute subset asked for (a style's, a table's...)
 
-    __slots__ = ("fid", "attributes", "geometry", "bbox")
+
+class Record:
+    """A feature ready to be copied: id, attribute row, geometry in EPSG:4326 and its bounding box.
+    Shared by every render of its feature, so what a render works out again and again is kept:
+    whether it touches the last rectangle asked, and its rows for attribute subsets."""
+
+    __slots__ = ("fid", "attributes", "geometry", "bbox", "touched", "_partial")
 
     def __init__(self, fid, attributes, geometry):
         self.fid, self.attributes, self.geometry = fid, attributes, geometry
         self.bbox = geometry.boundingBox()
+        self.touched = None  # (rectangle as a tuple, does the geometry touch it)
+        self._partial = {}
+
+    def partial_row(self, indexes: tuple) -> list:
+        """The attribute row with only these indexes filled (None elsewhere): QGIS converts a row to
+        C++ value by value, and a render needs only its style's attributes."""
+        row = self._partial.get(indexes)
+        if row is None:
+            if len(self._partial) >= MAX_PARTIAL_ROWS:
+                self._partial = {}
+            row = [None] * len(self.attributes)
+            for index in indexes:
+                row[index] = self.attributes[index]
+            self._partial[indexes] = row
+        return row
 
 
 def _track_line(line):
