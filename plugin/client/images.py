@@ -8,6 +8,7 @@ Many `lth` files are missing (openstreetcam.org #398), hence the ordered fallbac
 """
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .models import Photo
@@ -20,6 +21,7 @@ _STORAGE_PATH = re.compile(r"^/?(storage\d+)/(files/.*)$")
 _WRAPPED = {"proc": "wrapped_proc", "lth": "wrapped_lth"}
 
 
+@lru_cache(maxsize=1024)  # asked for each image URL built, mostly about the same few base URLs
 def is_real_host(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     return any(host == suffix or host.endswith("." + suffix) for suffix in REAL_HOST_SUFFIXES)
