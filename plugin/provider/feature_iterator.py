@@ -30,6 +30,7 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         self._distance = None  # (reference geometry, distance) of a distance-within request
         self._subset = None  # the layer filter, prepared once for this iterator
         self._transform = QgsCoordinateTransform()
+        self._transforming = False
         try:
             self._prepare(request)
         except Exception as error:  # noqa: BLE001 - called from C++: log and serve nothing
@@ -60,8 +61,11 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
             self._records = self._source.records_in(self._rect_key)
         else:
             self._records = self._source.all_records()
+        if self._rect is not None:  # all at once: fetchFeature, called from C++ per feature, stays lean
+            self._records = [record for record in self._records if self._touches(record)]
         if request.spatialFilterType() == Qgis.SpatialFilterType.DistanceWithin:
             self._distance = (request.referenceGeometry(), request.distanceWithin())
+        self._transforming = self._transform.isValid()
 
     def fetchFeature(self, feature):  # noqa: N802 (QGIS API name)
         try:
@@ -76,15 +80,13 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         return False
 
     def _fill(self, record, feature) -> bool:
-        if self._rect is not None and not self._touches(record):
-            return False
         feature.setFields(self._source.fields, False)
         feature.setId(record.fid)
         feature.setAttributes(record.attributes if self._row_indexes is None else record.partial_row(self._row_indexes))
         feature.setGeometry(record.geometry)  # implicitly shared: a transform below copies it first
         if self._subset is not None and not self._subset.accepts(feature):  # in EPSG:4326, like extent()
             return False
-        if self._transform.isValid():
+        if self._transforming:
             self.geometryToDestinationCrs(feature, self._transform)
         if self._distance is not None:
             reference, distance = self._distance
