@@ -641,9 +641,10 @@ class Loader:
         with self._lock:
             return len(self._inflight)
 
-    def shutdown(self):
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self.store.close()
+    def shutdown(self, wait=False):
+        """Stop: queued requests are dropped; wait: until the threads have ended (and the cache is written)."""
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+        self.store.close(wait)
 
     # ---- a layer's Reload ---------------------------------------------------------------------------
     def refresh(self, layer_type, areas, filters=Filters()) -> list:

@@ -228,10 +228,10 @@ class Store:
             except RuntimeError:  # closed: shutdown() lets the queued writes finish on their own
                 pass
 
-    def close(self):
-        """No more writes are taken; those queued are still written."""
+    def close(self, wait=False):
+        """No more writes are taken; those queued are still written (before returning, if wait)."""
         if self._writer is not None:
-            self._writer.shutdown(wait=False)
+            self._writer.shutdown(wait=wait)
 
     def memory_items(self, kind):
         """[(key, (value, fresh))] of what memory holds now."""
