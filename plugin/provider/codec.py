@@ -25,6 +25,7 @@ class RecordCodec:
         self.size = len(self.names)
         self.values = attrgetter(*self.names)
         self.dates = [index for index, name in enumerate(self.names) if name in _DATES]
+        self.positions = [self.every.index(name) for name in self.names]
 
     def encode(self, record) -> list:
         values = list(self.values(record)) if self.size > 1 else [self.values(record)]
@@ -41,7 +42,10 @@ class RecordCodec:
                 values[index] = datetime.fromisoformat(values[index])
         if self.names is self.every:
             return self.cls(*values)
-        return self.cls(**dict(dict.fromkeys(self.every), **dict(zip(self.names, values))))
+        row = [None] * len(self.every)
+        for position, value in zip(self.positions, values):
+            row[position] = value
+        return self.cls(*row)
 
 
 _SEQUENCE, _SEGMENT = RecordCodec(Sequence), RecordCodec(RoadSegment)

@@ -1,7 +1,7 @@
 """The fields of the three layer types and the attribute rows of client records."""
 
 from qgis.core import QgsField, QgsFields
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
 
 from .uri import COVERAGE, PHOTOS, SEQUENCES
 
@@ -41,8 +41,7 @@ def _datetime(value):
     """A naive UTC datetime as a UTC QDateTime (None stays NULL)."""
     if value is None:
         return None
-    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second),
-                     Qt.UTC)
+    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second, 0, Qt.UTC)
 
 
 def sequence_attributes(track) -> list:
@@ -54,14 +53,10 @@ def sequence_attributes(track) -> list:
 
 
 def photo_attributes(photo, client) -> list:
-    def first_url(size):
-        urls = client.image_urls(photo, size)
-        return urls[0] if urls else None
-
     return [photo.id, photo.sequence_id, photo.sequence_index, photo.heading, _datetime(photo.shot_date),
             _datetime(photo.date_added), photo.gps_accuracy, photo.projection, photo.is_360, photo.username,
-            first_url("th"), first_url("lth"), first_url("proc"), client.web_url(photo.sequence_id,
-                                                                                   photo.sequence_index)]
+            client.image_url(photo, "th"), client.image_url(photo, "lth"), client.image_url(photo, "proc"),
+            client.web_url(photo.sequence_id, photo.sequence_index)]
 
 
 def coverage_attributes(segment) -> list:
