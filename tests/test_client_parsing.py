@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 
 from kartaview.plugin.client import Photo, RoadSegment, Sequence, tile_bbox, tiles_for_bbox
-from kartaview.plugin.client.images import image_candidates
+from kartaview.plugin.client.images import first_image_url, image_candidates
 from kartaview.plugin.client.models import Account, PhotoList
 from kartaview.plugin.client.parsing import (
     api_code,
@@ -319,6 +319,9 @@ def test_image_candidates_for_the_sandbox_and_360(track_photos):
         base + "storage1/files/photo/2020/1/1/wrapped_proc/a.jpg"]
     with pytest.raises(ValueError):
         image_candidates(base, sphere, "huge")
+    assert first_image_url(base, sphere, "lth") == base + "storage1/files/photo/2020/1/1/wrapped_lth/a.jpg"
+    assert first_image_url(base, sphere, "th") == image_candidates(base, sphere, "th")[0][1]  # no th: the next
+    assert first_image_url(base, Photo.from_v1({"id": 3, "sequence_id": 2, "sequence_index": 0}), "th") is None
 
 
 def test_tile_math():

@@ -63,8 +63,8 @@ class TwoPageTile:
     def sequence_photos(self, sequence_id, **_):
         return self.pages[sequence_id // 100]
 
-    def image_urls(self, photo, size):
-        return []
+    def image_url(self, photo, size):
+        return None
 
     def web_url(self, sequence_id):
         return "https://kartaview.org/details/{}".format(sequence_id)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 
 from ..about import USER_AGENT, __version__
 from .errors import DuplicateError, KartaViewError, NotFoundError, TransientError
-from .images import image_candidates, is_real_host
+from .images import first_image_url, image_candidates, is_real_host
 from .models import Account, Photo, PhotoList, RoadSegment, Sequence, UploadedPhoto
 from .multipart import MultipartBody
 from .parsing import parse_records, to_int, total_count
@@ -247,6 +247,10 @@ class KartaViewClient:
     def image_urls(self, photo: Photo, size: str) -> list[str]:
         """URLs to try, in order, for a photo's image of `size` ("th", "lth" or "proc")."""
         return [url for _, url in image_candidates(self.base_url, photo, size)]
+
+    def image_url(self, photo: Photo, size: str) -> str | None:
+        """The first of image_urls() (None when the photo has no image path)."""
+        return first_image_url(self.base_url, photo, size)
 
     def fetch_image(self, photo: Photo, size: str, cancel=None) -> tuple[bytes, str]:
         """(JPEG bytes, size actually served). Tries the fallbacks in order; a 404 moves to the next."""

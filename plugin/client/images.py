@@ -57,9 +57,19 @@ def absolute_url(base_url: str, path: str) -> str:
 
 def image_candidates(base_url: str, photo: Photo, size: str) -> list[tuple[str, str]]:
     """[(size, url), ...] to try in order for `size` ("th", "lth" or "proc"), without repeats."""
+    return list(_candidates(base_url, photo, size))
+
+
+def first_image_url(base_url: str, photo: Photo, size: str) -> str | None:
+    """The URL to try first for `size` (None when the photo has no image path): made alone, as
+    feature attributes need only this one."""
+    return next((url for _, url in _candidates(base_url, photo, size)), None)
+
+
+def _candidates(base_url, photo, size):
     if size not in FALLBACKS:
         raise ValueError("image size must be one of {}, not {!r}".format(", ".join(SIZES), size))
-    candidates, seen = [], set()
+    seen = set()
     for candidate in FALLBACKS[size]:
         path = _path_of(photo, candidate)
         if not path:
@@ -69,5 +79,4 @@ def image_candidates(base_url: str, photo: Photo, size: str) -> list[tuple[str, 
         url = absolute_url(base_url, path)
         if url not in seen:
             seen.add(url)
-            candidates.append((candidate, url))
-    return candidates
+            yield candidate, url

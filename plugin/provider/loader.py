@@ -350,9 +350,8 @@ class Loader:
         else:
             read_photos, memo["photos"] = PhotoList, photos.positioned()  # the photos are at hand
             line = TrackLine.of(memo["photos"])
-        thumbnails = self.client.image_urls(line.head, "th") if line.head is not None else []
-        built = SequenceTrack(sequence, line, self.client.web_url(sequence.id),
-                              thumbnails[0] if thumbnails else None, read_photos, memo)
+        thumbnail = self.client.image_url(line.head, "th") if line.head is not None else None
+        built = SequenceTrack(sequence, line, self.client.web_url(sequence.id), thumbnail, read_photos, memo)
         with self._lock:
             self._built[sequence.id] = built
         return built
