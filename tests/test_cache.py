@@ -31,6 +31,13 @@ def test_round_trip_and_expiry(tmp_path):
     assert Cache(tmp_path, clock=clock).get(TILES, "p/14/1/2/")[0] == [[1, 2], {"a": None}]  # on disk
 
 
+def test_stored_forms_compressed_or_not_read_back_the_same():
+    value = ["AAAAAAAAAEA=", None, {"a": [1, 2.5]}]
+    packed, plain = Cache.encode(value), Cache.encode(value, 0)
+    assert Cache.decode(packed) == Cache.decode(plain) == value
+    assert len(plain) > len(json.dumps(value, separators=(",", ":")))  # stored as is, in zlib's framing
+
+
 def test_size_bound_drops_the_oldest(tmp_path):
     clock = Clock()
     cache = Cache(tmp_path, max_bytes=20_000, clock=clock)

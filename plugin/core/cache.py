@@ -50,9 +50,10 @@ class Cache:
         self._total = self._db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()[0]
 
     @staticmethod
-    def encode(value) -> bytes:
-        """The stored form of a JSON-able value (what put() stores, decode() reads)."""
-        return zlib.compress(json.dumps(value, separators=(",", ":")).encode("utf-8"), 1)
+    def encode(value, level=1) -> bytes:
+        """The stored form of a JSON-able value (what put() stores, decode() reads); level 0 stores it
+        uncompressed in zlib's framing, for values that would not shrink (decode() reads both)."""
+        return zlib.compress(json.dumps(value, separators=(",", ":")).encode("utf-8"), level)
 
     @staticmethod
     def decode(payload: bytes):
