@@ -1,5 +1,6 @@
 """The layer filter (subset string) of the `kartaview` provider, and its feature count and extent."""
 
+from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
@@ -22,6 +23,7 @@ from kartaview.plugin.provider.signals import hub
 from tests.provider_support import CENTRE, SMALL, expected_sequences, ids, open_layer, rect_request, wait_until
 
 GOOD = '"quality" >= 70'
+STYLES = Path(__file__).resolve().parents[1] / "ui" / "styles"
 
 
 def good(v2):
@@ -196,6 +198,29 @@ def test_canvas_layer_filter_and_count_label_refresh(kv_project, fresh_sandbox):
     assert wait_until(lambda: any(redrawn) and canvas_layer.featureCount() == len(expected), timeout=5)
     assert model.data(label, Qt.DisplayRole) == "kv [{}]".format(len(expected))
     assert not canvas_layer.dataProvider().count_changed()  # the next burst leaves the label alone
+
+
+def test_the_legend_counts_of_the_style_classes_follow_the_loaded_features(kv_project, fresh_sandbox):
+    canvas_layer = open_layer("type=sequences", "kv")
+    canvas_layer.loadNamedStyle(str(STYLES / "sequences.qml"))
+    kv_project.addMapLayer(canvas_layer)
+    model = QgsLayerTreeModel(kv_project.layerTreeRoot())
+    node = kv_project.layerTreeRoot().findLayer(canvas_layer.id())
+    node.setCustomProperty("showFeatureCount", 1)
+
+    def age_class_total():  # the classes by upload age split the layer; "[n]" ends each label ("[N/A]" while
+        labels = [legend.data(Qt.DisplayRole) for legend in model.layerLegendNodes(node)]  # counting)
+        counts = [label.rsplit("[", 1)[1].rstrip("]") for label in labels if "360" not in label]
+        return sum(int(count) for count in counts) if all(count.isdigit() for count in counts) else None
+
+    assert wait_until(lambda: age_class_total() == 0, timeout=5)
+    list(canvas_layer.getFeatures(rect_request(SMALL)))  # schedules the view: arrivals follow
+    expected = expected_sequences(fresh_sandbox.world, SMALL)
+    assert wait_until(lambda: ids(canvas_layer.getFeatures(rect_request(SMALL))) == expected, timeout=30)
+    assert wait_until(lambda: default_loader().pending() == 0, timeout=30)
+    hub().arrived.emit()
+    assert canvas_layer.featureCount() >= len(expected) > 0  # what is loaded: the view's sequences and more
+    assert wait_until(lambda: age_class_total() == canvas_layer.featureCount(), timeout=10)
 
 
 def test_photos_and_coverage_layers_filter_too(kv_app, sandbox):

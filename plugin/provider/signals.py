@@ -7,13 +7,14 @@ the project; problems are re-emitted as `problem(message)` for the message bar.
 Arrivals only repaint: the provider's dataChanged would also clear the layer's selection and
 reload its attribute tables on every tile. It is emitted once, when the answers of a layer's
 Reload are all in. A layer whose feature count is shown in the layer tree gets legendChanged
-when its count (the features loaded so far) changed: QGIS 3.22 redraws that label on nothing else.
+when its count (the features loaded so far) changed: QGIS 3.22 redraws that label, and the counts
+of the style's classes, on nothing else.
 """
 
 import threading
 
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QThread, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QMetaObject, QObject, QThread, QTimer, pyqtSignal
 
 from ..core.log import log_error
 
@@ -63,6 +64,9 @@ def _refresh(layer, tree_node):
         else:
             layer.triggerRepaint()
         if tree_node is not None and _shows_count(tree_node) and provider.count_changed():
+            # QGIS 3.22 recounts a style's classes only when the style changes; this (private) slot
+            # marks the counts stale, so the legend redrawn next counts them again.
+            QMetaObject.invokeMethod(layer, "invalidateSymbolCountedFlag")
             layer.legendChanged.emit()
     except Exception as error:  # noqa: BLE001 - one layer's trouble must not keep the others stale
         log_error("KartaView: refreshing the layer {} failed: {}".format(layer.name(), error))
