@@ -6,6 +6,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 from kartaview.plugin.upload.planner import PlanOptions, plan_upload
@@ -28,14 +29,11 @@ def test_killed_uploads_resume_to_exactly_once(fresh_sandbox, tmp_path):
     rng = random.Random(7)
     finished_early = mid_run = 0
     for _ in range(KILLS):
-        process = subprocess.Popen(command, cwd=str(ROOT), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.3, 1.2))  # the interpreter and the imports take ~0.3 s
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-        else:
-            finished_early += 1
-        output = process.communicate()[0].decode()
-        mid_run += bool(output) and "DONE" not in output  # killed after some photos were answered
+        # Killed once it has reported a few results (not after a fixed time: a fast machine would be
+        # done by then), a moment later, so the kill lands among the requests still in flight.
+        output, killed = run_until_killed(command, env, rng.randint(1, 3), rng.uniform(0.0, 0.06))
+        finished_early += not killed
+        mid_run += killed and bool(output) and "DONE" not in output  # killed after some photos were answered
     final = subprocess.run(command, cwd=str(ROOT), env=env, capture_output=True, text=True, timeout=120)
     assert final.returncode == 0, final.stdout + final.stderr
     assert final.stdout.strip().splitlines()[-1].startswith("DONE")
@@ -48,3 +46,22 @@ def test_killed_uploads_resume_to_exactly_once(fresh_sandbox, tmp_path):
     # photos are never sent to one.
     assert len([s for s in server if not s[2]]) <= KILLS
     assert len([s for s in server if s[2]]) == plan.sequence_count
+
+
+def run_until_killed(command, env, results, delay):
+    """Run the driver and SIGKILL it `delay` seconds after it has reported `results` photo results
+    (unless it ends first). Returns (its output, whether it was killed)."""
+    process = subprocess.Popen(command, cwd=str(ROOT), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    watchdog = threading.Timer(60.0, process.kill)  # a hung driver fails the test, not the suite
+    watchdog.start()
+    try:
+        lines, ended = [], False
+        while len(lines) < results and not ended:
+            lines.append(process.stdout.readline().decode())
+            ended = not lines[-1] or lines[-1].startswith("DONE")
+        if not ended:
+            time.sleep(delay)
+            process.send_signal(signal.SIGKILL)
+        return "".join(lines) + process.communicate()[0].decode(), not ended
+    finally:
+        watchdog.cancel()
