@@ -2,8 +2,9 @@
 
 Handled here: the layer filter (subset string, on every request), FilterFid and FilterFids (by id,
 not by scanning), the filter rectangle (exact intersection: a sequence is returned when its line
-touches the rectangle), distance-within, and the destination CRS. Expression filters, limits and
-ordering are left to QgsAbstractFeatureIterator.
+touches the rectangle), distance-within, the destination CRS, and attribute subsets (a render asks
+for its style's attributes only). Expression filters, limits and ordering are left to
+QgsAbstractFeatureIterator.
 """
 
 from qgis.core import (
