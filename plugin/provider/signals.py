@@ -20,6 +20,7 @@ from ..core.log import log_error
 
 PROVIDER_KEY = "kartaview"
 REPAINT_DELAY_MS = 150
+_INVALIDATE_COUNTS = "invalidateSymbolCountedFlag"  # a QgsVectorLayer slot, not in the Python API
 
 
 class LoaderSignals(QObject):
@@ -66,7 +67,8 @@ def _refresh(layer, tree_node):
         if tree_node is not None and _shows_count(tree_node) and provider.count_changed():
             # QGIS 3.22 recounts a style's classes only when the style changes; this (private) slot
             # marks the counts stale, so the legend redrawn next counts them again.
-            QMetaObject.invokeMethod(layer, "invalidateSymbolCountedFlag")
+            if layer.metaObject().indexOfMethod(_INVALIDATE_COUNTS + "()") >= 0:  # absent: counts stay
+                QMetaObject.invokeMethod(layer, _INVALIDATE_COUNTS)
             layer.legendChanged.emit()
     except Exception as error:  # noqa: BLE001 - one layer's trouble must not keep the others stale
         log_error("KartaView: refreshing the layer {} failed: {}".format(layer.name(), error))
