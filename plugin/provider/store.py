@@ -58,7 +58,9 @@ _CODECS = {  # kind -> (encode, decode); tiles: see tile_codec
     LINES: (tracks.encode_line, tracks.decode_line),
 }
 _TILE_KEYED = (TILES, TILE_INDEXES)
-# A line is packed doubles in base64: zlib saves a third of it and costs a fresh view ~15 us a line.
+# Stored without compression: a line is packed doubles in base64, which zlib shrinks by a third but
+# then costs a fresh view ~15 us a line to read back.
+_UNCOMPRESSED = (LINES,)
 
 
 def tile_codec(tile_key):
@@ -209,7 +211,7 @@ class Store:
         rows = []
         for kind, key, value in batch:
             try:
-                encoded = Cache.encode(self._codec(kind, key)[0](value), 0 if kind == LINES else 1)
+                encoded = Cache.encode(self._codec(kind, key)[0](value), 0 if kind in _UNCOMPRESSED else 1)
             except Exception as error:  # noqa: BLE001 - one odd record costs its cache entry only
                 log_warning("KartaView: could not write the cache: {}".format(error))
                 continue
