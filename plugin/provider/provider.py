@@ -56,6 +56,7 @@ class KartaViewProvider(QgsVectorDataProvider):
         self._valid = False
         self._subset = ""
         self._counted = None  # featureCount() when count_changed() last looked
+        self._crs = QgsCoordinateReferenceSystem("EPSG:4326")  # asked by every render's featureSource()
         try:
             self.params = params_from_uri(uri)
             fields = fields_for(self.params.layer_type)
@@ -92,7 +93,7 @@ class KartaViewProvider(QgsVectorDataProvider):
         return QgsWkbTypes.Point if self.params.layer_type == PHOTOS else QgsWkbTypes.LineString
 
     def crs(self):
-        return QgsCoordinateReferenceSystem("EPSG:4326")
+        return self._crs
 
     def isValid(self):  # noqa: N802 (QGIS API name)
         return self._valid
