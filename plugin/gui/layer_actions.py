@@ -14,6 +14,7 @@ from qgis.core import (
     QgsSimpleLegendNode,
     QgsVectorLayer,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
@@ -100,6 +101,10 @@ class StatusLegend(QgsDefaultVectorLayerLegend):
                 nodes.insert(0, QgsSimpleLegendNode(node_layer, self.shown, QIcon(ICON)))
         except Exception as error:  # noqa: BLE001 - called from C++
             log_error("KartaView: building the legend failed: {}".format(error))
+        # The layer tree model deletes these nodes, but sip hands the elements of a returned list to
+        # Python: unless C++ owns them, Python frees them too and QGIS crashes on a dangling node.
+        for node in nodes:
+            sip.transferto(node, None)
         return nodes
 
     def refresh(self):
