@@ -617,6 +617,7 @@ class Loader:
             future.set_exception(error)
         if not dropped:
             self._report(error)
+            self._signals.arrived.emit()  # repaint: the views that waited for it now say what failed
 
     def _report(self, error):
         """Tell the user once per outage (message bar via the hub, and the log), not once per tile."""
