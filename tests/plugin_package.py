@@ -1,6 +1,9 @@
-"""Import the working tree as the package `kartaview`, the way QGIS imports the installed plugin."""
+"""Import the working tree as the package `kartaview`, the way QGIS imports the installed plugin;
+and copy it elsewhere, as a clone would be."""
 
 import importlib.util
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,3 +20,15 @@ def import_plugin_package():
     sys.modules["kartaview"] = module
     spec.loader.exec_module(module)
     return module
+
+
+def copy_of_the_tree(destination: Path) -> Path:
+    """A copy of the files a clone of this tree would hold (tracked, and new ones not ignored) at destination."""
+    listing = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                             cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    for name in filter(None, listing.split("\0")):
+        source = ROOT / name
+        if source.is_file():  # a file deleted in the working tree is not copied
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+    return destination

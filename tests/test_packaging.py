@@ -2,13 +2,17 @@
 
 import json
 import os
+import shutil
 import subprocess
+import sys
 import zipfile
 
 import pytest
 
 from kartaview.plugin.about import __version__
+from tests import package_scan
 from tests.conftest import ROOT
+from tests.plugin_package import copy_of_the_tree
 
 # Repository-only files that must never reach users.
 NOT_SHIPPED = ("tests/", ".ci/", "Makefile", "requirements-dev.txt", "pytest.ini", "ruff.toml", ".gitignore",
@@ -50,6 +54,51 @@ def test_the_zip_holds_one_plugin_folder_of_committed_files(package):
     for name in committed:
         if name.startswith(("plugin/", "ui/icons/")) or name.endswith(".ui"):
             assert name in shipped, "{} is committed but not shipped".format(name)
+
+
+# Findings plugins.qgis.org blocks on: a weak hash (bandit B324, high) and an AWS key (detect-secrets; the
+# key is made of two halves so that this file itself holds none).
+PLANTED_PY = "import hashlib\n\n\ndef digest(data):\n    return hashlib.sha1(data).hexdigest()\n"
+PLANTED_KEY = "aws_access_key_id = {}\n".format("AKIA" + "ZQ3VX7TR2MKW9PLB")
+
+
+def test_the_zip_passes_the_scans_of_plugins_qgis_org(package):
+    assert package_scan.findings(package) == []
+
+
+def test_the_scan_finds_what_is_planted_in_a_zip(package, tmp_path, capsys):
+    planted = tmp_path / "planted.zip"
+    shutil.copy(package, planted)
+    with zipfile.ZipFile(planted, "a") as archive:
+        archive.writestr("kartaview/plugin/planted.py", PLANTED_PY)
+        archive.writestr("kartaview/ui/planted.txt", PLANTED_KEY)
+
+    assert sorted(package_scan.findings(planted)) == [
+        "bandit B324 (HIGH) kartaview/plugin/planted.py:5: Use of weak SHA1 hash for security. "
+        "Consider usedforsecurity=False",
+        "detect-secrets AWS Access Key kartaview/ui/planted.txt:1",
+    ]
+    assert package_scan.main([str(planted)]) == 1
+    assert "plugins.qgis.org would block this upload: 2 finding(s)" in capsys.readouterr().err
+
+
+def test_make_package_fails_and_leaves_no_zip_when_the_scan_finds_something(tmp_path):
+    tree = copy_of_the_tree(tmp_path / "tree")
+    (tree / "plugin" / "planted.py").write_text(PLANTED_PY)
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "planted"]):
+        subprocess.run(git + args, cwd=tree, check=True)
+    venv = os.path.dirname(os.path.dirname(sys.executable))  # this suite's .venv, already set up
+    dist = tmp_path / "dist"
+    result = subprocess.run(
+        ["make", "-s", "-o", os.path.join(venv, ".setup-done"), "package", "VENV=" + venv,
+         "PACKAGE_BUILD={}".format(tmp_path / "build"), "DIST={}".format(dist)],
+        cwd=tree, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode != 0, result.stdout
+    assert "would block this upload: 1 finding(s)" in result.stderr, result.stderr
+    assert "bandit B324 (HIGH) kartaview/plugin/planted.py:5" in result.stderr
+    assert list(dist.iterdir()) == []
 
 
 def _qgis_process(config, args, **env_values):

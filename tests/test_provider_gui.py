@@ -1,5 +1,8 @@
 """KartaView layers in the QGIS interface: add actions, style, "Open in KartaView", legend line, Browser."""
 
+import re
+import subprocess
+
 import pytest
 from qgis.core import Qgis, QgsLayerTreeLayer, QgsMimeDataUtils, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
@@ -7,8 +10,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 import kartaview
 from kartaview.plugin.core.cache import TILES, shared_cache
 from kartaview.plugin.gui.browser import KartaViewItemProvider
-from kartaview.plugin.gui.layer_actions import STYLED, StatusLegend, make_layer
+from kartaview.plugin.gui.layer_actions import ICON, STYLED, StatusLegend, make_layer
 from kartaview.plugin.provider.signals import hub
+from tests.conftest import ROOT
 from tests.provider_support import rect_request
 from tests.recording_iface import RecordingIface
 
@@ -46,6 +50,7 @@ def test_add_layer_actions(kv_plugin):
         assert layer.customProperty(STYLED)
         assert isinstance(layer.renderer(), (QgsRuleBasedRenderer,)) or layer.renderer().type() == "graduatedSymbol"
         assert [action.name() for action in layer.actions().actions()].count("Open in KartaView") == 1
+        assert layer.actions().actions()[0].iconPath() == ICON
         assert "[% \"url\" %]" in layer.actions().actions()[0].command()
         assert "thumbnail_url" in layer.mapTipTemplate() or layer.dataProvider().params.layer_type == "coverage"
 
@@ -57,6 +62,45 @@ def test_layers_from_elsewhere_are_prepared_once(kv_plugin):
     dropped.setRenderer(dropped.renderer().clone())  # a user's own style...
     QgsProject.instance().layersAdded.emit([dropped])
     assert len(dropped.actions().actions()) == 1  # ...and actions are not added twice
+
+
+# An absolute file path as an XML attribute or element value ("/dir/...", "C:\\..." or "file:///..."): a path
+# of the machine the file was saved on, which users' machines do not have.
+ABSOLUTE_PATH = re.compile(r"""(?:["'>]|file://)(/[\w.~-]+/[^"'<\s]*)|["'>]([A-Za-z]:[\\/][^"'<]*)""")
+
+
+def test_no_file_under_ui_holds_an_absolute_path():
+    committed = subprocess.run(["git", "ls-files", "ui"], cwd=ROOT, capture_output=True, text=True, check=True)
+    found = []
+    for name in committed.stdout.split():
+        try:
+            text = (ROOT / name).read_text(encoding="utf-8")
+        except UnicodeDecodeError:  # the screenshots
+            continue
+        found += ["{}: {}".format(name, match.group(0)) for match in ABSOLUTE_PATH.finditer(text)]
+        found += ["{}: {}".format(name, here) for here in (str(ROOT), str(ROOT.parent)) if here in text]
+    assert found == []
+    assert ABSOLUTE_PATH.search('<actionsetting icon="/work/main/ui/icons/kartaview.svg" name="x">')
+
+
+def test_a_stale_icon_path_in_a_project_from_another_machine_is_repaired(kv_plugin, tmp_path):
+    project = QgsProject.instance()
+    layer = make_layer()
+    project.addMapLayer(layer)
+    (action,) = layer.actions().actions()
+    saved = tmp_path / "from-another-machine.qgs"
+    assert project.write(str(saved))
+    project.clear()
+    text = saved.read_text(encoding="utf-8")
+    assert text.count('icon="{}"'.format(ICON)) == 1
+    stale = "/home/someone/.local/share/QGIS/QGIS3/profiles/default/python/plugins/kartaview/ui/icons/kartaview.svg"
+    saved.write_text(text.replace(ICON, stale), encoding="utf-8")
+
+    assert project.read(str(saved))
+    (reopened,) = kartaview_layers()
+    assert [(found.id(), found.name(), found.iconPath(), found.command(), found.actionScopes())
+            for found in reopened.actions().actions()] == [
+        (action.id(), "Open in KartaView", ICON, action.command(), action.actionScopes())]
 
 
 def test_legend_says_when_zoomed_out_too_far(kv_app, sandbox):

@@ -156,7 +156,7 @@ class Transport:
         self.max_backoff = max_backoff
         self.user_agent = user_agent
         self.sleep = sleep
-        self._random = random.Random()
+        self._random = random.Random()  # nosec B311 # jitter of retry delays, not security
         self._own_session = session is None
         self.session = session or requests.Session()
         if self._own_session:

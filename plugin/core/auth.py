@@ -27,7 +27,7 @@ from .network import qgis_proxies
 from .settings import Settings
 
 AUTH_METHOD = "Basic"
-TOKEN_ENV = "KARTAVIEW_ACCESS_TOKEN"
+TOKEN_ENV = "KARTAVIEW_ACCESS_TOKEN"  # nosec B105 # the name of an environment variable, not a token
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 OSM_SCOPES = "read_prefs"
 

@@ -4,6 +4,7 @@ KartaView layer (also those dropped from the Browser), a legend line saying what
 (zoom in, loading, service failing), and the loader's problems in the message bar.
 """
 
+import os
 from datetime import date
 
 from qgis.core import (
@@ -79,7 +80,18 @@ def prepare(layer):
                 log_error("KartaView: the default style {} could not be loaded: {}".format(style, message))
         layer.setCustomProperty(STYLED, True)
     actions = layer.actions()
-    if not any(action.name() == open_action().name() for action in actions.actions()):
+    # Found by name as saved in English or in this locale (the name is translated).
+    ours = [action for action in actions.actions() if action.name() in ("Open in KartaView", open_action().name())]
+    for action in ours:
+        # A project saved on another machine (or an older plugin's style) carries an icon path that does
+        # not exist here: QGIS shows a broken icon and logs "Cannot open file". The icon is this plugin's.
+        if not os.path.isfile(action.iconPath()):
+            repaired = QgsAction(action.id(), action.type(), action.name(), action.command(), ICON, action.capture(),
+                                 action.shortTitle(), action.actionScopes(), action.notificationMessage())
+            repaired.setEnabledOnlyWhenEditable(action.isEnabledOnlyWhenEditable())
+            actions.removeAction(action.id())  # then re-added with the same id, which default actions refer to
+            actions.addAction(repaired)
+    if not ours:
         actions.addAction(open_action())
     if not isinstance(layer.legend(), StatusLegend):
         layer.setLegend(StatusLegend(layer))

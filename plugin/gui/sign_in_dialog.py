@@ -20,7 +20,8 @@ from ..core.settings import Settings
 
 FORM_CLASS, _ = uic.loadUiType(str(PLUGIN_DIR / "ui" / "sign_in_dialog.ui"))
 ICON = str(PLUGIN_DIR / "ui" / "icons" / "kartaview.svg")
-CLIENT_SECRET_ENV = "KARTAVIEW_OSM_CLIENT_SECRET"  # the OSM app's secret is not kept in settings
+# The OSM app's secret is not kept in settings: it comes from this environment variable.
+CLIENT_SECRET_ENV = "KARTAVIEW_OSM_CLIENT_SECRET"  # nosec B105 # pragma: allowlist secret # a variable's name, not a secret
 OSM_TAB, TOKEN_TAB = 0, 1
 
 

@@ -228,11 +228,9 @@ class Journal:
 
     def _set_photo(self, key, state, **values):
         columns = "".join(", {}=?".format(name) for name in values)
+        query = "UPDATE photos SET state=?, updated=?{} WHERE namespace=? AND key=?".format(columns)  # nosec B608 # column names are this module's keywords; values are bound
         with self._transaction() as db:
-            db.execute(
-                "UPDATE photos SET state=?, updated=?{} WHERE namespace=? AND key=?".format(columns),
-                (state, _now(), *values.values(), self.namespace, key),
-            )
+            db.execute(query, (state, _now(), *values.values(), self.namespace, key))
 
     def sending(self, key: str):
         self._set_photo(key, SENDING)

@@ -277,7 +277,7 @@ class _Splitter:
         if new_run or self.sequence[2] >= max(1, self.options.max_photos):
             self._close_sequence()
             self.number += 1
-            self.sequence = [self.number, hashlib.sha1(), 0, row, row.pos, row.pos, row.grp]
+            self.sequence = [self.number, hashlib.sha1(usedforsecurity=False), 0, row, row.pos, row.pos, row.grp]
         else:
             self.sequence[1].update(b"\n")
         sequence = self.sequence

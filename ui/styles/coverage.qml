@@ -333,13 +333,7 @@
     <constraint field="coverage" desc="" exp=""/>
   </constraintExpressions>
   <expressionfields/>
-  <attributeactions>
-    <actionsetting capture="0" id="{d8b0bed4-0372-4cdc-9281-1675dc3b4bbb}" isEnabledOnlyWhenEditable="0" icon="/work/main/ui/icons/kartaview.svg" action="[% &quot;url&quot; %]" type="5" name="Open in KartaView" shortTitle="KartaView" notificationMessage="">
-      <actionScope id="Field"/>
-      <actionScope id="Canvas"/>
-      <actionScope id="Feature"/>
-    </actionsetting>
-  </attributeactions>
+  <attributeactions/>
   <attributetableconfig sortExpression="" sortOrder="0" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>

@@ -380,13 +380,7 @@
     <constraint field="url" desc="" exp=""/>
   </constraintExpressions>
   <expressionfields/>
-  <attributeactions>
-    <actionsetting capture="0" id="{f80ddba8-5f41-4e12-9562-1de5eaea3be7}" isEnabledOnlyWhenEditable="0" icon="/work/main/ui/icons/kartaview.svg" action="[% &quot;url&quot; %]" type="5" name="Open in KartaView" shortTitle="KartaView" notificationMessage="">
-      <actionScope id="Field"/>
-      <actionScope id="Canvas"/>
-      <actionScope id="Feature"/>
-    </actionsetting>
-  </attributeactions>
+  <attributeactions/>
   <attributetableconfig sortExpression="" sortOrder="0" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>

@@ -639,13 +639,7 @@
     <constraint field="thumbnail_url" desc="" exp=""/>
   </constraintExpressions>
   <expressionfields/>
-  <attributeactions>
-    <actionsetting capture="0" id="{e023e059-28c1-4c4d-9dc3-7c687279a558}" isEnabledOnlyWhenEditable="0" icon="/work/main/ui/icons/kartaview.svg" action="[% &quot;url&quot; %]" type="5" name="Open in KartaView" shortTitle="KartaView" notificationMessage="">
-      <actionScope id="Field"/>
-      <actionScope id="Canvas"/>
-      <actionScope id="Feature"/>
-    </actionsetting>
-  </attributeactions>
+  <attributeactions/>
   <attributetableconfig sortExpression="" sortOrder="0" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
