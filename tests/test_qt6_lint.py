@@ -60,15 +60,18 @@ def test_each_idiom_is_flagged_and_its_qt6_spelling_is_not(code, bad, good):
     assert [str(finding) for finding in check_source(good)] == []
 
 
-def test_the_scoped_name_is_suggested():
-    finding, = check_source(QT + "button = Qt.LeftButton\n")
-    assert "Qt.MouseButton.LeftButton" in finding.message and finding.line == 2
-    finding, = check_source(CORE + "kind = QgsWkbTypes.PointGeometry\n")
-    assert "QgsWkbTypes.GeometryType.PointGeometry" in finding.message
-    # Moved to Qgis and renamed: the old enum has no member of the old name on QGIS 3.22.
-    finding, = check_source("from qgis.core import QgsCoordinateTransform\n"
-                            "direction = QgsCoordinateTransform.ReverseTransform\n")
-    assert "Qgis.TransformDirection.Reverse" in finding.message
+@pytest.mark.parametrize("short", ["Qt.LeftButton", "QSizePolicy.Expanding", "QgsWkbTypes.PointGeometry",
+                                   "Qgis.Info", "QgsCoordinateTransform.ReverseTransform"])
+def test_the_suggested_spelling_names_the_same_member_here(short):
+    """Also where QGIS moved and renamed a member (ReverseTransform is Qgis.TransformDirection.Reverse)."""
+    imports = QT + CORE + WIDGETS + "from qgis.core import QgsCoordinateTransform\n"
+    finding, = check_source(imports + "value = {}\n".format(short))
+    assert finding.code == "QT601" and finding.line == 5
+    scoped = finding.message.split(" needs ")[1]
+    namespace = {}
+    exec(imports, namespace)
+    assert scoped.count(".") == 2 and eval(scoped, namespace) == eval(short, namespace)
+    assert check_source(imports + "value = {}\n".format(scoped)) == []
 
 
 def test_a_line_may_keep_an_idiom_on_purpose_when_it_says_why():
