@@ -36,6 +36,7 @@ test: setup lint
 
 lint: setup
 	cd $(ROOT) && $(VENV)/bin/ruff check --output-format concise .
+	cd $(ROOT) && $(PY) -m tests.qt6_lint
 
 # Translations: refresh the .ts from the code (then translate what is unfinished), compile the .qm.
 i18n: setup

@@ -28,7 +28,7 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, QSize, QVariant  # noqa: E402
+from qgis.PyQt.QtCore import QDateTime, QSize  # noqa: E402
 from qgis.PyQt.QtGui import QColor  # noqa: E402
 
 from tests.gpkg import gpkg_writer  # noqa: E402
@@ -38,6 +38,8 @@ from tests.sandbox import Sandbox  # noqa: E402
 from tests.sandbox.roads import GEOMETRY_FILE  # noqa: E402
 
 import_plugin_package()
+
+from kartaview.plugin.core.compat import DATETIME, DOUBLE, INT64, STRING  # noqa: E402
 
 OUT = ROOT / "build" / "demo"
 # Cluj-Napoca centre, lon/lat: the sandbox's sequences drive the real roads here.
@@ -121,8 +123,8 @@ def make_photo_track(folder):
     road = max(segments, key=lambda item: len(item["track"]))["track"][:12]
     path = folder / "my-track.gpkg"
     fields, writer = gpkg_writer(
-        path, QgsWkbTypes.Point,
-        [("photo", QVariant.String), ("timestamp", QVariant.DateTime), ("direction", QVariant.Double)])
+        path, QgsWkbTypes.Type.Point,
+        [("photo", STRING), ("timestamp", DATETIME), ("direction", DOUBLE)])
     start = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
     for index, (lat, lng) in enumerate(road):
         image = Image.new("RGB", (640, 480), (40, 90 + index * 10, 160))
@@ -141,7 +143,7 @@ def make_photo_track(folder):
 def write_roads(path):
     """The sandbox's road network (the real Cluj-Napoca OSM pieces) inside the extent, as a GeoPackage."""
     fields, writer = gpkg_writer(
-        path, QgsWkbTypes.LineString, [("element_id", QVariant.String), ("way_id", QVariant.LongLong)])
+        path, QgsWkbTypes.Type.LineString, [("element_id", STRING), ("way_id", INT64)])
     count = 0
     for item in json.loads(GEOMETRY_FILE.read_text())["currentPageItems"]:
         points = [QgsPointXY(float(lng), float(lat)) for lat, lng in item["track"]]

@@ -14,7 +14,7 @@ def wait_until(predicate, timeout=10.0, what="the condition"):
     while not predicate():
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting for {}".format(what))
-        QCoreApplication.processEvents(QEventLoop.AllEvents, 20)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         time.sleep(0.005)
 
 
@@ -22,7 +22,7 @@ def pump(seconds):
     """Let queued signals arrive for a while (to show that something does NOT happen)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        QCoreApplication.processEvents(QEventLoop.AllEvents, 20)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         time.sleep(0.005)
 
 
@@ -62,10 +62,11 @@ def drag(widget, start, end, steps=4):
     from qgis.PyQt.QtWidgets import QApplication
 
     def send(kind, point, button, buttons):
-        QApplication.sendEvent(widget, QMouseEvent(kind, QPointF(point), button, buttons, Qt.NoModifier))
+        event = QMouseEvent(kind, QPointF(point), button, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, event)
 
-    send(QEvent.MouseButtonPress, start, Qt.LeftButton, Qt.LeftButton)
+    send(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton)
     for step in range(1, steps + 1):
         point = start + (end - start) * step / steps
-        send(QEvent.MouseMove, point, Qt.NoButton, Qt.LeftButton)
-    send(QEvent.MouseButtonRelease, end, Qt.LeftButton, Qt.NoButton)
+        send(QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)

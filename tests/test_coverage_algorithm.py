@@ -102,7 +102,7 @@ def sequences_source():
 
 
 def utc(moment):
-    return QDateTime(moment.date(), moment.time(), Qt.UTC)
+    return QDateTime(moment.date(), moment.time(), Qt.TimeSpec.UTC)
 
 
 def run(roads, sequences, **parameters):

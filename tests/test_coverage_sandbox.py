@@ -124,7 +124,7 @@ def test_headless_with_qgis_process(sandbox, network, first_run, qgis_process_ho
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(network, str(roads), QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     covered, gaps = tmp_path / "covered.gpkg", tmp_path / "gaps.gpkg"
     sandbox.reset_log()
     completed = run_qgis_process(qgis_process_home, [

@@ -173,7 +173,7 @@ def _visible_texts(qgis_iface):
         return texts
     finally:
         plugin.unload()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

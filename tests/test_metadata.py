@@ -46,7 +46,12 @@ def test_qgis_versions_include_the_running_qgis(general):
     running = divmod(Qgis.QGIS_VERSION_INT // 100, 100)
     assert minimum <= running
     if general.get("qgisMaximumVersion"):
-        assert _version(general["qgisMaximumVersion"]) >= minimum
+        assert minimum <= running <= _version(general["qgisMaximumVersion"])
+
+
+def test_qgis_4_may_load_the_plugin(general):
+    """Without qgisMaximumVersion QGIS takes 3.99, and QGIS 4 (Qt 6) refuses the plugin."""
+    assert _version(general.get("qgisMaximumVersion", "3.99")) >= (4, 99)
 
 
 def test_addresses_and_email_are_well_formed(general):

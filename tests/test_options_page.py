@@ -107,7 +107,7 @@ def test_the_plugin_registers_the_page_and_a_menu_entry(kv_app, qgis_iface):
         assert len(actions) == 1
     finally:
         plugin.unload()
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert iface.options_factories == []
 
 
@@ -145,7 +145,7 @@ def test_sign_in_opens_the_sign_in_dialog_and_shows_the_new_account(stored, auth
         dialog.accountChanged.emit()
         return 1
 
-    monkeypatch.setattr(SignInDialog, "exec_", sign_in_in_the_dialog)
+    monkeypatch.setattr(SignInDialog, "exec", sign_in_in_the_dialog)
     shown = KartaViewOptionsPage()
     assert not shown.signOutButton.isEnabled()
     shown.signInButton.click()

@@ -7,6 +7,7 @@ from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 
 import kartaview
+from kartaview.plugin.core.compat import enum_value
 from kartaview.plugin.gui.photo_component import PLACE_KEY, PhotoComponent
 from tests.photo_support import sequence_ids, wait_until
 from tests.recording_iface import RecordingIface
@@ -21,7 +22,7 @@ def loaded_plugin(kv_app, qgis_iface, sandbox):
     yield plugin, component, iface
     if plugin.components:
         plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # while this iface still records
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # while this iface still records
 
 
 def test_actions_in_toolbar_and_web_menu(loaded_plugin, qgis_canvas):
@@ -69,10 +70,10 @@ def test_nothing_near_goes_to_the_message_bar(loaded_plugin, qgis_iface):
 def test_the_dock_remembers_its_area(loaded_plugin, kv_app, qgis_iface):
     plugin, component, iface = loaded_plugin
     window = qgis_iface.mainWindow()
-    window.addDockWidget(Qt.LeftDockWidgetArea, component.dock)  # what a user's drag does
-    assert QgsSettings().value(PLACE_KEY + "area", type=int) == int(Qt.LeftDockWidgetArea)
-    window.addDockWidget(Qt.RightDockWidgetArea, component.dock)
-    assert QgsSettings().value(PLACE_KEY + "area", type=int) == int(Qt.RightDockWidgetArea)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, component.dock)  # what a user's drag does
+    assert QgsSettings().value(PLACE_KEY + "area", type=int) == enum_value(Qt.DockWidgetArea.LeftDockWidgetArea)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, component.dock)
+    assert QgsSettings().value(PLACE_KEY + "area", type=int) == enum_value(Qt.DockWidgetArea.RightDockWidgetArea)
 
 
 def test_unload_leaves_nothing_behind(loaded_plugin, qgis_canvas, monkeypatch):
@@ -88,7 +89,7 @@ def test_unload_leaves_nothing_behind(loaded_plugin, qgis_canvas, monkeypatch):
     dock = component.dock
 
     plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     assert {kind: found for kind, found in iface.leftovers().items() if found} == {}
     assert dock not in iface.docks

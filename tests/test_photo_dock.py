@@ -74,21 +74,21 @@ def test_buttons_keys_slider_and_index_box_walk_the_sequence(sandbox, make_dock)
     def index():
         return dock.current_photo().sequence_index
 
-    _step(dock, shown, lambda: QTest.mouseClick(dock.nextButton, Qt.LeftButton))
+    _step(dock, shown, lambda: QTest.mouseClick(dock.nextButton, Qt.MouseButton.LeftButton))
     assert index() == 3
-    _step(dock, shown, lambda: QTest.mouseClick(dock.previousButton, Qt.LeftButton))
+    _step(dock, shown, lambda: QTest.mouseClick(dock.previousButton, Qt.MouseButton.LeftButton))
     assert index() == 2
-    _step(dock, shown, lambda: QTest.keyClick(dock.photo_view, Qt.Key_Right))
+    _step(dock, shown, lambda: QTest.keyClick(dock.photo_view, Qt.Key.Key_Right))
     assert index() == 3
-    _step(dock, shown, lambda: QTest.keyClick(dock.nextButton, Qt.Key_Left))
+    _step(dock, shown, lambda: QTest.keyClick(dock.nextButton, Qt.Key.Key_Left))
     assert index() == 2
-    _step(dock, shown, lambda: QTest.keyClick(dock.photo_view, Qt.Key_End))
+    _step(dock, shown, lambda: QTest.keyClick(dock.photo_view, Qt.Key.Key_End))
     assert index() == count - 1 and not dock.nextButton.isEnabled()
-    _step(dock, shown, lambda: QTest.mouseClick(dock.firstButton, Qt.LeftButton))
+    _step(dock, shown, lambda: QTest.mouseClick(dock.firstButton, Qt.MouseButton.LeftButton))
     assert index() == 0 and not dock.previousButton.isEnabled()
     _step(dock, shown, lambda: dock.positionSlider.setValue(5))
     assert index() == 5
-    _step(dock, shown, lambda: QTest.mouseClick(dock.lastButton, Qt.LeftButton))
+    _step(dock, shown, lambda: QTest.mouseClick(dock.lastButton, Qt.MouseButton.LeftButton))
     assert index() == count - 1
     dock.indexSpin.setValue(2)
     wait_until(lambda: index() == 1, what="the index box")
@@ -102,7 +102,7 @@ def test_a_step_after_prefetch_shows_at_once_without_a_request(sandbox, make_doc
     cache = dock.loader.cache
     wait_until(lambda: all(cache.contains(int(photos[i]["id"]), "lth") for i in (2, 3, 5, 6)), what="prefetch")
     sandbox.reset_log()
-    QTest.mouseClick(dock.nextButton, Qt.LeftButton)
+    QTest.mouseClick(dock.nextButton, Qt.MouseButton.LeftButton)
     wait_until(lambda: shown[-1][0] == int(photos[5]["id"]), timeout=1.0, what="the next photo")
     assert not [path for path in file_requests(sandbox) if photos[5]["fileName"] in path]
 
@@ -113,7 +113,7 @@ def test_play_steps_at_the_chosen_speed_and_stops_at_the_end(sandbox, make_dock)
     count = len(sandbox.world.photos(sequence_id))
     _open(dock, shown, PhotoRef(sequence_id, sequence_index=count - 3))
     dock.speedCombo.setCurrentIndex(dock.speedCombo.findData(4.0))
-    QTest.mouseClick(dock.playButton, Qt.LeftButton)
+    QTest.mouseClick(dock.playButton, Qt.MouseButton.LeftButton)
     assert dock.playButton.isChecked()
     wait_until(lambda: not dock.playButton.isChecked(), timeout=5, what="the end of play")
     assert dock.position() == count - 1
@@ -129,7 +129,7 @@ def test_a_failed_image_shows_why_and_retry_loads_it(fresh_sandbox, make_dock):
     assert dock.retryButton.isVisibleTo(dock)
 
     fresh_sandbox.clear_faults()
-    QTest.mouseClick(dock.retryButton, Qt.LeftButton)
+    QTest.mouseClick(dock.retryButton, Qt.MouseButton.LeftButton)
     wait_until(lambda: dock.stack.currentIndex() == FLAT_PAGE and shown, what="the retried photo")
     assert dock.current_photo().sequence_index == 1
 
@@ -143,7 +143,7 @@ def test_a_failed_sequence_read_shows_why_and_retry_reads_it(fresh_sandbox, make
     assert "sequence {}".format(sequence_id) in dock.messageLabel.text()
 
     fresh_sandbox.clear_faults()
-    QTest.mouseClick(dock.retryButton, Qt.LeftButton)
+    QTest.mouseClick(dock.retryButton, Qt.MouseButton.LeftButton)
     wait_until(lambda: shown and dock.current_photo().sequence_index == 2, what="the retried sequence")
 
 
@@ -167,13 +167,13 @@ def test_save_copy_link_and_full_resolution(sandbox, make_dock, tmp_path, monkey
 
     target = tmp_path / "saved.jpg"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
-    QTest.mouseClick(dock.saveButton, Qt.LeftButton)
+    QTest.mouseClick(dock.saveButton, Qt.MouseButton.LeftButton)
     assert target.read_bytes()[:2] == b"\xff\xd8"  # a JPEG
 
-    QTest.mouseClick(dock.copyLinkButton, Qt.LeftButton)
+    QTest.mouseClick(dock.copyLinkButton, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text().endswith("/details/{}/0".format(sequence_id))
 
-    QTest.mouseClick(dock.fullResButton, Qt.LeftButton)
+    QTest.mouseClick(dock.fullResButton, Qt.MouseButton.LeftButton)
     wait_until(lambda: shown[-1][1] == "proc", what="the full-resolution image")
     assert dock.photo_view.image().width() == 1600
 
@@ -183,7 +183,7 @@ def test_zooming_in_far_loads_the_full_resolution(sandbox, make_dock):
     _open(dock, shown, PhotoRef(sequence_ids(sandbox)[2], sequence_index=0))
     dock.show()
     for _ in range(8):
-        QTest.mouseClick(dock.zoomInButton, Qt.LeftButton)
+        QTest.mouseClick(dock.zoomInButton, Qt.MouseButton.LeftButton)
     wait_until(lambda: shown[-1][1] == "proc", what="the full-resolution image")
     assert dock.photo_view.zoom() > 1
 
@@ -225,7 +225,7 @@ def test_no_exception_escapes_a_slot(sandbox, make_dock, monkeypatch):
 
     monkeypatch.setattr(photo_dock.PhotoDock, "save_to", broken)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("/nowhere.jpg", ""))
-    QTest.mouseClick(dock.saveButton, Qt.LeftButton)
+    QTest.mouseClick(dock.saveButton, Qt.MouseButton.LeftButton)
     assert dock.stack.currentIndex() == MESSAGE_PAGE
     assert "disk full" in dock.messageLabel.text()
 
@@ -239,7 +239,7 @@ def test_a_photos_layer_point_shows_its_image_without_reading_the_sequence_first
     from tests.provider_support import SMALL, open_layer, rect_request
 
     feature = next(open_layer("type=photos&wait=1").getFeatures(rect_request(SMALL)))
-    ref = ref_for_feature(feature, QgsWkbTypes.PointGeometry)
+    ref = ref_for_feature(feature, QgsWkbTypes.GeometryType.PointGeometry)
     truth = Photo.from_v1(fresh_sandbox.world.photo(feature.id()))
     client = no_retry_client_factory(fresh_sandbox)()
     assert (ref.photo.id, ref.photo.sequence_id, ref.photo.sequence_index) == (truth.id, truth.sequence_id,

@@ -87,7 +87,7 @@ def _click(canvas, lng, lat, offset_px=(0, 0)):
     """A real left click on the canvas where (lng, lat) is, moved by offset_px."""
     point = QgsCoordinateTransform(WGS84, MERCATOR, QgsProject.instance()).transform(QgsPointXY(lng, lat))
     pixel = canvas.getCoordinateTransform().transform(point)
-    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+    QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(round(pixel.x()) + offset_px[0], round(pixel.y()) + offset_px[1]))
 
 

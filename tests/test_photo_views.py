@@ -13,12 +13,12 @@ from tests.photo_support import drag
 
 def _wheel(widget, steps, at):
     event = QWheelEvent(QPointF(at), QPointF(widget.mapToGlobal(at)), QPoint(0, 0), QPoint(0, 120 * steps),
-                        Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase, False)
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
 
 
-def _image(width, height, colour=Qt.gray):
-    image = QImage(width, height, QImage.Format_RGB32)
+def _image(width, height, colour=Qt.GlobalColor.gray):
+    image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor(colour))
     return image
 
@@ -65,8 +65,8 @@ def test_a_larger_image_of_the_same_photo_keeps_the_view(photo_view):
 def _equirectangular():
     """360 × 180 px: red at longitude +90° (right of the camera), blue at the zenith rows."""
     pixels = image_to_array(_image(360, 180))
-    pixels[:, 265:276] = QColor(Qt.red).rgb()  # column 270 = longitude +90°
-    pixels[:10, :] = QColor(Qt.blue).rgb()
+    pixels[:, 265:276] = QColor(Qt.GlobalColor.red).rgb()  # column 270 = longitude +90°
+    pixels[:10, :] = QColor(Qt.GlobalColor.blue).rgb()
     return pixels
 
 
@@ -75,7 +75,7 @@ def test_render_looks_where_yaw_and_pitch_say():
     ahead = render(pixels, 64, 48, yaw=0, pitch=0, fov=60)
     right = render(pixels, 64, 48, yaw=90, pitch=0, fov=60)
     up = render(pixels, 64, 48, yaw=0, pitch=89, fov=60)
-    red, blue = QColor(Qt.red).rgb(), QColor(Qt.blue).rgb()
+    red, blue = QColor(Qt.GlobalColor.red).rgb(), QColor(Qt.GlobalColor.blue).rgb()
     assert ahead[24, 32] != red and right[24, 32] == red
     assert up[24, 32] == blue
     assert np.count_nonzero(right == red) < right.size / 2  # a 11° stripe in a 60° view
@@ -87,7 +87,7 @@ def test_panorama_drag_turns_the_view_and_reports_the_yaw(qgis_app):
     view.show()
     yaws = []
     view.yawChanged.connect(yaws.append)
-    image = QImage(_equirectangular().tobytes(), 360, 180, 360 * 4, QImage.Format_RGB32).copy()
+    image = QImage(_equirectangular().tobytes(), 360, 180, 360 * 4, QImage.Format.Format_RGB32).copy()
     view.set_image(image, keep_view=False)
     drag(view, QPoint(300, 150), QPoint(100, 150))  # drag left by half the width: look right by fov / 2
     assert view.yaw() == pytest.approx(45, abs=0.5) and yaws[-1] == view.yaw()

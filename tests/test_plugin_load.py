@@ -40,7 +40,7 @@ def test_class_factory_init_gui_and_unload_leave_nothing_behind(kv_app, qgis_ifa
         assert iface.web_menu_actions
     finally:
         plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     assert registry.providerById("kartaview") is None
     assert {kind: items for kind, items in iface.leftovers().items() if items} == {}

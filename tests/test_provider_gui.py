@@ -26,7 +26,7 @@ def kv_plugin(kv_app, qgis_iface, sandbox):
     plugin.initGui()
     yield plugin
     plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # the toolbar, before QGIS exits
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the toolbar, before QGIS exits
     QgsProject.instance().removeAllMapLayers()
 
 
@@ -107,14 +107,14 @@ def test_legend_says_when_zoomed_out_too_far(kv_app, sandbox):
     sequences = make_layer()
     list(sequences.getFeatures(rect_request(CITY)))
     nodes = sequences.legend().createLayerTreeModelLegendNodes(QgsLayerTreeLayer(sequences))
-    assert "zoom in" in nodes[0].data(Qt.DisplayRole)
+    assert "zoom in" in nodes[0].data(Qt.ItemDataRole.DisplayRole)
     assert "Zoomed out too far" in sequences.dataProvider().status_message()
 
 
 def test_problems_reach_the_message_bar_and_clear_cache(kv_plugin):
     bar = kv_plugin.iface.messageBar()
     hub().problem.emit("KartaView is down")
-    assert any("KartaView is down" in text for text in bar.get_messages(Qgis.Warning))
+    assert any("KartaView is down" in text for text in bar.get_messages(Qgis.MessageLevel.Warning))
     cache = shared_cache()
     cache.put(TILES, "x", [1] * 1000)
     action_named(kv_plugin, "KartaViewClearCacheAction").trigger()

@@ -84,9 +84,8 @@ def test_feature_count_and_extent_follow_the_subset(kv_sequences, sandbox):
     assert kv_sequences.setSubsetString(GOOD)
     matching = [f for f in loaded if f["quality"] >= 70]
     assert kv_sequences.featureCount() == len(matching) < len(loaded)
-    extent = QgsRectangle()
-    extent.setMinimal()
-    for feature in matching:
+    extent = QgsRectangle(matching[0].geometry().boundingBox())  # setMinimal() is deprecated since 3.34
+    for feature in matching[1:]:
         extent.combineExtentWith(feature.geometry().boundingBox())
     assert kv_sequences.extent() == extent
     assert kv_sequences.setSubsetString("")
@@ -107,7 +106,8 @@ def test_a_bad_filter_is_refused_with_a_clear_message(kv_sequences, bad, reason)
     messages = kartaview_messages()
     assert not kv_sequences.setSubsetString(bad)
     assert kv_sequences.subsetString() == GOOD  # the old filter stays
-    assert any(bad in text and reason in text and level == Qgis.Warning for text, level in messages), messages
+    assert any(bad in text and reason in text and level == Qgis.MessageLevel.Warning
+               for text, level in messages), messages
     assert any(reason in text for text in kv_sequences.dataProvider().errors())
     kv_sequences.dataProvider().clearErrors()
 
@@ -189,14 +189,14 @@ def test_canvas_layer_filter_and_count_label_refresh(kv_project, fresh_sandbox):
     label = model.node2index(node)
     redrawn = []
     model.dataChanged.connect(lambda first, *_: redrawn.append(first == label))
-    assert model.data(label, Qt.DisplayRole) == "kv [0]"
+    assert model.data(label, Qt.ItemDataRole.DisplayRole) == "kv [0]"
     list(canvas_layer.getFeatures(rect_request(SMALL)))  # schedules the view: arrivals follow
     expected = expected_sequences(fresh_sandbox.world, SMALL, good)
     assert wait_until(lambda: ids(canvas_layer.getFeatures(rect_request(SMALL))) == expected, timeout=30)
     assert wait_until(lambda: default_loader().pending() == 0, timeout=30)
     hub().arrived.emit()  # one more burst: the label is checked after the last arrival
     assert wait_until(lambda: any(redrawn) and canvas_layer.featureCount() == len(expected), timeout=5)
-    assert model.data(label, Qt.DisplayRole) == "kv [{}]".format(len(expected))
+    assert model.data(label, Qt.ItemDataRole.DisplayRole) == "kv [{}]".format(len(expected))
     assert not canvas_layer.dataProvider().count_changed()  # the next burst leaves the label alone
 
 
@@ -209,7 +209,7 @@ def test_the_legend_counts_of_the_style_classes_follow_the_loaded_features(kv_pr
     node.setCustomProperty("showFeatureCount", 1)
 
     def age_class_total():  # the classes by upload age split the layer; "[n]" ends each label ("[N/A]" while
-        labels = [legend.data(Qt.DisplayRole) for legend in model.layerLegendNodes(node)]  # counting)
+        labels = [legend.data(Qt.ItemDataRole.DisplayRole) for legend in model.layerLegendNodes(node)]  # counting)
         counts = [label.rsplit("[", 1)[1].rstrip("]") for label in labels if "360" not in label]
         return sum(int(count) for count in counts) if all(count.isdigit() for count in counts) else None
 

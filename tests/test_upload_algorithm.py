@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
@@ -20,8 +19,9 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDateTime, QVariant
+from qgis.PyQt.QtCore import QDateTime
 
+from kartaview.plugin.core.compat import DATETIME, DOUBLE, STRING, new_field
 from kartaview.plugin.processing.provider import KartaViewProcessingProvider
 from kartaview.plugin.upload.planner import PhotoInput, plan_upload
 from tests.conftest import run_qgis_process
@@ -52,8 +52,8 @@ def upload_env(fresh_sandbox, tmp_path, monkeypatch):
 def photos_source(photos, crs="EPSG:3857"):
     """A memory point layer like native:importphotos makes (photo, timestamp, direction) in `crs`."""
     kv_vl = QgsVectorLayer("Point?crs={}".format(crs), "photos", "memory")
-    kv_vl.dataProvider().addAttributes([QgsField("photo", QVariant.String), QgsField("timestamp", QVariant.DateTime),
-                                        QgsField("direction", QVariant.Double), QgsField("track", QVariant.String)])
+    kv_vl.dataProvider().addAttributes([new_field("photo", STRING), new_field("timestamp", DATETIME),
+                                        new_field("direction", DOUBLE), new_field("track", STRING)])
     kv_vl.updateFields()
     to_crs = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(crs),
                                     QgsProject.instance())

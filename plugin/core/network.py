@@ -14,9 +14,9 @@ from ..client.client import KartaViewClient
 from .settings import Settings
 
 _SCHEMES = {
-    QNetworkProxy.HttpProxy: "http",
-    QNetworkProxy.HttpCachingProxy: "http",
-    QNetworkProxy.Socks5Proxy: "socks5h",
+    QNetworkProxy.ProxyType.HttpProxy: "http",
+    QNetworkProxy.ProxyType.HttpCachingProxy: "http",
+    QNetworkProxy.ProxyType.Socks5Proxy: "socks5h",
 }
 
 _lock = threading.Lock()

@@ -34,7 +34,7 @@ class KartaViewRootItem(QgsDataCollectionItem):
                                      (COVERAGE, Qgis.BrowserLayerType.Line)):
                 item = QgsLayerItem(self, layer_title(layer_type), ROOT_PATH + layer_type,
                                     uri_for(layer_type, filters), kind, PROVIDER_KEY)
-                item.setState(QgsLayerItem.Populated)
+                item.setState(QgsLayerItem.State.Populated)
                 children.append(item)
         except Exception as error:  # noqa: BLE001 - called from C++
             log_error("KartaView: listing the Browser items failed: {}".format(error))
@@ -49,7 +49,7 @@ class KartaViewItemProvider(QgsDataItemProvider):
         return PROVIDER_KEY
 
     def capabilities(self):
-        return QgsDataProvider.Net
+        return QgsDataProvider.DataCapability.Net
 
     def createDataItem(self, path, parent):  # noqa: N802 (QGIS API name)
         try:

@@ -64,7 +64,7 @@ def make_layer(layer_type=SEQUENCES, filters=None) -> QgsVectorLayer:
 
 
 def open_action():
-    return QgsAction(QgsAction.OpenUrl, tr("Open in KartaView"), '[% "url" %]', ICON, False,
+    return QgsAction(QgsAction.ActionType.OpenUrl, tr("Open in KartaView"), '[% "url" %]', ICON, False,
                      tr("KartaView"), {"Feature", "Canvas", "Field"})
 
 
@@ -158,7 +158,8 @@ class KartaViewLayersComponent:
         try:
             layer = make_layer(layer_type)
             if not layer.isValid():
-                self._push(tr("The KartaView layer could not be created; see the KartaView log."), Qgis.Critical)
+                self._push(tr("The KartaView layer could not be created; see the KartaView log."),
+                           Qgis.MessageLevel.Critical)
                 return
             QgsProject.instance().addMapLayer(layer)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
@@ -187,16 +188,16 @@ class KartaViewLayersComponent:
             cache.clear()
             log_info("KartaView cache cleared ({:.1f} MB).".format(before / 1e6))
             self._push(tr("KartaView cache cleared ({:.1f} MB freed).").format(
-                max(0, before - cache.size_bytes()) / 1e6), Qgis.Info)
+                max(0, before - cache.size_bytes()) / 1e6), Qgis.MessageLevel.Info)
             for layer in QgsProject.instance().mapLayers().values():
                 if is_kartaview(layer):
                     layer.triggerRepaint()
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("KartaView: clearing the cache failed: {}".format(error))
-            self._push(tr("The KartaView cache could not be cleared: {}").format(error), Qgis.Critical)
+            self._push(tr("The KartaView cache could not be cleared: {}").format(error), Qgis.MessageLevel.Critical)
 
     def show_problem(self, message):
-        self._push(message, Qgis.Warning)
+        self._push(message, Qgis.MessageLevel.Warning)
 
     def _push(self, message, level):
         try:

@@ -16,7 +16,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapCanvasItem, QgsRubberBand
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
-from qgis.PyQt.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from qgis.PyQt.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from .geo import destination
 
@@ -73,7 +73,7 @@ class HeadingMarker(QgsMapCanvasItem):
     def paint(self, painter, option=None, widget=None):
         if self._lnglat is None:
             return
-        painter.setRenderHint(painter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._screen_angle is not None:
             painter.save()
             painter.rotate(self._screen_angle)
@@ -81,7 +81,7 @@ class HeadingMarker(QgsMapCanvasItem):
             cone.moveTo(0, 0)
             cone.arcTo(QRectF(-ARROW_PX, -ARROW_PX, 2 * ARROW_PX, 2 * ARROW_PX), 60, 60)
             cone.closeSubpath()
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(QColor(COLOUR.red(), COLOUR.green(), COLOUR.blue(), 110)))
             painter.drawPath(cone)
             painter.setPen(QPen(QColor(255, 255, 255), 2))
@@ -103,7 +103,7 @@ class PhotoMarkers:
         self.canvas = canvas
         self.marker = HeadingMarker(canvas)
         self.marker.hide()
-        self.highlight = QgsRubberBand(canvas, QgsWkbTypes.LineGeometry)
+        self.highlight = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.LineGeometry)
         self.highlight.setColor(HIGHLIGHT)
         self.highlight.setWidth(6)
         self.highlight.hide()
@@ -115,7 +115,7 @@ class PhotoMarkers:
     def show_sequence(self, points):
         """points: [(lng, lat), ...] in sequence order."""
         if len(points) < 2:
-            self.highlight.reset(QgsWkbTypes.LineGeometry)
+            self.highlight.reset(QgsWkbTypes.GeometryType.LineGeometry)
             return
         line = QgsGeometry.fromPolylineXY([QgsPointXY(lng, lat) for lng, lat in points])
         self.highlight.setToGeometry(line, WGS84)
@@ -123,7 +123,7 @@ class PhotoMarkers:
 
     def clear(self):
         self.marker.hide()
-        self.highlight.reset(QgsWkbTypes.LineGeometry)
+        self.highlight.reset(QgsWkbTypes.GeometryType.LineGeometry)
         self.highlight.hide()
 
     def items(self):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from qgis.core import (
     NULL,
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -97,7 +98,7 @@ def photo_from_feature(feature, sequence_id, photo_id, index):
 def ref_for_feature(feature, geometry_type, near=None):
     """The PhotoRef for a feature of a KartaView layer (photo point or sequence line), or None."""
     sequence_id = _attribute(feature, "sequence_id")
-    if geometry_type == QgsWkbTypes.PointGeometry:
+    if geometry_type == QgsWkbTypes.GeometryType.PointGeometry:
         photo_id = _attribute(feature, "photo_id")
         index = _attribute(feature, "sequence_index")
         if sequence_id is None or (photo_id is None and index is None):
@@ -119,7 +120,7 @@ def pick_from_layers(layers, map_point, map_crs, tolerance):
                           map_point.x() + tolerance, map_point.y() + tolerance)
     for layer in layers:
         geometry_type = layer.geometryType()
-        if geometry_type not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry):
+        if geometry_type not in (QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.LineGeometry):
             continue
         to_layer = QgsCoordinateTransform(map_crs, layer.crs(), QgsProject.instance())
         request = QgsFeatureRequest().setFilterRect(to_layer.transformBoundingBox(search))
@@ -127,9 +128,9 @@ def pick_from_layers(layers, map_point, map_crs, tolerance):
             if not feature.hasGeometry():
                 continue
             geometry = QgsGeometry(feature.geometry())
-            geometry.transform(to_layer, QgsCoordinateTransform.ReverseTransform)
+            geometry.transform(to_layer, Qgis.TransformDirection.Reverse)
             distance = geometry.distance(click)
-            is_line = geometry_type == QgsWkbTypes.LineGeometry
+            is_line = geometry_type == QgsWkbTypes.GeometryType.LineGeometry
             if distance > tolerance or (best is not None and (is_line, distance) >= best[:2]):
                 continue
             near = None
@@ -160,11 +161,11 @@ class PhotoMapTool(QgsMapTool):
         self._client_factory = client_factory
         self._layer_filter = layer_filter
         self._search = 0  # generation of the API search; older answers are dropped
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
 
     def canvasReleaseEvent(self, event):  # noqa: N802 (QGIS API name)
         try:
-            if event.button() == Qt.LeftButton:
+            if event.button() == Qt.MouseButton.LeftButton:
                 self.pick(event.mapPoint())
         except Exception as error:  # noqa: BLE001 - never raise into Qt
             self.searchFailed.emit(str(error))

@@ -133,7 +133,7 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
         try:
             dialog = SignInDialog(self)
             dialog.accountChanged.connect(self._show_account)
-            dialog.exec_()
+            dialog.exec()
         except Exception as error:  # a Qt slot: log, never raise
             log_error(self.tr("Could not open the sign-in dialog: {}").format(error))
         self._show_account()
@@ -195,7 +195,7 @@ class OptionsComponent:
         self.plugin.iface.registerOptionsWidgetFactory(self.factory)
         action = QAction(QIcon(ICON), self.tr("KartaView Settings…"), self.plugin.iface.mainWindow())
         action.setObjectName("KartaViewSettingsAction")
-        action.setMenuRole(QAction.NoRole)
+        action.setMenuRole(QAction.MenuRole.NoRole)
         action.triggered.connect(self.show_page)
         self.plugin.add_action(action, menu=True, toolbar=False)
 

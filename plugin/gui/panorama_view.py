@@ -21,7 +21,7 @@ ZOOM_STEP = 1.25
 
 def image_to_array(image: QImage) -> np.ndarray:
     """The image's pixels as a (height, width) uint32 array (0xAARRGGBB), a copy."""
-    image = image.convertToFormat(QImage.Format_RGB32)
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
     width, height, stride = image.width(), image.height(), image.bytesPerLine()
     data = np.frombuffer(image.constBits().asstring(stride * height), dtype=np.uint32)
     return data.reshape(height, stride // 4)[:, :width].copy()
@@ -52,9 +52,9 @@ class PanoramaView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
-        self.setCursor(Qt.OpenHandCursor)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._pixels = None
         self._image = None
         self._frame = None  # (QImage, the array it points into)
@@ -137,7 +137,7 @@ class PanoramaView(QWidget):
         # the vertical field of view follows from the horizontal one and the aspect ratio
         array = render(self._pixels, width, height, self._yaw, self._pitch, self._fov)
         array = np.ascontiguousarray(array)
-        self._frame = (QImage(array.data, width, height, width * 4, QImage.Format_RGB32), array)
+        self._frame = (QImage(array.data, width, height, width * 4, QImage.Format.Format_RGB32), array)
 
     # --- events ---------------------------------------------------------------------------------
 
@@ -147,7 +147,7 @@ class PanoramaView(QWidget):
         if self._pixels is not None:
             if self._frame is None:
                 self._render_frame()
-            painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(QRectF(self.rect()), self._frame[0])
             self._draw_compass(painter)
         painter.end()
@@ -155,7 +155,7 @@ class PanoramaView(QWidget):
     def _draw_compass(self, painter):
         """A small dial: where the view looks relative to the camera's forward direction."""
         centre, radius = QPointF(self.width() - 26, 26), 16
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QColor(255, 255, 255))
         painter.setBrush(QColor(0, 0, 0, 120))
         painter.drawEllipse(centre, radius, radius)
@@ -174,9 +174,9 @@ class PanoramaView(QWidget):
         event.accept()
 
     def mousePressEvent(self, event):  # noqa: N802 (Qt API name)
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self._drag_from = QPointF(event.pos())
-            self.setCursor(Qt.ClosedHandCursor)
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event):  # noqa: N802 (Qt API name)
         if self._drag_from is None or self._pixels is None:
@@ -187,7 +187,7 @@ class PanoramaView(QWidget):
 
     def mouseReleaseEvent(self, event):  # noqa: N802 (Qt API name)
         self._drag_from = None
-        self.setCursor(Qt.OpenHandCursor)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     def mouseDoubleClickEvent(self, event):  # noqa: N802 (Qt API name)
         self.fit()

@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import QAction
 
 from ..about import PLUGIN_DIR
+from ..core.compat import enum_value
 from ..core.log import log_error
 from .map_tool import PhotoMapTool, is_kartaview_layer, ref_for_feature
 from .photo_dock import PhotoDock
@@ -19,7 +20,8 @@ TOOL_ICON = str(PLUGIN_DIR / "ui" / "icons" / "photo_tool.svg")
 DOCK_ICON = str(PLUGIN_DIR / "ui" / "icons" / "photo_dock.svg")
 TOOL_SHORTCUT = "Ctrl+Alt+K"
 PLACE_KEY = "kartaview/photo_dock/"
-AREAS = (Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.TopDockWidgetArea, Qt.BottomDockWidgetArea)
+AREAS = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
+         Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
 
 
 class ShowPhotoLayerAction(QgsMapLayerAction):
@@ -65,14 +67,18 @@ class PhotoComponent:
         self.plugin.add_action(self.tool_action)
 
         self.layer_action = ShowPhotoLayerAction(self.tr("Show KartaView photo"), window,
-                                                 QgsMapLayerAction.SingleFeature, QIcon(TOOL_ICON))
+                                                 QgsMapLayerAction.Target.SingleFeature, QIcon(TOOL_ICON))
         self.layer_action.triggeredForFeature.connect(self.show_feature)
         QgsGui.mapLayerActionRegistry().addMapLayerAction(self.layer_action)
 
     def _add_dock(self):
         settings = QgsSettings()
-        area = settings.value(PLACE_KEY + "area", int(Qt.RightDockWidgetArea), type=int)
-        area = Qt.DockWidgetArea(area) if area in [int(a) for a in AREAS] else Qt.RightDockWidgetArea
+        # Stored as the area's number: PyQt6's enums are no ints, so enum_value() gives it on Qt 5 and 6.
+        area = settings.value(PLACE_KEY + "area", enum_value(Qt.DockWidgetArea.RightDockWidgetArea), type=int)
+        if area in [enum_value(a) for a in AREAS]:
+            area = Qt.DockWidgetArea(area)
+        else:
+            area = Qt.DockWidgetArea.RightDockWidgetArea
         self.plugin.iface.addDockWidget(area, self.dock)
         if settings.value(PLACE_KEY + "floating", False, type=bool):
             self.dock.setFloating(True)
@@ -87,7 +93,7 @@ class PhotoComponent:
             window = self.plugin.iface.mainWindow()
             area = window.dockWidgetArea(self.dock)
             if area in AREAS:
-                settings.setValue(PLACE_KEY + "area", int(area))
+                settings.setValue(PLACE_KEY + "area", enum_value(area))
             settings.setValue(PLACE_KEY + "floating", self.dock.isFloating())
             if self.dock.isFloating():
                 settings.setValue(PLACE_KEY + "geometry", self.dock.saveGeometry())
@@ -102,18 +108,18 @@ class PhotoComponent:
         try:
             ref = ref_for_feature(feature, layer.geometryType())
             if ref is None:
-                self._push(self.tr("This feature names no KartaView photo."), Qgis.Info)
+                self._push(self.tr("This feature names no KartaView photo."), Qgis.MessageLevel.Info)
                 return
             self.dock.show_ref(ref)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("Show KartaView photo failed: {}".format(error))
-            self._push(self.tr("Could not show the photo: {}").format(error), Qgis.Warning)
+            self._push(self.tr("Could not show the photo: {}").format(error), Qgis.MessageLevel.Warning)
 
     def _on_nothing_found(self):
-        self._push(self.tr("No KartaView photo near this point."), Qgis.Info)
+        self._push(self.tr("No KartaView photo near this point."), Qgis.MessageLevel.Info)
 
     def _on_search_failed(self, message):
-        self._push(self.tr("Could not search KartaView photos: {}").format(message), Qgis.Warning)
+        self._push(self.tr("Could not search KartaView photos: {}").format(message), Qgis.MessageLevel.Warning)
 
     def _push(self, text, level):
         self.plugin.iface.messageBar().pushMessage(self.tr("KartaView"), text, level, 4)

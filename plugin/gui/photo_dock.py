@@ -38,7 +38,7 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0)  # photos per second
 DEFAULT_SPEED = 1.0
 PREFETCH_AROUND = 2
 SEQUENCES_KEPT = 20
-NAVIGATION_KEYS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Home, Qt.Key_End)
+NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 TEXT_INPUTS = (QAbstractSpinBox, QLineEdit, QComboBox)
 
 
@@ -113,7 +113,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
             self.speedCombo.addItem(self.tr("{}×").format(speed), speed)
         self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         self.linkValue.setOpenExternalLinks(True)
-        self.linkValue.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.linkValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.stack.setCurrentIndex(EMPTY_PAGE)
         self._update_navigation()
         for widget in [self, *self.findChildren(QWidget)]:
@@ -320,10 +320,10 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt API name)
         """Arrow keys, Home and End step through the sequence wherever the focus is in the dock."""
-        if (event.type() == QEvent.KeyPress and event.key() in NAVIGATION_KEYS
+        if (event.type() == QEvent.Type.KeyPress and event.key() in NAVIGATION_KEYS
                 and not isinstance(watched, TEXT_INPUTS) and not event.modifiers()):
-            {Qt.Key_Left: self.previous, Qt.Key_Right: self.next,
-             Qt.Key_Home: self.first, Qt.Key_End: self.last}[event.key()]()
+            {Qt.Key.Key_Left: self.previous, Qt.Key.Key_Right: self.next,
+             Qt.Key.Key_Home: self.first, Qt.Key.Key_End: self.last}[event.key()]()
             return True
         return super().eventFilter(watched, event)
 

@@ -19,9 +19,9 @@ class PhotoView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
-        self.setCursor(Qt.OpenHandCursor)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._image = None
         self._zoom = 1.0  # 1 = fit
         self._centre = QPointF(0.5, 0.5)  # fraction of the image
@@ -121,7 +121,7 @@ class PhotoView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(40, 40, 40))
         if self._image is not None and not self._image.isNull():
-            painter.setRenderHint(QPainter.SmoothPixmapTransform, self._scale() < 2)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._scale() < 2)
             painter.drawImage(self._target(), self._image)
         painter.end()
 
@@ -132,13 +132,13 @@ class PhotoView(QWidget):
     def wheelEvent(self, event):  # noqa: N802 (Qt API name)
         steps = event.angleDelta().y() / 120
         if steps:
-            self._zoom_by(ZOOM_STEP ** steps, QPointF(event.pos()))
+            self._zoom_by(ZOOM_STEP ** steps, event.position())
         event.accept()
 
     def mousePressEvent(self, event):  # noqa: N802 (Qt API name)
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self._drag_from = QPointF(event.pos())
-            self.setCursor(Qt.ClosedHandCursor)
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event):  # noqa: N802 (Qt API name)
         if self._drag_from is None or self._image is None:
@@ -152,7 +152,7 @@ class PhotoView(QWidget):
 
     def mouseReleaseEvent(self, event):  # noqa: N802 (Qt API name)
         self._drag_from = None
-        self.setCursor(Qt.OpenHandCursor)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     def mouseDoubleClickEvent(self, event):  # noqa: N802 (Qt API name)
         self.fit()

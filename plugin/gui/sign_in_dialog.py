@@ -36,7 +36,7 @@ class SignInDialog(QDialog, FORM_CLASS):
         self.osmUrlEdit.setText(settings.osm_url)
         self.clientIdEdit.setText(settings.osm_client_id)
         self.clientSecretEdit.setText(os.environ.get(CLIENT_SECRET_ENV, ""))
-        self.signInButton = self.buttonBox.addButton(self.tr("Sign in"), QDialogButtonBox.ActionRole)
+        self.signInButton = self.buttonBox.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.ActionRole)
         self.signInButton.clicked.connect(self._sign_in)
         self.buttonBox.rejected.connect(self.reject)
         self.openBrowserButton.clicked.connect(self._open_browser)
@@ -73,7 +73,7 @@ class SignInDialog(QDialog, FORM_CLASS):
             self._say(self.tr("Could not open the sign-in page: {}").format(error), error=True)
 
     def _sign_in(self):
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self.methodTabs.currentIndex() == TOKEN_TAB:
                 name = self._sign_in_with_token()
@@ -153,7 +153,7 @@ class SignInComponent:
 
     def show_dialog(self):
         try:
-            SignInDialog(self.plugin.iface.mainWindow()).exec_()
+            SignInDialog(self.plugin.iface.mainWindow()).exec()
         except Exception as error:  # a Qt slot: log, never raise
             log_error(self.tr("Could not open the sign-in dialog: {}").format(error))
 

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsCsException,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -36,11 +35,12 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt
 
 from ..about import PLUGIN_DIR
 from ..analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, totals
 from ..client.errors import Cancelled, KartaViewError
+from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from ..core.log import log_warning
 from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES
@@ -99,10 +99,10 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Roads (line layer)"), [QgsProcessing.TypeVectorLine]))
+            self.INPUT, self.tr("Roads (line layer)"), [QgsProcessing.SourceType.TypeVectorLine]))
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE_M, self.tr("Tolerance (meters a sequence may run from a road and still cover it)"),
-            QgsProcessingParameterNumber.Double, 15.0, minValue=0.5, maxValue=500.0))
+            QgsProcessingParameterNumber.Type.Double, 15.0, minValue=0.5, maxValue=500.0))
         self.addParameter(QgsProcessingParameterField(
             self.ROAD_ID_FIELD, self.tr("Road id field (guessed when empty)"), None, self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -110,12 +110,12 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SEQUENCES, self.tr("Sequences layer (optional; instead of loading from KartaView)"),
-            [QgsProcessing.TypeVectorLine], optional=True))
+            [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         add_filter_parameters(self)  # the same filters as kartaview:downloadsequences
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Roads with coverage"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT, self.tr("Roads with coverage"), QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.GAPS, self.tr("Coverage gaps"), QgsProcessing.TypeVectorLine))
+            self.GAPS, self.tr("Coverage gaps"), QgsProcessing.SourceType.TypeVectorLine))
         for key, text in (("ROAD_KM", self.tr("Road length (km)")), ("COVERED_KM", self.tr("Covered (km)")),
                           ("COVERED_PCT", self.tr("Covered share (%)")), ("GAP_KM", self.tr("Gaps (km)")),
                           ("GAP_COUNT", self.tr("Gap pieces")), ("SEQUENCE_COUNT", self.tr("Sequences used"))):
@@ -186,7 +186,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             if feedback.isCanceled():
                 break
             geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty() or geometry.type() != QgsWkbTypes.LineGeometry:
+            if geometry.isNull() or geometry.isEmpty() or geometry.type() != QgsWkbTypes.GeometryType.LineGeometry:
                 skipped += 1
                 continue
             features.append(feature)
@@ -265,10 +265,10 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
 
     def _write_roads(self, parameters, context, source, features, results, feedback):
         added = QgsFields()
-        for name, kind in (("covered_m", QVariant.Double), ("covered_pct", QVariant.Double),
-                           ("newest_capture", QVariant.DateTime), ("oldest_capture", QVariant.DateTime),
-                           ("sequence_count", QVariant.Int), ("has_360", QVariant.Bool)):
-            added.append(QgsField(name, kind))
+        for name, kind in (("covered_m", DOUBLE), ("covered_pct", DOUBLE),
+                           ("newest_capture", DATETIME), ("oldest_capture", DATETIME),
+                           ("sequence_count", INT), ("has_360", BOOL)):
+            added.append(new_field(name, kind))
         fields = QgsProcessingUtils.combineFields(source.fields(), added)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                              source.sourceCrs())
@@ -289,11 +289,11 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
 
     def _write_gaps(self, parameters, context, source, features, results, road_fields, local, feedback):
         fields = QgsFields()
-        for name, kind in (("road_fid", QVariant.LongLong), ("road_id", QVariant.String),
-                           ("road_name", QVariant.String), ("length_m", QVariant.Double),
-                           ("dist_to_covered_m", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.GAPS, context, fields, QgsWkbTypes.LineString,
+        for name, kind in (("road_fid", INT64), ("road_id", STRING),
+                           ("road_name", STRING), ("length_m", DOUBLE),
+                           ("dist_to_covered_m", DOUBLE)):
+            fields.append(new_field(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.GAPS, context, fields, QgsWkbTypes.Type.LineString,
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.GAPS))
@@ -338,11 +338,11 @@ def _write_in_batches(sink, rows, features_of, feedback, progress_at):
         if number % BATCH == 0:
             if feedback.isCanceled():
                 break
-            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             batch = []
             feedback.setProgress(progress_at(number))
         batch.extend(features_of(feature, result))
-    sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+    sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
 
 
 def _local_crs(bbox):
@@ -381,7 +381,7 @@ def _parts(geometry):
     if geometry is None or geometry.isEmpty():
         return []
     shape = geometry.constGet()
-    if shape.wkbType() not in (QgsWkbTypes.LineString, QgsWkbTypes.MultiLineString):
+    if shape.wkbType() not in (QgsWkbTypes.Type.LineString, QgsWkbTypes.Type.MultiLineString):
         shape = shape.segmentize() if QgsWkbTypes.isCurvedType(shape.wkbType()) else shape.clone()
         shape.dropZValue()
         shape.dropMValue()
@@ -432,7 +432,7 @@ def _qdatetime(moment):
     if moment is None:
         return None
     value = QDateTime(moment)
-    value.setTimeSpec(Qt.UTC)
+    value.setTimeSpec(Qt.TimeSpec.UTC)
     return value
 
 

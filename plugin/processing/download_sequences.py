@@ -70,7 +70,7 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
             defaultValue=0))
         add_filter_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("KartaView data"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("KartaView data"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, self.tr("Features written")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
@@ -82,7 +82,7 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         bbox = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
         filters = filters_from_parameters(self, parameters, context)
         fields = fields_for(layer_type)
-        geometry_type = QgsWkbTypes.Point if layer_type == PHOTOS else QgsWkbTypes.LineString
+        geometry_type = QgsWkbTypes.Type.Point if layer_type == PHOTOS else QgsWkbTypes.Type.LineString
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, geometry_type, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -105,7 +105,7 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
             feature = QgsFeature(fields, record.fid)
             feature.setAttributes(record.attributes)
             feature.setGeometry(record.geometry)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(90 + 10 * (number + 1) / max(1, len(items)))
         feedback.pushInfo(self.tr("{} {} written.").format(len(items), self._kind(layer_type)))
         return {self.OUTPUT: dest_id, self.COUNT: len(items)}

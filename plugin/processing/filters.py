@@ -30,13 +30,13 @@ class FilterParameters:
 def add_filter_parameters(algorithm):
     """Adds the filter parameters to `algorithm` (in initAlgorithm, where they should appear)."""
     algorithm.addParameter(QgsProcessingParameterDateTime(
-        SINCE, FilterParameters.tr("Uploaded on or after"), QgsProcessingParameterDateTime.Date, optional=True))
+        SINCE, FilterParameters.tr("Uploaded on or after"), QgsProcessingParameterDateTime.Type.Date, optional=True))
     algorithm.addParameter(QgsProcessingParameterDateTime(
-        UNTIL, FilterParameters.tr("Uploaded on or before"), QgsProcessingParameterDateTime.Date, optional=True))
+        UNTIL, FilterParameters.tr("Uploaded on or before"), QgsProcessingParameterDateTime.Type.Date, optional=True))
     algorithm.addParameter(QgsProcessingParameterString(
         USERNAME, FilterParameters.tr("Only this driver (username)"), optional=True))
     algorithm.addParameter(QgsProcessingParameterNumber(
-        MIN_QUALITY, FilterParameters.tr("Minimum quality (0-100)"), QgsProcessingParameterNumber.Integer, 0,
+        MIN_QUALITY, FilterParameters.tr("Minimum quality (0-100)"), QgsProcessingParameterNumber.Type.Integer, 0,
         minValue=0, maxValue=100))
     algorithm.addParameter(QgsProcessingParameterBoolean(ONLY_360, FilterParameters.tr("360° imagery only"), False))
 

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsCsException,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -35,6 +34,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt, QVariant
 
 from ..core import auth
+from ..core.compat import INT, INT64, STRING, new_field
 from ..core.log import log_info, log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
@@ -113,29 +113,29 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Photos (point layer)"), [QgsProcessing.TypeVectorPoint]))
+            self.INPUT, self.tr("Photos (point layer)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         # Optional only for QGIS 3.22, which rejects a required field parameter left at its default
         # (e.g. in qgis_process); _fields() insists that both exist.
         self.addParameter(QgsProcessingParameterField(
             self.PHOTO_FIELD, self.tr("Photo file field"), "photo", self.INPUT,
-            QgsProcessingParameterField.String, optional=True))
+            QgsProcessingParameterField.DataType.String, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TIME_FIELD, self.tr("Capture time field"), "timestamp", self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.HEADING_FIELD, self.tr("Heading field"), "direction", self.INPUT,
-            QgsProcessingParameterField.Numeric, optional=True))
+            QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.GROUP_FIELD, self.tr("Grouping field (one sequence per value)"), None, self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_GAP_SECONDS, self.tr("Maximum time gap within a sequence (seconds)"),
-            QgsProcessingParameterNumber.Double, 60, minValue=0))
+            QgsProcessingParameterNumber.Type.Double, 60, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_GAP_METERS, self.tr("Maximum distance gap within a sequence (meters)"),
-            QgsProcessingParameterNumber.Double, 100, minValue=0))
+            QgsProcessingParameterNumber.Type.Double, 100, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_PHOTOS, self.tr("Maximum photos per sequence"),
-            QgsProcessingParameterNumber.Integer, 1000, minValue=1))
+            QgsProcessingParameterNumber.Type.Integer, 1000, minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(
             self.KEEP_DUPLICATES, self.tr("Keep near-duplicate photos"), False))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -143,12 +143,12 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         # The default is the "Parallel uploads" of the plugin's settings, read each time the
         # algorithm is created (dialog, processing.run, qgis_process).
         self.addParameter(QgsProcessingParameterNumber(
-            self.CONCURRENCY, self.tr("Parallel uploads"), QgsProcessingParameterNumber.Integer,
+            self.CONCURRENCY, self.tr("Parallel uploads"), QgsProcessingParameterNumber.Type.Integer,
             default_concurrency(), minValue=1, maxValue=uploader.MAX_CONCURRENCY))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, self.tr("KartaView account (authentication configuration)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Upload report"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Upload report"), QgsProcessing.SourceType.TypeVectorPoint))
         for key, text in (("UPLOADED", self.tr("Photos uploaded")),
                           ("ALREADY_UPLOADED", self.tr("Photos already uploaded")),
                           ("SKIPPED", self.tr("Photos skipped")), ("FAILED", self.tr("Photos failed")),
@@ -306,11 +306,11 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
 
     def _report(self, parameters, context, source, rows, sequences):
         report_fields = QgsFields()
-        for name, kind in (("path", QVariant.String), ("sequence", QVariant.Int), ("sequence_id", QVariant.LongLong),
-                           ("sequence_index", QVariant.Int), ("status", QVariant.String),
-                           ("reason", QVariant.String), ("url", QVariant.String)):
-            report_fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, report_fields, QgsWkbTypes.Point,
+        for name, kind in (("path", STRING), ("sequence", INT), ("sequence_id", INT64),
+                           ("sequence_index", INT), ("status", STRING),
+                           ("reason", STRING), ("url", STRING)):
+            report_fields.append(new_field(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, report_fields, QgsWkbTypes.Type.Point,
                                              source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -326,7 +326,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                 geometry.fromWkb(wkb)
             feature.setGeometry(geometry)
             feature.setAttributes([path, number, sequence_id, index, status, reason, url])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: dest_id, "UPLOADED": counts.get(uploader.UPLOADED, 0),
                 "ALREADY_UPLOADED": counts.get(uploader.ALREADY_UPLOADED, 0), "SKIPPED": counts.get(SKIPPED, 0),
                 "FAILED": counts.get(uploader.FAILED, 0), "SEQUENCES": sequences}
@@ -378,7 +378,7 @@ def _utc_time(value):
         value = QDateTime(value)
     elif isinstance(value, str):
         text = value.strip()
-        value = QDateTime.fromString(text, Qt.ISODateWithMs)
+        value = QDateTime.fromString(text, Qt.DateFormat.ISODateWithMs)
         for time_format in _TIME_FORMATS:
             if value.isValid():
                 break

@@ -54,9 +54,9 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         if self._subset is None:  # the layer filter reads whole rows
             self._row_indexes = _attribute_subset(request, self._source.fields)
         kind = request.filterType()
-        if kind == QgsFeatureRequest.FilterFid:
+        if kind == QgsFeatureRequest.FilterType.FilterFid:
             self._records = self._source.records_by_id([request.filterFid()])
-        elif kind == QgsFeatureRequest.FilterFids:
+        elif kind == QgsFeatureRequest.FilterType.FilterFids:
             self._records = self._source.records_by_id(request.filterFids())
         elif self._rect is not None:
             self._records = self._source.records_in(self._rect_key)
@@ -120,7 +120,7 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
 def _attribute_subset(request, fields):
     """The sorted attribute indexes a request needs (its subset, and what its filter expression and
     ordering read), or None for all of them."""
-    if not request.flags() & QgsFeatureRequest.SubsetOfAttributes:
+    if not request.flags() & QgsFeatureRequest.Flag.SubsetOfAttributes:
         return None
     indexes = set(request.subsetOfAttributes())
     expression = request.filterExpression()

@@ -1,31 +1,32 @@
 """The fields of the three layer types and the attribute rows of client records."""
 
-from qgis.core import QgsField, QgsFields
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.core import QgsFields
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
+from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from .uri import COVERAGE, PHOTOS, SEQUENCES
 
-_TYPE_NAMES = {QVariant.LongLong: "integer64", QVariant.Int: "integer", QVariant.Double: "double",
-               QVariant.String: "string", QVariant.DateTime: "datetime", QVariant.Bool: "boolean"}
+_TYPE_NAMES = {INT64: "integer64", INT: "integer", DOUBLE: "double",
+               STRING: "string", DATETIME: "datetime", BOOL: "boolean"}
 
 SEQUENCE_FIELDS = (
-    ("sequence_id", QVariant.LongLong), ("country_code", QVariant.String), ("quality", QVariant.Int),
-    ("distance_km", QVariant.Double), ("photo_count", QVariant.Int), ("date_added", QVariant.DateTime),
-    ("first_shot", QVariant.DateTime), ("last_shot", QVariant.DateTime), ("username", QVariant.String),
-    ("address", QVariant.String), ("device", QVariant.String), ("platform", QVariant.String),
-    ("upload_source", QVariant.String), ("is_360", QVariant.Bool), ("processing_status", QVariant.String),
-    ("url", QVariant.String), ("thumbnail_url", QVariant.String),
+    ("sequence_id", INT64), ("country_code", STRING), ("quality", INT),
+    ("distance_km", DOUBLE), ("photo_count", INT), ("date_added", DATETIME),
+    ("first_shot", DATETIME), ("last_shot", DATETIME), ("username", STRING),
+    ("address", STRING), ("device", STRING), ("platform", STRING),
+    ("upload_source", STRING), ("is_360", BOOL), ("processing_status", STRING),
+    ("url", STRING), ("thumbnail_url", STRING),
 )
 PHOTO_FIELDS = (
-    ("photo_id", QVariant.LongLong), ("sequence_id", QVariant.LongLong), ("sequence_index", QVariant.Int),
-    ("heading", QVariant.Double), ("shot_date", QVariant.DateTime), ("date_added", QVariant.DateTime),
-    ("gps_accuracy", QVariant.Double), ("projection", QVariant.String), ("is_360", QVariant.Bool),
-    ("username", QVariant.String), ("thumbnail_url", QVariant.String), ("image_url", QVariant.String),
-    ("full_image_url", QVariant.String), ("url", QVariant.String),
+    ("photo_id", INT64), ("sequence_id", INT64), ("sequence_index", INT),
+    ("heading", DOUBLE), ("shot_date", DATETIME), ("date_added", DATETIME),
+    ("gps_accuracy", DOUBLE), ("projection", STRING), ("is_360", BOOL),
+    ("username", STRING), ("thumbnail_url", STRING), ("image_url", STRING),
+    ("full_image_url", STRING), ("url", STRING),
 )
 COVERAGE_FIELDS = (
-    ("element_id", QVariant.String), ("way_id", QVariant.LongLong), ("from_node", QVariant.LongLong),
-    ("to_node", QVariant.LongLong), ("coverage", QVariant.Int),
+    ("element_id", STRING), ("way_id", INT64), ("from_node", INT64),
+    ("to_node", INT64), ("coverage", INT),
 )
 _BY_TYPE = {SEQUENCES: SEQUENCE_FIELDS, PHOTOS: PHOTO_FIELDS, COVERAGE: COVERAGE_FIELDS}
 
@@ -33,7 +34,7 @@ _BY_TYPE = {SEQUENCES: SEQUENCE_FIELDS, PHOTOS: PHOTO_FIELDS, COVERAGE: COVERAGE
 def fields_for(layer_type) -> QgsFields:
     fields = QgsFields()
     for name, kind in _BY_TYPE[layer_type]:
-        fields.append(QgsField(name, kind, _TYPE_NAMES[kind]))
+        fields.append(new_field(name, kind, _TYPE_NAMES[kind]))
     return fields
 
 
@@ -41,7 +42,8 @@ def _datetime(value):
     """A naive UTC datetime as a UTC QDateTime (None stays NULL)."""
     if value is None:
         return None
-    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second, 0, Qt.UTC)
+    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second),
+                     Qt.TimeSpec.UTC)
 
 
 def sequence_attributes(track) -> list:

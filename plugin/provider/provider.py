@@ -90,7 +90,7 @@ class KartaViewProvider(QgsVectorDataProvider):
         return self._fields
 
     def wkbType(self):  # noqa: N802 (QGIS API name)
-        return QgsWkbTypes.Point if self.params.layer_type == PHOTOS else QgsWkbTypes.LineString
+        return QgsWkbTypes.Type.Point if self.params.layer_type == PHOTOS else QgsWkbTypes.Type.LineString
 
     def crs(self):
         return self._crs
@@ -105,7 +105,7 @@ class KartaViewProvider(QgsVectorDataProvider):
         return self.tr("KartaView web service")
 
     def capabilities(self):
-        return QgsVectorDataProvider.SelectAtId | QgsVectorDataProvider.ReadLayerMetadata
+        return QgsVectorDataProvider.Capability.SelectAtId | QgsVectorDataProvider.Capability.ReadLayerMetadata
 
     # ---- the layer filter (subset string) ------------------------------------------------------------
     def supportsSubsetString(self):  # noqa: N802 (QGIS API name)

@@ -30,15 +30,14 @@ from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant  # noqa: E402
 
+from kartaview.plugin.core.compat import BOOL, DATETIME, DOUBLE, INT, new_field  # noqa: E402
 from tests.bench.qgis_app import run_in_qgis  # noqa: E402
 from tests.sandbox import Sandbox  # noqa: E402
 
@@ -57,7 +56,7 @@ def write_network(segments, path):
         feature.setAttributes([segment.element_id, segment.way_id])
         features.append(feature)
     memory.dataProvider().addFeatures(features)
-    _write(memory.fields(), QgsWkbTypes.LineString, memory.crs(), features, path)
+    _write(memory.fields(), QgsWkbTypes.Type.LineString, memory.crs(), features, path)
     return len(features)
 
 
@@ -84,9 +83,9 @@ def io_alone(roads, gaps_features, bbox, work, tag):
 
     started = time.perf_counter()
     source = QgsVectorLayer(str(roads), "roads", "ogr")
-    added = [QgsField(name, kind) for name, kind in (
-        ("covered_m", QVariant.Double), ("covered_pct", QVariant.Double), ("newest_capture", QVariant.DateTime),
-        ("oldest_capture", QVariant.DateTime), ("sequence_count", QVariant.Int), ("has_360", QVariant.Bool))]
+    added = [new_field(name, kind) for name, kind in (
+        ("covered_m", DOUBLE), ("covered_pct", DOUBLE), ("newest_capture", DATETIME),
+        ("oldest_capture", DATETIME), ("sequence_count", INT), ("has_360", BOOL))]
     fields = source.fields()
     for field in added:
         fields.append(field)
@@ -98,7 +97,7 @@ def io_alone(roads, gaps_features, bbox, work, tag):
         out.append(copy)
     tracks = fetch_sequences(bbox)
     _write(fields, source.wkbType(), source.crs(), out, work / "io-covered-{}.gpkg".format(tag))
-    _write(gaps_features[0].fields(), QgsWkbTypes.LineString, source.crs(), gaps_features,
+    _write(gaps_features[0].fields(), QgsWkbTypes.Type.LineString, source.crs(), gaps_features,
            work / "io-gaps-{}.gpkg".format(tag))
     return time.perf_counter() - started, len(tracks)
 

@@ -127,7 +127,7 @@ def main():
             canvas.setMapTool(tool)
 
             started = time.perf_counter()
-            QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier,
+            QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                              QPoint(round(pixel.x()), round(pixel.y())))
             wait_until(lambda: shown, timeout=10, what="the first image")
             figures[kind].append(shown[0][1] - started)
@@ -174,7 +174,7 @@ def main():
 def _step(dock, shown, wait_until):
     before = len(shown)
     started = time.perf_counter()
-    QTest.mouseClick(dock.nextButton, Qt.LeftButton)
+    QTest.mouseClick(dock.nextButton, Qt.MouseButton.LeftButton)
     wait_until(lambda: len(shown) > before, timeout=10, what="the next photo")
     return shown[before][1] - started
 

@@ -148,15 +148,15 @@ def layer_child(directory, count, gpkg):
     """In a child process: write the point layer of `count` photos that QGIS's "Import geotagged photos"
     would make (photo, timestamp, direction), to a GeoPackage."""
     from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsWkbTypes
-    from qgis.PyQt.QtCore import QDateTime, QVariant
+    from qgis.PyQt.QtCore import QDateTime
 
+    from kartaview.plugin.core.compat import DATETIME, DOUBLE, STRING
     from tests.gpkg import gpkg_writer
 
     app = QgsApplication([], False)
     app.initQgis()
-    fields, writer = gpkg_writer(gpkg, QgsWkbTypes.Point, [("photo", QVariant.String),
-                                                           ("timestamp", QVariant.DateTime),
-                                                           ("direction", QVariant.Double)])
+    fields, writer = gpkg_writer(gpkg, QgsWkbTypes.Type.Point,
+                                 [("photo", STRING), ("timestamp", DATETIME), ("direction", DOUBLE)])
     for i, lat, lng, when in photo_positions(count):
         feature = QgsFeature(fields)
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lng, lat)))

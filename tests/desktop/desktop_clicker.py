@@ -81,14 +81,15 @@ def advance():
         state["step"], state["since"] = "loading layers", time.monotonic()
     elif state["step"] == "loading layers" and time.monotonic() - state["since"] > 6:
         # the provider loads its tiles in the background and repaints; then click the photo point
-        QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, centre_pixel(canvas))
+        QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         centre_pixel(canvas))
         state["step"] = "waiting for the photo"
     elif state["step"] == "waiting for the photo":
         dock = photo.dock
         current = dock.current_photo()
         if current is not None and dock.shown_size() == "lth" and len(dock.sequence_photos()) > 1:
             log("showing photo {} of sequence {} (clicked {})".format(current.id, current.sequence_id, PHOTO_ID))
-            iface.mainWindow().resizeDocks([dock], [620], Qt.Horizontal)
+            iface.mainWindow().resizeDocks([dock], [620], Qt.Orientation.Horizontal)
             state["step"], state["since"] = "settling", time.monotonic()
     elif state["step"] == "settling" and time.monotonic() - state["since"] > 1.5:
         image = iface.mainWindow().screen().grabWindow(0)

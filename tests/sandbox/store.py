@@ -7,7 +7,7 @@ makes a second upload of the same index a duplicate (apiCode 660), as on the rea
 import json
 import sqlite3
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 FIRST_UPLOAD_SEQUENCE_ID = 9000001  # far above the generated world's ids
@@ -30,7 +30,7 @@ class Duplicate(Exception):
 
 
 def _now():
-    return datetime.utcnow().strftime("%Y-%m-%d %H:%M:%S")
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")  # utcnow() is deprecated since 3.12
 
 
 class UploadStore:
