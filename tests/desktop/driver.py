@@ -95,7 +95,8 @@ class Desktop:
 
     def move(self, widget, point=None):
         at = self._global(widget, point)
-        self.xdotool("mousemove", "--sync", at.x(), at.y())
+        # not --sync: it waits for the pointer to move, forever when it is already there
+        self.xdotool("mousemove", at.x(), at.y())
 
     def click(self, widget, point=None, button=1, repeat=1):
         """Yields: moves the pointer onto widget (its centre, or a point in it) and clicks."""

@@ -40,6 +40,88 @@ def status_line(desk, layer):
     return texts[0] if texts and texts[0].startswith((LOADING, TOO_FAR, FAILED)) else ""
 
 
+TITLES = ("KartaView sequences", "KartaView photos", "KartaView road coverage")
+
+
+def added_layer(before, title):
+    """The valid layer titled so that was not in the project before, once its legend is built."""
+    for layer_id, layer in QgsProject.instance().mapLayers().items():
+        if layer_id not in before and layer.name() == title and layer.isValid():
+            return layer
+    return None
+
+
+def click_menu_entry(desk, menu, text):
+    """Yields: a real click on the entry of an open menu shown as `text` (mnemonic ampersands ignored)."""
+    entry = next(a for a in menu.actions() if a.text().replace("&", "") == text)
+    yield from desk.click(menu, menu.actionGeometry(entry).center())
+
+
+def add_from_web_menu(desk, component, _view, title):
+    """Web ▸ KartaView ▸ Add KartaView layer ▸ <title>, clicked."""
+    iface = desk.iface
+    web, menubar = iface.webMenu(), iface.mainWindow().menuBar()
+    yield from desk.click(menubar, menubar.actionGeometry(web.menuAction()).center())
+    yield from desk.wait_for("the Web menu opens", web.isVisible, 5)
+    yield from click_menu_entry(desk, web, "KartaView")
+    submenu = next(a for a in web.actions() if a.text().replace("&", "") == "KartaView").menu()
+    yield from desk.wait_for("the Web ▸ KartaView submenu opens", submenu.isVisible, 5)
+    yield from click_menu_entry(desk, submenu, component.add_action.text())
+    yield from desk.wait_for("the layer-type submenu opens", component.add_action.menu().isVisible, 5)
+    yield from click_menu_entry(desk, component.add_action.menu(), title)
+
+
+def add_from_toolbar_menu(desk, component, _view, title):
+    """The toolbar button's arrow, then <title> in its menu."""
+    button = desk.plugin().toolbar.widgetForAction(component.add_action)
+    yield from desk.click(button, QPoint(button.width() - 4, button.height() // 2))  # its menu arrow
+    yield from desk.wait_for("the toolbar button's menu opens", component.add_action.menu().isVisible, 5)
+    yield from click_menu_entry(desk, component.add_action.menu(), title)
+
+
+def browser_tree(iface):
+    # the Browser panel's tree: a private QgsBrowserTreeView subclass, found as a QTreeView
+    return iface.mainWindow().findChild(QDockWidget, "Browser").findChild(QTreeView)
+
+
+def browser_root(desk, view):
+    source = desk.iface.browserModel().findPath("kartaview:")  # the model behind the panel's proxy
+    return view.model().mapFromSource(source) if source.isValid() else source
+
+
+def browser_entry(desk, view, title):
+    """The row under KartaView with that title, as the panel lists it."""
+    parent = browser_root(desk, view)
+    rows = (view.model().index(row, 0, parent) for row in range(view.model().rowCount(parent)))
+    return next((index for index in rows if index.data() == title), None)
+
+
+def expand_browser_entry(desk, view):
+    """Yields: double-clicks the KartaView entry of the Browser panel, which expands it."""
+    yield from desk.wait_for("the Browser lists KartaView", lambda: browser_root(desk, view).isValid(), 15)
+    root = browser_root(desk, view)
+    view.scrollTo(root)
+    yield 0.3
+    yield from desk.click(view.viewport(), view.visualRect(root).center(), repeat=2)
+    yield from desk.wait_for("the KartaView entry expands to its three layers",
+                             lambda: all(browser_entry(desk, view, title) is not None for title in TITLES), 10)
+
+
+def add_by_browser_double_click(desk, _component, view, title):
+    item = browser_entry(desk, view, title)
+    view.scrollTo(item)
+    yield 0.3
+    yield from desk.click(view.viewport(), view.visualRect(item).center(), repeat=2)
+
+
+def add_by_browser_drag(desk, _component, view, title):
+    item = browser_entry(desk, view, title)
+    view.scrollTo(item)
+    yield 0.3
+    viewport = desk.iface.mapCanvas().viewport()
+    yield from desk.drag(view.viewport(), view.visualRect(item).center(), viewport, viewport.rect().center())
+
+
 def run(desk):
     iface = desk.iface
     canvas = iface.mapCanvas()
@@ -70,63 +152,26 @@ def run(desk):
                                                                            drawn_pixels(canvas)))
     desk.check("city view: the legend said it was loading first", seen["loading"])
 
-    # ---- Web menu: Web ▸ KartaView ▸ Add KartaView layer ▸ KartaView photos --------------------
-    web = iface.webMenu()
-    menubar = iface.mainWindow().menuBar()
-    yield from desk.click(menubar, menubar.actionGeometry(web.menuAction()).center())
-    yield from desk.wait_for("the Web menu opens", web.isVisible, 5)
-    kartaview = next(a for a in web.actions() if a.menu() is not None and a.text().replace("&", "") == "KartaView")
-    yield from desk.click(web, web.actionGeometry(kartaview).center())
-    submenu = kartaview.menu()
-    yield from desk.wait_for("the KartaView submenu opens", submenu.isVisible, 5)
-    add = next(a for a in submenu.actions() if a is component.add_action)
-    yield from desk.click(submenu, submenu.actionGeometry(add).center())
-    layer_menu = component.add_action.menu()
-    yield from desk.wait_for("the layer-type menu opens", layer_menu.isVisible, 5)
-    photos_entry = next(a for a in layer_menu.actions() if a.text() == "KartaView photos")
-    yield from desk.click(layer_menu, layer_menu.actionGeometry(photos_entry).center())
-    yield from desk.wait_for("menu: the photos layer is in the Layers panel",
-                             lambda: layers_named("KartaView photos"), 15)
-
-    # ---- Browser: double-click "KartaView road coverage", drag "KartaView sequences" -------------
-    # the Browser panel's tree (a private QgsBrowserTreeView subclass: found as a QTreeView)
-    view = iface.mainWindow().findChild(QDockWidget, "Browser").findChild(QTreeView)
-    model = view.model()
-
-    def browser_index(path):
-        source = iface.browserModel().findPath(path)  # the model behind the panel's proxy
-        return model.mapFromSource(source) if source.isValid() else source
-
-    yield from desk.wait_for("the Browser lists KartaView", lambda: browser_index("kartaview:").isValid(), 15)
-    root = browser_index("kartaview:")
-    view.scrollTo(root)
-    yield 0.3
-    yield from desk.click(view.viewport(), view.visualRect(root).center(), repeat=2)  # expands it
-    def entry(title):
-        """The row under KartaView with that title, as the panel lists it."""
-        parent = browser_index("kartaview:")
-        rows = (model.index(row, 0, parent) for row in range(model.rowCount(parent)))
-        return next((index for index in rows if index.data() == title), None)
-
-    yield from desk.wait_for("the KartaView entry expands to its three layers",
-                             lambda: view.isExpanded(root) and entry("KartaView road coverage") is not None, 10)
-    coverage_item = entry("KartaView road coverage")
-    view.scrollTo(coverage_item)
-    yield 0.3
-    yield from desk.click(view.viewport(), view.visualRect(coverage_item).center(), repeat=2)
-    yield from desk.wait_for("Browser double-click: the road coverage layer is added",
-                             lambda: layers_named("KartaView road coverage"), 15)
-    sequences_item = entry("KartaView sequences")
-    yield from desk.drag(view.viewport(), view.visualRect(sequences_item).center(), canvas.viewport(),
-                         canvas.viewport().rect().center())
-    yield from desk.wait_for("Browser drag onto the map: a second sequences layer is added",
-                             lambda: len(layers_named("KartaView sequences")) == 2, 15)
-    dropped = [layer for layer in layers_named("KartaView sequences") if layer is not sequences][0]
-    desk.check("every added layer is styled and valid",
-               all(layer.isValid() and len(desk.legend_texts(layer)) >= 2
-                   for layer in QgsProject.instance().mapLayers().values()),
+    # ---- every type, every way: Web menu, toolbar menu, Browser double-click and drag ------------
+    view = browser_tree(iface)
+    yield from expand_browser_entry(desk, view)
+    for title in TITLES:
+        for way, add in (("Web menu", add_from_web_menu), ("toolbar menu", add_from_toolbar_menu),
+                         ("Browser double-click", add_by_browser_double_click), ("Browser drag", add_by_browser_drag)):
+            before = set(QgsProject.instance().mapLayers())
+            yield from add(desk, component, view, title)
+            yield from desk.wait_for("{}: {} is added, valid, with its legend".format(way, title),
+                                     lambda before=before, title=title: added_layer(before, title) is not None, 15,
+                                     lambda: repr(sorted(layer.name() for layer in
+                                                         QgsProject.instance().mapLayers().values())))
+            layer = added_layer(before, title)
+            yield 0.5  # a few repaints and legend refreshes with the new layer
+            if layer is not None and (title == "KartaView sequences" or way != "Browser drag"):
+                QgsProject.instance().removeMapLayer(layer)  # keep one of each type (the last way)
+    desk.check("one layer of each type is left, styled",
+               sorted(layer.name() for layer in QgsProject.instance().mapLayers().values()) == sorted(TITLES)
+               and all(len(desk.legend_texts(layer)) >= 2 for layer in QgsProject.instance().mapLayers().values()),
                {layer.name(): desk.legend_texts(layer) for layer in QgsProject.instance().mapLayers().values()})
-    QgsProject.instance().removeMapLayer(dropped)
 
     # ---- 20 s and more of pans and zooms through every state -------------------------------
     yield from pan_and_zoom(desk, canvas, sequences, seconds=8)
