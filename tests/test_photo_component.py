@@ -2,6 +2,7 @@
 action, the dock's remembered place, and an unload that leaves nothing behind."""
 
 import pytest
+import qgis.gui
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
@@ -45,6 +46,8 @@ def test_show_photo_action_on_kartaview_features(loaded_plugin, sandbox, monkeyp
     memory = QgsVectorLayer("Point?crs=EPSG:4326&field=photo_id:long&field=sequence_id:long"
                             "&field=sequence_index:integer", "photos", "memory")
     assert component.layer_action not in registry.mapLayerActions(memory)  # not a KartaView layer
+    if hasattr(qgis.gui, "QgsMapLayerActionContext"):  # QGIS 3.30+ asks with a context too
+        assert component.layer_action.canRunUsingLayer(memory, qgis.gui.QgsMapLayerActionContext()) is False
     monkeypatch.setattr("kartaview.plugin.gui.photo_component.is_kartaview_layer", lambda layer: True)
     assert component.layer_action in registry.mapLayerActions(memory)
 

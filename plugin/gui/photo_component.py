@@ -25,7 +25,9 @@ AREAS = (Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.TopDockWidgetArea, Qt
 class ShowPhotoLayerAction(QgsMapLayerAction):
     """Offered on the features of KartaView layers only."""
 
-    def canRunUsingLayer(self, layer):  # noqa: N802 (QGIS API name)
+    # QGIS < 3.30 calls canRunUsingLayer(layer); 3.30+ calls canRunUsingLayer(layer, context), and
+    # a Python override that refuses the second argument aborts QGIS.
+    def canRunUsingLayer(self, layer, context=None):  # noqa: N802 (QGIS API name)
         return is_kartaview_layer(layer)
 
 
