@@ -41,14 +41,13 @@ test: setup lint
 CHROOTS ?= /var/cache/kartaview-qgis-plugin/chroots
 VERSION_SUITES ?= trixie sid
 SUITE ?= trixie
-test-versions:
-	@$(MAKE) --no-print-directory debootstrap-installed
+test-versions: debootstrap-installed
 	CHROOTS=$(CHROOTS) APT_PACKAGES="$(APT_PACKAGES)" $(ROOT)/tests/versions/run.sh test $(VERSION_SUITES)
 
-test-version:
-	@$(MAKE) --no-print-directory debootstrap-installed
+test-version: debootstrap-installed
 	CHROOTS=$(CHROOTS) APT_PACKAGES="$(APT_PACKAGES)" $(ROOT)/tests/versions/run.sh test $(SUITE)
 
+# The script refuses clearly when not root or still without debootstrap.
 .PHONY: debootstrap-installed
 debootstrap-installed:
 	@command -v debootstrap >/dev/null || { [ "$$(id -u)" = 0 ] && \
