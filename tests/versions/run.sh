@@ -125,7 +125,7 @@ build() { # suite: make $CHROOTS/$suite if missing or stale
     CHROOT_IN_USE=("$new")
     chroot_mount "$new"
     # shellcheck disable=SC2086  # one word per package
-    chroot "$new" "${chroot_env[@]}" /bin/sh /tmp/kartaview-provision.sh $APT_PACKAGES \
+    in_background chroot "$new" "${chroot_env[@]}" /bin/sh /tmp/kartaview-provision.sh $APT_PACKAGES \
         >"$LOGS/provision-$suite.log" 2>&1 ||
         { tail -n 30 "$LOGS/provision-$suite.log" >&2; die "$suite: provisioning failed, see $LOGS/provision-$suite.log"; }
     kill_chroot_processes "$new"
@@ -161,10 +161,17 @@ unmount_after_run() { # suite
     CHROOT_IN_USE=()
 }
 
+# bash runs a trap only once the foreground command ends: commands in the chroot run in the
+# background and are waited for, so a TERM to this script cleans up at once.
+in_background() { # command...
+    "$@" &
+    wait $!
+}
+
 in_chroot() { # suite command...: in the mounted tree
     local dir="$CHROOTS/$1"
     shift
-    chroot "$dir" "${chroot_env[@]}" HOME=/root /bin/bash -c 'cd "$0" && exec "$@"' "$MOUNTED_PROJECT" "$@"
+    in_background chroot "$dir" "${chroot_env[@]}" HOME=/root /bin/bash -c 'cd "$0" && exec "$@"' "$MOUNTED_PROJECT" "$@"
 }
 
 lock() { # suite shared|exclusive: held on fd 9 until the script ends or unlock
@@ -184,8 +191,9 @@ run_suite() { # suite: `make test` in the chroot; prints one summary line
     echo "test-versions: $suite: make test ($versions), log in $log"
     lock "$suite" shared
     mount_for_run "$suite"
-    in_chroot "$suite" make test VENV="$VENV_IN_CHROOT" APT_PACKAGES="$(cat "$dir/etc/kartaview-chroot/apt-packages")" \
-        2>&1 | tee "$log" || status=$?
+    { in_chroot "$suite" make test VENV="$VENV_IN_CHROOT" \
+        APT_PACKAGES="$(cat "$dir/etc/kartaview-chroot/apt-packages")" 2>&1 | tee "$log"; } &
+    wait $! || status=$?
     unmount_after_run "$suite"
     unlock
     # pytest's last line, e.g. "==== 480 passed in 95.1s ====".
