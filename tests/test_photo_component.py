@@ -56,7 +56,10 @@ def test_show_photo_action_on_kartaview_features(loaded_plugin, sandbox, monkeyp
     feature = QgsFeature(memory.fields())
     feature.setAttributes([int(record["id"]), sequence_id, 4])
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(record["lng"]), float(record["lat"]))))
-    component.layer_action.triggerForFeature(memory, feature)
+    if hasattr(qgis.gui, "QgsMapLayerActionContext"):  # how QGIS 3.30+ runs it (feature menus, attribute table)
+        component.layer_action.triggerForFeature(memory, feature, qgis.gui.QgsMapLayerActionContext())
+    else:
+        component.layer_action.triggerForFeature(memory, feature)
     dock = component.dock
     wait_until(lambda: dock.current_photo() is not None and dock.current_photo().id == int(record["id"]),
                what="the photo of the feature")

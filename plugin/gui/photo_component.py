@@ -68,7 +68,12 @@ class PhotoComponent:
 
         self.layer_action = ShowPhotoLayerAction(self.tr("Show KartaView photo"), window,
                                                  QgsMapLayerAction.SingleFeature, QIcon(TOOL_ICON))
-        self.layer_action.triggeredForFeature.connect(self.show_feature)
+        # QGIS 3.30+ runs actions with a context and then emits only triggeredForFeatureV2
+        # (triggeredForFeature is deprecated there and gone in QGIS 4).
+        if hasattr(self.layer_action, "triggeredForFeatureV2"):
+            self.layer_action.triggeredForFeatureV2.connect(self.show_feature)
+        else:
+            self.layer_action.triggeredForFeature.connect(self.show_feature)
         QgsGui.mapLayerActionRegistry().addMapLayerAction(self.layer_action)
 
     def _add_dock(self):
@@ -99,7 +104,7 @@ class PhotoComponent:
     def activate_tool(self, *_):
         self.plugin.iface.mapCanvas().setMapTool(self.tool)
 
-    def show_feature(self, layer, feature):
+    def show_feature(self, layer, feature, context=None):
         """The layer action: the photo of a KartaView feature (photo point or sequence line)."""
         try:
             ref = ref_for_feature(feature, layer.geometryType())
