@@ -17,7 +17,8 @@ PACKAGE_BUILD ?= $(ROOT)/build/package
 DIST ?= $(ROOT)/dist
 QM := $(patsubst %.ts,%.qm,$(wildcard $(ROOT)/i18n/*.ts))
 
-.PHONY: setup test demo sandbox bench install package lint i18n qgis screenshot clean
+.PHONY: setup test demo sandbox bench install package lint i18n qgis screenshot clean \
+	test-versions test-version print-apt-packages
 
 setup: $(VENV)/.setup-done $(QM)
 
@@ -33,6 +34,27 @@ $(VENV)/.setup-done: requirements-dev.txt
 
 test: setup lint
 	cd $(ROOT) && $(PY) -m pytest tests
+
+# The version matrix: `make test` on QGIS 3.40 (Debian trixie) and 3.44 (Debian sid), each in a
+# Debian chroot kept in CHROOTS (outside the clone, reused by every clone; rebuilt when
+# tests/versions/provision.sh or APT_PACKAGES change). One version: make test-version SUITE=sid.
+CHROOTS ?= /var/cache/kartaview-qgis-plugin/chroots
+VERSION_SUITES ?= trixie sid
+SUITE ?= trixie
+test-versions: debootstrap-installed
+	CHROOTS=$(CHROOTS) APT_PACKAGES="$(APT_PACKAGES)" $(ROOT)/tests/versions/run.sh test $(VERSION_SUITES)
+
+test-version: debootstrap-installed
+	CHROOTS=$(CHROOTS) APT_PACKAGES="$(APT_PACKAGES)" $(ROOT)/tests/versions/run.sh test $(SUITE)
+
+# The script refuses clearly when not root or still without debootstrap.
+.PHONY: debootstrap-installed
+debootstrap-installed:
+	@command -v debootstrap >/dev/null || { [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } || true
+
+print-apt-packages:
+	@echo $(APT_PACKAGES)
 
 lint: setup
 	cd $(ROOT) && $(VENV)/bin/ruff check --output-format concise .

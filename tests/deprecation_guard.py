@@ -6,6 +6,7 @@ version matrix must not let one pass. Not a `filterwarnings = error`: raised ins
 provider method, a Qt slot) the error aborts the whole QGIS process instead of failing one test.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,19 @@ def plugin_deprecation(message):
     if issubclass(message.category, DeprecationWarning) and from_plugin_code(message.filename):
         return (str(Path(message.filename).relative_to(ROOT)), message.lineno, str(message.message))
     return None
+
+
+# How Python prints a warning: "/path/file.py:12: DeprecationWarning: message".
+PRINTED_DEPRECATION = re.compile(r"^(/\S+\.py):(\d+): DeprecationWarning: (.*)$", re.MULTILINE)
+
+
+def count_printed_deprecations(stderr, where="a qgis_process run"):
+    """The plugin's deprecations that another process printed (PYTHONWARNINGS=default::DeprecationWarning)
+    also fail the run. Its profile links to this tree: the link is resolved."""
+    for filename, line, text in PRINTED_DEPRECATION.findall(stderr or ""):
+        path = Path(filename).resolve()
+        if from_plugin_code(path):
+            _found.setdefault((str(path.relative_to(ROOT)), int(line), text), where)
 
 
 def pytest_warning_recorded(warning_message, when, nodeid, location):

@@ -8,6 +8,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from tests.deprecation_guard import count_printed_deprecations
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -32,11 +34,15 @@ def run_qgis_process(home: Path, args, env=None, timeout=300):
         QGIS_PLUGINPATH=str(home / "plugins"),
         QGIS_CUSTOM_CONFIG_PATH=str(home / "config"),
     )
+    # Python hides DeprecationWarning outside __main__: printed, the plugin's own fail the run.
+    full_env.setdefault("PYTHONWARNINGS", "default::DeprecationWarning")
     full_env.update(env or {})
-    return subprocess.run(
+    result = subprocess.run(
         ["qgis_process.bin", *args],
         env=full_env,
         capture_output=True,
         text=True,
         timeout=timeout,
     )
+    count_printed_deprecations(result.stderr)
+    return result

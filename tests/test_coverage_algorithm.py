@@ -193,7 +193,23 @@ def test_cancel_stops_without_results(kartaview_processing, roads_source, sequen
     assert algorithm.runPrepared(parameters, context, feedback) == {}
 
 
-def test_results_loaded_into_the_project_are_styled(kartaview_processing, roads_source, sequences_source):
+@pytest.fixture
+def layer_tree_view(qgis_iface, monkeypatch):
+    """A real layer tree view of the project on pytest-qgis's iface, which lacks one: Processing's
+    post-processing puts result layers through it on newer QGIS (3.40, 3.44)."""
+    from qgis.core import QgsLayerTreeModel
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view)
+    view.setModel(model)
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
+    yield view
+    view.deleteLater()
+
+
+def test_results_loaded_into_the_project_are_styled(kartaview_processing, roads_source, sequences_source,
+                                                     layer_tree_view):
     import processing
 
     result = processing.runAndLoadResults(ALG, dict(INPUT=roads_source, SEQUENCES=sequences_source,
@@ -205,5 +221,7 @@ def test_results_loaded_into_the_project_are_styled(kartaview_processing, roads_
         labels = [rule.label() for rule in roads.renderer().rootRule().children()]
         assert labels[0] == "Captured in the last year" and "No imagery" in labels
         assert gaps.renderer().symbol().color().name() == "#e31a1c"
+        tree = project.layerTreeRoot()
+        assert tree.findLayer(roads.id()) is not None and tree.findLayer(gaps.id()) is not None
     finally:
         project.removeMapLayers([roads.id(), gaps.id()])

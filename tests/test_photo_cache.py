@@ -1,6 +1,8 @@
 """The photo cache: memory LRU and disk both bounded, the disk part survives a restart."""
 
 import os
+import threading
+from pathlib import Path
 
 from kartaview.plugin.gui.photo_cache import PhotoCache
 
@@ -30,3 +32,29 @@ def test_disk_is_trimmed_oldest_first_and_read_back_by_a_new_cache(tmp_path):
     assert restarted.get(3, "lth") == (bytes(100), "proc")
     assert restarted.get(1, "lth") is None
     assert restarted.contains(4, "lth") and not restarted.contains(4, "th")
+
+
+def test_a_photo_reported_cached_stays_cached_when_memory_drops_it(tmp_path, monkeypatch):
+    """A loader that saw a photo cached does not download it: while its file is still being
+    written, the cache does not report it yet (once reported, dropping the memory copy must not
+    make it missing)."""
+    cache = PhotoCache(tmp_path, disk_max_bytes=10**6)
+    writing, release = threading.Event(), threading.Event()
+    real_write = Path.write_bytes
+
+    def slow_write(path, data):
+        writing.set()
+        release.wait(5)
+        return real_write(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", slow_write)
+    putting = threading.Thread(target=cache.put, args=(1, "lth", bytes(100), "lth"))
+    putting.start()
+    assert writing.wait(5)
+    reported = cache.contains(1, "lth")
+    cache.clear_memory()
+    still_there = cache.contains(1, "lth")
+    release.set()
+    putting.join(5)
+    assert still_there or not reported
+    assert cache.contains(1, "lth") and cache.get(1, "lth") == (bytes(100), "lth")

@@ -2,6 +2,7 @@
 action, the dock's remembered place, and an unload that leaves nothing behind."""
 
 import pytest
+import qgis.gui
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsGui
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
@@ -46,6 +47,8 @@ def test_show_photo_action_on_kartaview_features(loaded_plugin, sandbox, monkeyp
     memory = QgsVectorLayer("Point?crs=EPSG:4326&field=photo_id:long&field=sequence_id:long"
                             "&field=sequence_index:integer", "photos", "memory")
     assert component.layer_action not in registry.mapLayerActions(memory)  # not a KartaView layer
+    if hasattr(qgis.gui, "QgsMapLayerActionContext"):  # QGIS 3.30+ asks with a context too
+        assert component.layer_action.canRunUsingLayer(memory, qgis.gui.QgsMapLayerActionContext()) is False
     monkeypatch.setattr("kartaview.plugin.gui.photo_component.is_kartaview_layer", lambda layer: True)
     assert component.layer_action in registry.mapLayerActions(memory)
 
@@ -54,7 +57,10 @@ def test_show_photo_action_on_kartaview_features(loaded_plugin, sandbox, monkeyp
     feature = QgsFeature(memory.fields())
     feature.setAttributes([int(record["id"]), sequence_id, 4])
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(record["lng"]), float(record["lat"]))))
-    component.layer_action.triggerForFeature(memory, feature)
+    if hasattr(qgis.gui, "QgsMapLayerActionContext"):  # how QGIS 3.30+ runs it (feature menus, attribute table)
+        component.layer_action.triggerForFeature(memory, feature, qgis.gui.QgsMapLayerActionContext())
+    else:
+        component.layer_action.triggerForFeature(memory, feature)
     dock = component.dock
     wait_until(lambda: dock.current_photo() is not None and dock.current_photo().id == int(record["id"]),
                what="the photo of the feature")

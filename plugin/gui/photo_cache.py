@@ -54,8 +54,9 @@ class PhotoCache:
     def put(self, photo_id, size, data: bytes, served: str) -> None:
         key = (int(photo_id), size)
         name = self._file_name(key, served)
-        with self._lock:
-            self._remember(key, (data, served))
+        # On disk before in memory: a photo once reported cached stays so when memory drops it
+        # (else a loader that saw it cached would find it missing and download it again).
+        on_disk = True
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = self.folder / "{}.{}.tmp".format(name, threading.get_ident())
@@ -63,10 +64,12 @@ class PhotoCache:
             tmp.replace(self.folder / name)
         except OSError as error:  # a full or read-only disk only costs the disk cache
             log_warning("Could not write the photo cache in {}: {}".format(self.folder, error))
-            return
+            on_disk = False
         with self._lock:
-            self._disk_files()[key] = (name, len(data))
-            self._trim_disk()
+            if on_disk:
+                self._disk_files()[key] = (name, len(data))
+                self._trim_disk()
+            self._remember(key, (data, served))
 
     def contains(self, photo_id, size) -> bool:
         key = (int(photo_id), size)

@@ -27,7 +27,9 @@ AREAS = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidget
 class ShowPhotoLayerAction(QgsMapLayerAction):
     """Offered on the features of KartaView layers only."""
 
-    def canRunUsingLayer(self, layer):  # noqa: N802 (QGIS API name)
+    # QGIS < 3.30 calls canRunUsingLayer(layer); 3.30+ calls canRunUsingLayer(layer, context), and
+    # a Python override that refuses the second argument aborts QGIS.
+    def canRunUsingLayer(self, layer, context=None):  # noqa: N802 (QGIS API name)
         return is_kartaview_layer(layer)
 
 
@@ -68,7 +70,12 @@ class PhotoComponent:
 
         self.layer_action = ShowPhotoLayerAction(self.tr("Show KartaView photo"), window,
                                                  QgsMapLayerAction.Target.SingleFeature, QIcon(TOOL_ICON))
-        self.layer_action.triggeredForFeature.connect(self.show_feature)
+        # QGIS 3.30+ runs actions with a context and then emits only triggeredForFeatureV2
+        # (triggeredForFeature is deprecated there and gone in QGIS 4).
+        if hasattr(self.layer_action, "triggeredForFeatureV2"):
+            self.layer_action.triggeredForFeatureV2.connect(self.show_feature)
+        else:
+            self.layer_action.triggeredForFeature.connect(self.show_feature)
         QgsGui.mapLayerActionRegistry().addMapLayerAction(self.layer_action)
 
     def _add_dock(self):
@@ -103,7 +110,7 @@ class PhotoComponent:
     def activate_tool(self, *_):
         self.plugin.iface.mapCanvas().setMapTool(self.tool)
 
-    def show_feature(self, layer, feature):
+    def show_feature(self, layer, feature, context=None):
         """The layer action: the photo of a KartaView feature (photo point or sequence line)."""
         try:
             ref = ref_for_feature(feature, layer.geometryType())
