@@ -17,3 +17,10 @@ def test_algorithm_dialogs_open_and_the_download_runs_from_its_dialog(tmp_path):
         download = run.results["download"]
         # the layer holds the sequences of the extent, as the sandbox knows them
         assert set(download["sequence_ids"]) == expected_sequences(sandbox.world, download["bbox"]), run.summary()
+
+
+def test_sign_in_and_the_options_page(tmp_path):
+    with Sandbox(port=0, data_dir=str(tmp_path / "sandbox"), seed=1) as sandbox:
+        run = run_scenario("settings_dialogs", tmp_path / "qgis", sandbox.url, timeout=150,
+                           env={"KARTAVIEW_DESKTOP_TOKEN": sandbox.token, "KARTAVIEW_DESKTOP_USER": sandbox.username})
+    run.assert_all_good()
