@@ -1,10 +1,11 @@
 """The KartaView Processing algorithms opened the way a user opens them: the Processing Toolbox panel
-(Processing ▸ Toolbox), the KartaView group expanded with a double-click, each algorithm double-clicked; each
-dialog's title and parameter labels read as shown. Then the download algorithm run from its dialog on
-the map's extent (the city) with a real click on Run: the log says it finished, the result layer is in
-the Layers panel with its feature count, styled like the KartaView sequences layer."""
+(Processing ▸ Toolbox), the KartaView group expanded with a double-click, each algorithm
+double-clicked; each dialog's title and parameter labels read as shown. Then the download algorithm
+run from its dialog on the map's extent (the city) with a real click on Run: the log says it
+finished, the result layer is in the Layers panel with its feature count, styled like the KartaView
+sequences layer."""
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
 from qgis.gui import QgsExtentWidget
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
@@ -60,8 +61,6 @@ def button(dialog, text):
 
 
 def run(desk):
-    from qgis.core import QgsApplication
-
     iface = desk.iface
     canvas = iface.mapCanvas()
     yield from desk.wait_for("the plugin is loaded", lambda: desk.component("KartaViewLayersComponent"), 60)
