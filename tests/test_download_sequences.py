@@ -71,3 +71,29 @@ def test_qgis_process_writes_a_geopackage(kv_app, sandbox, qgis_process_home, tm
     assert set(got) == expected_sequences(sandbox.world, SMALL)
     one = next(iter(got.values()))
     assert one["country_code"] == "RO" and one["url"] and one["first_shot"] is not None
+
+
+def test_results_loaded_into_the_project_are_styled_like_the_layer(kv_app, sandbox, qgis_processing):
+    import processing
+    from qgis.core import QgsApplication, QgsProject
+
+    from kartaview.plugin.processing.provider import KartaViewProcessingProvider
+
+    registry = QgsApplication.processingRegistry()
+    added = registry.providerById("kartaview") is None
+    if added:
+        registry.addProvider(KartaViewProcessingProvider())
+    project = QgsProject.instance()
+    try:
+        for layer_type in (0, 1):  # sequences, photos
+            result = processing.runAndLoadResults("kartaview:downloadsequences",
+                                                  {"EXTENT": EXTENT, "TYPE": layer_type, "OUTPUT": "memory:"})
+            layer = project.mapLayer(result["OUTPUT"])
+            try:
+                # the style of the KartaView layer of that type: its rules, not QGIS's single random symbol
+                assert layer.renderer().type() != "singleSymbol", layer.renderer().type()
+            finally:
+                project.removeMapLayer(layer.id())
+    finally:
+        if added:
+            registry.removeProvider(registry.providerById("kartaview"))

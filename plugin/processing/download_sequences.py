@@ -25,6 +25,7 @@ from ..provider.feature_source import build_record
 from ..provider.fields import fields_for
 from ..provider.loader import default_loader
 from ..provider.uri import COVERAGE, LAYER_TYPES, PHOTOS, SEQUENCES
+from .coverage_gaps import STYLES, _style_on_completion
 from .filters import add_filter_parameters, filters_from_parameters
 
 WGS84 = "EPSG:4326"
@@ -108,6 +109,8 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(90 + 10 * (number + 1) / max(1, len(items)))
         feedback.pushInfo(self.tr("{} {} written.").format(len(items), self._kind(layer_type)))
+        # loaded into the project, the result looks like the KartaView layer of its type (same fields)
+        _style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type))
         return {self.OUTPUT: dest_id, self.COUNT: len(items)}
 
     def _kind(self, layer_type):
