@@ -8,8 +8,12 @@ few pixels, so the click is unambiguous); what is checked is what the user sees:
 the dialog's title and cells, the dock's labels and pixels, the marker drawn on the map.
 """
 
+import json
 import math
+import os
 import re
+import urllib.error
+import urllib.request
 
 from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
 from qgis.PyQt.QtCore import QPoint, Qt
@@ -19,11 +23,21 @@ from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QTableView, QTreeWidg
 from tests.desktop.canvas import show_city
 from tests.sandbox.images import sequence_colour
 
+API = os.environ["KARTAVIEW_API_URL"]
 SEQUENCES = "KartaView sequences"
 PHOTOS = "KartaView photos"
 STATUS_STARTS = ("Loading KartaView", "Zoomed out too far", "KartaView did not answer")
 MARGIN_PX = 90  # targets this far from the map's edges (docks opening on the right narrow the map)
 ARROW_RED = (231, 76, 60)  # plugin/gui/map_marker.py COLOUR: the heading arrow
+
+
+def kartaview_sequence(sequence_id):
+    """The sequence as KartaView (the sandbox) has it: the truth the panels are compared with."""
+    try:
+        with urllib.request.urlopen("{}2.0/sequence/{}".format(API, sequence_id), timeout=10) as answer:
+            return json.load(answer)["result"]["data"]
+    except (urllib.error.HTTPError, ValueError) as error:
+        return {"error": str(error)}
 
 
 def layer_named(name):
@@ -256,10 +270,13 @@ def run(desk):
                                  sequence_id, identify_rows(results)[:25] if results else "not found"))
     rows = identify_rows(results) if results else []
     feature_rows = [row for row in rows if row[0] == 1 and row[3]]
-    desk.check("Identify Results: one feature, its attributes shown (username, address, device)",
-               len(feature_rows) == 1
-               and {"username", "address", "device"} <= {row[1] for row in rows if row[0] == 2 and row[3]},
-               rows[:25])
+    shown = {name: value for depth, name, value, visible in rows if depth == 2 and visible}
+    truth = kartaview_sequence(shown.get("sequence_id"))
+    desk.check("Identify Results: one feature, whose attributes are KartaView's for that sequence",
+               len(feature_rows) == 1 and all(shown.get(field) == truth.get(key) for field, key in (
+                   ("username", "username"), ("address", "address"), ("device", "deviceName"))),
+               "shown {}; KartaView has {}".format(shown, {key: truth.get(key) for key in (
+                   "username", "address", "deviceName", "error")}))
 
     # ---- 2. The attribute table (F6) -----------------------------------------------------------------
     # The layer lists all it has loaded, and QGIS keeps rendering the views around this one in the
