@@ -11,6 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.deprecation_guard import count_printed_deprecations
 from tests.plugin_package import ROOT
 from tests.qgis_process_runner import make_plugin_home
 
@@ -78,6 +79,7 @@ def run_scenario(scenario, home: Path, api_url: str, timeout=240, project=None, 
         KARTAVIEW_DESKTOP_ROOT=str(ROOT),
         KARTAVIEW_DESKTOP_TIMEOUT=str(timeout - 30),
         KARTAVIEW_DESKTOP_HOME=str(home),
+        PYTHONWARNINGS="default::DeprecationWarning",  # printed, then counted by the deprecation guard
     )
     full_env.update(env or {})
     command = ["xvfb-run", "-a", "-s", "-screen 0 {} -nolisten tcp".format(SCREEN), "qgis", "--profiles-path",
@@ -94,5 +96,6 @@ def run_scenario(scenario, home: Path, api_url: str, timeout=240, project=None, 
         os.killpg(process.pid, signal.SIGKILL)
         output, _ = process.communicate()
         returncode = "killed after {} s".format(timeout)
+    count_printed_deprecations(output, "desktop scenario {}".format(scenario))
     data = json.loads(results.read_text()) if results.exists() else {"checks": [], "error": "no results written"}
     return DesktopRun(returncode=returncode, results=data, output=output or "", checks=data.get("checks", []))

@@ -179,7 +179,7 @@ def run_download(desk, dialog, canvas):
     node.setCustomProperty("showFeatureCount", True)  # the Layers panel's "Show Feature Count"
     view = desk.iface.layerTreeView()
     yield 0.5
-    shown = view.layerTreeModel().node2index(node).data(Qt.DisplayRole)
+    shown = view.layerTreeModel().node2index(node).data(Qt.ItemDataRole.DisplayRole)
     ids = sorted(int(f["sequence_id"]) for f in layer.getFeatures())
     desk.check("Run: the Layers panel shows the result with its feature count",
                shown == "{} [{}]".format(RESULT_NAME, len(ids)) and ids, shown)

@@ -310,7 +310,7 @@ def run(desk):
         yield from desk.wait_for("attribute table: as many rows as the layer has loaded, the title says so",
                                  table_filled, 15, lambda: "{} rows, layer {}, title {!r}".format(
                                      model.rowCount(), count, table_dialog.windowTitle()))
-        headers = [model.headerData(column, Qt.Horizontal) for column in range(model.columnCount())]
+        headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
         column = headers.index("sequence_id") if "sequence_id" in headers else -1
         cells = [model.index(row, column).data() for row in range(model.rowCount())] if column >= 0 else []
         desk.check("attribute table: the identified sequence's id is in the sequence_id column",

@@ -103,7 +103,7 @@ def run(desk):
                              lambda: tabs.tabText(tabs.currentIndex()))
     yield from type_into(desk, dialog.tokenEdit, TOKEN)
     desk.check("the token field holds what was typed, hidden as a password",
-               dialog.tokenEdit.text() == TOKEN and dialog.tokenEdit.echoMode() != QLineEdit.Normal,
+               dialog.tokenEdit.text() == TOKEN and dialog.tokenEdit.echoMode() != QLineEdit.EchoMode.Normal,
                "{} characters".format(len(dialog.tokenEdit.text())))
     yield from type_into(desk, dialog.usernameEdit, USER)
     yield from desk.click(dialog.signInButton)
@@ -144,7 +144,8 @@ def run(desk):
     desk.check("the KartaView log says who signed in",
                any("Signed in to KartaView as {}.".format(USER) in m for m in desk.results["kartaview_log"]),
                desk.results["kartaview_log"])
-    yield from desk.click(dialog_button(dialog, QDialogButtonBox.Close) or dialog_button(dialog, "Close"))
+    close = dialog_button(dialog, QDialogButtonBox.StandardButton.Close) or dialog_button(dialog, "Close")
+    yield from desk.click(close)
     yield from desk.wait_for("Close closes the sign-in dialog", lambda: shown_dialog("SignInDialog") is None, 10)
 
     # ---- the options page, from Web ▸ KartaView ▸ KartaView Settings… -------------------------------
@@ -173,7 +174,7 @@ def run(desk):
     desk.xdotool("type", str(wanted))
     yield 0.3
     desk.check("parallel uploads shows what was typed", spin.value() == wanted, spin.text())
-    yield from desk.click(dialog_button(options, QDialogButtonBox.Ok))
+    yield from desk.click(dialog_button(options, QDialogButtonBox.StandardButton.Ok))
     yield from desk.wait_for("OK closes the Options dialog", lambda: closed(options), 10)
     desk.check("OK stored parallel uploads", Settings().upload_concurrency == wanted,
                Settings().upload_concurrency)
@@ -200,7 +201,7 @@ def run(desk):
     if page is not None:
         desk.check("reopened: parallel uploads shows the stored value", page.uploadConcurrencySpin.value() == wanted,
                    page.uploadConcurrencySpin.value())
-    yield from desk.click(dialog_button(options, QDialogButtonBox.Cancel))
+    yield from desk.click(dialog_button(options, QDialogButtonBox.StandardButton.Cancel))
     yield from desk.wait_for("Cancel closes the Options dialog", lambda: closed(options), 10)
     desk.check("QGIS answers", iface.mainWindow().isVisible() and modal_dialog() is None)
 
@@ -221,8 +222,8 @@ def options_entry(options):
         if not view.isVisible() or view.model() is None:
             continue
         model = view.model()
-        found = model.match(model.index(0, 0), Qt.DisplayRole, "KartaView", 1,
-                            Qt.MatchExactly | Qt.MatchRecursive)
+        found = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, "KartaView", 1,
+                            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
         if found:
             return view, found[0]
     return None
