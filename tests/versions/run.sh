@@ -63,12 +63,15 @@ chroot_mount() { # dir
     mount_one -t tmpfs -o mode=1777,size=512m shm "$dir/dev/shm"
 }
 
-kill_chroot_processes() { # dir: what a run left behind (Xvfb, a sandbox server...) keeps mounts busy
-    local dir pid root
+kill_chroot_processes() { # dir: what this run left behind (Xvfb, a sandbox server...) keeps mounts busy
+    local dir pid root own_ns
     dir=$(readlink -f "$1")
+    # only processes of this run's private mount namespace: another run in the same chroot has its own
+    own_ns=$(readlink /proc/self/ns/mnt)
     for pid in $(ls /proc | grep -E '^[0-9]+$'); do
         root=$(readlink "/proc/$pid/root" 2>/dev/null) || continue
-        [ "$root" = "$dir" ] && kill -9 "$pid" 2>/dev/null || true
+        [ "$root" = "$dir" ] && [ "$(readlink "/proc/$pid/ns/mnt" 2>/dev/null)" = "$own_ns" ] &&
+            kill -9 "$pid" 2>/dev/null || true
     done
 }
 
