@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from qgis.core import Qgis, QgsLayerTreeLayer, QgsMimeDataUtils, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 
 import kartaview
@@ -13,7 +14,7 @@ from kartaview.plugin.gui.browser import KartaViewItemProvider
 from kartaview.plugin.gui.layer_actions import ICON, STYLED, StatusLegend, make_layer
 from kartaview.plugin.provider.signals import hub
 from tests.conftest import ROOT
-from tests.provider_support import rect_request
+from tests.provider_support import SMALL, rect_request
 from tests.recording_iface import RecordingIface
 
 CITY = (23.40, 46.60, 23.80, 46.90)
@@ -132,3 +133,20 @@ def test_browser_items_drag_as_kartaview_layers(kv_app):
         assert QgsVectorLayer(uri.uri, uri.name, uri.providerKey).isValid()
     data = QgsMimeDataUtils.encodeUriList(children[0].mimeUris())
     assert QgsMimeDataUtils.decodeUriList(data)[0].uri == children[0].mimeUris()[0].uri
+
+
+def test_legend_speaks_of_the_view_at_the_map_centre_not_of_the_newest_render(kv_app, sandbox):
+    # The canvas also renders the areas around the view ahead of a pan: the newest render may be one of those.
+    sequences = make_layer()
+    far_and_wide = (-20.0, -20.0, 20.0, 20.0)  # no tile of it is listed: zoomed out too far
+    list(sequences.getFeatures(rect_request(SMALL)))  # the visible view
+    list(sequences.getFeatures(rect_request(far_and_wide)))  # a look-ahead render, drawn last
+    provider, middle = sequences.dataProvider(), ((SMALL[0] + SMALL[2]) / 2, (SMALL[1] + SMALL[3]) / 2)
+    assert "Zoomed out too far" in provider.status_message((0.0, 0.0))
+    assert "Zoomed out too far" not in provider.status_message(middle)
+    legend = sequences.legend()
+    legend.refresh(middle)
+    nodes = legend.createLayerTreeModelLegendNodes(QgsLayerTreeLayer(sequences))
+    assert not any("Zoomed out too far" in node.data(Qt.ItemDataRole.DisplayRole) for node in nodes)
+    for node in nodes:  # C++ owns them now (the legend hands them over): free them as the layer tree would
+        sip.delete(node)

@@ -10,6 +10,9 @@ from datetime import date
 from qgis.core import (
     Qgis,
     QgsAction,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsDefaultVectorLayerLegend,
     QgsProject,
     QgsSimpleLegendNode,
@@ -104,11 +107,12 @@ class StatusLegend(QgsDefaultVectorLayerLegend):
         super().__init__(layer)
         self._layer = layer
         self.shown = ""
+        self._centre = None  # (lng, lat) of the map view the line speaks of; None: the newest view
 
     def createLayerTreeModelLegendNodes(self, node_layer):  # noqa: N802 (QGIS API name)
         nodes = super().createLayerTreeModelLegendNodes(node_layer)
         try:
-            self.shown = self._layer.dataProvider().status_message()
+            self.shown = self._layer.dataProvider().status_message(self._centre)
             if self.shown:
                 nodes.insert(0, QgsSimpleLegendNode(node_layer, self.shown, QIcon(ICON)))
         except Exception as error:  # noqa: BLE001 - called from C++
@@ -119,9 +123,10 @@ class StatusLegend(QgsDefaultVectorLayerLegend):
             sip.transferto(node, None)
         return nodes
 
-    def refresh(self):
-        """Rebuild the legend if the status changed since it was drawn."""
-        if self._layer.dataProvider().status_message() != self.shown:
+    def refresh(self, centre=None):
+        """Rebuild the legend if the status of the view around centre (lng, lat) changed since it was drawn."""
+        self._centre = centre
+        if self._layer.dataProvider().status_message(centre) != self.shown:
             self.itemsChanged.emit()
 
 
@@ -175,11 +180,24 @@ class KartaViewLayersComponent:
 
     def refresh_legends(self, *_):
         try:
+            centre = self._map_centre()
             for layer in QgsProject.instance().mapLayers().values():
                 if is_kartaview(layer) and isinstance(layer.legend(), StatusLegend):
-                    layer.legend().refresh()
+                    layer.legend().refresh(centre)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("KartaView: refreshing the legends failed: {}".format(error))
+
+    def _map_centre(self):
+        """The (lng, lat) of the map view's centre: the legend speaks of that view, not of the areas
+        around it that the canvas draws ahead of a pan. None when it cannot be placed on the globe."""
+        settings = self.plugin.iface.mapCanvas().mapSettings()
+        try:
+            to_wgs84 = QgsCoordinateTransform(settings.destinationCrs(), QgsCoordinateReferenceSystem("EPSG:4326"),
+                                              QgsProject.instance())
+            centre = to_wgs84.transform(settings.visibleExtent().center())
+        except QgsCsException:
+            return None
+        return centre.x(), centre.y()
 
     def clear_cache(self):
         try:

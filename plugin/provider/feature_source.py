@@ -18,6 +18,7 @@ from .loader import READY, TOO_LARGE
 from .uri import PHOTOS, SEQUENCES
 
 RECENT_AREAS = 4  # the areas a Reload asks again: the last views (a view, an identify...) or fetches
+RECENT_VIEWS = 16  # a canvas render and its 8 look-ahead neighbours, and a few more
 
 
 def coverage_fid(element_id: str) -> int:
@@ -26,24 +27,35 @@ def coverage_fid(element_id: str) -> int:
 
 
 class LayerStatus:
-    """Shared by a layer's provider and its sources (thread-safe): what the last view found (READY,
+    """Shared by a layer's provider and its sources (thread-safe): what the recent views found (READY,
     LOADING, FAILED or TOO_LARGE), the areas asked lately, and the requests of a Reload in progress."""
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._state = READY
+        self._views = deque(maxlen=RECENT_VIEWS)  # (bbox, state), newest last
         self._areas = deque(maxlen=RECENT_AREAS)
         self._reload = []
 
     @property
     def state(self):
+        """What the newest view found."""
         with self._lock:
-            return self._state
+            return self._views[-1][1] if self._views else READY
 
-    @state.setter
-    def state(self, value):
+    def found(self, bbox, state):
         with self._lock:
-            self._state = value
+            self._views.append((bbox, state))
+
+    def state_at(self, point):
+        """What the newest view holding point (lng, lat) found; the newest view's state if none does.
+        The map canvas also draws the areas around the visible one ahead of a pan, and the newest of those
+        draws must not speak for the view the user sees."""
+        lng, lat = point
+        with self._lock:
+            for (min_lng, min_lat, max_lng, max_lat), state in reversed(self._views):
+                if min_lng <= lng <= max_lng and min_lat <= lat <= max_lat:
+                    return state
+            return self._views[-1][1] if self._views else READY
 
     def asked(self, bbox):
         with self._lock:
@@ -165,11 +177,11 @@ class KartaViewFeatureSource(QgsAbstractFeatureSource):
         if self.wait:
             self.status.wait_for_reload()
             items = self.loader.fetch(self.layer_type, bbox, self.filters)
-            self.status.state = READY
+            self.status.found(bbox, READY)
             self.status.asked(bbox)
         else:
             result = self.loader.view(self.owner, self.layer_type, bbox, self.filters)
-            self.status.state = result.state
+            self.status.found(bbox, result.state)
             if result.state != TOO_LARGE:
                 self.status.asked(bbox)
             items = result.items

@@ -228,9 +228,9 @@ class KartaViewProvider(QgsVectorDataProvider):
         return self.status.reload_done()
 
     # ---- telling the user what the layer shows ----------------------------------------------------------
-    def status_message(self) -> str:
-        """One sentence about the last view ("" when all is shown)."""
-        state = self.status.state
+    def status_message(self, centre=None) -> str:
+        """One sentence about the view around centre (lng, lat), or the newest view ("" when all is shown)."""
+        state = self.status.state if centre is None else self.status.state_at(centre)
         if state == TOO_LARGE:
             if self.params.layer_type == COVERAGE:
                 return self.tr("Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).")
