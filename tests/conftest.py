@@ -66,3 +66,18 @@ def kv_app(qgis_app):
 def qgis_process_home(tmp_path_factory):
     """A throw-away QGIS profile in which the plugin (this working tree) is installed and enabled."""
     return make_plugin_home(tmp_path_factory.mktemp("qgis-process-home"))
+
+
+@pytest.fixture
+def layer_tree_view(qgis_iface, monkeypatch):
+    """A real layer tree view of the project on pytest-qgis's iface, which lacks one: Processing's
+    post-processing puts result layers through it on newer QGIS (3.40, 3.44)."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view)
+    view.setModel(model)
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
+    yield view
+    view.deleteLater()

@@ -193,21 +193,6 @@ def test_cancel_stops_without_results(kartaview_processing, roads_source, sequen
     assert algorithm.runPrepared(parameters, context, feedback) == {}
 
 
-@pytest.fixture
-def layer_tree_view(qgis_iface, monkeypatch):
-    """A real layer tree view of the project on pytest-qgis's iface, which lacks one: Processing's
-    post-processing puts result layers through it on newer QGIS (3.40, 3.44)."""
-    from qgis.core import QgsLayerTreeModel
-    from qgis.gui import QgsLayerTreeView
-
-    view = QgsLayerTreeView()
-    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view)
-    view.setModel(model)
-    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
-    yield view
-    view.deleteLater()
-
-
 def test_results_loaded_into_the_project_are_styled(kartaview_processing, roads_source, sequences_source,
                                                      layer_tree_view):
     import processing

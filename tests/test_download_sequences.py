@@ -73,7 +73,8 @@ def test_qgis_process_writes_a_geopackage(kv_app, sandbox, qgis_process_home, tm
     assert one["country_code"] == "RO" and one["url"] and one["first_shot"] is not None
 
 
-def test_results_loaded_into_the_project_are_styled_like_the_layer(kv_app, sandbox, qgis_processing):
+def test_results_loaded_into_the_project_are_styled_like_the_layer(kv_app, sandbox, qgis_processing,
+                                                                    layer_tree_view):
     import processing
     from qgis.core import QgsApplication, QgsProject
 

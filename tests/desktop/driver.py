@@ -76,13 +76,23 @@ class Desktop:
             else:
                 failure = None
             if value:
-                self.check(name, True, detail() if detail else "")
+                self.check(name, True, self._detail(detail))
                 return
             if time.monotonic() > deadline:
-                self.check(name, False, (detail() if detail else "") + (" ({!r})".format(failure) if failure else "")
+                self.check(name, False, self._detail(detail) + (" ({!r})".format(failure) if failure else "")
                            + " [timed out after {} s]".format(timeout))
                 return
             yield 0.1
+
+    @staticmethod
+    def _detail(detail):
+        """What detail() says, as text; a failing detail says so rather than ending the scenario."""
+        if detail is None:
+            return ""
+        try:
+            return str(detail())
+        except Exception as error:  # noqa: BLE001 - the check's result matters more than its detail
+            return "(the detail failed: {!r})".format(error)
 
     # ---- real input (X events through xdotool) ----------------------------------------------
     @staticmethod
