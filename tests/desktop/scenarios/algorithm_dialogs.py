@@ -8,7 +8,7 @@ sequences layer."""
 from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
 from qgis.gui import QgsExtentWidget
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QDockWidget,
     QLabel,
     QPushButton,
+    QStyle,
     QTextEdit,
     QToolButton,
     QTreeView,
@@ -140,9 +141,16 @@ def run_download(desk, dialog, canvas):
     if extent is None:
         return
     menu_button = next(b for b in extent.findChildren(QToolButton) if b.menu() is not None)
-    yield from desk.click(menu_button)
+    # QGIS 3.22 shows a plain menu button (InstantPopup); from 3.40 on it is a split button
+    # (MenuButtonPopup) whose face runs a default action: a person opens the menu by its arrow
+    point = menu_button.rect().center()
+    if menu_button.popupMode() == QToolButton.ToolButtonPopupMode.MenuButtonPopup:
+        arrow = menu_button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, menu_button)
+        point = QPoint(menu_button.width() - max(arrow // 2, 3), menu_button.height() // 2)
+    yield from desk.click(menu_button, point)
     menu = menu_button.menu()
-    yield from desk.wait_for("the extent widget's menu opens", menu.isVisible, 5)
+    yield from desk.wait_for("the extent widget's menu opens", menu.isVisible, 5,
+                             lambda: "front popup {!r}".format(QApplication.activePopupWidget()))
     entry = next((a for a in menu.actions() if "Canvas Extent" in a.text().replace("&", "")), None)
     desk.check("the extent menu offers the map canvas extent", entry is not None,
                [a.text() for a in menu.actions()])

@@ -207,11 +207,14 @@ def run(desk):
 
 
 def visible_page():
-    """The KartaView options page when it is the page on screen."""
+    """The KartaView options page when it is the page on screen. By its class, not only its name:
+    QGIS 3.40+ wraps each page in a QScrollArea that takes the page's objectName too."""
+    from kartaview.plugin.gui.options_page import KartaViewOptionsPage
+
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
             for page in widget.findChildren(QWidget, "KartaViewOptionsPage"):
-                if page.isVisible():
+                if isinstance(page, KartaViewOptionsPage) and page.isVisible():
                     return page
     return None
 
