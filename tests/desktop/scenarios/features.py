@@ -28,6 +28,9 @@ SEQUENCES = "KartaView sequences"
 PHOTOS = "KartaView photos"
 STATUS_STARTS = ("Loading KartaView", "Zoomed out too far", "KartaView did not answer")
 MARGIN_PX = 90  # targets this far from the map's edges (docks opening on the right narrow the map)
+# F6 by its key (evdev keycode 72, as every X server here maps it): xdotool's "F6" keysym comes out as
+# Alt+F6 under the X keymap of newer Debian (seen on QGIS 3.44 / sid), which opens nothing.
+F6_KEYCODE = "72"
 ARROW_RED = (231, 76, 60)  # plugin/gui/map_marker.py COLOUR: the heading arrow
 
 
@@ -148,9 +151,12 @@ def identify_rows(tree):
     return rows
 
 
-def visible_dialogs(class_name):
-    return [widget for widget in QApplication.topLevelWidgets()
-            if widget.isVisible() and widget.metaObject().className() == class_name]
+def table_windows():
+    """The windows showing an attribute table: the QgsAttributeTableDialog itself up to QGIS 3.2x, the
+    plain QDialog it is put in (QGIS's dockable-widget helper, which takes the title) in newer QGIS (3.40).
+    QGIS's default, not docked, is what this expects."""
+    return [widget.window() for widget in QApplication.allWidgets()
+            if widget.metaObject().className() == "QgsAttributeTableDialog" and widget.isVisible()]
 
 
 def close_colour(colour, expected, tolerance=24):
@@ -291,12 +297,14 @@ def run(desk):
                              lambda: "counts seen {}".format(sorted(set(counts))))
     yield from select_sequences_layer()
     count = sequences.featureCount()
-    yield from desk.key("F6")
+    yield from desk.key(F6_KEYCODE)
     yield from desk.wait_for("F6: the attribute table of KartaView sequences opens",
-                             lambda: any(SEQUENCES in dialog.windowTitle()
-                                         for dialog in visible_dialogs("QgsAttributeTableDialog")),
-                             15, lambda: [d.windowTitle() for d in visible_dialogs("QgsAttributeTableDialog")])
-    tables = visible_dialogs("QgsAttributeTableDialog")
+                             lambda: any(SEQUENCES in window.windowTitle() for window in table_windows()), 15,
+                             lambda: "attribute table windows {}; windows {}".format(
+                                 [window.windowTitle() for window in table_windows()],
+                                 [(window.metaObject().className(), window.windowTitle())
+                                  for window in QApplication.topLevelWidgets() if window.isVisible()]))
+    tables = table_windows()
     if tables:
         table_dialog = tables[0]
         table = next(view for view in table_dialog.findChildren(QTableView)  # not the date pickers' tables
@@ -321,8 +329,7 @@ def run(desk):
         yield from desk.wait_for("a click in the attribute table gives it the keyboard",
                                  lambda: QApplication.activeWindow() is table_dialog, 5)
         yield from desk.key("Escape")
-        yield from desk.wait_for("Escape closes the attribute table",
-                                 lambda: not visible_dialogs("QgsAttributeTableDialog"), 5)
+        yield from desk.wait_for("Escape closes the attribute table", lambda: not table_windows(), 5)
 
     # ---- 3. The photo tool (Ctrl+Alt+K), a photo, next and previous -----------------------------------
     yield from select_sequences_layer()  # back in the main window (the table had the keyboard)
