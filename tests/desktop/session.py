@@ -80,12 +80,18 @@ def run_scenario(scenario, home: Path, api_url: str, timeout=240, project=None, 
         KARTAVIEW_DESKTOP_TIMEOUT=str(timeout - 30),
         KARTAVIEW_DESKTOP_HOME=str(home),
         PYTHONWARNINGS="default::DeprecationWarning",  # printed, then counted by the deprecation guard
+        PYTHONFAULTHANDLER="1",  # a crash prints the Python stack of every thread into the output
     )
     full_env.update(env or {})
-    command = ["xvfb-run", "-a", "-s", "-screen 0 {} -nolisten tcp".format(SCREEN), "qgis", "--profiles-path",
-               str(home / "config"), "--noversioncheck", "--nologo", "--code", str(DRIVER)]
+    qgis = ["qgis", "--profiles-path", str(home / "config"), "--noversioncheck", "--nologo", "--code", str(DRIVER)]
     if project:
-        command[5:5] = ["--project", str(project)]
+        qgis[1:1] = ["--project", str(project)]
+    # KARTAVIEW_DESKTOP_GDB=1: QGIS runs under gdb, which prints every thread's stack on a crash
+    if os.environ.get("KARTAVIEW_DESKTOP_GDB"):
+        # qgis.bin: Debian's `qgis` is a shell script; the library map places the stack's addresses
+        qgis = ["gdb", "-q", "-batch", "-ex", "run", "-ex", "info sharedlibrary", "-ex", "thread apply all bt 25",
+                "--args", "qgis.bin", *qgis[1:]]
+    command = ["xvfb-run", "-a", "-s", "-screen 0 {} -nolisten tcp".format(SCREEN), *qgis]
     # a session of its own, so a hung QGIS and its Xvfb are killed together
     process = subprocess.Popen(command, env=full_env, cwd=str(home), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
@@ -96,6 +102,7 @@ def run_scenario(scenario, home: Path, api_url: str, timeout=240, project=None, 
         os.killpg(process.pid, signal.SIGKILL)
         output, _ = process.communicate()
         returncode = "killed after {} s".format(timeout)
+    (home / "qgis-output.txt").write_text(output or "")  # the whole of it; a failure shows its end
     count_printed_deprecations(output, "desktop scenario {}".format(scenario))
     data = json.loads(results.read_text()) if results.exists() else {"checks": [], "error": "no results written"}
     return DesktopRun(returncode=returncode, results=data, output=output or "", checks=data.get("checks", []))
