@@ -32,8 +32,10 @@ $(VENV)/.setup-done: requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# PYTEST_ARGS: more pytest arguments (e.g. -k or --deselect), also handed to the chroots by test-versions.
+PYTEST_ARGS ?=
 test: setup lint
-	cd $(ROOT) && $(PY) -m pytest tests
+	cd $(ROOT) && $(PY) -m pytest tests $(PYTEST_ARGS)
 
 # The version matrix: `make test` on QGIS 3.40 (Debian trixie) and 3.44 (Debian sid), each in a
 # Debian chroot kept in CHROOTS (outside the clone, reused by every clone; rebuilt when
@@ -42,10 +44,12 @@ CHROOTS ?= /var/cache/kartaview-qgis-plugin/chroots
 VERSION_SUITES ?= trixie sid
 SUITE ?= trixie
 test-versions: debootstrap-installed
-	CHROOTS=$(CHROOTS) APT_PACKAGES="$(APT_PACKAGES)" $(ROOT)/tests/versions/run.sh test $(VERSION_SUITES)
+	CHROOTS=$(CHROOTS) APT_PACKAGES="$(APT_PACKAGES)" PYTEST_ARGS="$(PYTEST_ARGS)" \
+		$(ROOT)/tests/versions/run.sh test $(VERSION_SUITES)
 
 test-version: debootstrap-installed
-	CHROOTS=$(CHROOTS) APT_PACKAGES="$(APT_PACKAGES)" $(ROOT)/tests/versions/run.sh test $(SUITE)
+	CHROOTS=$(CHROOTS) APT_PACKAGES="$(APT_PACKAGES)" PYTEST_ARGS="$(PYTEST_ARGS)" \
+		$(ROOT)/tests/versions/run.sh test $(SUITE)
 
 # The script refuses clearly when not root or still without debootstrap.
 .PHONY: debootstrap-installed

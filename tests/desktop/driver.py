@@ -37,6 +37,7 @@ class Desktop:
         self.results = {"scenario": SCENARIO, "qgis": Qgis.version(), "checks": [], "python_errors": [],
                         "kartaview_log": [], "finished": False, "error": None}
         QgsApplication.messageLog().messageReceived.connect(self._on_log)
+        QgsApplication.taskManager().taskAdded.connect(self._on_task)
 
     # ---- results ----------------------------------------------------------------------------
     def _on_log(self, message, tag, _level):
@@ -44,6 +45,11 @@ class Desktop:
             self.results["python_errors"].append(message)
         elif tag == "KartaView":
             self.results["kartaview_log"].append(message)
+
+    def _on_task(self, task_id):
+        task = QgsApplication.taskManager().task(task_id)
+        self.results.setdefault("tasks", []).append("{:.1f} s: {}".format(
+            time.monotonic() - self.started, task.description() if task else task_id))
 
     def check(self, name, ok, detail=""):
         entry = {"name": name, "ok": bool(ok), "detail": str(detail), "at": round(time.monotonic() - self.started, 1)}

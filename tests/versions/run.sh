@@ -194,7 +194,8 @@ run_suite() { # suite: `make test` in the chroot; prints one summary line
     echo "test-versions: $suite: make test ($versions), log in $log"
     lock "$suite" shared
     mount_for_run "$suite"
-    { in_chroot "$suite" make test VENV="$VENV_IN_CHROOT" \
+    [ -z "${PYTEST_ARGS:-}" ] || echo "test-versions: $suite: NOTE: pytest run with: $PYTEST_ARGS"
+    { in_chroot "$suite" make test VENV="$VENV_IN_CHROOT" PYTEST_ARGS="${PYTEST_ARGS:-}" \
         APT_PACKAGES="$(cat "$dir/etc/kartaview-chroot/apt-packages")" 2>&1 | tee "$log"; } &
     wait $! || status=$?
     unmount_after_run "$suite"
@@ -203,6 +204,7 @@ run_suite() { # suite: `make test` in the chroot; prints one summary line
     summary=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$log" | tail -n 1 | tr -d '=' | xargs || true)
     # The deprecation guard's section (tests/deprecation_guard.py) names why a green run failed.
     grep -qE '^=+ .*deprecat.* =+$' "$log" && summary="$summary, and deprecated calls from the plugin's code"
+    [ -z "${PYTEST_ARGS:-}" ] || summary="$summary (pytest run with: $PYTEST_ARGS)"
     echo "$suite: $versions: ${summary:-no pytest summary}: $([ $status = 0 ] && echo PASS || echo FAIL) in $(($(date +%s) - start)) s" \
         >>"$LOGS/summary.txt"
     return $status
