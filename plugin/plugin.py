@@ -8,6 +8,7 @@ from .gui.browser import BrowserComponent
 from .gui.layer_actions import KartaViewLayersComponent
 from .gui.options_page import OptionsComponent
 from .gui.photo_component import PhotoComponent
+from .gui.shutdown import ShutdownComponent
 from .gui.sign_in_dialog import SignInComponent
 from .processing.provider import KartaViewProcessingProvider
 
@@ -18,6 +19,7 @@ COMPONENTS = [
     PhotoComponent,
     KartaViewLayersComponent,
     BrowserComponent,
+    ShutdownComponent,
 ]
 
 MENU = "&KartaView"

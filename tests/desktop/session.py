@@ -89,8 +89,11 @@ def run_scenario(scenario, home: Path, api_url: str, timeout=240, project=None, 
     # KARTAVIEW_DESKTOP_GDB=1: QGIS runs under gdb, which prints every thread's stack on a crash
     if os.environ.get("KARTAVIEW_DESKTOP_GDB"):
         # qgis.bin: Debian's `qgis` is a shell script; the library map places the stack's addresses
-        qgis = ["gdb", "-q", "-batch", "-ex", "run", "-ex", "info sharedlibrary", "-ex", "thread apply all bt 25",
-                "--args", "qgis.bin", *qgis[1:]]
+        # a value naming a file: gdb runs that command file first (breakpoints for a hunt)
+        script = os.environ["KARTAVIEW_DESKTOP_GDB"]
+        extra = ["-x", script] if os.path.isfile(script) else []
+        qgis = ["gdb", "-q", "-batch", *extra, "-ex", "run", "-ex", "info sharedlibrary",
+                "-ex", "thread apply all bt 25", "--args", "qgis.bin", *qgis[1:]]
     command = ["xvfb-run", "-a", "-s", "-screen 0 {} -nolisten tcp".format(SCREEN), *qgis]
     # a session of its own, so a hung QGIS and its Xvfb are killed together
     process = subprocess.Popen(command, env=full_env, cwd=str(home), stdout=subprocess.PIPE,
