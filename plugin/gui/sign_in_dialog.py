@@ -116,7 +116,7 @@ class SignInDialog(QDialog, FORM_CLASS):
         osm_token = auth.exchange_osm_code(osm_url, client_id, secret, code, self._authorization.verifier)
         client = make_client()
         try:
-            account = client.client_auth(osm_token, secret)
+            account = client.client_auth(osm_token)  # the OSM app's secret stays between us and OSM
         finally:
             client.close()
         auth.save_account(account.access_token, account.username)
