@@ -5,11 +5,13 @@ second one on another port ("elsewhere") records whatever reaches it, or reads p
 proxy on the way would. Every case also checks that the token is in no message and no log line.
 """
 
+import json
 import logging
 import re
 
 import pytest
 import requests
+from qgis.PyQt.QtCore import Qt
 
 from kartaview.plugin.client import KartaViewClient, Photo
 from kartaview.plugin.client.redirects import InsecureAddressError, RedirectRefused, redirect_target
@@ -20,8 +22,9 @@ OSM_TOKEN = "osm-oauth2-token-0123456789"
 OK = '{"status": {"apiCode": "600", "apiMessage": "ok", "httpCode": 200}}'
 CREATED = '{"status": {"apiCode": "600"}, "osv": {"sequence": {"id": "77"}}}'
 PHOTO = '{"status": {"apiCode": "600"}, "osv": {"photo": {"id": "99"}}}'
-ACCOUNT = ('{"status": {"apiCode": "600"}, "osv": {"access_token": "%s", "id": "42", "username": "zaphod"}}'
-           % TOKEN)
+HOSTILE_NAME = 'zaphod<img src="file:///etc/passwd"><b>'  # a user name is the server's word too
+ACCOUNT = json.dumps({"status": {"apiCode": "600"}, "osv": {"access_token": TOKEN, "id": "42",
+                                                           "username": HOSTILE_NAME}})
 
 
 @pytest.fixture
@@ -249,6 +252,9 @@ def test_signing_in_with_osm_never_sends_the_osm_app_secret_to_kartaview(qgis_ap
         sent = kartaview.everything()
         assert len(kartaview.received) == 1 and b"request_token=" in sent
         assert b"kv-secret" not in sent
+        # the name KartaView gave is shown as it is, never rendered as HTML
+        assert dialog.accountLabel.textFormat() == Qt.TextFormat.PlainText
+        assert HOSTILE_NAME in dialog.accountLabel.text()
     finally:
         auth.sign_out()
         dialog.deleteLater()

@@ -4,7 +4,7 @@ import os
 
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -27,6 +27,7 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.accountLabel.setTextFormat(Qt.TextFormat.PlainText)  # the user name is the server's: never HTML
         # QgisInterface.showOptionsDialog(currentPage=...) finds the page by this name.
         self.setObjectName(PAGE_NAME)
         self.settings = Settings()

@@ -31,6 +31,8 @@ class SignInDialog(QDialog, FORM_CLASS):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        for label in (self.accountLabel, self.messageLabel):  # a user name, a server's message: never HTML
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self._authorization = None  # the pending OSM authorization (its PKCE verifier)
         settings = Settings()
         self.osmUrlEdit.setText(settings.osm_url)
