@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
+import requests
+
 
 @dataclass
 class Seen:
@@ -48,7 +50,10 @@ def json_ok(text):
 class HostileServer:
     """Routes: path -> function(Seen) -> Answer; unknown paths get a 404 page. Use as a context manager."""
 
-    def __init__(self):
+    def __init__(self, forward_to=None):
+        """forward_to: the address (e.g. the sandbox's) that requests of no route are passed on to,
+        as a proxy in front of it would."""
+        self.forward_to = forward_to
         self.routes = {}
         self.received = []
         self._lock = threading.Lock()
@@ -68,7 +73,15 @@ class HostileServer:
         with self._lock:
             self.received.append(seen)
         handler = self.routes.get(seen.path)
-        return handler(seen) if handler else Answer(404, b"<html>not here</html>", {"Content-Type": "text/html"})
+        if handler:
+            return handler(seen)
+        if self.forward_to:
+            passed = requests.request(seen.method, self.forward_to.rstrip("/") + seen.target, data=seen.body,
+                                      headers={k: v for k, v in seen.headers.items() if k.lower() == "content-type"},
+                                      allow_redirects=False, timeout=60)
+            return Answer(passed.status_code, passed.content,
+                          {"Content-Type": passed.headers.get("Content-Type", "application/octet-stream")})
+        return Answer(404, b"<html>not here</html>", {"Content-Type": "text/html"})
 
     def __enter__(self):
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
