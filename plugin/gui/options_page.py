@@ -34,6 +34,7 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
         # setting key -> widget showing it (an overridden one is read-only)
         self.widgets = {
             "api_url": self.apiUrlEdit,
+            "allow_insecure_http": self.insecureHttpCheck,
             "cache_max_mb": self.cacheMaxSpin,
             "cache_expiry_hours": self.cacheExpirySpin,
             "upload_concurrency": self.uploadConcurrencySpin,
@@ -56,6 +57,7 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
         s = self.settings
         api_url = s.api_url
         self.apiUrlEdit.setText("" if api_url == SETTINGS["api_url"].default else api_url)
+        self.insecureHttpCheck.setChecked(s.allow_insecure_http)
         self.cacheMaxSpin.setValue(s.cache_max_mb)
         self.cacheExpirySpin.setValue(s.cache_expiry_hours)
         self.uploadConcurrencySpin.setValue(s.upload_concurrency)
@@ -156,6 +158,7 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
         s = self.settings
         values = {
             "api_url": self.apiUrlEdit.text().strip() or SETTINGS["api_url"].default,
+            "allow_insecure_http": self.insecureHttpCheck.isChecked(),
             "cache_max_mb": self.cacheMaxSpin.value(),
             "cache_expiry_hours": self.cacheExpirySpin.value(),
             "upload_concurrency": self.uploadConcurrencySpin.value(),
