@@ -280,16 +280,16 @@ class KartaViewClient:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def client_auth(self, request_token, secret_token=OAUTH2_SECRET_TOKEN) -> Account:
-        """Exchange an OSM OAuth token for a KartaView account (POST /auth/openstreetmap/client_auth).
+    def client_auth(self, request_token) -> Account:
+        """Exchange an OSM OAuth2 access token for a KartaView account (POST /auth/openstreetmap/client_auth).
 
         secret_token was the OAuth 1.0a token secret; an OAuth2 access token has none, and the
         official uploader's habit of sending its OSM app's client secret there hands that secret
         to KartaView: a fixed marker goes instead (KartaView checks the token against OSM).
         """
-        hidden = (request_token,) if secret_token == OAUTH2_SECRET_TOKEN else (request_token, secret_token)
         payload = self._call("POST", "auth/openstreetmap/client_auth", "signing in",
-                             data={"request_token": request_token, "secret_token": secret_token}, secrets=hidden)
+                             data={"request_token": request_token, "secret_token": OAUTH2_SECRET_TOKEN},
+                             secrets=(request_token,))
         try:
             return Account.from_v1(_osv(payload))
         except ValueError:
