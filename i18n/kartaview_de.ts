@@ -615,6 +615,16 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Adresse der KartaView-API. Leer lassen, um den öffentlichen KartaView-Dienst zu verwenden.</translation>
     </message>
     <message>
+        <location filename="../ui/options_page.ui" line="47"/>
+        <source>Allow plain http:// to other computers (the access token then travels unencrypted)</source>
+        <translation>Unverschlüsseltes http:// zu anderen Rechnern erlauben (das Zugriffstoken wird dann im Klartext übertragen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="50"/>
+        <source>Only for a test server you trust on your own network. Addresses on this computer are always allowed.</source>
+        <translation>Nur für einen vertrauenswürdigen Testserver im eigenen Netz. Adressen auf diesem Rechner sind immer erlaubt.</translation>
+    </message>
+    <message>
         <location filename="../ui/options_page.ui" line="50"/>
         <source>Cache</source>
         <translation>Cache</translation>

@@ -615,6 +615,16 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Adresse de l’API KartaView. Laisser vide pour utiliser le service public KartaView.</translation>
     </message>
     <message>
+        <location filename="../ui/options_page.ui" line="47"/>
+        <source>Allow plain http:// to other computers (the access token then travels unencrypted)</source>
+        <translation>Autoriser http:// non chiffré vers d’autres ordinateurs (le jeton d’accès circule alors en clair)</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="50"/>
+        <source>Only for a test server you trust on your own network. Addresses on this computer are always allowed.</source>
+        <translation>Seulement pour un serveur de test de confiance sur votre propre réseau. Les adresses de cet ordinateur sont toujours autorisées.</translation>
+    </message>
+    <message>
         <location filename="../ui/options_page.ui" line="50"/>
         <source>Cache</source>
         <translation>Cache</translation>

@@ -62,7 +62,7 @@ def test_osm_code_flow_against_the_sandbox(auth_db, sandbox):
     code = re.search(r'id="authorization_code">([^<]+)<', page).group(1)
     osm_token = auth.exchange_osm_code(sandbox.url, "kv-client", "kv-secret", code, authorization.verifier)
     with KartaViewClient(sandbox.url) as client:
-        account = client.client_auth(osm_token, "kv-secret")
+        account = client.client_auth(osm_token)
         auth.save_account(account.access_token, account.username)
         assert auth.username() == sandbox.username
         assert client.create_sequence(auth.token(), 46.77, 23.59) > 0  # the stored token works
@@ -119,7 +119,7 @@ def test_a_revoked_osm_token_asks_to_sign_in_again(auth_db, sandbox):
     sandbox.set_faults(revoked_tokens=[osm_token])
     try:
         with KartaViewClient(sandbox.url) as client, pytest.raises(KartaViewError, match="sign in again"):
-            client.client_auth(osm_token, "kv-secret")
+            client.client_auth(osm_token)
     finally:
         sandbox.clear_faults()
 

@@ -1,6 +1,7 @@
 """The on-disk cache: round trips, expiry, size bound, clear, threads, and the record codec."""
 
 import json
+import socket
 import sqlite3
 import threading
 from datetime import datetime
@@ -115,3 +116,47 @@ def test_codec_round_trips_records():
 def test_codec_refuses_photo_rows_of_the_earlier_format():
     with pytest.raises(ValueError):  # the store then refetches
         codec.decode_photo_list([[1, 2, 3, 46.7, 23.5]])
+
+
+
+def _dead_address():
+    """An address where nothing listens (a port just freed)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return "http://127.0.0.1:{}/".format(sock.getsockname()[1])
+
+
+def test_switching_the_api_address_never_serves_the_other_servers_data(qgis_app, tmp_path, monkeypatch):
+    """A test server (seed 2), then back to "production" (seed 1), then a server that is down: each
+    sees only its own sequences, though all share the cache folder and entries stay fresh for 24 h."""
+    from kartaview.plugin.client import KartaViewError
+    from kartaview.plugin.provider import loader as loader_module
+    from tests.provider_support import SMALL, expected_sequences
+    from tests.sandbox import Sandbox
+
+    def restart_qgis():  # the loaders (and their memory) go; the disk cache stays
+        for loader in loader_module._loaders.values():
+            loader.shutdown()
+        monkeypatch.setattr(loader_module, "_loaders", {})
+
+    monkeypatch.setenv("KARTAVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("KARTAVIEW_CACHE_EXPIRY_HOURS", "24")
+    restart_qgis()
+    try:
+        with Sandbox(data_dir=str(tmp_path / "production"), seed=1) as production, \
+                Sandbox(data_dir=str(tmp_path / "test-server"), seed=2) as test_server:
+            mine = {server: expected_sequences(server.world, SMALL) for server in (production, test_server)}
+            assert mine[production] and mine[test_server] and mine[production] != mine[test_server]
+            for server in (production, test_server, production, test_server):
+                monkeypatch.setenv("KARTAVIEW_API_URL", server.url)
+                assert {track.id for track in loader_module.fetch_sequences(SMALL)} == mine[server]
+            restart_qgis()
+            production.reset_log()
+            monkeypatch.setenv("KARTAVIEW_API_URL", production.url.rstrip("/"))  # the same address, spelt otherwise
+            assert {track.id for track in loader_module.fetch_sequences(SMALL)} == mine[production]
+            assert production.request_log == []  # its own entries are still served from the cache
+            monkeypatch.setenv("KARTAVIEW_API_URL", _dead_address())
+            with pytest.raises(KartaViewError):
+                loader_module.fetch_sequences(SMALL)
+    finally:
+        restart_qgis()

@@ -404,18 +404,18 @@ def test_a_plain_text_answer_in_an_unknown_charset_is_still_quoted(stub, client)
 def test_client_auth_plain_text_401_asks_to_sign_in_again(stub, client, sleeps):
     stub.route("/auth/openstreetmap/client_auth", Reply(401, "Invalid access token\n", "text/plain"))
     with pytest.raises(AuthenticationError) as error:
-        client.client_auth("osm-oauth2-token", "client-secret")
+        client.client_auth("osm-oauth2-token")
     message = str(error.value)
     assert "sign in again" in message.lower() and "Invalid access token" in message
-    assert "osm-oauth2-token" not in message and "client-secret" not in message
+    assert "osm-oauth2-token" not in message
     assert error.value.http_status == 401 and len(stub.received) == 1 and not sleeps
-    assert stub.received[0].form == {"request_token": "osm-oauth2-token", "secret_token": "client-secret"}
+    assert stub.received[0].form == {"request_token": "osm-oauth2-token", "secret_token": "oauth2"}
 
 
 def test_client_auth_success(stub, client):
     stub.route("/auth/openstreetmap/client_auth", Reply(body={"status": {"apiCode": 600}, "osv": {
         "access_token": TOKEN, "id": "42", "username": "zaphod", "full_name": "Zaphod B"}}))
-    account = client.client_auth("osm-oauth2-token", "client-secret")
+    account = client.client_auth("osm-oauth2-token")
     assert (account.access_token, account.user_id, account.username) == (TOKEN, 42, "zaphod")
 
 

@@ -176,3 +176,15 @@ def test_an_access_token_in_the_environment_is_mentioned(stored, monkeypatch):
     assert "KARTAVIEW_ACCESS_TOKEN" in shown.accountLabel.text()
     assert "headless-token" not in shown.accountLabel.text()
     shown.deleteLater()
+
+
+def test_plain_http_to_other_computers_is_allowed_only_by_its_setting(page, stored, monkeypatch):
+    assert not page.insecureHttpCheck.isChecked() and not stored.allow_insecure_http
+    page.insecureHttpCheck.setChecked(True)
+    page.apply()
+    assert Settings().allow_insecure_http
+    monkeypatch.setenv("KARTAVIEW_ALLOW_INSECURE_HTTP", "0")
+    shown = KartaViewOptionsPage()
+    assert not shown.insecureHttpCheck.isChecked() and not shown.insecureHttpCheck.isEnabled()
+    assert "KARTAVIEW_ALLOW_INSECURE_HTTP" in shown.overrideLabel.text()
+    shown.deleteLater()

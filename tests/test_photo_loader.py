@@ -2,6 +2,7 @@
 
 import pytest
 
+from kartaview.plugin.client import Photo
 from kartaview.plugin.gui.photo_cache import PhotoCache
 from kartaview.plugin.gui.photo_loader import PhotoLoader
 from tests.photo_support import (
@@ -92,3 +93,37 @@ def test_a_failed_load_says_why(fresh_sandbox, make_loader):
     wait_until(lambda: events, what="the failure")
     assert events[0][:3] == ("failed", ticket, photo.id)
     assert "HTTP 500" in events[0][3]
+
+
+def test_after_switching_the_api_address_a_photo_id_shows_that_servers_image(qgis_app, tmp_path, monkeypatch):
+    """Photo ids are one server's: photo N of a test server is not photo N of production, so the
+    image cached for one is never shown for the other."""
+    from kartaview.plugin.client import KartaViewClient
+    from tests.sandbox import Sandbox
+
+    monkeypatch.setenv("KARTAVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    with Sandbox(data_dir=str(tmp_path / "a"), seed=1) as production, \
+            Sandbox(data_dir=str(tmp_path / "b"), seed=2) as test_server:
+        def records(server):
+            return {int(p["id"]): p for s in server.world.sequences for p in server.world.photos(s["id"])}
+
+        both = records(production).keys() & records(test_server).keys()
+        photo_id = min(both)
+        current = {}
+        loader = PhotoLoader(lambda: current["client"])  # no cache given: the plugin's own, per address
+        images = []
+        loader.imageLoaded.connect(lambda t, p, size, served, image, data: images.append(data))
+        try:
+            shown = []
+            for server in (production, test_server, production):
+                current["client"] = KartaViewClient(server.url, retries=0, timeout=5)
+                server.reset_log()
+                images.clear()
+                loader.show(Photo.from_v1(records(server)[photo_id]), ("th",))
+                wait_until(lambda: images, what="the thumbnail")
+                shown.append((images[0], [path for path in file_requests(server) if "/th/" in path]))
+            (first, asked_a), (second, asked_b), (again, asked_again) = shown
+            assert asked_a and asked_b and first != second  # each server's own image, downloaded from it
+            assert again == first and asked_again == []  # production's, from its cache
+        finally:
+            loader.shutdown()

@@ -178,10 +178,47 @@ def test_revoked_token_reports_sign_in_again_and_never_shows_the_token(kartaview
     upload_env.clear_faults()
     rows = report(run_alg({"INPUT": kv_vl}))
     assert {r["status"] for r in rows} == {"uploaded"}
-    token = upload_env.token
+    assert_token_nowhere(upload_env.token, messages, rows, tmp_path / "journal.sqlite")
+
+
+def assert_token_nowhere(token, messages, rows, journal):
+    """The token is in no message of the QGIS log, no report row and not in the journal file."""
     assert not [m for m in messages if token in m]
     assert all(token not in str(r) for r in rows)
-    assert token.encode() not in (tmp_path / "journal.sqlite").read_bytes()
+    assert token.encode() not in journal.read_bytes()
+
+
+@pytest.mark.parametrize("hostile", ["finish-redirected-to-another-host", "plain-http-api"])
+def test_a_hostile_server_never_gets_the_token_and_it_shows_nowhere(kartaview_processing, upload_env, tmp_path,
+                                                                     monkeypatch, hostile):
+    """A redirecting proxy in front of KartaView sends finish-upload to a second host; or the API
+    address is plain http to another computer (a proxy on the way reads it). The second host gets
+    nothing, no sequence is taken for finished, and the token is in no output."""
+    from kartaview.plugin.core import network
+    from tests.hostile_server import HostileServer, redirect
+
+    messages = []
+    QgsApplication.messageLog().messageReceived.connect(lambda text, *args: messages.append(text))
+    kv_vl = photos_source(track(tmp_path, 3))
+    with HostileServer() as elsewhere, HostileServer(forward_to=upload_env.url) as proxy:
+        if hostile == "plain-http-api":
+            monkeypatch.setenv("KARTAVIEW_API_URL", "http://kartaview.example/")
+            monkeypatch.setattr(network, "qgis_proxies", lambda url="": {"http": elsewhere.url})
+        else:
+            path = "/1.0/sequence/finished-uploading/"
+            proxy.route(path, redirect(307, elsewhere.url.rstrip("/") + path))
+            monkeypatch.setenv("KARTAVIEW_API_URL", proxy.url)
+        rows = report(run_alg({"INPUT": kv_vl}))
+        assert elsewhere.received == []
+    said = " ".join(messages + [str(r["reason"]) for r in rows])
+    if hostile == "plain-http-api":
+        assert {r["status"] for r in rows} == {"failed"} and "plain http" in said
+        assert stored(upload_env) == []
+    else:
+        # the photos are on the server, but the sequence is said to be not finished, and is not
+        assert {r["status"] for r in rows} == {"uploaded"} and "is not finished" in said
+        assert [finished for _, finished, _ in stored(upload_env)] == [False]
+    assert_token_nowhere(upload_env.token, messages, rows, tmp_path / "journal.sqlite")
 
 
 def test_headless_qgis_process_run(qgis_process_home, upload_env, tmp_path):

@@ -22,6 +22,8 @@ from .transport import Transport, check_cancel, classify
 
 UPLOAD_SOURCE = "QGIS-KartaView {}".format(__version__)
 WEB_URL = "https://kartaview.org/"
+# secret_token of client_auth with an OAuth2 token: not a secret, never the OSM app's client secret.
+OAUTH2_SECRET_TOKEN = "oauth2"  # nosec B105 # pragma: allowlist secret # a fixed marker, not a secret
 V2_PAGE_SIZE = 100  # /2.0/photo/ pages silently at ~100 (Rapid 1032dfa16); larger pages may be capped
 
 
@@ -79,15 +81,18 @@ class KartaViewClient:
     DEFAULT_URL = "https://api.openstreetcam.org/"
 
     def __init__(self, base_url=None, *, timeout=30.0, retries=4, backoff=0.5, max_backoff=8.0,
-                 max_workers=8, session=None, proxies=None, user_agent=None, sleep=time.sleep):
+                 max_workers=8, session=None, proxies=None, user_agent=None, sleep=time.sleep,
+                 allow_insecure_http=False):
         """timeout: seconds for connect and read, or a (connect, read) tuple. retries: extra attempts
-        after a transient failure. max_workers: concurrent page requests (and connection pool size)."""
+        after a transient failure. max_workers: concurrent page requests (and connection pool size).
+        allow_insecure_http: send the access token over plain http:// to hosts other than this computer."""
         url = base_url or os.environ.get("KARTAVIEW_API_URL") or self.DEFAULT_URL
         self.base_url = url.rstrip("/") + "/"
         self.max_workers = max(1, int(max_workers))
         self._transport = Transport(timeout=timeout, retries=retries, backoff=backoff, max_backoff=max_backoff,
                                     pool_size=self.max_workers, session=session, proxies=proxies,
-                                    user_agent=user_agent or USER_AGENT, sleep=sleep)
+                                    user_agent=user_agent or USER_AGENT, sleep=sleep,
+                                    allow_insecure_http=allow_insecure_http)
 
     def __enter__(self):
         return self
@@ -275,11 +280,16 @@ class KartaViewClient:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def client_auth(self, request_token, secret_token) -> Account:
-        """Exchange OSM OAuth tokens for a KartaView account (POST /auth/openstreetmap/client_auth)."""
+    def client_auth(self, request_token) -> Account:
+        """Exchange an OSM OAuth2 access token for a KartaView account (POST /auth/openstreetmap/client_auth).
+
+        secret_token was the OAuth 1.0a token secret; an OAuth2 access token has none, and the
+        official uploader's habit of sending its OSM app's client secret there hands that secret
+        to KartaView: a fixed marker goes instead (KartaView checks the token against OSM).
+        """
         payload = self._call("POST", "auth/openstreetmap/client_auth", "signing in",
-                             data={"request_token": request_token, "secret_token": secret_token},
-                             secrets=(request_token, secret_token))
+                             data={"request_token": request_token, "secret_token": OAUTH2_SECRET_TOKEN},
+                             secrets=(request_token,))
         try:
             return Account.from_v1(_osv(payload))
         except ValueError:

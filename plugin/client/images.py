@@ -5,11 +5,16 @@ hosts answer those with a redirect to storageN.openstreetcam.org that is broken 
 (openstreetcam.org #399), so for the real API the URL is rewritten to the storage host directly,
 as iD does. Any other base URL (the local sandbox) serves the relative path itself.
 Many `lth` files are missing (openstreetcam.org #398), hence the ordered fallbacks.
+
+Paths are the server's word, and the URLs end up in map tips (HTML): a full URL is kept only on the
+API's own host family and over http(s), and every URL is percent-encoded, so none carries a quote
+or a tag.
 """
 
+import ipaddress
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from .models import Photo
 
@@ -27,6 +32,28 @@ def is_real_host(url: str) -> bool:
     return any(host == suffix or host.endswith("." + suffix) for suffix in REAL_HOST_SUFFIXES)
 
 
+# RFC 3986's reserved and unreserved characters and "%", without the quote "'": all else is encoded.
+_URL_SAFE = "%:/?#[]@!$&()*+,;=-._~"
+
+
+def same_host_family(base_url: str, url: str) -> bool:
+    """True when url is on the API's host family: the API's own host, a host of its parent domain
+    (api.example.org -> storage1.example.org), or KartaView's own storage domains (a mirror of the
+    API may point at them)."""
+    base_host, host = (urlsplit(base_url).hostname or "").lower(), (urlsplit(url).hostname or "").lower()
+    if not host:
+        return False
+    if host == base_host or is_real_host(url):
+        return True
+    try:
+        ipaddress.ip_address(base_host)
+        return False  # an address has no family
+    except ValueError:
+        pass
+    labels = base_host.split(".")
+    return len(labels) >= 3 and host.endswith("." + ".".join(labels[1:]))
+
+
 def _path_of(photo: Photo, size: str) -> str | None:
     return {"proc": photo.proc_path, "lth": photo.lth_path, "th": photo.th_path}[size]
 
@@ -40,10 +67,14 @@ def _wrapped(path: str, size: str) -> str:
     return "{}/{}/{}".format(head, folder, tail) if sep else path
 
 
-def absolute_url(base_url: str, path: str) -> str:
-    """The URL to GET for an image path of a photo record, for a client talking to `base_url`."""
-    if path.startswith(("http://", "https://")):
+def absolute_url(base_url: str, path: str) -> str | None:
+    """The URL to GET for an image path of a photo record, for a client talking to `base_url`;
+    None for a full URL that is not http(s) on the API's host family."""
+    path = quote(path.strip(), safe=_URL_SAFE)
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):  # a full URL (or javascript:, data:, file:...)
         parts = urlsplit(path)
+        if parts.scheme.lower() not in ("http", "https") or not same_host_family(base_url, path):
+            return None
         match = _STORAGE_PATH.match(parts.path)
         if match and is_real_host(path) and not parts.hostname.startswith("storage"):
             return "https://{}.openstreetcam.org/{}".format(match.group(1), match.group(2))
@@ -77,6 +108,6 @@ def _candidates(base_url, photo, size):
         if photo.is_360:
             path = _wrapped(path, candidate)
         url = absolute_url(base_url, path)
-        if url not in seen:
+        if url is not None and url not in seen:
             seen.add(url)
             yield candidate, url

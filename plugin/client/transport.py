@@ -25,6 +25,7 @@ from .errors import (
     scrub,
 )
 from .parsing import api_code, api_message, field_in_message
+from .redirects import REDIRECT_CODES, check_secure, redirect_target
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ class Transport:
     """Sends requests for one client; safe to use from several threads at once."""
 
     def __init__(self, *, timeout, retries, backoff, max_backoff, pool_size, session, proxies,
-                 user_agent, sleep):
+                 user_agent, sleep, allow_insecure_http=False):
         # (connect, read): connecting never needs the long read timeout uploads may need.
         if isinstance(timeout, (tuple, list)):
             self.timeout = tuple(timeout)
@@ -156,6 +157,7 @@ class Transport:
         self.max_backoff = max_backoff
         self.user_agent = user_agent
         self.sleep = sleep
+        self.allow_insecure_http = allow_insecure_http  # send secrets over plain http:// to any host
         self._random = random.Random()  # nosec B311 # jitter of retry delays, not security
         self._own_session = session is None
         self.session = session or requests.Session()
@@ -179,16 +181,12 @@ class Transport:
         the request could reach the server; any other failure is raised at once as TransientError.
         """
         attempt = 0
+        if secrets:
+            check_secure(url, allow_insecure_http=self.allow_insecure_http)
         while True:
             check_cancel(cancel)
-            stream = body() if body else None
-            headers = {"User-Agent": self.user_agent}
-            if stream is not None:
-                headers["Content-Type"] = stream.content_type
             try:
-                response = self.session.request(method, url, data=stream if stream is not None else data,
-                                                params=params, headers=headers, timeout=self.timeout, stream=True)
-                return handle(read_answer(response))
+                return handle(self._exchange(method, url, data, params, body, secrets, idempotent))
             except TransientError as error:
                 failure, retry_allowed = error, idempotent
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as error:
@@ -200,9 +198,6 @@ class Transport:
                 message = scrub("Could not send the request to KartaView while {} ({}). Check the KartaView API "
                                 "address in the settings.".format(what, error), secrets)
                 raise KartaViewError(message) from None
-            finally:
-                if stream is not None:
-                    stream.close()
             attempt += 1
             if not retry_allowed or attempt > self.retries:
                 if attempt > 1:
@@ -213,6 +208,29 @@ class Transport:
             log.warning("%s Retrying in %.1f s (attempt %d of %d).", failure.message, pause, attempt + 1,
                         self.retries + 1)
             self.sleep(pause)
+
+    def _exchange(self, method, url, data, params, body, secrets, idempotent) -> Answer:
+        """One attempt: the request sent, and sent again where .redirects allows a redirect (requests
+        never follows one by itself); the final answer read completely."""
+        hops = 0
+        while True:
+            stream = body() if body else None
+            headers = {"User-Agent": self.user_agent}
+            if stream is not None:
+                headers["Content-Type"] = stream.content_type
+            try:
+                response = self.session.request(method, url, data=stream if stream is not None else data,
+                                                params=params, headers=headers, timeout=self.timeout, stream=True,
+                                                allow_redirects=False)
+                if response.status_code not in REDIRECT_CODES:
+                    return read_answer(response)
+                response.close()
+            finally:
+                if stream is not None:
+                    stream.close()
+            url = redirect_target(method, response.url, response.status_code, response.headers.get("Location"),
+                                  authenticated=bool(secrets), idempotent=idempotent, hops=hops, secrets=secrets)
+            hops, params = hops + 1, None  # the Location holds the whole query already
 
     def call(self, method, url, what, *, empty_ok=False, secrets=(), **kwargs) -> dict:
         """An API call: the payload dict of a successful JSON answer."""

@@ -23,6 +23,7 @@ import requests
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..client.errors import KartaViewError, scrub
+from ..client.redirects import MAX_REDIRECTS, REDIRECT_CODES, check_secure, redirect_target
 from .network import qgis_proxies
 from .settings import Settings
 
@@ -133,9 +134,20 @@ def exchange_osm_code(osm_url: str, client_id: str, client_secret: str, code: st
     if client_secret:
         data["client_secret"] = client_secret
     hidden = (code, client_secret, verifier)
+    url = "{}oauth2/token".format(_base(osm_url))
+    check_secure(url, allow_insecure_http=Settings().allow_insecure_http,
+                 what="sending the sign-in code and the OpenStreetMap app's secret")
     try:
-        response = requests.post("{}oauth2/token".format(_base(osm_url)), data=data, timeout=timeout,
-                                 proxies=qgis_proxies())
+        for hops in range(MAX_REDIRECTS + 1):  # redirect_target refuses the last
+            # never followed by requests: it would re-send the code and the client secret to another host
+            response = requests.post(url, data=data, timeout=timeout, proxies=qgis_proxies(url),
+                                     allow_redirects=False)
+            if response.status_code not in REDIRECT_CODES:
+                break
+            response.close()
+            url = redirect_target("POST", url, response.status_code, response.headers.get("Location"),
+                                  authenticated=True, idempotent=True, hops=hops, secrets=hidden,
+                                  server="OpenStreetMap")
     except requests.RequestException as error:
         raise KartaViewError(scrub("Could not reach OpenStreetMap ({}). Check the address and your connection."
                                    .format(error), hidden)) from None

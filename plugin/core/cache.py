@@ -4,6 +4,9 @@ One SQLite file in Settings().cache_dir (WAL, so QGIS and a qgis_process run can
 Entries are JSON values, zlib-compressed, stamped with the time they were fetched: an entry older
 than the expiry is still returned (marked stale) so layers keep working offline, and the caller
 decides whether to refresh it. The total size is kept under a bound by dropping the oldest entries.
+
+Entries are kept per API address (`Cache.scoped`): sequence 42 of a test server is not sequence 42
+of KartaView, so after switching the address the other server's data is never served.
 """
 
 import json
@@ -12,6 +15,7 @@ import threading
 import time
 import zlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .settings import Settings
 
@@ -178,9 +182,61 @@ class Cache:
         """The cache's size on disk (database and its WAL)."""
         return sum(path.stat().st_size for path in self.folder.glob(FILE_NAME + "*") if path.is_file())
 
+    def scoped(self, api_url: str) -> "ScopedCache":
+        """This cache's entries of the API at api_url (see ScopedCache)."""
+        return ScopedCache(self, api_scope(api_url))
+
     def close(self):
         with self._lock:
             self._db.close()
+
+
+def api_scope(api_url: str) -> str:
+    """The cache's name for an API address: scheme, host (lower case), port and path, without a
+    trailing slash, so that spellings of the same address share their entries."""
+    parts = urlsplit(api_url.strip())
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    return "{}://{}:{}{}".format(scheme, (parts.hostname or "").lower(), port, parts.path.rstrip("/"))
+
+
+class ScopedCache:
+    """The entries of one API address in a shared Cache: the same methods, each kind stored as
+    "<address> <kind>". Everything else (size, bound, clear, listeners) is the whole cache's."""
+
+    def __init__(self, cache: Cache, scope: str):
+        self.cache = cache
+        self.scope = scope
+
+    def _kind(self, kind) -> str:
+        return "{} {}".format(self.scope, kind)
+
+    def get(self, kind, key):
+        return self.cache.get(self._kind(kind), key)
+
+    def get_encoded(self, kind, key):
+        return self.cache.get_encoded(self._kind(kind), key)
+
+    def get_many_encoded(self, kind, keys) -> dict:
+        return self.cache.get_many_encoded(self._kind(kind), keys)
+
+    def present(self, kind, keys) -> set:
+        return self.cache.present(self._kind(kind), keys)
+
+    def put(self, kind, key, value):
+        self.cache.put(self._kind(kind), key, value)
+
+    def put_many(self, kind, items):
+        self.cache.put_many(self._kind(kind), items)
+
+    def put_many_encoded(self, kind, items):
+        self.cache.put_many_encoded(self._kind(kind), items)
+
+    def put_batch(self, entries):
+        self.cache.put_batch([(self._kind(kind), key, payload) for kind, key, payload in entries])
+
+    def __getattr__(self, name):  # encode, decode, clear, sizes, listeners, folder...: the shared cache's
+        return getattr(self.cache, name)
 
 
 _shared_lock = threading.Lock()
@@ -188,7 +244,8 @@ _shared = {}
 
 
 def shared_cache() -> Cache:
-    """The process's cache for the configured folder (one per folder), with the configured bounds."""
+    """The process's cache for the configured folder (one per folder), with the configured bounds.
+    What reads or writes entries takes `shared_cache().scoped(api address)`."""
     settings = Settings()
     folder = Path(settings.cache_dir)
     with _shared_lock:

@@ -48,6 +48,7 @@ def make_client(**client_kwargs) -> KartaViewClient:
     """A new client for the configured API address, through QGIS's proxy."""
     client_kwargs.setdefault("base_url", Settings().api_url)
     client_kwargs.setdefault("proxies", qgis_proxies(client_kwargs["base_url"]))
+    client_kwargs.setdefault("allow_insecure_http", Settings().allow_insecure_http)
     return KartaViewClient(**client_kwargs)
 
 
@@ -56,11 +57,12 @@ def shared_client() -> KartaViewClient:
     global _shared, _shared_key
     url = Settings().api_url
     proxies = qgis_proxies(url)
-    key = (url.rstrip("/"), sorted(proxies.items()))
+    insecure = Settings().allow_insecure_http
+    key = (url.rstrip("/"), sorted(proxies.items()), insecure)
     with _lock:
         if _shared is None or _shared_key != key:
             if _shared is not None:
                 _shared.close()
-            _shared = make_client(base_url=url, proxies=proxies)
+            _shared = make_client(base_url=url, proxies=proxies, allow_insecure_http=insecure)
             _shared_key = key
         return _shared

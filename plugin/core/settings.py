@@ -54,6 +54,8 @@ SETTINGS = {
         _Setting("username_filter", str, ""),
         _Setting("osm_client_id", str, "", "KARTAVIEW_OSM_CLIENT_ID"),
         _Setting("osm_url", str, "https://www.openstreetmap.org/", "KARTAVIEW_OSM_URL"),
+        # the token over plain http:// to a host that is not this computer (a test server on one's network)
+        _Setting("allow_insecure_http", bool, False, "KARTAVIEW_ALLOW_INSECURE_HTTP"),
     )
 }
 
@@ -83,6 +85,7 @@ class Settings:
     username_filter = _Property(SETTINGS["username_filter"])
     osm_client_id = _Property(SETTINGS["osm_client_id"])
     osm_url = _Property(SETTINGS["osm_url"])
+    allow_insecure_http = _Property(SETTINGS["allow_insecure_http"])
 
     def __init__(self):
         self._qsettings = QgsSettings()

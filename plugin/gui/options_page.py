@@ -4,7 +4,7 @@ import os
 
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -27,12 +27,14 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        self.accountLabel.setTextFormat(Qt.TextFormat.PlainText)  # the user name is the server's: never HTML
         # QgisInterface.showOptionsDialog(currentPage=...) finds the page by this name.
         self.setObjectName(PAGE_NAME)
         self.settings = Settings()
         # setting key -> widget showing it (an overridden one is read-only)
         self.widgets = {
             "api_url": self.apiUrlEdit,
+            "allow_insecure_http": self.insecureHttpCheck,
             "cache_max_mb": self.cacheMaxSpin,
             "cache_expiry_hours": self.cacheExpirySpin,
             "upload_concurrency": self.uploadConcurrencySpin,
@@ -55,6 +57,7 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
         s = self.settings
         api_url = s.api_url
         self.apiUrlEdit.setText("" if api_url == SETTINGS["api_url"].default else api_url)
+        self.insecureHttpCheck.setChecked(s.allow_insecure_http)
         self.cacheMaxSpin.setValue(s.cache_max_mb)
         self.cacheExpirySpin.setValue(s.cache_expiry_hours)
         self.uploadConcurrencySpin.setValue(s.upload_concurrency)
@@ -155,6 +158,7 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
         s = self.settings
         values = {
             "api_url": self.apiUrlEdit.text().strip() or SETTINGS["api_url"].default,
+            "allow_insecure_http": self.insecureHttpCheck.isChecked(),
             "cache_max_mb": self.cacheMaxSpin.value(),
             "cache_expiry_hours": self.cacheExpirySpin.value(),
             "upload_concurrency": self.uploadConcurrencySpin.value(),

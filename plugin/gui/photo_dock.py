@@ -6,6 +6,7 @@ its errors and shows them in the dock with a retry button.
 """
 
 import functools
+import html
 from pathlib import Path
 
 from qgis.core import (
@@ -19,7 +20,15 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QFileDialog, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from ..about import PLUGIN_DIR
 from ..core.log import log_error, log_warning
@@ -112,6 +121,12 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         for speed in SPEEDS:
             self.speedCombo.addItem(self.tr("{}×").format(speed), speed)
         self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
+        # Server values (user names, devices, KartaView's error texts) are shown as they are: a QLabel
+        # would otherwise render any that looks like HTML. Only the link is HTML, and it is escaped.
+        for label in self.findChildren(QLabel):
+            if label is not self.linkValue:
+                label.setTextFormat(Qt.TextFormat.PlainText)
+        self.linkValue.setTextFormat(Qt.TextFormat.RichText)
         self.linkValue.setOpenExternalLinks(True)
         self.linkValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.stack.setCurrentIndex(EMPTY_PAGE)
@@ -427,7 +442,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.projectionValue.setText(_text(photo.projection))
         self.deviceValue.setText(_text(sequence.device_name if sequence else None))
         url = self.photo_url()
-        self.linkValue.setText('<a href="{0}">{0}</a>'.format(url))
+        self.linkValue.setText('<a href="{0}">{0}</a>'.format(html.escape(url, quote=True)))
 
     def photo_url(self):
         photo = self._current

@@ -7,6 +7,7 @@ are cancelled, because a request is only pursued while its photo is still wanted
 prefetched). The same image asked twice (prefetch, then show) is downloaded once.
 """
 
+import hashlib
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -14,6 +15,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtGui import QImage
 
 from ..client.errors import Cancelled, KartaViewError
+from ..core.cache import api_scope
 from ..core.log import log_warning
 from ..core.network import shared_client
 from ..core.settings import Settings
@@ -24,9 +26,11 @@ PREFETCH_SIZE = "lth"
 DISK_SHARE = 0.5  # of the plugin's cache size setting, the rest is the coverage cache's
 
 
-def default_cache() -> PhotoCache:
+def default_cache(api_url: str) -> PhotoCache:
+    """The photo cache of the API at api_url: photo ids are one server's, so each address has its folder."""
     settings = Settings()
-    return PhotoCache(settings.cache_dir / "photos", int(settings.cache_max_mb * DISK_SHARE * 1024 * 1024))
+    folder = hashlib.sha256(api_scope(api_url).encode("utf-8")).hexdigest()[:16]
+    return PhotoCache(settings.cache_dir / "photos" / folder, int(settings.cache_max_mb * DISK_SHARE * 1024 * 1024))
 
 
 class PhotoLoader(QObject):
@@ -38,7 +42,8 @@ class PhotoLoader(QObject):
     def __init__(self, client_factory=shared_client, cache=None, parent=None):
         super().__init__(parent)
         self._client_factory = client_factory
-        self.cache = cache if cache is not None else default_cache()
+        self._cache = cache
+        self._caches = {}  # API address -> its PhotoCache, when none was given
         self._shown_pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="kartaview-photo")
         self._prefetch_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kartaview-prefetch")
         self._lock = threading.Lock()
@@ -49,6 +54,21 @@ class PhotoLoader(QObject):
         self._pending = {}  # ticket -> sizes still loading
         self._best = {}  # ticket -> rank of the largest image emitted
         self._delivered.connect(self._on_delivered)
+
+    @property
+    def cache(self) -> PhotoCache:
+        """The given cache, else that of the API address the client talks to now."""
+        if self._cache is not None:
+            return self._cache
+        return self._cache_of(self._client_factory().base_url)
+
+    def _cache_of(self, url) -> PhotoCache:
+        if self._cache is not None:
+            return self._cache
+        with self._lock:
+            if url not in self._caches:
+                self._caches[url] = default_cache(url)
+            return self._caches[url]
 
     # --- API (GUI thread) ---------------------------------------------------------------------
 
@@ -99,8 +119,10 @@ class PhotoLoader(QObject):
 
     def _obtain(self, photo, size):
         """(bytes, served) from the cache, from a download already running, or downloaded now."""
+        client = self._client_factory()  # one server for the whole load: its image goes to its cache
+        cache = self._cache_of(client.base_url)
         while True:
-            cached = self.cache.get(photo.id, size)
+            cached = cache.get(photo.id, size)
             if cached is not None:
                 return cached
             key = (photo.id, size)
@@ -118,9 +140,8 @@ class PhotoLoader(QObject):
                         raise
                     continue
             try:
-                data, served = self._client_factory().fetch_image(
-                    photo, size, cancel=lambda: not self._wanted(photo.id))
-                self.cache.put(photo.id, size, data, served)
+                data, served = client.fetch_image(photo, size, cancel=lambda: not self._wanted(photo.id))
+                cache.put(photo.id, size, data, served)
                 future.set_result((data, served))
                 return data, served
             except BaseException as error:

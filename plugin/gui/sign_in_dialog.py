@@ -31,6 +31,8 @@ class SignInDialog(QDialog, FORM_CLASS):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
+        for label in (self.accountLabel, self.messageLabel):  # a user name, a server's message: never HTML
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self._authorization = None  # the pending OSM authorization (its PKCE verifier)
         settings = Settings()
         self.osmUrlEdit.setText(settings.osm_url)
@@ -116,7 +118,7 @@ class SignInDialog(QDialog, FORM_CLASS):
         osm_token = auth.exchange_osm_code(osm_url, client_id, secret, code, self._authorization.verifier)
         client = make_client()
         try:
-            account = client.client_auth(osm_token, secret)
+            account = client.client_auth(osm_token)  # the OSM app's secret stays between us and OSM
         finally:
             client.close()
         auth.save_account(account.access_token, account.username)

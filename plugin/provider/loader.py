@@ -683,7 +683,7 @@ def default_loader() -> Loader:
         loader = _loaders.get(key)
         if loader is None:
             try:
-                cache = shared_cache()
+                cache = shared_cache().scoped(settings.api_url)  # never another server's entries
             except (OSError, sqlite3.Error) as error:  # an unwritable profile: work without a disk cache
                 log_warning("KartaView: no disk cache ({}); data is kept in memory only.".format(error))
                 cache = None

@@ -355,6 +355,6 @@
   <dataDefinedFieldProperties/>
   <widgets/>
   <previewExpression>'Way ' || "way_id" || ': ' || "coverage"</previewExpression>
-  <mapTip>&lt;b>[% "coverage" %] sequence(s)&lt;/b> on way &lt;a href="https://www.openstreetmap.org/way/[% "way_id" %]">[% "way_id" %]&lt;/a></mapTip>
+  <mapTip>&lt;b&gt;[% replace(coalesce(to_string("coverage"), ''), array('&amp;', '&lt;', '&gt;', '"', ''''), array('&amp;amp;', '&amp;lt;', '&amp;gt;', '&amp;quot;', '&amp;#39;')) %] sequence(s)&lt;/b&gt; on way &lt;a href="https://www.openstreetmap.org/way/[% replace(coalesce(to_string("way_id"), ''), array('&amp;', '&lt;', '&gt;', '"', ''''), array('&amp;amp;', '&amp;lt;', '&amp;gt;', '&amp;quot;', '&amp;#39;')) %]"&gt;[% replace(coalesce(to_string("way_id"), ''), array('&amp;', '&lt;', '&gt;', '"', ''''), array('&amp;amp;', '&amp;lt;', '&amp;gt;', '&amp;quot;', '&amp;#39;')) %]&lt;/a&gt;</mapTip>
   <layerGeometryType>1</layerGeometryType>
 </qgis>
