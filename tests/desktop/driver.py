@@ -8,6 +8,7 @@ like a person's. The results file is rewritten after every check, so a crash lea
 until then; QGIS quits through File ▸ Exit once the scenario ends.
 """
 
+import faulthandler
 import importlib
 import json
 import os
@@ -26,6 +27,7 @@ SCENARIO = os.environ["KARTAVIEW_DESKTOP_SCENARIO"]
 TIMEOUT = float(os.environ.get("KARTAVIEW_DESKTOP_TIMEOUT", "240"))
 sys.path.insert(0, os.environ["KARTAVIEW_DESKTOP_ROOT"])
 TICK_MS = 50
+QUIT_STACKS_AFTER_S = 30  # QGIS quits in a few seconds; the test waits longer before it kills
 
 
 class Desktop:
@@ -197,6 +199,9 @@ def _quit(desk):
             widget.close()
     desk.results["finished_at"] = round(time.monotonic() - desk.started, 1)
     desk.save()
+    # a QGIS that hangs while quitting leaves every Python thread's stack here (the test kills it later)
+    desk.stacks = open(os.path.join(os.environ["KARTAVIEW_DESKTOP_HOME"], "python-stacks-at-quit.txt"), "w")
+    faulthandler.dump_traceback_later(QUIT_STACKS_AFTER_S, file=desk.stacks)
     iface.actionExit().trigger()
 
 

@@ -26,6 +26,7 @@ class DesktopRun:
     results: dict
     output: str
     checks: list = field(default_factory=list)
+    stacks_at_quit: str = ""  # every Python thread's stack, when QGIS was still quitting 30 s on
 
     def failed_checks(self):
         return [c for c in self.checks if not c["ok"]]
@@ -43,6 +44,8 @@ class DesktopRun:
             self.results.get("error"))]
         lines += ["  {} {} {}".format("ok  " if c["ok"] else "FAIL", c["name"], c["detail"]) for c in self.checks]
         lines += ["  python error: " + e[:2000] for e in self.results.get("python_errors", [])]
+        if self.stacks_at_quit:
+            lines += ["--- Python stacks 30 s into quitting ---", self.stacks_at_quit[-6000:]]
         lines += ["--- QGIS output (end) ---", self.output[-6000:]]
         return "\n".join(lines)
 
@@ -108,4 +111,6 @@ def run_scenario(scenario, home: Path, api_url: str, timeout=240, project=None, 
     (home / "qgis-output.txt").write_text(output or "")  # the whole of it; a failure shows its end
     count_printed_deprecations(output, "desktop scenario {}".format(scenario))
     data = json.loads(results.read_text()) if results.exists() else {"checks": [], "error": "no results written"}
-    return DesktopRun(returncode=returncode, results=data, output=output or "", checks=data.get("checks", []))
+    stacks = home / "python-stacks-at-quit.txt"
+    return DesktopRun(returncode=returncode, results=data, output=output or "", checks=data.get("checks", []),
+                      stacks_at_quit=stacks.read_text() if stacks.exists() else "")
