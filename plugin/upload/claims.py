@@ -8,8 +8,9 @@ meanwhile (journal.register keeps a photo where another run holds the claim). A 
 back (`release`) as soon as the run has no photo of that sequence in flight, so two runs never
 wait for each other at the same time.
 
-A claim whose run is gone counts as free: its process no longer exists (same host, POSIX), or its
-heartbeat is older than STALE_SECONDS (a run killed on another host, or on Windows). So a killed
+A claim whose run is gone counts as free: it is a run of this process that ended (even if the
+journal could not record it), its process no longer exists (same host, POSIX), or its heartbeat is
+older than STALE_SECONDS (a run killed on another host, or on Windows). So a killed
 run's sequences are taken over by the next run, which resends its unconfirmed photos to the same
 sequence and index (KartaView answers "duplicate entry" for one it already has).
 """
@@ -27,6 +28,7 @@ from typing import Optional
 STALE_SECONDS = 20.0
 HEARTBEAT_SECONDS = 3.0
 _FORGET_SECONDS = 24 * 3600.0  # rows of runs that died are dropped after a day
+_ACTIVE = set()  # the runs of this process that have not ended (two toolbox runs in one QGIS)
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,6 @@ class Take:
 
 
 def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
     try:
         os.kill(pid, 0)  # signal 0: only asks whether the process exists
     except ProcessLookupError:
@@ -73,6 +73,7 @@ class Claims:
             db.execute("DELETE FROM runs WHERE heartbeat < ?", (now - _FORGET_SECONDS,))
             db.execute("INSERT OR REPLACE INTO runs (run, pid, host, started, heartbeat) VALUES (?,?,?,?,?)",
                        (self.run_id, os.getpid(), self.host, started, now))
+        _ACTIVE.add(self.run_id)
         return RunInfo(self.run_id, os.getpid(), self.host, started)
 
     def heartbeat(self):
@@ -81,6 +82,7 @@ class Claims:
 
     def end_run(self):
         """Give back every claim of this run and forget it."""
+        _ACTIVE.discard(self.run_id)
         with self._transaction() as db:
             db.execute("UPDATE sequences SET owner=NULL WHERE owner=?", (self.run_id,))
             db.execute("DELETE FROM runs WHERE run=?", (self.run_id,))
@@ -126,6 +128,8 @@ class Claims:
         run, pid, host, started, heartbeat = row
         if time.time() - heartbeat > STALE_SECONDS:
             return None
+        if host == self.host and pid == os.getpid():
+            return None if run not in _ACTIVE else RunInfo(run, pid, host, started)
         if host == self.host and os.name == "posix" and not _pid_alive(pid):
             return None
         return RunInfo(run, pid, host, started)

@@ -241,7 +241,11 @@ class Uploader:
         for sequence in plan.sequences():
             registered = not self._stopping
             if registered:
-                self.journal.register(sequence, plan.photos(sequence))
+                try:
+                    self.journal.register(sequence, plan.photos(sequence))
+                except JournalError as error:  # its photos are reported as not sent
+                    self._summary.journal_error = self._summary.journal_error or error
+                    registered = False
             for photo in plan.photos(sequence):
                 yield sequence, photo, registered
             yield _Close(sequence.key)
@@ -272,8 +276,8 @@ class Uploader:
             if work.sequence_id is None and work.create_error is None:
                 try:
                     self._create(work, control)
-                except _Stop:
-                    ready.appendleft(task)
+                except (_Stop, JournalError):
+                    ready.appendleft(task)  # reported with the rest
                     raise
             if work.create_error is not None:
                 self._fail(task, *work.create_error)
@@ -287,7 +291,12 @@ class Uploader:
         if not registered:  # the run has stopped: just report the photo
             self._report_unsent(sequence, photo)
             return None
-        take = self.journal.take(photo.key)
+        try:
+            take = self.journal.take(photo.key)
+        except JournalError as error:
+            self._summary.journal_error = self._summary.journal_error or error
+            self._report_unsent(sequence, photo)
+            return None
         place = take.place
         if take.blocker is not None:
             self._blocked = ((sequence, photo, registered), time.monotonic() + _RECHECK)
@@ -488,10 +497,10 @@ class Uploader:
         if isinstance(error, _JournalFailure):
             self._summary.journal_error = self._summary.journal_error or error.error
             if error.result is None:
-                self._fail(task, REASON_JOURNAL_ERROR, str(error.error))
+                self._fail(task, REASON_JOURNAL_ERROR, error.error.detail)
             else:
                 work.pending -= 1
-                self._emit(PhotoResult(task.photo, UPLOADED, REASON_NOT_JOURNALED, str(error.error),
+                self._emit(PhotoResult(task.photo, UPLOADED, REASON_NOT_JOURNALED, error.error.detail,
                                        work.sequence_id, task.index, work.number))
             return
         failure = self._failure(task, future)
@@ -539,7 +548,7 @@ class Uploader:
 
     def _stop_reason(self):
         if self._summary.journal_error is not None:
-            return REASON_JOURNAL_ERROR, str(self._summary.journal_error)
+            return REASON_JOURNAL_ERROR, self._summary.journal_error.detail
         if self._summary.auth_error:
             return REASON_AUTH, self._summary.auth_error
         return REASON_CANCELLED, ""
