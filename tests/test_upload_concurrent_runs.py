@@ -75,7 +75,7 @@ def test_two_headless_runs_at_once_store_each_photo_once(fresh_sandbox, tmp_path
         runs.append((subprocess.Popen(command, cwd=str(ROOT), env=env, stdout=subprocess.PIPE,
                                       stderr=subprocess.STDOUT, text=True), output))
     texts = []
-    for process, output in runs:
+    for process, _output in runs:
         text = process.communicate(timeout=240)[0]
         assert process.returncode == 0, text
         texts.append(text)

@@ -49,8 +49,8 @@ def assert_refused_and_nothing_sent_again(sandbox, layer, journal, *words):
 def test_a_journal_truncated_to_nothing_is_never_a_silent_fresh_start(uploaded):
     sandbox, layer, journal = uploaded
     journal.write_bytes(b"")
-    message = assert_refused_and_nothing_sent_again(sandbox, layer, journal, "empty", "uploaded twice",
-                                                    "move it aside")
+    assert_refused_and_nothing_sent_again(sandbox, layer, journal, "empty", "uploaded twice",
+                                          "move it aside")
     assert journal.read_bytes() == b""  # left as it was for the user to restore
 
 
@@ -95,13 +95,12 @@ def mountable(tmp_path):
         subprocess.run(["umount", "-l", str(folder)], check=True)
 
 
-def test_a_journal_in_a_read_only_folder_says_how_to_fix_it(mountable, uploaded):
+def test_a_journal_in_a_read_only_folder_says_how_to_fix_it(mountable, uploaded, monkeypatch):
     sandbox, layer, journal = uploaded
     with read_only(journal.parent):
         assert_refused_and_nothing_sent_again(sandbox, layer, journal, "cannot be written",
                                               "KARTAVIEW_UPLOAD_JOURNAL")
-        journal.with_name("new.sqlite")
-        os.environ["KARTAVIEW_UPLOAD_JOURNAL"] = str(journal.with_name("new.sqlite"))  # monkeypatch restores it
+        monkeypatch.setenv("KARTAVIEW_UPLOAD_JOURNAL", str(journal.with_name("new.sqlite")))  # not made yet
         assert_refused_and_nothing_sent_again(sandbox, layer, journal.with_name("new.sqlite"), "cannot be written")
 
 

@@ -51,17 +51,10 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..client.errors import (
-    AuthenticationError,
-    BadRequestError,
-    Cancelled,
-    KartaViewError,
-    NotFoundError,
-    TransientError,
-)
 from . import claims
 from . import journal as states
 from .journal_errors import JournalError
+from .photo_steps import PhotoSteps
 from .results import (  # noqa: F401 (the names callers know as uploader.*)
     ALREADY_UPLOADED,
     EVENT_CREATED,
@@ -86,10 +79,11 @@ from .results import (  # noqa: F401 (the names callers know as uploader.*)
     SequenceEvent,
     Summary,
 )
+from .sequence_steps import POLL, SequenceSteps, Stop
 
 MAX_CONCURRENCY = 10
-_POLL = 0.2
 _RECHECK = 0.5  # how often a photo held by another run is looked at again
+
 
 @dataclass
 class _Work:
@@ -123,23 +117,7 @@ class _Close:
     key: Optional[str]
 
 
-_RETRY = object()
-
-
-class _Stop(Exception):
-    """Cancel was requested while waiting for a create/finish call."""
-
-
-class _JournalFailure(Exception):
-    """The journal failed around an upload; `result` is KartaView's answer if the photo got there."""
-
-    def __init__(self, error, result=None):
-        super().__init__(str(error))
-        self.error = error
-        self.result = result
-
-
-class Uploader:
+class Uploader(SequenceSteps, PhotoSteps):
     def __init__(self, client, journal, access_token: str, *, concurrency: int = 4, attempts: int = 3,
                  retry_delay: float = 2.0, max_retry_delay: float = 30.0,
                  cancel: Optional[Callable[[], bool]] = None,
@@ -194,17 +172,17 @@ class Uploader:
                 if not in_flight:
                     if ready or not (self._exhausted or self._retries):
                         if self._blocked is not None and not ready:
-                            self._pause(_POLL)  # waiting for another run
+                            self._pause(POLL)  # waiting for another run
                         continue
                     if not self._retries:
                         break
                     self._pause(self._retries[0][0] - time.monotonic())
                     self._requeue_due(ready, force=True)
                     continue
-                done, _ = wait(in_flight, timeout=_POLL, return_when=FIRST_COMPLETED)
+                done, _ = wait(in_flight, timeout=POLL, return_when=FIRST_COMPLETED)
                 for future in done:
                     self._handle(in_flight.pop(future), future, control)
-        except _Stop:
+        except Stop:
             pass
         except JournalError as error:
             self._summary.journal_error = error
@@ -276,7 +254,7 @@ class Uploader:
             if work.sequence_id is None and work.create_error is None:
                 try:
                     self._create(work, control)
-                except (_Stop, JournalError):
+                except (Stop, JournalError):
                     ready.appendleft(task)  # reported with the rest
                     raise
             if work.create_error is not None:
@@ -382,170 +360,6 @@ class Uploader:
             ready.append(heapq.heappop(self._retries)[2])
             force = False
 
-    # -- sequences --------------------------------------------------------------------------------
-
-    def _create(self, work, control):
-        ambiguous = work.record.state == states.CREATING
-        for attempt in range(self.attempts):
-            if attempt:
-                self._pause(self._delay(attempt - 1))
-            try:
-                work.sequence_id = self._blocking(control, self._create_call, work)
-            except AuthenticationError as error:
-                self._summary.auth_error = error.message
-                work.create_error = (REASON_AUTH, error.message)
-                return
-            except TransientError as error:
-                # Possibly created anyway: the journal still says "creating" (see module doc).
-                work.create_error = (REASON_CREATE_FAILED, error.message)
-                ambiguous = True
-                continue
-            except KartaViewError as error:
-                work.create_error = (REASON_CREATE_FAILED, error.message)
-                return
-            work.create_error = None
-            self._summary.created += 1
-            self._on_sequence(SequenceEvent(EVENT_RECREATED if ambiguous else EVENT_CREATED, work.number,
-                                            work.sequence_id))
-            return
-
-    def _create_call(self, work):
-        self.journal.creating(work.key)
-        sequence_id = self.client.create_sequence(self._token, work.record.lat, work.record.lng)
-        self.journal.created(work.key, sequence_id)
-        return sequence_id
-
-    def _finish_if_complete(self, work, control):
-        if work.sequence_id is None or work.pending or work.failures or work.finished:
-            return
-        if self.journal.unconfirmed(work.key):
-            return  # photos planned in an earlier run but not part of this one
-        if not work.claimed:
-            if self.journal.claim(work.key) is not None:
-                work.handed_over = True  # another run works on it and will finish it
-                return
-            work.claimed = True
-        if self.journal.sequence(work.key).state == states.FINISHED:
-            work.finished = True  # by another run
-            return
-        for attempt in range(self.attempts):
-            try:
-                self._blocking(control, self._finish_call, work)
-                work.finished = True
-                self._summary.finished += 1
-                self._on_sequence(SequenceEvent(EVENT_FINISHED, work.number, work.sequence_id))
-                return
-            except AuthenticationError as error:
-                self._summary.auth_error = error.message
-                return
-            except TransientError:
-                if attempt + 1 < self.attempts:
-                    self._pause(self._delay(attempt))
-            except KartaViewError:
-                return
-
-    def _finish_call(self, work):
-        was_finishing = self.journal.sequence(work.key).state == states.FINISHING
-        self.journal.finishing(work.key)
-        try:
-            self.client.finish_sequence(self._token, work.sequence_id)
-        except NotFoundError:
-            if not was_finishing:
-                raise
-            # The interrupted finish went through; the sequence no longer accepts a second one.
-        self.journal.finished(work.key)
-
-    def _left_open(self, work):
-        if work.failures:
-            detail = "{} photo(s) not confirmed".format(work.failures)
-        elif self._summary.cancelled or self._summary.auth_error:
-            detail = "the upload was interrupted"
-        else:
-            detail = "photos of an earlier run of this sequence were not part of this run"
-        self._summary.left_open += 1
-        self._on_sequence(SequenceEvent(EVENT_LEFT_OPEN, work.number, work.sequence_id, detail))
-
-    # -- photos -----------------------------------------------------------------------------------
-
-    def _send(self, task, sequence_id):
-        """Runs on a pool thread: journal, upload (streamed by the client), journal."""
-        photo = task.photo
-        try:
-            self.journal.sending(photo.key)
-        except JournalError as error:
-            raise _JournalFailure(error) from error  # nothing was sent
-        try:
-            result = self.client.upload_photo(
-                self._token, sequence_id, task.index, photo.lat, photo.lng, photo.path,
-                shot_date=photo.captured_at, heading=photo.heading, cancel=self.cancelled)
-        except Exception as error:
-            try:
-                self.journal.failed(photo.key, "{}: {}".format(type(error).__name__, _message(error)))
-            except JournalError as journal_error:
-                raise _JournalFailure(journal_error) from error
-            raise
-        try:
-            self.journal.confirmed(photo.key, result.photo_id, result.duplicate)
-        except JournalError as error:
-            # On KartaView, recorded as "sending": a re-run resends it and is answered "duplicate".
-            raise _JournalFailure(error, result) from error
-        return result
-
-    def _handle(self, task, future, control):
-        work = task.work
-        error = future.exception()
-        if isinstance(error, _JournalFailure):
-            self._summary.journal_error = self._summary.journal_error or error.error
-            if error.result is None:
-                self._fail(task, REASON_JOURNAL_ERROR, error.error.detail)
-            else:
-                work.pending -= 1
-                self._emit(PhotoResult(task.photo, UPLOADED, REASON_NOT_JOURNALED, error.error.detail,
-                                       work.sequence_id, task.index, work.number))
-            return
-        failure = self._failure(task, future)
-        if failure is _RETRY:
-            return
-        if failure is not None:
-            self._fail(task, *failure)
-        else:
-            result = future.result()
-            work.pending -= 1
-            reason = REASON_DUPLICATE if result.duplicate else ""
-            self._emit(PhotoResult(task.photo, ALREADY_UPLOADED if result.duplicate else UPLOADED, reason, "",
-                                   work.sequence_id, task.index, work.number))
-        self._settle(work, control)
-
-    def _failure(self, task, future):
-        """None when the upload succeeded, _RETRY when it is queued again, else (reason, detail)."""
-        try:
-            future.result()
-        except Cancelled:
-            return REASON_CANCELLED, ""
-        except AuthenticationError as error:
-            self._summary.auth_error = error.message
-            return REASON_AUTH, error.message
-        except (BadRequestError, NotFoundError) as error:
-            return REASON_REJECTED, error.message
-        except OSError as error:
-            return REASON_FILE, _message(error)
-        except KartaViewError as error:
-            if task.attempt + 1 < self.attempts and not self.cancelled():
-                task.attempt += 1
-                due = time.monotonic() + self._delay(task.attempt - 1)
-                heapq.heappush(self._retries, (due, next(self._tiebreak), task))
-                return _RETRY
-            return REASON_SEND_FAILED, _message(error)
-        except Exception as error:  # e.g. the journal could not be written: report, never crash the run
-            return REASON_SEND_FAILED, _message(error)
-        return None
-
-    def _fail(self, task, reason, detail):
-        task.work.pending -= 1
-        task.work.failures += 1
-        self._emit(PhotoResult(task.photo, FAILED, reason, detail, task.work.sequence_id, task.index,
-                               task.work.number))
-
     def _stop_reason(self):
         if self._summary.journal_error is not None:
             return REASON_JOURNAL_ERROR, self._summary.journal_error.detail
@@ -570,34 +384,3 @@ class Uploader:
         for item in stream:
             if not isinstance(item, _Close):
                 self._report_unsent(*item[:2])
-
-    def _emit(self, result):
-        counts = self._summary.counts
-        counts[result.status] = counts.get(result.status, 0) + 1
-        self._on_photo(result)
-
-    # -- waiting ----------------------------------------------------------------------------------
-
-    def _delay(self, attempt) -> float:
-        return min(self.max_retry_delay, self.retry_delay * 2 ** attempt)
-
-    def _pause(self, seconds):
-        end = time.monotonic() + max(0.0, seconds)
-        while time.monotonic() < end:
-            if self.cancelled():
-                raise _Stop()
-            time.sleep(min(_POLL, max(0.0, end - time.monotonic())))
-
-    def _blocking(self, control, function, *args):
-        """function(*args) on the control thread, waiting for it while polling cancel."""
-        future = control.submit(function, *args)
-        while True:
-            done, _ = wait([future], timeout=_POLL)
-            if done:
-                return future.result()
-            if self.cancelled():
-                raise _Stop()
-
-
-def _message(error) -> str:
-    return getattr(error, "message", None) or str(error) or type(error).__name__
