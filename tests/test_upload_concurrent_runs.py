@@ -10,7 +10,7 @@ from kartaview.plugin.upload import uploader as up
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.planner import PlanOptions, plan_upload
 from tests.conftest import ROOT, make_plugin_home
-from tests.test_upload_uploader import assert_all_stored_once, make_client, stored
+from tests.test_upload_uploader import assert_all_stored_once, make_client, sha1, stored
 from tests.upload_support import track
 
 ALG = "kartaview:uploadphotos"
@@ -85,3 +85,31 @@ def test_two_headless_runs_at_once_store_each_photo_once(fresh_sandbox, tmp_path
     assert sum(r["status"] == "uploaded" for rows in reports for r in rows) == 30
     # The one that waited said so, naming the other run's start and process.
     assert any("being uploaded by another run started at" in text for text in texts), texts
+
+
+def test_two_runs_of_overlapping_photos_split_differently_store_each_photo_once(fresh_sandbox, tmp_path):
+    """One run uploads photos 0-29 in sequences of 10, the other 0-39 in sequences of 7, at once."""
+    photos = track(tmp_path, 40)
+    fresh_sandbox.set_faults(latency_ms=20)
+    start = threading.Barrier(2)
+    outcomes = [None, None]
+
+    def one_run(number, chosen, max_photos):
+        results = []
+        plan = plan_upload(chosen, PlanOptions(max_photos=max_photos))
+        with make_client(fresh_sandbox) as client, Journal(tmp_path / "journal.sqlite", client.base_url) as journal:
+            uploader = up.Uploader(client, journal, fresh_sandbox.token, concurrency=3, retry_delay=0.05,
+                                   on_photo=results.append)
+            start.wait()
+            outcomes[number] = uploader.run(plan), results
+
+    threads = [threading.Thread(target=one_run, args=(0, photos[:30], 10)),
+               threading.Thread(target=one_run, args=(1, photos, 7))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    held = sorted(digest for _, _, stored_photos in stored(fresh_sandbox) for _, digest, _ in stored_photos)
+    assert held == sorted(sha1(p.path) for p in photos)  # 40 photos, each once
+    assert [len(results) for _, results in outcomes] == [30, 40]
+    assert all(r.status in (up.UPLOADED, up.ALREADY_UPLOADED) for _, results in outcomes for r in results)
