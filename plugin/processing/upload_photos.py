@@ -7,7 +7,6 @@ in memory: the plan and the report rows wait in temporary SQLite databases.
 """
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 from qgis.core import (
@@ -31,7 +30,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import auth
 from ..core.compat import INT, INT64, STRING, new_field
@@ -44,11 +43,11 @@ from ..upload.journal import CONFIRMED, Journal
 from ..upload.journal_errors import JournalError, guard
 from ..upload.planner import PhotoInput, Plan, PlanOptions
 from ..upload.report import ReportRows
+from . import photo_values
 
 JOURNAL_ENV = "KARTAVIEW_UPLOAD_JOURNAL"
 SKIPPED = "skipped"
 WOULD_UPLOAD = "would upload"  # dry run
-_TIME_FORMATS = ("yyyy:MM:dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss")
 
 
 def journal_path() -> Path:
@@ -262,15 +261,15 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             if feedback.isCanceled():
                 break
             lat, lng = self._position(feature, to_wgs84)
-            path = _path(feature[fields["photo"]], home)
+            path = photo_values.photo_path(feature[fields["photo"]], home)
             rows.add(feature.id(), bytes(feature.geometry().asWkb()), path)
             plan.add(PhotoInput(
                 ref=feature.id(),
                 path=path,
                 lat=lat, lng=lng,
-                captured_at=_utc_time(feature[fields["time"]]),
-                heading=_number(feature[fields["heading"]]) if fields["heading"] else None,
-                group=_text(feature[fields["group"]]) if fields["group"] else None,
+                captured_at=photo_values.utc_time(feature[fields["time"]]),
+                heading=photo_values.number(feature[fields["heading"]]) if fields["heading"] else None,
+                group=photo_values.text(feature[fields["group"]]) if fields["group"] else None,
             ))
             feedback.setProgress(5.0 * number / total)
 
@@ -417,41 +416,3 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         if not code:
             return ""
         return texts.get(code, "{}").format(detail)
-
-
-def _path(value, home):
-    if value is None or isinstance(value, QVariant):
-        return None
-    path = str(value).strip()
-    if path and home and not os.path.isabs(os.path.expanduser(path)):
-        path = os.path.join(home, path)
-    return path or None
-
-
-def _utc_time(value):
-    """A naive UTC datetime from a date-time attribute (zone-less values are local time, as EXIF is)."""
-    if isinstance(value, datetime):
-        value = QDateTime(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        value = QDateTime.fromString(text, Qt.DateFormat.ISODateWithMs)
-        for time_format in _TIME_FORMATS:
-            if value.isValid():
-                break
-            value = QDateTime.fromString(text, time_format)
-    if not isinstance(value, QDateTime) or not value.isValid():
-        return None
-    return value.toUTC().toPyDateTime().replace(tzinfo=None)
-
-
-def _number(value):
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _text(value):
-    if value is None or isinstance(value, QVariant):
-        return None
-    return str(value)
