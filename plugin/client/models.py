@@ -9,7 +9,18 @@ from collections import abc
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .parsing import parse_records, to_datetime, to_float, to_int, to_position, to_str
+from .parsing import (
+    MAX_ID,
+    MAX_INT32,
+    parse_records,
+    to_bounded,
+    to_datetime,
+    to_float,
+    to_id,
+    to_int,
+    to_position,
+    to_str,
+)
 
 
 def _first(d: dict, *keys):
@@ -21,10 +32,12 @@ def _first(d: dict, *keys):
     return None
 
 
-def _required_int(d: dict, *keys) -> int:
-    value = to_int(_first(d, *keys))
+def _required_int(d: dict, *keys, high=MAX_ID) -> int:
+    """An identity field (an id: 0..MAX_ID; an index: 0..MAX_INT32); ValueError when missing or out of
+    range, which rejects the whole record."""
+    value = to_bounded(_first(d, *keys), 0, high)
     if value is None:
-        raise ValueError("record without {}: {!r}".format("/".join(keys), {k: d.get(k) for k in keys}))
+        raise ValueError("record without a valid {}: {!r}".format("/".join(keys), {k: d.get(k) for k in keys}))
     return value
 
 
@@ -33,11 +46,14 @@ def _v1_identity(d: dict) -> tuple[int, int, int]:
     photo_id, sequence_id, index = d.get("id"), d.get("sequence_id"), d.get("sequence_index")
     if type(photo_id) is str and type(sequence_id) is str and type(index) is str:
         try:  # the usual "123" strings: what to_int gives them, without its detours
-            return int(photo_id), int(sequence_id), int(index)
+            identity = int(photo_id), int(sequence_id), int(index)
         except ValueError:
             pass
+        else:
+            if 0 <= identity[0] <= MAX_ID and 0 <= identity[1] <= MAX_ID and 0 <= identity[2] <= MAX_INT32:
+                return identity
     return (_required_int(d, "id"), _required_int(d, "sequence_id", "sequenceId"),
-            _required_int(d, "sequence_index", "sequenceIndex"))
+            _required_int(d, "sequence_index", "sequenceIndex", high=MAX_INT32))
 
 
 def _corner_bbox(nw_lat, nw_lng, se_lat, se_lng):
@@ -111,7 +127,7 @@ class Photo:
             username=to_str(d.get("username")),
             projection=to_str(d.get("projection")),
             field_of_view=to_str(d.get("field_of_view")),
-            way_id=to_int(d.get("way_id")),
+            way_id=to_id(d.get("way_id")),
             match_lat=match_lat, match_lng=match_lng,
             proc_path=to_str(d.get("name")) or _file_path(folder, "proc", file_name),
             lth_path=to_str(d.get("lth_name")) or _file_path(folder, "lth", file_name),
@@ -142,7 +158,7 @@ class Photo:
         return cls(
             id=_required_int(d, "id"),
             sequence_id=_required_int(d, "sequenceId", "sequence_id"),
-            sequence_index=_required_int(d, "sequenceIndex", "sequence_index"),
+            sequence_index=_required_int(d, "sequenceIndex", "sequence_index", high=MAX_INT32),
             lat=lat, lng=lng,
             heading=to_float(_first(d, "heading", "headers")),
             gps_accuracy=to_float(d.get("gpsAccuracy")),
@@ -151,7 +167,7 @@ class Photo:
             username=_nested_username(d) or _nested_username(sequence),
             projection=to_str(d.get("projection")),
             field_of_view=to_str(d.get("fieldOfView")),
-            way_id=to_int(d.get("wayId")),
+            way_id=to_id(d.get("wayId")),
             match_lat=match_lat, match_lng=match_lng,
             proc_path=image("proc", "fileurlProc", "imageProcUrl"),
             lth_path=lth,
@@ -171,10 +187,12 @@ class PhotoList(abc.Sequence):
     shot_dates=True reads the shot dates at once too (a sequence's list: its first and last shot).
     """
 
-    __slots__ = ("ids", "sequence_ids", "indexes", "lats", "lngs", "_items", "_packed", "_photos", "_shots")
+    __slots__ = ("ids", "sequence_ids", "indexes", "lats", "lngs", "_items", "_packed", "_photos", "_shots",
+                 "rejected")
 
     def __init__(self, items=(), shot_dates=False):
         valid = parse_records(items, lambda item: (item, _v1_identity(item)))
+        self.rejected = valid.rejected  # items of `items` left out (see parse_records)
         kept = [item for item, _ in valid]
         identities = [identity for _, identity in valid]
         positions = [to_position(item.get("lat"), item.get("lng")) for item in kept]
@@ -317,8 +335,8 @@ class Sequence:
             state_code=to_str(d.get("state_code")),
             address=to_str(_first(d, "address", "location")),
             distance_km=to_float(d.get("distance")),
-            photo_count=to_int(_first(d, "photo_no", "count_active_photos")),
-            quality=to_int(d.get("quality")),
+            photo_count=to_bounded(_first(d, "photo_no", "count_active_photos")),
+            quality=to_bounded(d.get("quality"), 0, 100),
             device_name=to_str(d.get("device_name")),
             platform_name=to_str(d.get("platform_name")),
             upload_source=to_str(d.get("upload_source")),
@@ -346,8 +364,8 @@ class Sequence:
             state_code=to_str(d.get("stateCode")),
             address=to_str(d.get("address")),
             distance_km=to_float(d.get("distance")),
-            photo_count=to_int(_first(d, "countActivePhotos", "photoNo", "photoCount")),
-            quality=to_int(d.get("quality")),
+            photo_count=to_bounded(_first(d, "countActivePhotos", "photoNo", "photoCount")),
+            quality=to_bounded(d.get("quality"), 0, 100),
             device_name=to_str(d.get("deviceName")),
             platform_name=to_str(d.get("platformName")),
             upload_source=to_str(d.get("uploadSource")),
@@ -375,6 +393,9 @@ class RoadSegment:
     @classmethod
     def from_v1(cls, d: dict) -> "RoadSegment":
         """A /1.0/tracks/ item; its `track` is [[lat, lng], ...] strings and is turned to (lng, lat)."""
+        ids = [d.get(key) for key in ("way_id", "from", "to")]
+        if any(value not in (None, "") and to_id(value) is None for value in ids):
+            raise ValueError("segment with an OSM id out of range: {!r}".format(ids))
         element_id = to_str(d.get("element_id"))
         if element_id is None:
             parts = [to_str(d.get(key)) for key in ("from", "to", "way_id")]
@@ -389,10 +410,10 @@ class RoadSegment:
                     track.append((lng, lat))
         return cls(
             element_id=element_id,
-            way_id=to_int(d.get("way_id")),
-            from_node=to_int(d.get("from")),
-            to_node=to_int(d.get("to")),
-            coverage=to_int(d.get("coverage")) or 0,
+            way_id=to_id(d.get("way_id")),
+            from_node=to_id(d.get("from")),
+            to_node=to_id(d.get("to")),
+            coverage=to_bounded(d.get("coverage")) or 0,
             track=tuple(track),
         )
 
