@@ -4,57 +4,57 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="47"/>
         <source>KartaView sequences</source>
         <translation>KartaView-Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="47"/>
         <source>KartaView photos</source>
         <translation>KartaView-Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="43"/>
+        <location filename="../plugin/gui/layer_actions.py" line="48"/>
         <source>KartaView road coverage</source>
         <translation>KartaView-Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="65"/>
+        <location filename="../plugin/gui/layer_actions.py" line="70"/>
         <source>Open in KartaView</source>
         <translation>In KartaView öffnen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="186"/>
+        <location filename="../plugin/gui/layer_actions.py" line="222"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="123"/>
+        <location filename="../plugin/gui/layer_actions.py" line="145"/>
         <source>Add KartaView layer</source>
         <translation>KartaView-Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="125"/>
+        <location filename="../plugin/gui/layer_actions.py" line="147"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Den Layer der KartaView-Sequenzen hinzufügen (Fotos und Straßenabdeckung im Menü)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="129"/>
+        <location filename="../plugin/gui/layer_actions.py" line="151"/>
         <source>Clear KartaView cache</source>
         <translation>KartaView-Cache leeren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="144"/>
+        <location filename="../plugin/gui/layer_actions.py" line="166"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <location filename="../plugin/gui/layer_actions.py" line="208"/>
         <source>KartaView cache cleared ({:.1f} MB freed).</source>
         <translation>KartaView-Cache geleert ({:.1f} MB freigegeben).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="179"/>
+        <location filename="../plugin/gui/layer_actions.py" line="215"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
     </message>
@@ -217,12 +217,12 @@ Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_c
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="49"/>
+        <location filename="../plugin/processing/download_sequences.py" line="50"/>
         <source>Download KartaView sequences</source>
         <translation>KartaView-Sequenzen herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="52"/>
+        <location filename="../plugin/processing/download_sequences.py" line="53"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -235,72 +235,72 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="72"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="82"/>
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="92"/>
         <source>Loading KartaView {} from {} ({} map tiles)...</source>
         <translation>KartaView-{} werden von {} geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="99"/>
+        <location filename="../plugin/processing/download_sequences.py" line="100"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="110"/>
+        <location filename="../plugin/processing/download_sequences.py" line="111"/>
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="117"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="117"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="118"/>
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
     </message>
@@ -438,92 +438,92 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="69"/>
+        <location filename="../plugin/provider/provider.py" line="70"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Der KartaView-Layer {!r} kann nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="85"/>
+        <location filename="../plugin/provider/provider.py" line="86"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>Das Lesen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="104"/>
+        <location filename="../plugin/provider/provider.py" line="105"/>
         <source>KartaView web service</source>
         <translation>KartaView-Webdienst</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="166"/>
+        <location filename="../plugin/provider/provider.py" line="167"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Das Zählen der KartaView-Objekte ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="183"/>
+        <location filename="../plugin/provider/provider.py" line="184"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Die Berechnung der Ausdehnung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="235"/>
+        <location filename="../plugin/provider/provider.py" line="241"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt: Zoomen Sie hinein, um die KartaView-Straßenabdeckung zu laden (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="236"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt, um KartaView-{} aufzulisten: Zoomen Sie hinein oder fügen Sie für diesen Maßstab den KartaView-Abdeckungslayer hinzu (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="239"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>Loading KartaView {}...</source>
         <translation>KartaView-{} werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="247"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView hat für einen Teil der Ansicht nicht geantwortet: Angezeigt wird, was bereits geladen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>road coverage</source>
         <translation>Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="250"/>
+        <location filename="../plugin/provider/provider.py" line="256"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Straßenabdeckung aus /1.0/tracks/ (Anzahl der Sequenzen pro Straßenabschnitt)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="252"/>
+        <location filename="../plugin/provider/provider.py" line="258"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Fotos aus den nearby-photos-Kacheln; Sequenzlinien aus der Fotoliste jeder Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="253"/>
+        <location filename="../plugin/provider/provider.py" line="259"/>
         <source>complete for the view</source>
         <translation>vollständig für die Ansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="257"/>
+        <location filename="../plugin/provider/provider.py" line="263"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>Die Beschreibung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
@@ -533,22 +533,22 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="64"/>
+        <location filename="../plugin/provider/provider.py" line="65"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>der Layerfilter {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="124"/>
+        <location filename="../plugin/provider/provider.py" line="125"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Der Filter des KartaView-Layers {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="133"/>
+        <location filename="../plugin/provider/provider.py" line="134"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Der Filter des KartaView-Layers konnte nicht gesetzt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="223"/>
+        <location filename="../plugin/provider/provider.py" line="224"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Das Neuladen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
@@ -567,19 +567,37 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
     </message>
 </context>
 <context>
-    <name>Loader</name>
+    <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="405"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="53"/>
+        <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
+        <translation>Die Ausdehnung ist zu groß, um sie auf einmal von KartaView herunterzuladen: Sie umfasst {} Kartenkacheln, und pro Lauf werden höchstens {} heruntergeladen (ein Ballungsraum). Wählen Sie eine kleinere Ausdehnung, oder teilen Sie sie auf und starten Sie den Download für jeden Teil.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_fetch.py" line="117"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
+</context>
+<context>
+    <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="597"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="212"/>
+        <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
+        <translation>KartaView hat in {} Kartenkachel(n) mehr Daten, als das Plugin pro Kachel liest ({} Seiten): {} der {} gemeldeten Datensätze wurden dort geladen, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_jobs.py" line="216"/>
+        <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
+        <translation>{} von KartaView gesendete Datensätze konnten nicht gelesen werden (fehlende oder ungültige ID) und wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_jobs.py" line="268"/>
         <source>Unexpected error: {}</source>
         <translation>Unerwarteter Fehler: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="599"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="270"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
     </message>
@@ -655,72 +673,72 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Aktuelle Größe</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="141"/>
+        <location filename="../ui/options_page.ui" line="147"/>
         <source>Clear cache</source>
         <translation>Cache leeren</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="153"/>
+        <location filename="../ui/options_page.ui" line="159"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="159"/>
+        <location filename="../ui/options_page.ui" line="165"/>
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="169"/>
+        <location filename="../ui/options_page.ui" line="175"/>
         <source>How many photos are sent at the same time.</source>
         <translation>Wie viele Fotos gleichzeitig gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="185"/>
+        <location filename="../ui/options_page.ui" line="191"/>
         <source>Default filters of new layers</source>
         <translation>Standardfilter für neue Layer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="191"/>
+        <location filename="../ui/options_page.ui" line="197"/>
         <source>Minimum quality</source>
         <translation>Mindestqualität</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="207"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="211"/>
+        <location filename="../ui/options_page.ui" line="217"/>
         <source>Only 360° imagery</source>
         <translation>Nur 360°-Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="218"/>
+        <location filename="../ui/options_page.ui" line="224"/>
         <source>Only added since</source>
         <translation>Nur hinzugefügt seit</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="235"/>
+        <location filename="../ui/options_page.ui" line="241"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="245"/>
+        <location filename="../ui/options_page.ui" line="251"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>Nur Bilder dieses KartaView-Benutzers anzeigen. Leer lassen für alle Benutzer.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="255"/>
+        <location filename="../ui/options_page.ui" line="261"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="268"/>
+        <location filename="../ui/options_page.ui" line="274"/>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="275"/>
+        <location filename="../ui/options_page.ui" line="281"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
@@ -728,42 +746,42 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="49"/>
+        <location filename="../plugin/gui/photo_component.py" line="53"/>
         <source>KartaView photo panel</source>
         <translation>KartaView-Fotobereich</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="67"/>
+        <location filename="../plugin/gui/photo_component.py" line="71"/>
         <source>Show KartaView photo</source>
         <translation>KartaView-Foto anzeigen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="58"/>
+        <location filename="../plugin/gui/photo_component.py" line="62"/>
         <source>Show KartaView photo ({}): click a street to see its photo</source>
         <translation>KartaView-Foto anzeigen ({}): Klicken Sie auf eine Straße, um ihr Foto zu sehen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="105"/>
+        <location filename="../plugin/gui/photo_component.py" line="118"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Dieses Objekt verweist auf kein KartaView-Foto.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="110"/>
+        <location filename="../plugin/gui/photo_component.py" line="123"/>
         <source>Could not show the photo: {}</source>
         <translation>Das Foto konnte nicht angezeigt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="113"/>
+        <location filename="../plugin/gui/photo_component.py" line="126"/>
         <source>No KartaView photo near this point.</source>
         <translation>Kein KartaView-Foto in der Nähe dieses Punktes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="116"/>
+        <location filename="../plugin/gui/photo_component.py" line="129"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>KartaView-Fotos konnten nicht gesucht werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="119"/>
+        <location filename="../plugin/gui/photo_component.py" line="132"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -999,12 +1017,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="148"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="149"/>
         <source>Sign in to KartaView…</source>
         <translation>Bei KartaView anmelden…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="157"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="158"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
@@ -1072,77 +1090,77 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="38"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="39"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="51"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="52"/>
         <source>(unknown user)</source>
         <translation>(unbekannter Benutzer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="85"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="55"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="65"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="66"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Geben Sie zuerst die Client-ID Ihrer OpenStreetMap-Anwendung ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="69"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="70"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisieren Sie die Anwendung im Browser und fügen Sie dann den Code hier ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="73"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Die Anmeldeseite konnte nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="83"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Bei KartaView angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="90"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="91"/>
         <source>Signing in failed: {}</source>
         <translation>Anmeldung fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="99"/>
         <source>Paste your KartaView access token.</source>
         <translation>Fügen Sie Ihr KartaView-Zugriffstoken ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="126"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="127"/>
         <source>KartaView account</source>
         <translation>KartaView-Konto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="108"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="109"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Öffnen Sie zuerst die Anmeldeseite von OpenStreetMap (Schritt 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="112"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Fügen Sie den Code ein, den OpenStreetMap angezeigt hat (Schritt 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="131"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="132"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="135"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>

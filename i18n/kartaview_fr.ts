@@ -4,57 +4,57 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="47"/>
         <source>KartaView sequences</source>
         <translation>Séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="47"/>
         <source>KartaView photos</source>
         <translation>Photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="43"/>
+        <location filename="../plugin/gui/layer_actions.py" line="48"/>
         <source>KartaView road coverage</source>
         <translation>Couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="65"/>
+        <location filename="../plugin/gui/layer_actions.py" line="70"/>
         <source>Open in KartaView</source>
         <translation>Ouvrir dans KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="186"/>
+        <location filename="../plugin/gui/layer_actions.py" line="222"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="123"/>
+        <location filename="../plugin/gui/layer_actions.py" line="145"/>
         <source>Add KartaView layer</source>
         <translation>Ajouter une couche KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="125"/>
+        <location filename="../plugin/gui/layer_actions.py" line="147"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Ajouter la couche des séquences KartaView (photos et couverture routière dans le menu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="129"/>
+        <location filename="../plugin/gui/layer_actions.py" line="151"/>
         <source>Clear KartaView cache</source>
         <translation>Vider le cache de KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="144"/>
+        <location filename="../plugin/gui/layer_actions.py" line="166"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <location filename="../plugin/gui/layer_actions.py" line="208"/>
         <source>KartaView cache cleared ({:.1f} MB freed).</source>
         <translation>Cache de KartaView vidé ({:.1f} Mo libérés).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="179"/>
+        <location filename="../plugin/gui/layer_actions.py" line="215"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
     </message>
@@ -217,12 +217,12 @@ Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pc
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="49"/>
+        <location filename="../plugin/processing/download_sequences.py" line="50"/>
         <source>Download KartaView sequences</source>
         <translation>Télécharger les séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="52"/>
+        <location filename="../plugin/processing/download_sequences.py" line="53"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -235,72 +235,72 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="72"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="82"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="92"/>
         <source>Loading KartaView {} from {} ({} map tiles)...</source>
         <translation>Chargement KartaView : {} depuis {} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="99"/>
+        <location filename="../plugin/processing/download_sequences.py" line="100"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="110"/>
+        <location filename="../plugin/processing/download_sequences.py" line="111"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="117"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="117"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="118"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
     </message>
@@ -438,92 +438,92 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="69"/>
+        <location filename="../plugin/provider/provider.py" line="70"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Impossible d’ouvrir la couche KartaView {!r} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="85"/>
+        <location filename="../plugin/provider/provider.py" line="86"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>La lecture de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="104"/>
+        <location filename="../plugin/provider/provider.py" line="105"/>
         <source>KartaView web service</source>
         <translation>Service web KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="166"/>
+        <location filename="../plugin/provider/provider.py" line="167"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Le comptage des entités KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="183"/>
+        <location filename="../plugin/provider/provider.py" line="184"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Le calcul de l’emprise de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="235"/>
+        <location filename="../plugin/provider/provider.py" line="241"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Échelle trop petite : zoomez pour charger la couverture routière KartaView (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="236"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Échelle trop petite pour lister les {} KartaView : zoomez ou ajoutez la couche de couverture KartaView pour cette échelle (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="239"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>Loading KartaView {}...</source>
         <translation>Chargement KartaView : {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="247"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView n’a pas répondu pour une partie de la vue : affichage de ce qui est déjà chargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>road coverage</source>
         <translation>couverture routière</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="250"/>
+        <location filename="../plugin/provider/provider.py" line="256"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Couverture routière issue de /1.0/tracks/ (nombre de séquences par tronçon de route)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="252"/>
+        <location filename="../plugin/provider/provider.py" line="258"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Photos issues des tuiles nearby-photos ; lignes des séquences issues de la liste des photos de chaque séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="253"/>
+        <location filename="../plugin/provider/provider.py" line="259"/>
         <source>complete for the view</source>
         <translation>complet pour la vue</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="257"/>
+        <location filename="../plugin/provider/provider.py" line="263"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>La description de la couche KartaView a échoué : {}</translation>
     </message>
@@ -533,22 +533,22 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="64"/>
+        <location filename="../plugin/provider/provider.py" line="65"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>le filtre de couche {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="124"/>
+        <location filename="../plugin/provider/provider.py" line="125"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Le filtre de la couche KartaView {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="133"/>
+        <location filename="../plugin/provider/provider.py" line="134"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Impossible d’appliquer le filtre de la couche KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="223"/>
+        <location filename="../plugin/provider/provider.py" line="224"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Le rechargement de la couche KartaView a échoué : {}</translation>
     </message>
@@ -567,19 +567,37 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
     </message>
 </context>
 <context>
-    <name>Loader</name>
+    <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="405"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="53"/>
+        <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
+        <translation>L’emprise est trop grande pour être téléchargée de KartaView en une fois : elle couvre {} tuiles de carte, et au plus {} sont téléchargées par exécution (une agglomération). Choisissez une emprise plus petite, ou découpez-la en parties et lancez le téléchargement sur chacune.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_fetch.py" line="117"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
+</context>
+<context>
+    <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="597"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="212"/>
+        <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
+        <translation>KartaView a plus de données dans {} tuile(s) de carte que l’extension n’en lit par tuile ({} pages) : {} des {} enregistrements annoncés y ont été chargés, les plus récents d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_jobs.py" line="216"/>
+        <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
+        <translation>{} enregistrement(s) envoyé(s) par KartaView n’ont pas pu être lus (identifiant manquant ou hors limites) et ont été ignorés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_jobs.py" line="268"/>
         <source>Unexpected error: {}</source>
         <translation>Erreur inattendue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="599"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="270"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
     </message>
@@ -655,72 +673,72 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Taille actuelle</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="141"/>
+        <location filename="../ui/options_page.ui" line="147"/>
         <source>Clear cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="153"/>
+        <location filename="../ui/options_page.ui" line="159"/>
         <source>Upload</source>
         <translation>Téléversement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="159"/>
+        <location filename="../ui/options_page.ui" line="165"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="169"/>
+        <location filename="../ui/options_page.ui" line="175"/>
         <source>How many photos are sent at the same time.</source>
         <translation>Nombre de photos envoyées en même temps.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="185"/>
+        <location filename="../ui/options_page.ui" line="191"/>
         <source>Default filters of new layers</source>
         <translation>Filtres par défaut des nouvelles couches</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="191"/>
+        <location filename="../ui/options_page.ui" line="197"/>
         <source>Minimum quality</source>
         <translation>Qualité minimale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="207"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="211"/>
+        <location filename="../ui/options_page.ui" line="217"/>
         <source>Only 360° imagery</source>
         <translation>Images 360° uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="218"/>
+        <location filename="../ui/options_page.ui" line="224"/>
         <source>Only added since</source>
         <translation>Uniquement ajoutées depuis le</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="235"/>
+        <location filename="../ui/options_page.ui" line="241"/>
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="245"/>
+        <location filename="../ui/options_page.ui" line="251"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>N’afficher que les images de cet utilisateur KartaView. Laisser vide pour tous les utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="255"/>
+        <location filename="../ui/options_page.ui" line="261"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="268"/>
+        <location filename="../ui/options_page.ui" line="274"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="275"/>
+        <location filename="../ui/options_page.ui" line="281"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -728,42 +746,42 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="49"/>
+        <location filename="../plugin/gui/photo_component.py" line="53"/>
         <source>KartaView photo panel</source>
         <translation>Panneau des photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="67"/>
+        <location filename="../plugin/gui/photo_component.py" line="71"/>
         <source>Show KartaView photo</source>
         <translation>Afficher la photo KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="58"/>
+        <location filename="../plugin/gui/photo_component.py" line="62"/>
         <source>Show KartaView photo ({}): click a street to see its photo</source>
         <translation>Afficher la photo KartaView ({}) : cliquez sur une rue pour voir sa photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="105"/>
+        <location filename="../plugin/gui/photo_component.py" line="118"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Cette entité ne désigne aucune photo KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="110"/>
+        <location filename="../plugin/gui/photo_component.py" line="123"/>
         <source>Could not show the photo: {}</source>
         <translation>Impossible d’afficher la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="113"/>
+        <location filename="../plugin/gui/photo_component.py" line="126"/>
         <source>No KartaView photo near this point.</source>
         <translation>Aucune photo KartaView près de ce point.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="116"/>
+        <location filename="../plugin/gui/photo_component.py" line="129"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>Impossible de rechercher des photos KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="119"/>
+        <location filename="../plugin/gui/photo_component.py" line="132"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -999,12 +1017,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="148"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="149"/>
         <source>Sign in to KartaView…</source>
         <translation>Se connecter à KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="157"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="158"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
@@ -1072,77 +1090,77 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="38"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="39"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="51"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="52"/>
         <source>(unknown user)</source>
         <translation>(utilisateur inconnu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="85"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="55"/>
         <source>Not signed in.</source>
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="65"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="66"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Saisissez d’abord l’identifiant client de votre application OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="69"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="70"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisez l’application dans le navigateur, puis collez le code ici.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="73"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Impossible d’ouvrir la page de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="83"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Connecté à KartaView en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="90"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="91"/>
         <source>Signing in failed: {}</source>
         <translation>La connexion a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="99"/>
         <source>Paste your KartaView access token.</source>
         <translation>Collez votre jeton d’accès KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="126"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="127"/>
         <source>KartaView account</source>
         <translation>Compte KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="108"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="109"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Ouvrez d’abord la page de connexion d’OpenStreetMap (étape 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="112"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Collez le code affiché par OpenStreetMap (étape 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="131"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="132"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="135"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>

@@ -18,7 +18,7 @@ from kartaview.plugin.provider.uri import COVERAGE, PHOTOS
 from tests.provider_support import SMALL, expected_sequences, rect_request, wait_until
 
 EXTENT = "{},{},{},{} [EPSG:4326]".format(SMALL[0], SMALL[2], SMALL[1], SMALL[3])
-CUT = "more photos in"  # words of the note when the page cap cut a tile
+CUT = "more data in"  # words of the note when the page cap cut a tile
 UNREADABLE = "could not be read"
 SEQUENCES_TYPE, PHOTOS_TYPE = 0, 1
 

@@ -160,7 +160,7 @@ class Loader(LoaderJobs, LoaderFetch):
         else:
             items = self._view_records(layer_type, tiles, bbox, filters, states)
         state = LOADING if LOADING in states else FAILED if FAILED in states else READY
-        return ViewResult(items, state, self.note(keys, layer_type))
+        return ViewResult(items, state, self.note(keys))
 
     def _index(self, key):
         """(the index of a tile (tracks.tile_index), fresh) or None when the tile is not known."""

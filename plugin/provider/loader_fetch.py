@@ -41,7 +41,7 @@ class LoaderFetch:
         finally:
             self._unwant(owner)
         self.store.flush()  # written by now (mostly while waiting for the network): a new session finds it
-        note = self.note(self.tile_keys(layer_type, bbox, filters.since), layer_type)
+        note = self.note(self.tile_keys(layer_type, bbox, filters.since))
         if note and warn is not None:
             warn(note)
         return items

@@ -35,8 +35,8 @@ from .loader_base import (
     _store_kind,
 )
 from .tracks import TrackLine, tile_index
-from .uri import COVERAGE, SEQUENCES, Filters
 from .uri import PHOTOS as PHOTOS_LAYER
+from .uri import SEQUENCES, Filters
 
 
 class LoaderJobs:
@@ -199,20 +199,19 @@ class LoaderJobs:
             else:
                 self._notes.pop(job_key, None)
 
-    def note(self, job_keys, layer_type) -> str:
+    def note(self, job_keys) -> str:
         """One sentence for the user about the data of these jobs ("" when it is whole)."""
         with self._lock:
             seen = [self._notes[key] for key in job_keys if key in self._notes]
         if not seen:
             return ""
         total = sum(seen, paging.Paging())
-        kind = self.tr("road segments") if layer_type == COVERAGE else self.tr("photos")
         parts = []
         cut = [one for one in seen if one.cut]
         if cut:
-            parts.append(self.tr("KartaView has more {} in {} map tile(s) than the plugin reads per tile ({} pages): "
-                                 "{} of the {} it reported there were loaded, the newest first.").format(
-                kind, len(cut), MAX_PAGES, sum(one.received for one in cut), sum(one.claimed or 0 for one in cut)))
+            parts.append(self.tr("KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): "
+                                 "{} of the {} records it reported there were loaded, the newest first.").format(
+                len(cut), MAX_PAGES, sum(one.received for one in cut), sum(one.claimed or 0 for one in cut)))
         if total.rejected:
             parts.append(self.tr("{} record(s) KartaView sent could not be read (a missing or out-of-range id) "
                                  "and were left out.").format(total.rejected))
