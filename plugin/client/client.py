@@ -176,7 +176,10 @@ class KartaViewClient:
         payload = self._call("POST", "1.0/sequence/photo-list/", what, data={"sequenceId": str(sequence_id)},
                              cancel=cancel)
         if lazy:
-            return PhotoList(_osv(payload).get("photos"), shot_dates=True).unique().by_index()
+            listed = PhotoList(_osv(payload).get("photos"), shot_dates=True)
+            photos = listed.unique().by_index()
+            photos.rejected = listed.rejected  # kept through unique() and by_index(), which may copy
+            return photos
         photos = parse_records(_osv(payload).get("photos"), Photo.from_v1)
         return sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
 
