@@ -4,57 +4,57 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="47"/>
         <source>KartaView sequences</source>
         <translation>KartaView-Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="47"/>
         <source>KartaView photos</source>
         <translation>KartaView-Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="43"/>
+        <location filename="../plugin/gui/layer_actions.py" line="48"/>
         <source>KartaView road coverage</source>
         <translation>KartaView-Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="65"/>
+        <location filename="../plugin/gui/layer_actions.py" line="70"/>
         <source>Open in KartaView</source>
         <translation>In KartaView öffnen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="186"/>
+        <location filename="../plugin/gui/layer_actions.py" line="222"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="123"/>
+        <location filename="../plugin/gui/layer_actions.py" line="145"/>
         <source>Add KartaView layer</source>
         <translation>KartaView-Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="125"/>
+        <location filename="../plugin/gui/layer_actions.py" line="147"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Den Layer der KartaView-Sequenzen hinzufügen (Fotos und Straßenabdeckung im Menü)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="129"/>
+        <location filename="../plugin/gui/layer_actions.py" line="151"/>
         <source>Clear KartaView cache</source>
         <translation>KartaView-Cache leeren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="144"/>
+        <location filename="../plugin/gui/layer_actions.py" line="166"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <location filename="../plugin/gui/layer_actions.py" line="208"/>
         <source>KartaView cache cleared ({:.1f} MB freed).</source>
         <translation>KartaView-Cache geleert ({:.1f} MB freigegeben).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="179"/>
+        <location filename="../plugin/gui/layer_actions.py" line="215"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
     </message>
@@ -217,12 +217,12 @@ Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_c
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="49"/>
+        <location filename="../plugin/processing/download_sequences.py" line="50"/>
         <source>Download KartaView sequences</source>
         <translation>KartaView-Sequenzen herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="52"/>
+        <location filename="../plugin/processing/download_sequences.py" line="53"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -235,72 +235,72 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="72"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="82"/>
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="92"/>
         <source>Loading KartaView {} from {} ({} map tiles)...</source>
         <translation>KartaView-{} werden von {} geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="99"/>
+        <location filename="../plugin/processing/download_sequences.py" line="100"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="110"/>
+        <location filename="../plugin/processing/download_sequences.py" line="111"/>
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="117"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="117"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="118"/>
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
     </message>
@@ -341,7 +341,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="176"/>
+        <location filename="../plugin/gui/options_page.py" line="180"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -349,72 +349,72 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="84"/>
+        <location filename="../plugin/gui/options_page.py" line="87"/>
         <source>Set by the environment variable {}</source>
         <translation>Durch die Umgebungsvariable {} festgelegt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="90"/>
+        <location filename="../plugin/gui/options_page.py" line="93"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Einige Werte sind durch Umgebungsvariablen festgelegt und können hier nicht geändert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="110"/>
+        <location filename="../plugin/gui/options_page.py" line="113"/>
         <source>Could not clear the cache: {}</source>
         <translation>Der Cache konnte nicht geleert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="152"/>
+        <location filename="../plugin/gui/options_page.py" line="155"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht gespeichert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="118"/>
+        <location filename="../plugin/gui/options_page.py" line="121"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Das Konto ist durch die Umgebungsvariable {} festgelegt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="120"/>
+        <location filename="../plugin/gui/options_page.py" line="123"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="122"/>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="124"/>
+        <location filename="../plugin/gui/options_page.py" line="127"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Nicht angemeldet. Melden Sie sich an, um Fotos hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="145"/>
+        <location filename="../plugin/gui/options_page.py" line="148"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="101"/>
+        <location filename="../plugin/gui/options_page.py" line="104"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="138"/>
+        <location filename="../plugin/gui/options_page.py" line="141"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="100"/>
+        <location filename="../plugin/gui/options_page.py" line="103"/>
         <source>Could not read the cache: {}</source>
         <translation>Der Cache konnte nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="126"/>
+        <location filename="../plugin/gui/options_page.py" line="129"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Uploads verwenden das Zugriffstoken aus der Umgebungsvariable {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <location filename="../plugin/gui/options_page.py" line="107"/>
         <source>{} MB</source>
         <translation>{} MB</translation>
     </message>
@@ -422,7 +422,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="64"/>
+        <location filename="../plugin/plugin.py" line="66"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -438,92 +438,92 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="69"/>
+        <location filename="../plugin/provider/provider.py" line="70"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Der KartaView-Layer {!r} kann nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="85"/>
+        <location filename="../plugin/provider/provider.py" line="86"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>Das Lesen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="104"/>
+        <location filename="../plugin/provider/provider.py" line="105"/>
         <source>KartaView web service</source>
         <translation>KartaView-Webdienst</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="166"/>
+        <location filename="../plugin/provider/provider.py" line="167"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Das Zählen der KartaView-Objekte ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="183"/>
+        <location filename="../plugin/provider/provider.py" line="184"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Die Berechnung der Ausdehnung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="235"/>
+        <location filename="../plugin/provider/provider.py" line="241"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt: Zoomen Sie hinein, um die KartaView-Straßenabdeckung zu laden (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="236"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt, um KartaView-{} aufzulisten: Zoomen Sie hinein oder fügen Sie für diesen Maßstab den KartaView-Abdeckungslayer hinzu (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="239"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>Loading KartaView {}...</source>
         <translation>KartaView-{} werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="247"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView hat für einen Teil der Ansicht nicht geantwortet: Angezeigt wird, was bereits geladen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>road coverage</source>
         <translation>Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="250"/>
+        <location filename="../plugin/provider/provider.py" line="256"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Straßenabdeckung aus /1.0/tracks/ (Anzahl der Sequenzen pro Straßenabschnitt)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="252"/>
+        <location filename="../plugin/provider/provider.py" line="258"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Fotos aus den nearby-photos-Kacheln; Sequenzlinien aus der Fotoliste jeder Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="253"/>
+        <location filename="../plugin/provider/provider.py" line="259"/>
         <source>complete for the view</source>
         <translation>vollständig für die Ansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="257"/>
+        <location filename="../plugin/provider/provider.py" line="263"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>Die Beschreibung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
@@ -533,22 +533,22 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="64"/>
+        <location filename="../plugin/provider/provider.py" line="65"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>der Layerfilter {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="124"/>
+        <location filename="../plugin/provider/provider.py" line="125"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Der Filter des KartaView-Layers {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="133"/>
+        <location filename="../plugin/provider/provider.py" line="134"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Der Filter des KartaView-Layers konnte nicht gesetzt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="223"/>
+        <location filename="../plugin/provider/provider.py" line="224"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Das Neuladen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
@@ -567,19 +567,37 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
     </message>
 </context>
 <context>
-    <name>Loader</name>
+    <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="405"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="53"/>
+        <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
+        <translation>Die Ausdehnung ist zu groß, um sie auf einmal von KartaView herunterzuladen: Sie umfasst {} Kartenkacheln, und pro Lauf werden höchstens {} heruntergeladen (ein Ballungsraum). Wählen Sie eine kleinere Ausdehnung, oder teilen Sie sie auf und starten Sie den Download für jeden Teil.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_fetch.py" line="117"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
+</context>
+<context>
+    <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="597"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="212"/>
+        <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
+        <translation>KartaView hat in {} Kartenkachel(n) mehr Daten, als das Plugin pro Kachel liest ({} Seiten): {} der {} gemeldeten Datensätze wurden dort geladen, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_jobs.py" line="216"/>
+        <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
+        <translation>{} von KartaView gesendete Datensätze konnten nicht gelesen werden (fehlende oder ungültige ID) und wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_jobs.py" line="268"/>
         <source>Unexpected error: {}</source>
         <translation>Unerwarteter Fehler: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="599"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="270"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
     </message>
@@ -587,12 +605,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="196"/>
+        <location filename="../plugin/gui/options_page.py" line="200"/>
         <source>KartaView Settings…</source>
         <translation>KartaView-Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="206"/>
+        <location filename="../plugin/gui/options_page.py" line="210"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht geöffnet werden: {}</translation>
     </message>
@@ -625,112 +643,112 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Nur für einen vertrauenswürdigen Testserver im eigenen Netz. Adressen auf diesem Rechner sind immer erlaubt.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="50"/>
+        <location filename="../ui/options_page.ui" line="60"/>
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="56"/>
+        <location filename="../ui/options_page.ui" line="66"/>
         <source>Maximum size</source>
         <translation>Maximale Größe</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="66"/>
+        <location filename="../ui/options_page.ui" line="76"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="82"/>
+        <location filename="../ui/options_page.ui" line="92"/>
         <source>Refresh after</source>
         <translation>Aktualisieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="92"/>
+        <location filename="../ui/options_page.ui" line="102"/>
         <source>Cached KartaView answers older than this are fetched again.</source>
         <translation>Zwischengespeicherte KartaView-Antworten, die älter sind, werden neu abgerufen.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="95"/>
+        <location filename="../ui/options_page.ui" line="105"/>
         <source> h</source>
         <translation> Std.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="108"/>
+        <location filename="../ui/options_page.ui" line="118"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="122"/>
+        <location filename="../ui/options_page.ui" line="132"/>
         <source>Current size</source>
         <translation>Aktuelle Größe</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="141"/>
+        <location filename="../ui/options_page.ui" line="157"/>
         <source>Clear cache</source>
         <translation>Cache leeren</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="153"/>
+        <location filename="../ui/options_page.ui" line="169"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="159"/>
+        <location filename="../ui/options_page.ui" line="175"/>
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="169"/>
+        <location filename="../ui/options_page.ui" line="185"/>
         <source>How many photos are sent at the same time.</source>
         <translation>Wie viele Fotos gleichzeitig gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="185"/>
+        <location filename="../ui/options_page.ui" line="201"/>
         <source>Default filters of new layers</source>
         <translation>Standardfilter für neue Layer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="191"/>
+        <location filename="../ui/options_page.ui" line="207"/>
         <source>Minimum quality</source>
         <translation>Mindestqualität</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="217"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="211"/>
+        <location filename="../ui/options_page.ui" line="227"/>
         <source>Only 360° imagery</source>
         <translation>Nur 360°-Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="218"/>
+        <location filename="../ui/options_page.ui" line="234"/>
         <source>Only added since</source>
         <translation>Nur hinzugefügt seit</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="235"/>
+        <location filename="../ui/options_page.ui" line="251"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="245"/>
+        <location filename="../ui/options_page.ui" line="261"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>Nur Bilder dieses KartaView-Benutzers anzeigen. Leer lassen für alle Benutzer.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="255"/>
+        <location filename="../ui/options_page.ui" line="271"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="268"/>
+        <location filename="../ui/options_page.ui" line="284"/>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="275"/>
+        <location filename="../ui/options_page.ui" line="291"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
@@ -738,42 +756,42 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="49"/>
+        <location filename="../plugin/gui/photo_component.py" line="53"/>
         <source>KartaView photo panel</source>
         <translation>KartaView-Fotobereich</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="67"/>
+        <location filename="../plugin/gui/photo_component.py" line="71"/>
         <source>Show KartaView photo</source>
         <translation>KartaView-Foto anzeigen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="58"/>
+        <location filename="../plugin/gui/photo_component.py" line="62"/>
         <source>Show KartaView photo ({}): click a street to see its photo</source>
         <translation>KartaView-Foto anzeigen ({}): Klicken Sie auf eine Straße, um ihr Foto zu sehen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="105"/>
+        <location filename="../plugin/gui/photo_component.py" line="118"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Dieses Objekt verweist auf kein KartaView-Foto.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="110"/>
+        <location filename="../plugin/gui/photo_component.py" line="123"/>
         <source>Could not show the photo: {}</source>
         <translation>Das Foto konnte nicht angezeigt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="113"/>
+        <location filename="../plugin/gui/photo_component.py" line="126"/>
         <source>No KartaView photo near this point.</source>
         <translation>Kein KartaView-Foto in der Nähe dieses Punktes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="116"/>
+        <location filename="../plugin/gui/photo_component.py" line="129"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>KartaView-Fotos konnten nicht gesucht werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="119"/>
+        <location filename="../plugin/gui/photo_component.py" line="132"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -936,72 +954,72 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="113"/>
+        <location filename="../plugin/gui/photo_dock.py" line="122"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="193"/>
+        <location filename="../plugin/gui/photo_dock.py" line="208"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="213"/>
+        <location filename="../plugin/gui/photo_dock.py" line="228"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="222"/>
+        <location filename="../plugin/gui/photo_dock.py" line="237"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="300"/>
+        <location filename="../plugin/gui/photo_dock.py" line="315"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="360"/>
+        <location filename="../plugin/gui/photo_dock.py" line="375"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="377"/>
+        <location filename="../plugin/gui/photo_dock.py" line="392"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="393"/>
+        <location filename="../plugin/gui/photo_dock.py" line="408"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="402"/>
+        <location filename="../plugin/gui/photo_dock.py" line="417"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="421"/>
+        <location filename="../plugin/gui/photo_dock.py" line="436"/>
         <source>index {} (id {})</source>
         <translation>Nr. {} (ID {})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451"/>
+        <location filename="../plugin/gui/photo_dock.py" line="466"/>
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451"/>
+        <location filename="../plugin/gui/photo_dock.py" line="466"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="459"/>
+        <location filename="../plugin/gui/photo_dock.py" line="474"/>
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="53"/>
+        <location filename="../plugin/gui/photo_dock.py" line="62"/>
         <source>Something went wrong: {}</source>
         <translation>Etwas ist schiefgelaufen: {}</translation>
     </message>
@@ -1009,12 +1027,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="148"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="151"/>
         <source>Sign in to KartaView…</source>
         <translation>Bei KartaView anmelden…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="157"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="160"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
@@ -1082,77 +1100,77 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="38"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="41"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="51"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
         <source>(unknown user)</source>
         <translation>(unbekannter Benutzer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="87"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="57"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="65"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="68"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Geben Sie zuerst die Client-ID Ihrer OpenStreetMap-Anwendung ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="69"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisieren Sie die Anwendung im Browser und fügen Sie dann den Code hier ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="75"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Die Anmeldeseite konnte nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="83"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="86"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Bei KartaView angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="90"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="93"/>
         <source>Signing in failed: {}</source>
         <translation>Anmeldung fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="101"/>
         <source>Paste your KartaView access token.</source>
         <translation>Fügen Sie Ihr KartaView-Zugriffstoken ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="126"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="129"/>
         <source>KartaView account</source>
         <translation>KartaView-Konto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="108"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Öffnen Sie zuerst die Anmeldeseite von OpenStreetMap (Schritt 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="114"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Fügen Sie den Code ein, den OpenStreetMap angezeigt hat (Schritt 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="131"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="137"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>
@@ -1168,12 +1186,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="93"/>
+        <location filename="../plugin/processing/upload_photos.py" line="95"/>
         <source>Upload photos to KartaView</source>
         <translation>Fotos zu KartaView hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="96"/>
+        <location filename="../plugin/processing/upload_photos.py" line="98"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -1194,234 +1212,299 @@ Melden Sie sich zuerst an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Aut
 Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, bereits hochgeladen, übersprungen (ungültige Eingabe oder Beinahe-Duplikat; der Grund sagt, welches), fehlgeschlagen (zum Wiederholen erneut ausführen) oder bei einem Probelauf „würde hochgeladen“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="115"/>
+        <location filename="../plugin/processing/upload_photos.py" line="117"/>
         <source>Photos (point layer)</source>
         <translation>Fotos (Punktlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="119"/>
+        <location filename="../plugin/processing/upload_photos.py" line="121"/>
         <source>Photo file field</source>
         <translation>Feld mit der Fotodatei</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="122"/>
+        <location filename="../plugin/processing/upload_photos.py" line="124"/>
         <source>Capture time field</source>
         <translation>Feld mit der Aufnahmezeit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="124"/>
+        <location filename="../plugin/processing/upload_photos.py" line="126"/>
         <source>Heading field</source>
         <translation>Feld mit der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="127"/>
+        <location filename="../plugin/processing/upload_photos.py" line="129"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Gruppierungsfeld (eine Sequenz pro Wert)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="130"/>
+        <location filename="../plugin/processing/upload_photos.py" line="132"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="133"/>
+        <location filename="../plugin/processing/upload_photos.py" line="135"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="136"/>
+        <location filename="../plugin/processing/upload_photos.py" line="138"/>
         <source>Maximum photos per sequence</source>
         <translation>Maximale Anzahl Fotos pro Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="139"/>
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Keep near-duplicate photos</source>
         <translation>Beinahe-Duplikate behalten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="143"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Probelauf (prüfen und planen, nichts senden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="145"/>
+        <location filename="../plugin/processing/upload_photos.py" line="147"/>
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="148"/>
+        <location filename="../plugin/processing/upload_photos.py" line="150"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="150"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Upload report</source>
         <translation>Upload-Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Photos uploaded</source>
         <translation>Hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Photos already uploaded</source>
         <translation>Bereits hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Photos skipped</source>
         <translation>Übersprungene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Photos failed</source>
         <translation>Fehlgeschlagene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="165"/>
+        <location filename="../plugin/processing/upload_photos.py" line="167"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Keine Fotos zum Hochladen: Der Layer ist leer oder es ist kein Objekt ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="173"/>
+        <location filename="../plugin/processing/upload_photos.py" line="175"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <location filename="../plugin/processing/upload_photos.py" line="192"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="217"/>
+        <location filename="../plugin/processing/upload_photos.py" line="251"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="263"/>
+        <location filename="../plugin/processing/upload_photos.py" line="297"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="281"/>
+        <location filename="../plugin/processing/upload_photos.py" line="322"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="287"/>
+        <location filename="../plugin/processing/upload_photos.py" line="328"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Sequenz {} auf KartaView angelegt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="288"/>
+        <location filename="../plugin/processing/upload_photos.py" line="329"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="291"/>
+        <location filename="../plugin/processing/upload_photos.py" line="332"/>
         <source>Finished sequence {}: {}</source>
         <translation>Sequenz {} abgeschlossen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="300"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="304"/>
+        <location filename="../plugin/processing/upload_photos.py" line="352"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="336"/>
+        <location filename="../plugin/processing/upload_photos.py" line="384"/>
         <source>No photo file is given.</source>
         <translation>Es ist keine Fotodatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="337"/>
+        <location filename="../plugin/processing/upload_photos.py" line="385"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="338"/>
+        <location filename="../plugin/processing/upload_photos.py" line="386"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Keine JPEG-Datei ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="339"/>
+        <location filename="../plugin/processing/upload_photos.py" line="387"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Beschädigte JPEG-Datei: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
+        <location filename="../plugin/processing/upload_photos.py" line="388"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
+        <location filename="../plugin/processing/upload_photos.py" line="389"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="342"/>
+        <location filename="../plugin/processing/upload_photos.py" line="390"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="343"/>
+        <location filename="../plugin/processing/upload_photos.py" line="391"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <location filename="../plugin/processing/upload_photos.py" line="393"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="346"/>
+        <location filename="../plugin/processing/upload_photos.py" line="395"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Bei einem früheren Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="347"/>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView hatte dieses Foto bereits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="348"/>
+        <location filename="../plugin/processing/upload_photos.py" line="403"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="349"/>
+        <location filename="../plugin/processing/upload_photos.py" line="404"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView hat das Foto abgelehnt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="350"/>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="352"/>
+        <location filename="../plugin/processing/upload_photos.py" line="407"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="354"/>
+        <location filename="../plugin/processing/upload_photos.py" line="409"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="356"/>
+        <location filename="../plugin/processing/upload_photos.py" line="411"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="216"/>
+        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Das Upload-Journal {path} ist leer (0 Bytes): Die Aufzeichnung der bereits hochgeladenen Fotos ist verloren. Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="221"/>
+        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Das Upload-Journal {path} ist beschädigt ({detail}). Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="225"/>
+        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
+        <translation>Das Upload-Journal {path} kann nicht geschrieben werden ({detail}). Machen Sie die Datei und ihren Ordner beschreibbar oder setzen Sie die Umgebungsvariable KARTAVIEW_UPLOAD_JOURNAL auf eine Datei in einem beschreibbaren Ordner und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="229"/>
+        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
+        <translation>Der Datenträger des Upload-Journals {path} ist voll ({detail}). Geben Sie Speicherplatz frei und starten Sie den Algorithmus erneut mit denselben Fotos: Er setzt dort fort, wo dieser Lauf angehalten hat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="232"/>
+        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
+        <translation>Das Upload-Journal {path} ist von einem anderen Programm gesperrt ({detail}). Schließen Sie es und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="234"/>
+        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
+        <translation>Das Upload-Journal {path} wurde von einer neueren Version des Plugins geschrieben. Aktualisieren Sie das Plugin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="237"/>
+        <source>The upload journal {path} could not be used ({detail}).</source>
+        <translation>Das Upload-Journal {path} konnte nicht verwendet werden ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="315"/>
+        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
+        <translation>{} Foto(s) der Sequenz {} werden gerade von einem anderen Lauf hochgeladen, gestartet um {} (Prozess {} auf {}); es wird darauf gewartet, damit kein Foto doppelt hochgeladen wird.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
+        <translation>Der Upload wurde angehalten: {} Der Bericht nennt den Zustand jedes Fotos; das Journal {} enthält, was KartaView zuvor bestätigt hat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="392"/>
+        <source>A copy of the photo of feature {} (the same file contents).</source>
+        <translation>Eine Kopie des Fotos von Objekt {} (gleicher Dateiinhalt).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="396"/>
+        <source>Uploaded by another run at the same time.</source>
+        <translation>Von einem gleichzeitig laufenden anderen Lauf hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="397"/>
+        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
+        <translation>Nicht gesendet: Das Upload-Journal konnte nicht geschrieben werden ({}). Starten Sie den Algorithmus erneut, sobald das behoben ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="399"/>
+        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
+        <translation>Auf KartaView, aber das Upload-Journal konnte es nicht festhalten ({}); ein späterer Lauf sendet es erneut, und KartaView antwortet, dass es ein Duplikat ist.</translation>
     </message>
 </context>
 </TS>

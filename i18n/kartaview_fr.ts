@@ -4,57 +4,57 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="47"/>
         <source>KartaView sequences</source>
         <translation>Séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="47"/>
         <source>KartaView photos</source>
         <translation>Photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="43"/>
+        <location filename="../plugin/gui/layer_actions.py" line="48"/>
         <source>KartaView road coverage</source>
         <translation>Couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="65"/>
+        <location filename="../plugin/gui/layer_actions.py" line="70"/>
         <source>Open in KartaView</source>
         <translation>Ouvrir dans KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="186"/>
+        <location filename="../plugin/gui/layer_actions.py" line="222"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="123"/>
+        <location filename="../plugin/gui/layer_actions.py" line="145"/>
         <source>Add KartaView layer</source>
         <translation>Ajouter une couche KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="125"/>
+        <location filename="../plugin/gui/layer_actions.py" line="147"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Ajouter la couche des séquences KartaView (photos et couverture routière dans le menu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="129"/>
+        <location filename="../plugin/gui/layer_actions.py" line="151"/>
         <source>Clear KartaView cache</source>
         <translation>Vider le cache de KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="144"/>
+        <location filename="../plugin/gui/layer_actions.py" line="166"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <location filename="../plugin/gui/layer_actions.py" line="208"/>
         <source>KartaView cache cleared ({:.1f} MB freed).</source>
         <translation>Cache de KartaView vidé ({:.1f} Mo libérés).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="179"/>
+        <location filename="../plugin/gui/layer_actions.py" line="215"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
     </message>
@@ -217,12 +217,12 @@ Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pc
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="49"/>
+        <location filename="../plugin/processing/download_sequences.py" line="50"/>
         <source>Download KartaView sequences</source>
         <translation>Télécharger les séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="52"/>
+        <location filename="../plugin/processing/download_sequences.py" line="53"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -235,72 +235,72 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="67"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="72"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <location filename="../plugin/processing/download_sequences.py" line="75"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="82"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="92"/>
         <source>Loading KartaView {} from {} ({} map tiles)...</source>
         <translation>Chargement KartaView : {} depuis {} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="99"/>
+        <location filename="../plugin/processing/download_sequences.py" line="100"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="110"/>
+        <location filename="../plugin/processing/download_sequences.py" line="111"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="117"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="117"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="118"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
     </message>
@@ -341,7 +341,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="176"/>
+        <location filename="../plugin/gui/options_page.py" line="180"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -349,72 +349,72 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="84"/>
+        <location filename="../plugin/gui/options_page.py" line="87"/>
         <source>Set by the environment variable {}</source>
         <translation>Défini par la variable d’environnement {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="90"/>
+        <location filename="../plugin/gui/options_page.py" line="93"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Des variables d’environnement fixent certaines valeurs, qui ne peuvent donc pas être modifiées ici : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="110"/>
+        <location filename="../plugin/gui/options_page.py" line="113"/>
         <source>Could not clear the cache: {}</source>
         <translation>Impossible de vider le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="152"/>
+        <location filename="../plugin/gui/options_page.py" line="155"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Impossible d’enregistrer les paramètres de KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="118"/>
+        <location filename="../plugin/gui/options_page.py" line="121"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Le compte est défini par la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="120"/>
+        <location filename="../plugin/gui/options_page.py" line="123"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="122"/>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="124"/>
+        <location filename="../plugin/gui/options_page.py" line="127"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Non connecté. Connectez-vous pour téléverser des photos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="145"/>
+        <location filename="../plugin/gui/options_page.py" line="148"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="101"/>
+        <location filename="../plugin/gui/options_page.py" line="104"/>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="138"/>
+        <location filename="../plugin/gui/options_page.py" line="141"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="100"/>
+        <location filename="../plugin/gui/options_page.py" line="103"/>
         <source>Could not read the cache: {}</source>
         <translation>Impossible de lire le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="126"/>
+        <location filename="../plugin/gui/options_page.py" line="129"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Les téléversements utilisent le jeton d’accès de la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <location filename="../plugin/gui/options_page.py" line="107"/>
         <source>{} MB</source>
         <translation>{} Mo</translation>
     </message>
@@ -422,7 +422,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="64"/>
+        <location filename="../plugin/plugin.py" line="66"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -438,92 +438,92 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="69"/>
+        <location filename="../plugin/provider/provider.py" line="70"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Impossible d’ouvrir la couche KartaView {!r} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="85"/>
+        <location filename="../plugin/provider/provider.py" line="86"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>La lecture de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="104"/>
+        <location filename="../plugin/provider/provider.py" line="105"/>
         <source>KartaView web service</source>
         <translation>Service web KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="166"/>
+        <location filename="../plugin/provider/provider.py" line="167"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Le comptage des entités KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="183"/>
+        <location filename="../plugin/provider/provider.py" line="184"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Le calcul de l’emprise de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="235"/>
+        <location filename="../plugin/provider/provider.py" line="241"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Échelle trop petite : zoomez pour charger la couverture routière KartaView (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="236"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Échelle trop petite pour lister les {} KartaView : zoomez ou ajoutez la couche de couverture KartaView pour cette échelle (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="239"/>
+        <location filename="../plugin/provider/provider.py" line="245"/>
         <source>Loading KartaView {}...</source>
         <translation>Chargement KartaView : {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="247"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView n’a pas répondu pour une partie de la vue : affichage de ce qui est déjà chargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>road coverage</source>
         <translation>couverture routière</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="250"/>
+        <location filename="../plugin/provider/provider.py" line="256"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Couverture routière issue de /1.0/tracks/ (nombre de séquences par tronçon de route)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="252"/>
+        <location filename="../plugin/provider/provider.py" line="258"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Photos issues des tuiles nearby-photos ; lignes des séquences issues de la liste des photos de chaque séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="253"/>
+        <location filename="../plugin/provider/provider.py" line="259"/>
         <source>complete for the view</source>
         <translation>complet pour la vue</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="257"/>
+        <location filename="../plugin/provider/provider.py" line="263"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>La description de la couche KartaView a échoué : {}</translation>
     </message>
@@ -533,22 +533,22 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="64"/>
+        <location filename="../plugin/provider/provider.py" line="65"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>le filtre de couche {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="124"/>
+        <location filename="../plugin/provider/provider.py" line="125"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Le filtre de la couche KartaView {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="133"/>
+        <location filename="../plugin/provider/provider.py" line="134"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Impossible d’appliquer le filtre de la couche KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="223"/>
+        <location filename="../plugin/provider/provider.py" line="224"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Le rechargement de la couche KartaView a échoué : {}</translation>
     </message>
@@ -567,19 +567,37 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
     </message>
 </context>
 <context>
-    <name>Loader</name>
+    <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="405"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="53"/>
+        <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
+        <translation>L’emprise est trop grande pour être téléchargée de KartaView en une fois : elle couvre {} tuiles de carte, et au plus {} sont téléchargées par exécution (une agglomération). Choisissez une emprise plus petite, ou découpez-la en parties et lancez le téléchargement sur chacune.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_fetch.py" line="117"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
+</context>
+<context>
+    <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="597"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="212"/>
+        <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
+        <translation>KartaView a plus de données dans {} tuile(s) de carte que l’extension n’en lit par tuile ({} pages) : {} des {} enregistrements annoncés y ont été chargés, les plus récents d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_jobs.py" line="216"/>
+        <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
+        <translation>{} enregistrement(s) envoyé(s) par KartaView n’ont pas pu être lus (identifiant manquant ou hors limites) et ont été ignorés.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/provider/loader_jobs.py" line="268"/>
         <source>Unexpected error: {}</source>
         <translation>Erreur inattendue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="599"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="270"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
     </message>
@@ -587,12 +605,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="196"/>
+        <location filename="../plugin/gui/options_page.py" line="200"/>
         <source>KartaView Settings…</source>
         <translation>Paramètres de KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="206"/>
+        <location filename="../plugin/gui/options_page.py" line="210"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Impossible d’ouvrir les paramètres de KartaView : {}</translation>
     </message>
@@ -625,112 +643,112 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Seulement pour un serveur de test de confiance sur votre propre réseau. Les adresses de cet ordinateur sont toujours autorisées.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="50"/>
+        <location filename="../ui/options_page.ui" line="60"/>
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="56"/>
+        <location filename="../ui/options_page.ui" line="66"/>
         <source>Maximum size</source>
         <translation>Taille maximale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="66"/>
+        <location filename="../ui/options_page.ui" line="76"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="82"/>
+        <location filename="../ui/options_page.ui" line="92"/>
         <source>Refresh after</source>
         <translation>Actualiser après</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="92"/>
+        <location filename="../ui/options_page.ui" line="102"/>
         <source>Cached KartaView answers older than this are fetched again.</source>
         <translation>Les réponses de KartaView mises en cache depuis plus longtemps sont téléchargées à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="95"/>
+        <location filename="../ui/options_page.ui" line="105"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="108"/>
+        <location filename="../ui/options_page.ui" line="118"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="122"/>
+        <location filename="../ui/options_page.ui" line="132"/>
         <source>Current size</source>
         <translation>Taille actuelle</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="141"/>
+        <location filename="../ui/options_page.ui" line="157"/>
         <source>Clear cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="153"/>
+        <location filename="../ui/options_page.ui" line="169"/>
         <source>Upload</source>
         <translation>Téléversement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="159"/>
+        <location filename="../ui/options_page.ui" line="175"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="169"/>
+        <location filename="../ui/options_page.ui" line="185"/>
         <source>How many photos are sent at the same time.</source>
         <translation>Nombre de photos envoyées en même temps.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="185"/>
+        <location filename="../ui/options_page.ui" line="201"/>
         <source>Default filters of new layers</source>
         <translation>Filtres par défaut des nouvelles couches</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="191"/>
+        <location filename="../ui/options_page.ui" line="207"/>
         <source>Minimum quality</source>
         <translation>Qualité minimale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="217"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="211"/>
+        <location filename="../ui/options_page.ui" line="227"/>
         <source>Only 360° imagery</source>
         <translation>Images 360° uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="218"/>
+        <location filename="../ui/options_page.ui" line="234"/>
         <source>Only added since</source>
         <translation>Uniquement ajoutées depuis le</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="235"/>
+        <location filename="../ui/options_page.ui" line="251"/>
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="245"/>
+        <location filename="../ui/options_page.ui" line="261"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>N’afficher que les images de cet utilisateur KartaView. Laisser vide pour tous les utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="255"/>
+        <location filename="../ui/options_page.ui" line="271"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="268"/>
+        <location filename="../ui/options_page.ui" line="284"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="275"/>
+        <location filename="../ui/options_page.ui" line="291"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -738,42 +756,42 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="49"/>
+        <location filename="../plugin/gui/photo_component.py" line="53"/>
         <source>KartaView photo panel</source>
         <translation>Panneau des photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="67"/>
+        <location filename="../plugin/gui/photo_component.py" line="71"/>
         <source>Show KartaView photo</source>
         <translation>Afficher la photo KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="58"/>
+        <location filename="../plugin/gui/photo_component.py" line="62"/>
         <source>Show KartaView photo ({}): click a street to see its photo</source>
         <translation>Afficher la photo KartaView ({}) : cliquez sur une rue pour voir sa photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="105"/>
+        <location filename="../plugin/gui/photo_component.py" line="118"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Cette entité ne désigne aucune photo KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="110"/>
+        <location filename="../plugin/gui/photo_component.py" line="123"/>
         <source>Could not show the photo: {}</source>
         <translation>Impossible d’afficher la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="113"/>
+        <location filename="../plugin/gui/photo_component.py" line="126"/>
         <source>No KartaView photo near this point.</source>
         <translation>Aucune photo KartaView près de ce point.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="116"/>
+        <location filename="../plugin/gui/photo_component.py" line="129"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>Impossible de rechercher des photos KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="119"/>
+        <location filename="../plugin/gui/photo_component.py" line="132"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -936,72 +954,72 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="113"/>
+        <location filename="../plugin/gui/photo_dock.py" line="122"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="193"/>
+        <location filename="../plugin/gui/photo_dock.py" line="208"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="213"/>
+        <location filename="../plugin/gui/photo_dock.py" line="228"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="222"/>
+        <location filename="../plugin/gui/photo_dock.py" line="237"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="300"/>
+        <location filename="../plugin/gui/photo_dock.py" line="315"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="360"/>
+        <location filename="../plugin/gui/photo_dock.py" line="375"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="377"/>
+        <location filename="../plugin/gui/photo_dock.py" line="392"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="393"/>
+        <location filename="../plugin/gui/photo_dock.py" line="408"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="402"/>
+        <location filename="../plugin/gui/photo_dock.py" line="417"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="421"/>
+        <location filename="../plugin/gui/photo_dock.py" line="436"/>
         <source>index {} (id {})</source>
         <translation>n° {} (id {})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451"/>
+        <location filename="../plugin/gui/photo_dock.py" line="466"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451"/>
+        <location filename="../plugin/gui/photo_dock.py" line="466"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="459"/>
+        <location filename="../plugin/gui/photo_dock.py" line="474"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="53"/>
+        <location filename="../plugin/gui/photo_dock.py" line="62"/>
         <source>Something went wrong: {}</source>
         <translation>Une erreur s’est produite : {}</translation>
     </message>
@@ -1009,12 +1027,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="148"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="151"/>
         <source>Sign in to KartaView…</source>
         <translation>Se connecter à KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="157"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="160"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
@@ -1082,77 +1100,77 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="38"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="41"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="51"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
         <source>(unknown user)</source>
         <translation>(utilisateur inconnu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="87"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="57"/>
         <source>Not signed in.</source>
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="65"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="68"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Saisissez d’abord l’identifiant client de votre application OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="69"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisez l’application dans le navigateur, puis collez le code ici.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="75"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Impossible d’ouvrir la page de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="83"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="86"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Connecté à KartaView en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="90"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="93"/>
         <source>Signing in failed: {}</source>
         <translation>La connexion a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="101"/>
         <source>Paste your KartaView access token.</source>
         <translation>Collez votre jeton d’accès KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="126"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="129"/>
         <source>KartaView account</source>
         <translation>Compte KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="108"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Ouvrez d’abord la page de connexion d’OpenStreetMap (étape 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="114"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Collez le code affiché par OpenStreetMap (étape 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="131"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="137"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>
@@ -1168,12 +1186,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="93"/>
+        <location filename="../plugin/processing/upload_photos.py" line="95"/>
         <source>Upload photos to KartaView</source>
         <translation>Téléverser des photos vers KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="96"/>
+        <location filename="../plugin/processing/upload_photos.py" line="98"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -1194,234 +1212,299 @@ Connectez-vous d’abord (Internet ▸ KartaView ▸ Se connecter), choisissez u
 Le rapport contient une ligne par photo en entrée avec son état : téléversée, déjà téléversée, ignorée (donnée invalide ou quasi-doublon ; la raison le précise), en échec (relancer pour réessayer) ou, lors d’un essai à blanc, « serait téléversée ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="115"/>
+        <location filename="../plugin/processing/upload_photos.py" line="117"/>
         <source>Photos (point layer)</source>
         <translation>Photos (couche de points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="119"/>
+        <location filename="../plugin/processing/upload_photos.py" line="121"/>
         <source>Photo file field</source>
         <translation>Champ du fichier photo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="122"/>
+        <location filename="../plugin/processing/upload_photos.py" line="124"/>
         <source>Capture time field</source>
         <translation>Champ de la date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="124"/>
+        <location filename="../plugin/processing/upload_photos.py" line="126"/>
         <source>Heading field</source>
         <translation>Champ de l’orientation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="127"/>
+        <location filename="../plugin/processing/upload_photos.py" line="129"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Champ de regroupement (une séquence par valeur)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="130"/>
+        <location filename="../plugin/processing/upload_photos.py" line="132"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Écart de temps maximal dans une séquence (secondes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="133"/>
+        <location filename="../plugin/processing/upload_photos.py" line="135"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Écart de distance maximal dans une séquence (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="136"/>
+        <location filename="../plugin/processing/upload_photos.py" line="138"/>
         <source>Maximum photos per sequence</source>
         <translation>Nombre maximal de photos par séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="139"/>
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Keep near-duplicate photos</source>
         <translation>Conserver les photos quasi en double</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="143"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Essai à blanc (vérifier et planifier, sans rien envoyer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="145"/>
+        <location filename="../plugin/processing/upload_photos.py" line="147"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="148"/>
+        <location filename="../plugin/processing/upload_photos.py" line="150"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>Compte KartaView (configuration d’authentification)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="150"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Upload report</source>
         <translation>Rapport de téléversement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Photos uploaded</source>
         <translation>Photos téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Photos already uploaded</source>
         <translation>Photos déjà téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Photos skipped</source>
         <translation>Photos ignorées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Photos failed</source>
         <translation>Photos en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="165"/>
+        <location filename="../plugin/processing/upload_photos.py" line="167"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Aucune photo à téléverser : la couche est vide ou aucune entité n’est sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="173"/>
+        <location filename="../plugin/processing/upload_photos.py" line="175"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <location filename="../plugin/processing/upload_photos.py" line="192"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="217"/>
+        <location filename="../plugin/processing/upload_photos.py" line="251"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>La couche en entrée n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="263"/>
+        <location filename="../plugin/processing/upload_photos.py" line="297"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="281"/>
+        <location filename="../plugin/processing/upload_photos.py" line="322"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="287"/>
+        <location filename="../plugin/processing/upload_photos.py" line="328"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Séquence {} créée sur KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="288"/>
+        <location filename="../plugin/processing/upload_photos.py" line="329"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="291"/>
+        <location filename="../plugin/processing/upload_photos.py" line="332"/>
         <source>Finished sequence {}: {}</source>
         <translation>Séquence {} terminée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="300"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="304"/>
+        <location filename="../plugin/processing/upload_photos.py" line="352"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="336"/>
+        <location filename="../plugin/processing/upload_photos.py" line="384"/>
         <source>No photo file is given.</source>
         <translation>Aucun fichier photo n’est indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="337"/>
+        <location filename="../plugin/processing/upload_photos.py" line="385"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="338"/>
+        <location filename="../plugin/processing/upload_photos.py" line="386"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Ce n’est pas un fichier JPEG ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="339"/>
+        <location filename="../plugin/processing/upload_photos.py" line="387"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Fichier JPEG corrompu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
+        <location filename="../plugin/processing/upload_photos.py" line="388"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
+        <location filename="../plugin/processing/upload_photos.py" line="389"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="342"/>
+        <location filename="../plugin/processing/upload_photos.py" line="390"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="343"/>
+        <location filename="../plugin/processing/upload_photos.py" line="391"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <location filename="../plugin/processing/upload_photos.py" line="393"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="346"/>
+        <location filename="../plugin/processing/upload_photos.py" line="395"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Téléversée lors d’une exécution précédente.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="347"/>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView avait déjà cette photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="348"/>
+        <location filename="../plugin/processing/upload_photos.py" line="403"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="349"/>
+        <location filename="../plugin/processing/upload_photos.py" line="404"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView a refusé la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="350"/>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="352"/>
+        <location filename="../plugin/processing/upload_photos.py" line="407"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="354"/>
+        <location filename="../plugin/processing/upload_photos.py" line="409"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="356"/>
+        <location filename="../plugin/processing/upload_photos.py" line="411"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="216"/>
+        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Le journal d’envoi {path} est vide (0 octet) : la trace des photos déjà envoyées est perdue. Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="221"/>
+        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Le journal d’envoi {path} est endommagé ({detail}). Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="225"/>
+        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
+        <translation>Le journal d’envoi {path} ne peut pas être écrit ({detail}). Rendez le fichier et son dossier accessibles en écriture, ou faites pointer la variable d’environnement KARTAVIEW_UPLOAD_JOURNAL vers un fichier d’un dossier accessible en écriture, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="229"/>
+        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
+        <translation>Le disque du journal d’envoi {path} est plein ({detail}). Libérez de la place, puis relancez l’algorithme sur les mêmes photos : il reprend là où cette exécution s’est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="232"/>
+        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
+        <translation>Le journal d’envoi {path} est verrouillé par un autre programme ({detail}). Fermez-le, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="234"/>
+        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
+        <translation>Le journal d’envoi {path} a été écrit par une version plus récente de l’extension. Mettez l’extension à jour.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="237"/>
+        <source>The upload journal {path} could not be used ({detail}).</source>
+        <translation>Le journal d’envoi {path} n’a pas pu être utilisé ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="315"/>
+        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
+        <translation>{} photo(s) de la séquence {} sont en cours d’envoi par une autre exécution lancée à {} (processus {} sur {}) ; attente de celle-ci, pour qu’aucune photo ne soit envoyée deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
+        <translation>L’envoi s’est arrêté : {} Le rapport donne l’état de chaque photo ; le journal {} garde ce que KartaView avait confirmé auparavant.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="392"/>
+        <source>A copy of the photo of feature {} (the same file contents).</source>
+        <translation>Une copie de la photo de l’entité {} (même contenu de fichier).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="396"/>
+        <source>Uploaded by another run at the same time.</source>
+        <translation>Envoyée par une autre exécution au même moment.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="397"/>
+        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
+        <translation>Non envoyée : le journal d’envoi n’a pas pu être écrit ({}). Relancez l’algorithme une fois le problème corrigé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="399"/>
+        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
+        <translation>Sur KartaView, mais le journal d’envoi n’a pas pu l’enregistrer ({}) ; une exécution ultérieure la renvoie et KartaView répond qu’elle est en double.</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from kartaview.plugin.client import KartaViewClient, Sequence, tile_bbox
 from kartaview.plugin.client.models import PhotoList
 from kartaview.plugin.core.cache import Cache
 from kartaview.plugin.provider import loader as loader_module
+from kartaview.plugin.provider import loader_jobs
 from kartaview.plugin.provider.loader import READY, Loader
 from kartaview.plugin.provider.uri import PHOTOS, SEQUENCES, Filters
 from tests.provider_support import CENTRE, SMALL, expected_sequences, positions
@@ -31,7 +32,7 @@ class CountingCache(Cache):
 @pytest.fixture
 def small_pages(monkeypatch):
     """Tiles of several pages each, as the dense tiles of a real city centre."""
-    monkeypatch.setattr(loader_module, "IPP", 300)
+    monkeypatch.setattr(loader_jobs, "IPP", 300)
 
 
 def make_loader(url, cache=None):
@@ -71,7 +72,7 @@ class TwoPageTile:
 
 
 def test_idle_only_once_every_page_has_started_its_sequences(qgis_app, monkeypatch):
-    monkeypatch.setattr(loader_module, "IPP", 1)
+    monkeypatch.setattr(loader_jobs, "IPP", 1)
     tile = Loader.tile_keys(SEQUENCES, SMALL)[0]
     loader = Loader(TwoPageTile(tile))
     discover, page_one = loader._discover, threading.Event()  # noqa: SLF001

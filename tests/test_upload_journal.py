@@ -100,3 +100,64 @@ def test_threads_share_one_journal_and_it_uses_wal(tmp_path):
     db = sqlite3.connect(str(tmp_path / "j.sqlite"))
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA user_version").fetchone()[0] == j.SCHEMA_VERSION
+
+
+# The schema of the journals written by version 1 (a photo known by path|size|mtime).
+_V1_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sequences (
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    sequence_id INTEGER,
+    state TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lng REAL NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (namespace, key)
+);
+CREATE TABLE IF NOT EXISTS photos (
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sequence_key TEXT NOT NULL,
+    sequence_index INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    photo_id INTEGER,
+    duplicate INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (namespace, key)
+);
+CREATE INDEX IF NOT EXISTS photos_by_sequence ON photos (namespace, sequence_key);
+"""
+
+
+def test_a_journal_of_the_previous_version_keeps_its_photos_uploaded(fresh_sandbox, tmp_path):
+    """Photos uploaded with a journal of version 1 are still known (by their contents now): an
+    upgrade of the plugin never uploads them again."""
+    from kartaview.plugin.client.client import KartaViewClient
+    from kartaview.plugin.upload import uploader as up
+    from kartaview.plugin.upload.identity import DigestCache
+
+    photos = track(tmp_path, 3)
+    path = tmp_path / "journal.sqlite"
+    old = sqlite3.connect(str(path))
+    old.executescript(_V1_SCHEMA)
+    old.execute("PRAGMA user_version=1")
+    with KartaViewClient(fresh_sandbox.url) as client:
+        namespace = client.base_url
+    old.execute("INSERT INTO sequences VALUES (?, 'old-sequence', 41, 'finished', 0, 0, 'then')", (namespace,))
+    for index, photo in enumerate(photos):
+        stat = (tmp_path / photo.path).stat()
+        key = "{}|{}|{}".format(photo.path, stat.st_size, stat.st_mtime_ns)
+        old.execute("INSERT INTO photos VALUES (?,?,?,'old-sequence',?,'confirmed',?,0,NULL,'then')",
+                    (namespace, key, photo.path, index, 100 + index))
+    old.commit()
+    old.close()
+    fresh_sandbox.reset_log()
+    results = []
+    with KartaViewClient(fresh_sandbox.url) as client, Journal(path, client.base_url) as journal:
+        plan = plan_upload(photos, PlanOptions(), DigestCache(journal))
+        summary = up.Uploader(client, journal, fresh_sandbox.token, on_photo=results.append).run(plan)
+    assert summary.counts == {up.ALREADY_UPLOADED: 3}
+    assert [(r.sequence_id, r.sequence_index) for r in results] == [(41, 0), (41, 1), (41, 2)]
+    assert fresh_sandbox.request_log == []

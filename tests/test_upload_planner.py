@@ -5,6 +5,7 @@ size, so that splitting and reading across page boundaries is covered with small
 
 import hashlib
 import os
+import shutil
 import sqlite3
 from dataclasses import replace
 from datetime import timedelta, timezone
@@ -177,16 +178,31 @@ def test_aware_times_are_converted_to_utc(tmp_path):
     assert planned_photos(plan)[0].captured_at == START - timedelta(hours=3)
 
 
-def test_keys_are_stable_and_change_with_the_file(tmp_path):
+def test_keys_are_the_photos_content_not_their_path_or_time(tmp_path):
     photos = track(tmp_path, 4)
     first = sequences(plan_upload(photos))
     assert sequences(plan_upload(list(reversed(photos))))[0][0].key == first[0][0].key
-    # The key of a sequence is the hash of its photos' keys: journals of earlier versions still resume.
+    # The key of a sequence is the hash of its photos' keys.
     assert first[0][0].key == hashlib.sha1("\n".join(p.key for p in first[0][1]).encode()).hexdigest()
-    os.utime(photos[2].path, ns=(1, 1))
+    assert first[0][1][0].key == "sha256:" + hashlib.sha256(open(photos[0].path, "rb").read()).hexdigest()
+    os.utime(photos[2].path, ns=(1, 1))  # touched: the same photo
+    assert sequences(plan_upload(photos))[0][0].key == first[0][0].key
+    moved = tmp_path / "card-again"
+    moved.mkdir()
+    copies = [replace(p, path=shutil.copy(p.path, moved / "copy_{}.jpg".format(p.ref))) for p in photos]
+    assert [p.key for p in sequences(plan_upload(copies))[0][1]] == [p.key for p in first[0][1]]
+    make_jpeg(photos[2].path, 99)  # other bytes: another photo
     changed = sequences(plan_upload(photos))
     assert changed[0][0].key != first[0][0].key
     assert changed[0][1][0].key == first[0][1][0].key
+
+
+def test_a_copy_of_a_photo_under_another_name_is_skipped_as_the_same_photo(tmp_path):
+    photos = track(tmp_path, 2)
+    copy = replace(photos[1], ref=7, path=shutil.copy(photos[1].path, tmp_path / "copy.jpg"))
+    plan = plan_upload(photos + [copy])
+    assert [p.ref for p in planned_photos(plan)] == [0, 1]
+    assert [(s.ref, s.reason, s.detail) for s in plan.skipped()] == [(7, planner.REASON_SAME_PHOTO, "1")]
 
 
 @pytest.mark.parametrize("heading,expected", [(None, None), (-90, 270.0), (720.5, 0.5), ("x", None)])

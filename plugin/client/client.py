@@ -6,7 +6,6 @@ An access token is always an explicit argument: the client never stores it and s
 every message.
 """
 
-import math
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -17,14 +16,15 @@ from .errors import DuplicateError, KartaViewError, NotFoundError, TransientErro
 from .images import first_image_url, image_candidates, is_real_host
 from .models import Account, Photo, PhotoList, RoadSegment, Sequence, UploadedPhoto
 from .multipart import MultipartBody
-from .parsing import parse_records, to_int, total_count
+from .paging import MAX_PAGES, Paging, read_pages
+from .parsing import MAX_ID, Records, parse_records, rows, to_int, total_count
 from .transport import Transport, check_cancel, classify
 
 UPLOAD_SOURCE = "QGIS-KartaView {}".format(__version__)
 WEB_URL = "https://kartaview.org/"
 # secret_token of client_auth with an OAuth2 token: not a secret, never the OSM app's client secret.
 OAUTH2_SECRET_TOKEN = "oauth2"  # nosec B105 # pragma: allowlist secret # a fixed marker, not a secret
-V2_PAGE_SIZE = 100  # /2.0/photo/ pages silently at ~100 (Rapid 1032dfa16); larger pages may be capped
+V2_PAGE_SIZE = 100  # /2.0/photo/ pages silently at ~100 (Rapid 1032dfa16) and caps itemsPerPage at 150
 
 
 def _fmt(number) -> str:
@@ -75,6 +75,18 @@ def _unique(records, key) -> list:
     return unique
 
 
+def _paged(records, paging: Paging) -> Records:
+    """records as Records carrying `paging` (what the pages held) and the count of rejected items."""
+    result = Records(records)
+    result.rejected, result.paging = paging.rejected, paging
+    return result
+
+
+def _item_count(records) -> int:
+    """How many items a page held, read or rejected: the server's real page size."""
+    return len(records) + getattr(records, "rejected", 0)
+
+
 class KartaViewClient:
     """A KartaView API client; one instance can be shared by many threads."""
 
@@ -104,28 +116,19 @@ class KartaViewClient:
         self._transport.close()
 
     def _call(self, method, path, what, **kwargs) -> dict:
-        return self._transport.call(method, self.base_url + path, what, **kwargs)
+        return self._send(self._transport.call, method, self.base_url + path, what, **kwargs)
 
-    def _remaining_pages(self, fetch, first, total, ipp, max_pages, cancel) -> list:
-        """Page 1's records followed by those of pages 2..ceil(total/ipp), fetched concurrently."""
-        pages = math.ceil(total / ipp) if ipp > 0 else 1
-        if max_pages is not None:
-            pages = min(pages, max_pages)
-        if pages <= 1:
-            return list(first)
-        check_cancel(cancel)
-        results = {1: first}
-        with ThreadPoolExecutor(max_workers=min(self.max_workers, pages - 1),
-                                thread_name_prefix="kartaview-page") as pool:
-            futures = {pool.submit(fetch, page): page for page in range(2, pages + 1)}
-            try:
-                for future in as_completed(futures):
-                    results[futures[future]] = future.result()
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
-        return [record for page in sorted(results) for record in results[page]]
+    @staticmethod
+    def _send(call, method, url, what, **kwargs):
+        """call(method, url, what, ...), with an answer nested too deeply for Python's JSON decoder
+        turned into a KartaViewError, like any other malformed answer: the decoder recurses once per
+        level and raises RecursionError near 1,000 levels (KartaView's answers nest ~6)."""
+        try:
+            return call(method, url, what, **kwargs)
+        except RecursionError:
+            raise KartaViewError("KartaView sent an answer nested too deeply to be read while {}. The service "
+                                 "may be misbehaving; try again later, and report it if it goes on."
+                                 .format(what)) from None
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -155,17 +158,21 @@ class KartaViewClient:
             total = (page - 1) * ipp + (len(items) if isinstance(items, list) else 0)
         return photos, total
 
-    def nearby_photos(self, bbox=None, *, point=None, radius_m=None, ipp=1000, date=None, max_pages=None,
-                      cancel=None) -> list[Photo]:
-        """Every photo in the bbox (or radius): page 1, then pages 2..N concurrently."""
+    def nearby_photos(self, bbox=None, *, point=None, radius_m=None, ipp=1000, date=None, max_pages=MAX_PAGES,
+                      cancel=None) -> Records:
+        """Every photo in the bbox (or radius): page 1, then pages 2..N concurrently, N following what
+        the server sends (see paging.py). The result's `paging` says whether the page cap cut it and
+        `rejected` how many items could not be read."""
         def fetch(page):
-            return self.nearby_photos_page(bbox, point=point, radius_m=radius_m, page=page, ipp=ipp, date=date,
-                                           cancel=cancel)[0]
+            photos = self.nearby_photos_page(bbox, point=point, radius_m=radius_m, page=page, ipp=ipp, date=date,
+                                             cancel=cancel)[0]
+            return photos, _item_count(photos)
 
         first, total = self.nearby_photos_page(bbox, point=point, radius_m=radius_m, page=1, ipp=ipp, date=date,
                                                cancel=cancel)
-        photos = self._remaining_pages(fetch, first, total, ipp, max_pages, cancel)
-        return _unique(photos, lambda photo: photo.id)
+        pages, paging = read_pages(fetch, first, _item_count(first), total, ipp, max_pages=max_pages or MAX_PAGES,
+                                   workers=self.max_workers, check=lambda: check_cancel(cancel))
+        return _paged(_unique([photo for page in pages for photo in page], lambda photo: photo.id), paging)
 
     def sequence_photos(self, sequence_id, cancel=None, *, lazy=False) -> list[Photo]:
         """All photos of a sequence (POST /1.0/sequence/photo-list/), sorted by index.
@@ -174,32 +181,42 @@ class KartaViewClient:
         payload = self._call("POST", "1.0/sequence/photo-list/", what, data={"sequenceId": str(sequence_id)},
                              cancel=cancel)
         if lazy:
-            return PhotoList(_osv(payload).get("photos"), shot_dates=True).unique().by_index()
+            listed = PhotoList(_osv(payload).get("photos"), shot_dates=True)
+            photos = listed.unique().by_index()
+            photos.rejected = listed.rejected  # kept through unique() and by_index(), which may copy
+            return photos
         photos = parse_records(_osv(payload).get("photos"), Photo.from_v1)
         return sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
 
-    def sequence_photos_v2(self, sequence_id, cancel=None) -> list[Photo]:
-        """All photos of a sequence from GET /2.0/photo/?sequenceId=, paging while hasMoreData."""
-        photos, page = [], 1
-        while True:
+    def sequence_photos_v2(self, sequence_id, cancel=None, *, max_pages=MAX_PAGES) -> Records:
+        """All photos of a sequence from GET /2.0/photo/?sequenceId=, paging while hasMoreData, up to
+        max_pages (the result's `paging.cut` says when that cap stopped it)."""
+        photos, rejected, received, page, more = [], 0, 0, 0, True
+        while more and page < max_pages:
+            page += 1
             payload = self._call("GET", "2.0/photo/", "reading the photos of sequence {}".format(sequence_id),
                                  params={"sequenceId": str(sequence_id), "page": str(page),
                                          "itemsPerPage": str(V2_PAGE_SIZE)}, empty_ok=True, cancel=cancel)
             result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
-            items = result.get("data")
-            photos.extend(parse_records(items, Photo.from_v2))
+            items = rows(result.get("data"))
+            records = parse_records(items, Photo.from_v2)
+            photos.extend(records)
+            rejected, received = rejected + records.rejected, received + len(items)
             # An empty page that claims more data would loop forever: stop there too.
-            if not _truthy(result.get("hasMoreData")) or not items:
-                break
-            page += 1
-        return sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
+            more = _truthy(result.get("hasMoreData")) and bool(items)
+        photos = sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
+        return _paged(photos, Paging(None, received, rejected, page, more))
 
     def sequence(self, sequence_id, cancel=None) -> Sequence:
         """One sequence (GET /2.0/sequence/{id}); NotFoundError when it does not exist."""
         what = "reading sequence {}".format(sequence_id)
+        if not 0 <= int(sequence_id) <= MAX_ID:
+            raise NotFoundError("There is no KartaView sequence {}: ids are at most {}.".format(sequence_id, MAX_ID))
         payload = self._call("GET", "2.0/sequence/{}".format(int(sequence_id)), what, cancel=cancel)
         result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
         data = result.get("data")
+        if isinstance(data, list) and len(data) == 1:  # a list of one where an object was expected
+            data = data[0]
         try:
             return Sequence.from_v2(data if isinstance(data, dict) else {})
         except ValueError:
@@ -232,22 +249,24 @@ class KartaViewClient:
                 raise
         return {sequence_id: found[sequence_id] for sequence_id in unique_ids if sequence_id in found}
 
-    def road_segments(self, bbox, zoom, *, ipp=1000, cancel=None) -> list[RoadSegment]:
-        """OSM road segments with coverage counts in a bbox (POST /1.0/tracks/), pages concurrently."""
-        def fetch_page(page):
+    def road_segments(self, bbox, zoom, *, ipp=1000, max_pages=MAX_PAGES, cancel=None) -> Records:
+        """OSM road segments with coverage counts in a bbox (POST /1.0/tracks/), pages concurrently,
+        as many as the server's pages hold up to max_pages (see nearby_photos for `paging`)."""
+        def fetch(page):
             params = dict(_bbox_params(bbox), zoom=str(zoom), page=str(page), ipp=str(ipp))
-            return self._call("POST", "1.0/tracks/", "reading the covered roads", data=params, empty_ok=True,
-                              cancel=cancel)
+            payload = self._call("POST", "1.0/tracks/", "reading the covered roads", data=params, empty_ok=True,
+                                 cancel=cancel)
+            items = payload.get("currentPageItems")
+            return parse_records(items, RoadSegment.from_v1), len(items) if isinstance(items, list) else 0, payload
 
-        first = fetch_page(1)
-        items = first.get("currentPageItems")
-        total = total_count(first.get("totalFilteredItems"))
-        if total is None:
-            total = len(items) if isinstance(items, list) else 0
-        segments = self._remaining_pages(
-            lambda page: parse_records(fetch_page(page).get("currentPageItems"), RoadSegment.from_v1),
-            parse_records(items, RoadSegment.from_v1), total, ipp, None, cancel)
-        return _unique(segments, lambda segment: segment.element_id)
+        first, count, payload = fetch(1)
+        total = total_count(payload.get("totalFilteredItems"))
+        if total is None:  # without a count, this page is taken as the last one
+            total = count
+        pages, paging = read_pages(lambda page: fetch(page)[:2], first, count, total, ipp, max_pages=max_pages,
+                                   workers=self.max_workers, check=lambda: check_cancel(cancel))
+        segments = _unique([segment for page in pages for segment in page], lambda segment: segment.element_id)
+        return _paged(segments, paging)
 
     def image_urls(self, photo: Photo, size: str) -> list[str]:
         """URLs to try, in order, for a photo's image of `size` ("th", "lth" or "proc")."""
@@ -271,7 +290,7 @@ class KartaViewClient:
 
         candidates = image_candidates(self.base_url, photo, size)
         for served, url in candidates:
-            content = self._transport.send("GET", url, what, handle=handle, cancel=cancel)
+            content = self._send(self._transport.send, "GET", url, what, handle=handle, cancel=cancel)
             if content is not None:
                 return content, served
         raise NotFoundError("KartaView has no image file for photo {} (tried {} address{}). The files of this "
@@ -359,8 +378,8 @@ class KartaViewClient:
             return UploadedPhoto(photo_id, False)
 
         try:
-            return self._transport.send("POST", self.base_url + "1.0/photo/", what, handle=handle,
-                                        body=lambda: MultipartBody(fields, files), secrets=secrets, cancel=cancel)
+            return self._send(self._transport.send, "POST", self.base_url + "1.0/photo/", what, handle=handle,
+                              body=lambda: MultipartBody(fields, files), secrets=secrets, cancel=cancel)
         except DuplicateError:
             return UploadedPhoto(None, True)
 

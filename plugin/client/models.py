@@ -5,11 +5,20 @@
 other odd field becomes None. BBox everywhere: (min_lng, min_lat, max_lng, max_lat).
 """
 
-from collections import abc
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .parsing import parse_records, to_datetime, to_float, to_int, to_position, to_str
+from .parsing import (
+    MAX_ID,
+    MAX_INT32,
+    to_bounded,
+    to_datetime,
+    to_float,
+    to_id,
+    to_int,
+    to_position,
+    to_str,
+)
 
 
 def _first(d: dict, *keys):
@@ -21,10 +30,12 @@ def _first(d: dict, *keys):
     return None
 
 
-def _required_int(d: dict, *keys) -> int:
-    value = to_int(_first(d, *keys))
+def _required_int(d: dict, *keys, high=MAX_ID) -> int:
+    """An identity field (an id: 0..MAX_ID; an index: 0..MAX_INT32); ValueError when missing or out of
+    range, which rejects the whole record."""
+    value = to_bounded(_first(d, *keys), 0, high)
     if value is None:
-        raise ValueError("record without {}: {!r}".format("/".join(keys), {k: d.get(k) for k in keys}))
+        raise ValueError("record without a valid {}: {!r}".format("/".join(keys), {k: d.get(k) for k in keys}))
     return value
 
 
@@ -33,11 +44,14 @@ def _v1_identity(d: dict) -> tuple[int, int, int]:
     photo_id, sequence_id, index = d.get("id"), d.get("sequence_id"), d.get("sequence_index")
     if type(photo_id) is str and type(sequence_id) is str and type(index) is str:
         try:  # the usual "123" strings: what to_int gives them, without its detours
-            return int(photo_id), int(sequence_id), int(index)
+            identity = int(photo_id), int(sequence_id), int(index)
         except ValueError:
             pass
+        else:
+            if 0 <= identity[0] <= MAX_ID and 0 <= identity[1] <= MAX_ID and 0 <= identity[2] <= MAX_INT32:
+                return identity
     return (_required_int(d, "id"), _required_int(d, "sequence_id", "sequenceId"),
-            _required_int(d, "sequence_index", "sequenceIndex"))
+            _required_int(d, "sequence_index", "sequenceIndex", high=MAX_INT32))
 
 
 def _corner_bbox(nw_lat, nw_lng, se_lat, se_lng):
@@ -111,7 +125,7 @@ class Photo:
             username=to_str(d.get("username")),
             projection=to_str(d.get("projection")),
             field_of_view=to_str(d.get("field_of_view")),
-            way_id=to_int(d.get("way_id")),
+            way_id=to_id(d.get("way_id")),
             match_lat=match_lat, match_lng=match_lng,
             proc_path=to_str(d.get("name")) or _file_path(folder, "proc", file_name),
             lth_path=to_str(d.get("lth_name")) or _file_path(folder, "lth", file_name),
@@ -142,7 +156,7 @@ class Photo:
         return cls(
             id=_required_int(d, "id"),
             sequence_id=_required_int(d, "sequenceId", "sequence_id"),
-            sequence_index=_required_int(d, "sequenceIndex", "sequence_index"),
+            sequence_index=_required_int(d, "sequenceIndex", "sequence_index", high=MAX_INT32),
             lat=lat, lng=lng,
             heading=to_float(_first(d, "heading", "headers")),
             gps_accuracy=to_float(d.get("gpsAccuracy")),
@@ -151,130 +165,12 @@ class Photo:
             username=_nested_username(d) or _nested_username(sequence),
             projection=to_str(d.get("projection")),
             field_of_view=to_str(d.get("fieldOfView")),
-            way_id=to_int(d.get("wayId")),
+            way_id=to_id(d.get("wayId")),
             match_lat=match_lat, match_lng=match_lng,
             proc_path=image("proc", "fileurlProc", "imageProcUrl"),
             lth_path=lth,
             th_path=image("th", "fileurlTh", "imageThUrl"),
         )
-
-
-class PhotoList(abc.Sequence):
-    """The photos of a 1.0 list (nearby-photos, photo-list), each parsed the first time it is used.
-
-    Finding the sequences of a map tile, or drawing a sequence's line, needs only each photo's
-    identity and position, a small part of Photo.from_v1's work: those are read from the JSON items
-    at once into columns (`ids`, `sequence_ids`, `indexes`, `lats`, `lngs`; lat and lng are None
-    without a position, as in Photo), and a Photo is built, and kept, when an item is asked for.
-    Items from_v1 rejects (no id, sequence or index) are left out, so the list gives exactly the
-    photos of parse_records(items, Photo.from_v1). Immutable but for that memo: safe to share.
-    shot_dates=True reads the shot dates at once too (a sequence's list: its first and last shot).
-    """
-
-    __slots__ = ("ids", "sequence_ids", "indexes", "lats", "lngs", "_items", "_packed", "_photos", "_shots")
-
-    def __init__(self, items=(), shot_dates=False):
-        valid = parse_records(items, lambda item: (item, _v1_identity(item)))
-        kept = [item for item, _ in valid]
-        identities = [identity for _, identity in valid]
-        positions = [to_position(item.get("lat"), item.get("lng")) for item in kept]
-        shots = tuple(to_datetime(item.get("shot_date")) for item in kept) if shot_dates else None
-        self._set(kept, identities, positions, [None] * len(kept), shots)
-
-    def _set(self, items, identities, positions, photos, shots=None):
-        self._items = tuple(items)  # the JSON dicts, as the API sent them (None once packed)
-        self._packed = None
-        self._shots = shots
-        self.ids, self.sequence_ids, self.indexes = (tuple(c) for c in zip(*identities)) if identities else ((),) * 3
-        self.lats, self.lngs = (tuple(c) for c in zip(*positions)) if positions else ((), ())
-        self._photos = list(photos)
-
-    def json_items(self) -> tuple:
-        """The JSON dicts of the photos, as the API sent them."""
-        items = self._items
-        if items is None:
-            blob, unpack = self._packed
-            items = tuple(unpack(blob))
-        return items
-
-    def pack(self, blob: bytes, unpack):
-        """Let go of the parsed JSON (~2.5 kB a photo), keeping `blob` from which unpack(blob) gives
-        json_items() back when a Photo is built later: the disk cache's compressed copy, a few dozen
-        bytes a photo. Safe while other threads read the list."""
-        self._packed = (blob, unpack)
-        self._items = None
-
-    @classmethod
-    def _rows(cls, sources) -> "PhotoList":
-        """A list of the given (PhotoList, row) pairs, in that order; built Photos carry over."""
-        items = {id(source): source.json_items() for source, _ in sources}
-        shots = all(source._shots is not None for source, _ in sources)
-        rows = cls()
-        rows._set([items[id(source)][row] for source, row in sources],
-                  [(source.ids[row], source.sequence_ids[row], source.indexes[row]) for source, row in sources],
-                  [(source.lats[row], source.lngs[row]) for source, row in sources],
-                  [source._photos[row] for source, row in sources],
-                  tuple(source._shots[row] for source, row in sources) if shots and sources else None)
-        return rows
-
-    @classmethod
-    def concat(cls, lists) -> "PhotoList":
-        return cls._rows([(photos, row) for photos in lists for row in range(len(photos))])
-
-    def select(self, rows) -> "PhotoList":
-        """The photos of these row numbers, in this order."""
-        return self._rows([(self, row) for row in rows])
-
-    def unique(self) -> "PhotoList":
-        """The first photo of each id (pages can overlap); the list itself when no id repeats."""
-        first = {}
-        for row, photo_id in enumerate(self.ids):
-            first.setdefault(photo_id, row)
-        return self if len(first) == len(self.ids) else self.select(sorted(first.values()))
-
-    def by_index(self) -> "PhotoList":
-        """Sorted by sequence index (stable); the list itself when it is already."""
-        indexes = self.indexes
-        if all(indexes[row] <= indexes[row + 1] for row in range(len(indexes) - 1)):
-            return self
-        return self.select(sorted(range(len(indexes)), key=indexes.__getitem__))
-
-    def positioned(self) -> "PhotoList":
-        """The photos with a position, in order; the list itself when they all have one."""
-        if None not in self.lats:
-            return self
-        return self.select([row for row, lat in enumerate(self.lats) if lat is not None])
-
-    def shot_dates(self) -> tuple:
-        """Photo.shot_date of every photo, without building the Photos (read once)."""
-        if self._shots is None:
-            items = self.json_items() if None in self._photos else ()
-            self._shots = tuple(to_datetime(items[row].get("shot_date")) if photo is None else photo.shot_date
-                                for row, photo in enumerate(self._photos))
-        return self._shots
-
-    def photos_at(self, rows) -> list:
-        """The Photos of these rows, built as needed (the JSON read once for all of them) and kept."""
-        missing = [row for row in rows if self._photos[row] is None]
-        if missing:  # two threads may both build a photo: equal values, either one is kept
-            items = self.json_items()
-            for row in missing:
-                self._photos[row] = Photo.from_v1(items[row])
-        return [self._photos[row] for row in rows]
-
-    def __len__(self):
-        return len(self.ids)
-
-    def __getitem__(self, row):
-        if isinstance(row, slice):
-            return self.photos_at(range(*row.indices(len(self))))
-        return self.photos_at([row])[0]
-
-    def __iter__(self):
-        return iter(self.photos_at(range(len(self))))
-
-    def __repr__(self):
-        return "PhotoList({} photos)".format(len(self))
 
 
 @dataclass(frozen=True)
@@ -317,8 +213,8 @@ class Sequence:
             state_code=to_str(d.get("state_code")),
             address=to_str(_first(d, "address", "location")),
             distance_km=to_float(d.get("distance")),
-            photo_count=to_int(_first(d, "photo_no", "count_active_photos")),
-            quality=to_int(d.get("quality")),
+            photo_count=to_bounded(_first(d, "photo_no", "count_active_photos")),
+            quality=to_bounded(d.get("quality"), 0, 100),
             device_name=to_str(d.get("device_name")),
             platform_name=to_str(d.get("platform_name")),
             upload_source=to_str(d.get("upload_source")),
@@ -346,8 +242,8 @@ class Sequence:
             state_code=to_str(d.get("stateCode")),
             address=to_str(d.get("address")),
             distance_km=to_float(d.get("distance")),
-            photo_count=to_int(_first(d, "countActivePhotos", "photoNo", "photoCount")),
-            quality=to_int(d.get("quality")),
+            photo_count=to_bounded(_first(d, "countActivePhotos", "photoNo", "photoCount")),
+            quality=to_bounded(d.get("quality"), 0, 100),
             device_name=to_str(d.get("deviceName")),
             platform_name=to_str(d.get("platformName")),
             upload_source=to_str(d.get("uploadSource")),
@@ -375,6 +271,9 @@ class RoadSegment:
     @classmethod
     def from_v1(cls, d: dict) -> "RoadSegment":
         """A /1.0/tracks/ item; its `track` is [[lat, lng], ...] strings and is turned to (lng, lat)."""
+        ids = [d.get(key) for key in ("way_id", "from", "to")]
+        if any(value not in (None, "") and to_id(value) is None for value in ids):
+            raise ValueError("segment with an OSM id out of range: {!r}".format(ids))
         element_id = to_str(d.get("element_id"))
         if element_id is None:
             parts = [to_str(d.get(key)) for key in ("from", "to", "way_id")]
@@ -389,10 +288,10 @@ class RoadSegment:
                     track.append((lng, lat))
         return cls(
             element_id=element_id,
-            way_id=to_int(d.get("way_id")),
-            from_node=to_int(d.get("from")),
-            to_node=to_int(d.get("to")),
-            coverage=to_int(d.get("coverage")) or 0,
+            way_id=to_id(d.get("way_id")),
+            from_node=to_id(d.get("from")),
+            to_node=to_id(d.get("to")),
+            coverage=to_bounded(d.get("coverage")) or 0,
             track=tuple(track),
         )
 
@@ -422,3 +321,7 @@ class UploadedPhoto:
 
     photo_id: int | None
     duplicate: bool
+
+
+# PhotoList lives in photo_list.py (it builds Photos, defined above); importable from here as ever.
+from .photo_list import PhotoList  # noqa: E402, F401

@@ -21,6 +21,11 @@ _PAREN_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\s+\((\d{1,2}):(\d{2})\)$
 _MONTH_NAME_DATE = re.compile(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d*)?$")
 _FIELD_IN_MESSAGE = re.compile(r"\((\w+)\)")
+# Ids end up as SQLite INTEGER cache keys and QGIS feature ids / integer64 fields, all signed 64-bit:
+# a larger id (a server bug, or a hostile one) would end a whole download with OverflowError.
+MAX_ID = 2 ** 63 - 1
+# Counts and indexes go to QGIS "integer" fields (signed 32-bit).
+MAX_INT32 = 2 ** 31 - 1
 
 
 def _blank(value) -> bool:
@@ -52,6 +57,17 @@ def to_int(value) -> int | None:
     if number is None or not number.is_integer():
         return None
     return int(number)
+
+
+def to_bounded(value, low=0, high=MAX_INT32) -> int | None:
+    """to_int(value) when it lies in [low, high]; None otherwise (absurd values become unknown)."""
+    number = to_int(value)
+    return number if number is not None and low <= number <= high else None
+
+
+def to_id(value) -> int | None:
+    """A KartaView id (0..MAX_ID), or None."""
+    return to_bounded(value, 0, MAX_ID)
 
 
 def to_str(value) -> str | None:
@@ -159,14 +175,32 @@ def total_count(value) -> int | None:
     return count if count is not None and count >= 0 else None
 
 
-def parse_records(items, factory) -> list:
-    """factory(item) for every dict in `items`; records the factory rejects (ValueError) are skipped."""
-    records = []
+class Records(list):
+    """The records of a list answer; `rejected`: how many of its items could not be read (not an
+    object, no id, an id or index out of range), so that callers can say so."""
+
+    rejected = 0
+
+
+def rows(data) -> list:
+    """A list answer's rows: `result.data` is an array, or an object keyed "0", "483"... when the
+    server leaks a PHP array (real-api-behaviours.md 8)."""
+    if isinstance(data, dict):
+        return list(data.values())
+    return data if isinstance(data, list) else []
+
+
+def parse_records(items, factory) -> Records:
+    """factory(item) for every item of `items`; the rest (not an object, or rejected by the factory
+    with ValueError) are skipped and counted in `rejected`."""
+    records = Records()
     for item in items if isinstance(items, list) else ():
         if not isinstance(item, dict):
+            records.rejected += 1
             continue
         try:
             records.append(factory(item))
         except ValueError as error:
+            records.rejected += 1
             log.debug("Skipped a KartaView record: %s", error)
     return records

@@ -205,7 +205,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(self.tr("Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…")
                           .format(*bbox, Loader.tile_count(SEQUENCES, bbox)))
         try:
-            tracks = fetch_sequences(bbox, filters, cancel=feedback.isCanceled,
+            tracks = fetch_sequences(bbox, filters, cancel=feedback.isCanceled, warn=feedback.pushWarning,
                                      progress=lambda percent: feedback.setProgress(READ + FETCH * percent / 100))
         except Cancelled:
             return None

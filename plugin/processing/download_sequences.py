@@ -90,10 +90,10 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
 
         loader = default_loader()
         feedback.pushInfo(self.tr("Loading KartaView {} from {} ({} map tiles)...").format(
-            self._kind(layer_type), loader.client.base_url, len(loader.tile_keys(layer_type, bbox, filters.since))))
-        try:
+            self._kind(layer_type), loader.client.base_url, loader.tile_count(layer_type, bbox)))
+        try:  # a page cap cutting the data, or records KartaView sent unreadable: a warning the user sees
             items = loader.fetch(layer_type, bbox, filters, progress=lambda p: feedback.setProgress(0.9 * p),
-                                 cancel=feedback.isCanceled)
+                                 cancel=feedback.isCanceled, warn=feedback.pushWarning)
         except Cancelled:
             return {self.OUTPUT: dest_id, self.COUNT: 0}
         except KartaViewError as error:

@@ -7,7 +7,6 @@ in memory: the plan and the report rows wait in temporary SQLite databases.
 """
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 from qgis.core import (
@@ -31,22 +30,24 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import auth
 from ..core.compat import INT, INT64, STRING, new_field
 from ..core.log import log_info, log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
-from ..upload import planner, uploader
+from ..upload import journal_errors, planner, uploader
+from ..upload.identity import DigestCache
 from ..upload.journal import CONFIRMED, Journal
+from ..upload.journal_errors import JournalError, guard
 from ..upload.planner import PhotoInput, Plan, PlanOptions
 from ..upload.report import ReportRows
+from . import photo_values
 
 JOURNAL_ENV = "KARTAVIEW_UPLOAD_JOURNAL"
 SKIPPED = "skipped"
 WOULD_UPLOAD = "would upload"  # dry run
-_TIME_FORMATS = ("yyyy:MM:dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss")
 
 
 def journal_path() -> Path:
@@ -56,7 +57,8 @@ def journal_path() -> Path:
         path = Path(os.environ[JOURNAL_ENV])
     else:
         path = Path(QgsApplication.qgisSettingsDirPath()) / "kartaview-upload" / "journal.sqlite"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    with guard(str(path)):
+        path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 
@@ -181,27 +183,59 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             keep_duplicates=self.parameterAsBoolean(parameters, self.KEEP_DUPLICATES, context),
             use_groups=bool(fields["group"]),
         )
-        with Plan(options) as plan, ReportRows() as rows:
-            self._read(source, fields, context, feedback, plan, rows)
-            plan.split()
-            feedback.pushInfo(self.tr("To upload: {} photo(s) in {} sequence(s). Skipped: {}.").format(
-                plan.photo_count, plan.sequence_count, plan.skipped_count))
-            for skip in plan.skipped():
-                rows.set(skip.ref, skip.path, None, None, None, SKIPPED, self._reason(skip.reason, skip.detail, fields),
-                         "")
+        client = make_client(timeout=120, max_workers=uploader.MAX_CONCURRENCY)
+        try:
+            with self._journal(client) as journal, Plan(options, DigestCache(journal)) as plan, \
+                    ReportRows() as rows:
+                self._read(source, fields, context, feedback, plan, rows)
+                plan.split()
+                feedback.pushInfo(self.tr("To upload: {} photo(s) in {} sequence(s). Skipped: {}.").format(
+                    plan.photo_count, plan.sequence_count, plan.skipped_count))
+                for skip in plan.skipped():
+                    rows.set(skip.ref, skip.path, None, None, None, SKIPPED,
+                             self._reason(skip.reason, skip.detail, fields), "")
+                if dry_run:
+                    self._dry_run(plan, journal, client, rows)
+                else:
+                    concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
+                    self._upload(plan, journal, client, token, concurrency, rows, fields, feedback)
+                # Written even after a journal failure: it lists what KartaView confirmed so far.
+                return self._report(parameters, context, source, rows, plan.sequence_count)
+        except JournalError as error:  # before anything was sent (opening it, planning)
+            raise QgsProcessingException(self._journal_message(error)) from None
+        finally:
+            client.close()
 
-            client = make_client(timeout=120, max_workers=uploader.MAX_CONCURRENCY)
-            try:
-                with Journal(journal_path(), client.base_url) as journal:
-                    if dry_run:
-                        self._dry_run(plan, journal, client, rows)
-                    else:
-                        concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
-                        self._upload(plan, journal, client, token, concurrency, rows, fields, feedback)
-            finally:
-                client.close()
+    @staticmethod
+    def _journal(client):
+        return Journal(journal_path(), client.base_url)
 
-            return self._report(parameters, context, source, rows, plan.sequence_count)
+    def _journal_message(self, error):
+        """What went wrong with the journal file and what to do, naming the file."""
+        texts = {
+            journal_errors.EMPTY: self.tr(
+                "The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. "
+                "Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you "
+                "have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded "
+                "before may be stored on KartaView a second time."),
+            journal_errors.DAMAGED: self.tr(
+                "The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded "
+                "twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a "
+                "new journal is started, and photos uploaded before may be stored on KartaView a second time."),
+            journal_errors.UNWRITABLE: self.tr(
+                "The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, "
+                "or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run "
+                "again."),
+            journal_errors.FULL: self.tr(
+                "The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm "
+                "again on the same photos: it continues where this run stopped."),
+            journal_errors.LOCKED: self.tr(
+                "The upload journal {path} is locked by another program ({detail}). Close it, then run again."),
+            journal_errors.NEWER: self.tr(
+                "The upload journal {path} was written by a newer version of the plugin. Update the plugin."),
+        }
+        text = texts.get(error.kind, self.tr("The upload journal {path} could not be used ({detail})."))
+        return text.format(path=error.path, detail=error.detail)
 
     def _fields(self, source, parameters, context):
         names = {key: self.parameterAsString(parameters, parameter, context) for key, parameter in (
@@ -227,15 +261,15 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             if feedback.isCanceled():
                 break
             lat, lng = self._position(feature, to_wgs84)
-            path = _path(feature[fields["photo"]], home)
+            path = photo_values.photo_path(feature[fields["photo"]], home)
             rows.add(feature.id(), bytes(feature.geometry().asWkb()), path)
             plan.add(PhotoInput(
                 ref=feature.id(),
                 path=path,
                 lat=lat, lng=lng,
-                captured_at=_utc_time(feature[fields["time"]]),
-                heading=_number(feature[fields["heading"]]) if fields["heading"] else None,
-                group=_text(feature[fields["group"]]) if fields["group"] else None,
+                captured_at=photo_values.utc_time(feature[fields["time"]]),
+                heading=photo_values.number(feature[fields["heading"]]) if fields["heading"] else None,
+                group=photo_values.text(feature[fields["group"]]) if fields["group"] else None,
             ))
             feedback.setProgress(5.0 * number / total)
 
@@ -250,7 +284,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             return None, None
         return point.y(), point.x()
 
-    def _dry_run(self, plan, journal, client, rows):
+    def _dry_run(self, plan, journal, client, rows):  # journal errors: see processAlgorithm
         for sequence in plan.sequences():
             for photo in plan.photos(sequence):
                 place = journal.photo(photo.key)
@@ -277,6 +311,13 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             feedback.setProgress(5.0 + 95.0 * done[0] / total)
 
         def on_sequence(event):
+            if event.kind == uploader.EVENT_WAITING:
+                message = self.tr("{} photo(s) of sequence {} are being uploaded by another run started at {} "
+                                  "(process {} on {}); waiting for it, so that no photo is uploaded twice.").format(
+                    event.photos, event.number, event.run.started, event.run.pid, event.run.host)
+                feedback.pushInfo(message)
+                log_info(message)
+                return
             if event.kind == uploader.EVENT_LEFT_OPEN:
                 message = self.tr("Sequence {} ({}) is not finished: {}. Run the algorithm again on the same "
                                   "photos to complete it.").format(event.number, event.sequence_id, event.detail)
@@ -299,6 +340,13 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         if summary.auth_error:
             feedback.reportError(self.tr("KartaView did not accept the access token. Sign in again to "
                                          "KartaView, then run the algorithm again."))
+        if summary.journal_error is not None:
+            message = self.tr("The upload stopped: {} The report lists each photo's state; the journal {} keeps "
+                              "what KartaView confirmed before.").format(
+                self._journal_message(summary.journal_error), summary.journal_error.path)
+            feedback.reportError(message)
+            log_warning(message)
+            return
         failed = summary.counts.get(uploader.FAILED, 0)
         if failed and not summary.cancelled:
             feedback.reportError(self.tr("Photos that could not be uploaded: {}. See the report for the reasons and "
@@ -341,9 +389,16 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             planner.REASON_NO_POSITION: self.tr("No position: the geometry is empty or at 0,0."),
             planner.REASON_NO_TIME: self.tr("No capture time in the field '{}'."),
             planner.REASON_SAME_FILE: self.tr("The same file is selected twice (also feature {})."),
+            planner.REASON_SAME_PHOTO: self.tr("A copy of the photo of feature {} (the same file contents)."),
             planner.REASON_NEAR_DUPLICATE: self.tr(
                 "Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it."),
             uploader.REASON_JOURNAL: self.tr("Uploaded by an earlier run."),
+            uploader.REASON_OTHER_RUN: self.tr("Uploaded by another run at the same time."),
+            uploader.REASON_JOURNAL_ERROR: self.tr("Not sent: the upload journal could not be written ({}). Run the "
+                                                   "algorithm again once that is fixed."),
+            uploader.REASON_NOT_JOURNALED: self.tr("On KartaView, but the upload journal could not record it ({}); "
+                                                   "a later run sends it again and KartaView answers it is a "
+                                                   "duplicate."),
             uploader.REASON_DUPLICATE: self.tr("KartaView already had this photo."),
             uploader.REASON_AUTH: self.tr("KartaView did not accept the access token: sign in again."),
             uploader.REASON_REJECTED: self.tr("KartaView rejected the photo: {}"),
@@ -361,41 +416,3 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         if not code:
             return ""
         return texts.get(code, "{}").format(detail)
-
-
-def _path(value, home):
-    if value is None or isinstance(value, QVariant):
-        return None
-    path = str(value).strip()
-    if path and home and not os.path.isabs(os.path.expanduser(path)):
-        path = os.path.join(home, path)
-    return path or None
-
-
-def _utc_time(value):
-    """A naive UTC datetime from a date-time attribute (zone-less values are local time, as EXIF is)."""
-    if isinstance(value, datetime):
-        value = QDateTime(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        value = QDateTime.fromString(text, Qt.DateFormat.ISODateWithMs)
-        for time_format in _TIME_FORMATS:
-            if value.isValid():
-                break
-            value = QDateTime.fromString(text, time_format)
-    if not isinstance(value, QDateTime) or not value.isValid():
-        return None
-    return value.toUTC().toPyDateTime().replace(tzinfo=None)
-
-
-def _number(value):
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _text(value):
-    if value is None or isinstance(value, QVariant):
-        return None
-    return str(value)

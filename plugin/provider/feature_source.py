@@ -32,7 +32,7 @@ class LayerStatus:
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._views = deque(maxlen=RECENT_VIEWS)  # (bbox, state), newest last
+        self._views = deque(maxlen=RECENT_VIEWS)  # (bbox, state, note), newest last
         self._areas = deque(maxlen=RECENT_AREAS)
         self._reload = []
 
@@ -42,20 +42,35 @@ class LayerStatus:
         with self._lock:
             return self._views[-1][1] if self._views else READY
 
-    def found(self, bbox, state):
+    def _view_at(self, point):
+        lng, lat = point
+        for view in reversed(self._views):
+            (min_lng, min_lat, max_lng, max_lat) = view[0]
+            if min_lng <= lng <= max_lng and min_lat <= lat <= max_lat:
+                return view
+        return self._views[-1] if self._views else (None, READY, "")
+
+    def found(self, bbox, state, note=""):
         with self._lock:
-            self._views.append((bbox, state))
+            self._views.append((bbox, state, note))
+
+    @property
+    def note(self):
+        """What the newest view's data lacks ("" when whole): see loader.ViewResult.note."""
+        with self._lock:
+            return self._views[-1][2] if self._views else ""
+
+    def note_at(self, point):
+        """The note of the view state_at(point) speaks of."""
+        with self._lock:
+            return self._view_at(point)[2]
 
     def state_at(self, point):
         """What the newest view holding point (lng, lat) found; the newest view's state if none does.
         The map canvas also draws the areas around the visible one ahead of a pan, and the newest of those
         draws must not speak for the view the user sees."""
-        lng, lat = point
         with self._lock:
-            for (min_lng, min_lat, max_lng, max_lat), state in reversed(self._views):
-                if min_lng <= lng <= max_lng and min_lat <= lat <= max_lat:
-                    return state
-            return self._views[-1][1] if self._views else READY
+            return self._view_at(point)[1]
 
     def asked(self, bbox):
         with self._lock:
@@ -176,12 +191,13 @@ class KartaViewFeatureSource(QgsAbstractFeatureSource):
             return self.all_records()
         if self.wait:
             self.status.wait_for_reload()
-            items = self.loader.fetch(self.layer_type, bbox, self.filters)
-            self.status.found(bbox, READY)
+            notes = []
+            items = self.loader.fetch(self.layer_type, bbox, self.filters, warn=notes.append)
+            self.status.found(bbox, READY, " ".join(notes))
             self.status.asked(bbox)
         else:
             result = self.loader.view(self.owner, self.layer_type, bbox, self.filters)
-            self.status.found(bbox, result.state)
+            self.status.found(bbox, result.state, result.note)
             if result.state != TOO_LARGE:
                 self.status.asked(bbox)
             items = result.items

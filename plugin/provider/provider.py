@@ -229,7 +229,12 @@ class KartaViewProvider(QgsVectorDataProvider):
 
     # ---- telling the user what the layer shows ----------------------------------------------------------
     def status_message(self, centre=None) -> str:
-        """One sentence about the view around centre (lng, lat), or the newest view ("" when all is shown)."""
+        """One sentence about the view around centre (lng, lat), or the newest view ("" when all is shown),
+        followed by what its data lacks (a page cap cut it, records were unreadable)."""
+        note = self.status.note if centre is None else self.status.note_at(centre)
+        return " ".join(text for text in (self._state_message(centre), note) if text)
+
+    def _state_message(self, centre) -> str:
         state = self.status.state if centre is None else self.status.state_at(centre)
         if state == TOO_LARGE:
             if self.params.layer_type == COVERAGE:

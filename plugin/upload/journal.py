@@ -7,24 +7,39 @@ same input resumes the same sequences:
 - sequences: planned -> creating -> created(id) -> finishing -> finished
 - photos:    pending -> sending -> confirmed | failed (failed = tried, outcome unknown; resent later)
 
-Keys: a photo is its absolute path + size + mtime (the planner's `PlannedPhoto.key`); a sequence is
-the planner's hash of its photos' keys. Everything is under a namespace (the API base URL), so a
-sandbox run never counts as an upload to the real service. No secret is ever stored here.
+Keys: a photo is the hash of its file's bytes (the planner's `PlannedPhoto.key`, see identity.py),
+so a touched, copied or moved file is the same photo; a sequence is the planner's hash of its
+photos' keys. Everything is under a namespace (the API base URL), so a sandbox run never counts as
+an upload to the real service. No secret is ever stored here.
+
+Runs at the same time (two toolbox runs, a headless one) share the file: each registers itself
+with its process and a heartbeat (`runs`), and works on a sequence only while it holds the
+sequence's claim (`sequences.owner`, see claims.py): no two runs create or fill the same sequence,
+and a run killed mid-upload leaves claims the next run takes over.
 
 One connection shared by the uploader's threads behind a lock; WAL mode so that readers (another
-QGIS) are not blocked and a killed process never corrupts the file.
+QGIS) are not blocked and a killed process never corrupts the file. A new journal is built under a
+temporary name and linked into place, so a journal file is never empty unless something else
+emptied it: an empty, damaged or unwritable journal raises a JournalError naming the file, never
+a silent fresh start that would upload everything again.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Optional
 
-SCHEMA_VERSION = 1
+from . import claims
+from .identity import KEY_PREFIX, file_key
+from .journal_errors import DAMAGED, EMPTY, NEWER, JournalError, guard
+
+SCHEMA_VERSION = 2
 _CACHE_KIB = 256
 
 PLANNED, CREATING, CREATED, FINISHING, FINISHED = "planned", "creating", "created", "finishing", "finished"
@@ -39,6 +54,7 @@ CREATE TABLE IF NOT EXISTS sequences (
     lat REAL NOT NULL,
     lng REAL NOT NULL,
     updated TEXT NOT NULL,
+    owner TEXT,
     PRIMARY KEY (namespace, key)
 );
 CREATE TABLE IF NOT EXISTS photos (
@@ -55,6 +71,19 @@ CREATE TABLE IF NOT EXISTS photos (
     PRIMARY KEY (namespace, key)
 );
 CREATE INDEX IF NOT EXISTS photos_by_sequence ON photos (namespace, sequence_key);
+CREATE TABLE IF NOT EXISTS runs (
+    run TEXT PRIMARY KEY,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    started TEXT NOT NULL,
+    heartbeat REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    key TEXT NOT NULL
+);
 """
 
 
@@ -82,26 +111,41 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-class Journal:
+class Journal(claims.Claims):
     def __init__(self, path, namespace: str):
         self.path = str(path)
         self.namespace = namespace
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # NORMAL is durable against a killed process (the case that matters); after a power cut the
-        # last commits may be lost, which the protocol tolerates (a resend is answered "duplicate").
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        # A small page cache: the file grows with every photo ever uploaded, the memory must not.
-        self._db.execute("PRAGMA cache_size=-{}".format(_CACHE_KIB))
+        with guard(self.path):
+            if not os.path.exists(self.path):
+                _create(self.path)
+            if os.path.getsize(self.path) == 0:
+                raise JournalError(EMPTY, self.path)
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            self._open()
+        except BaseException:
+            self._db.close()
+            raise
+        super().__init__()
+
+    def _open(self):
+        with guard(self.path):
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # NORMAL is durable against a killed process (the case that matters); after a power cut the
+            # last commits may be lost, which the protocol tolerates (a resend is answered "duplicate").
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            # A small page cache: the file grows with every photo ever uploaded, the memory must not.
+            self._db.execute("PRAGMA cache_size=-{}".format(_CACHE_KIB))
         with self._transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise RuntimeError("The upload journal {} was written by a newer plugin.".format(self.path))
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            db.execute("PRAGMA user_version={}".format(SCHEMA_VERSION))
+                raise JournalError(NEWER, self.path)
+            if version == 0:  # a journal is created with its schema: this file is something else
+                raise JournalError(DAMAGED, self.path, "not an upload journal")
+            if version < SCHEMA_VERSION:
+                _upgrade(db)
+            _create_schema(db)
 
     def close(self):
         with self._lock:
@@ -115,14 +159,22 @@ class Journal:
 
     @contextmanager
     def _transaction(self):
-        with self._lock:
+        with self._lock, guard(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                try:
+                    self._db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # e.g. SQLite already rolled back after a full disk; the first error says why
                 raise
             self._db.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self):
+        with self._lock, guard(self.path):
+            yield self._db
 
     # -- planning ---------------------------------------------------------------------------------
 
@@ -162,6 +214,8 @@ class Journal:
     def _sticky(self, db, row: PhotoRecord) -> bool:
         if row.state == CONFIRMED:
             return True
+        if self._claimed_by_other(db, row.sequence_key):  # another run may be sending it right now
+            return True
         if row.state in (SENDING, FAILED):
             sequence = self._sequence_row(db, row.sequence_key)
             return sequence is not None and sequence.sequence_id is not None
@@ -170,17 +224,17 @@ class Journal:
     # -- reading ----------------------------------------------------------------------------------
 
     def sequence(self, key: str) -> Optional[SequenceRecord]:
-        with self._lock:
-            return self._sequence_row(self._db, key)
+        with self._reading() as db:
+            return self._sequence_row(db, key)
 
     def photo(self, key: str) -> Optional[PhotoRecord]:
-        with self._lock:
-            return self._photo_row(self._db, key)
+        with self._reading() as db:
+            return self._photo_row(db, key)
 
     def unconfirmed(self, sequence_key: str) -> int:
         """How many photos recorded in a sequence are not confirmed yet."""
-        with self._lock:
-            return self._db.execute(
+        with self._reading() as db:
+            return db.execute(
                 "SELECT COUNT(*) FROM photos WHERE namespace=? AND sequence_key=? AND state!=?",
                 (self.namespace, sequence_key, CONFIRMED),
             ).fetchone()[0]
@@ -240,3 +294,71 @@ class Journal:
 
     def failed(self, key: str, error: str):
         self._set_photo(key, FAILED, error=error)
+
+    # -- the photo keys' cache (see identity.DigestCache) -------------------------------------------
+
+    def cached_key(self, path: str, size: int, mtime_ns: int) -> Optional[str]:
+        with self._reading() as db:
+            row = db.execute("SELECT key FROM files WHERE path=? AND size=? AND mtime_ns=?",
+                             (path, size, mtime_ns)).fetchone()
+        return row[0] if row else None
+
+    def cache_keys(self, entries):
+        """(path, size, mtime_ns, key) of files just hashed."""
+        with self._transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO files (path, size, mtime_ns, key) VALUES (?,?,?,?)", entries)
+
+
+def _create(path):
+    """A new journal with its schema, built under a temporary name and linked into place: a
+    journal file is never seen half made, and two runs creating it at once get the same one."""
+    fd, temporary = tempfile.mkstemp(prefix=".journal-", suffix=".new", dir=os.path.dirname(path) or ".")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("BEGIN IMMEDIATE")
+            _create_schema(db)
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another run made it first: use theirs
+        except OSError:  # a file system without hard links
+            if not os.path.exists(path):
+                os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _create_schema(db):
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version={}".format(SCHEMA_VERSION))
+
+
+def _upgrade(db):
+    """Version 1 knew a photo by path|size|mtime: its photos still on disk, unchanged, get their
+    content key, so photos uploaded by an earlier version are not uploaded again."""
+    columns = [row[1] for row in db.execute("PRAGMA table_info(sequences)")]
+    if "owner" not in columns:
+        db.execute("ALTER TABLE sequences ADD COLUMN owner TEXT")
+    rows = db.execute("SELECT namespace, key FROM photos WHERE key NOT LIKE ?", (KEY_PREFIX + "%",)).fetchall()
+    for namespace, key in rows:
+        path, _, rest = key.rpartition("|")
+        path, _, size = path.rpartition("|")
+        try:
+            stat = os.stat(path)
+            if (str(stat.st_size), str(stat.st_mtime_ns)) != (size, rest):
+                continue
+            new_key = file_key(path)
+        except OSError:
+            continue  # gone or changed: it stays known by its old key
+        if db.execute("SELECT 1 FROM photos WHERE namespace=? AND key=?", (namespace, new_key)).fetchone():
+            continue
+        db.execute("UPDATE photos SET key=? WHERE namespace=? AND key=?", (new_key, namespace, key))

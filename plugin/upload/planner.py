@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from typing import Any, Optional
 
 from . import scratch
+from .identity import NoCache
 from .jpeg import CORRUPT, check_jpeg
 from .scratch import ScratchDatabase
 
@@ -35,6 +36,7 @@ REASON_TOO_LARGE = "too_large"
 REASON_NO_POSITION = "no_position"
 REASON_NO_TIME = "no_time"
 REASON_SAME_FILE = "same_file"
+REASON_SAME_PHOTO = "same_photo"  # another file with the same bytes (a copy)
 REASON_NEAR_DUPLICATE = "near_duplicate"
 
 
@@ -57,7 +59,7 @@ class PhotoInput:
 class PlannedPhoto:
     ref: Any
     path: str  # absolute, symlinks resolved
-    key: str  # path + size + mtime: the photo's identity in the journal
+    key: str  # hash of the file's bytes: the photo's identity in the journal (see identity.py)
     lat: float
     lng: float
     captured_at: datetime  # naive UTC
@@ -100,9 +102,9 @@ def distance_m(lat1, lng1, lat2, lng2) -> float:
     return 2 * 6371008.8 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def plan_upload(photos, options: PlanOptions = PlanOptions()) -> Plan:
-    """The plan of an iterable of PhotoInput (read once, lazily)."""
-    plan = Plan(options)
+def plan_upload(photos, options: PlanOptions = PlanOptions(), keys=None) -> Plan:
+    """The plan of an iterable of PhotoInput (read once, lazily); `keys` as for Plan."""
+    plan = Plan(options, keys)
     try:
         for photo in photos:
             plan.add(photo)
@@ -119,7 +121,7 @@ CREATE TABLE photos (
     ref,
     path TEXT,
     claim TEXT UNIQUE,  -- the real path of a valid photo: a second photo of the same file is refused
-    key TEXT,  -- set for valid photos only
+    key TEXT UNIQUE,  -- set for valid photos only: a second file with the same bytes is refused
     lat REAL, lng REAL, t TEXT, base TEXT, heading REAL,
     grp, gkey TEXT,
     reason TEXT, detail TEXT  -- set for skipped photos
@@ -139,9 +141,12 @@ class Plan(ScratchDatabase):
     (each a lazy iterator; use them on the thread that made the plan).
     """
 
-    def __init__(self, options: PlanOptions = PlanOptions()):
+    def __init__(self, options: PlanOptions = PlanOptions(), keys=None):
+        """`keys`: where photo keys come from, an identity.DigestCache (hashes cached in the journal)
+        or by default identity.NoCache (every file hashed)."""
         super().__init__(_SCHEMA)
         self.options = options
+        self._keys = keys or NoCache()
         self.photo_count = self.sequence_count = self.skipped_count = 0
         self._split = False
         self._db.execute("BEGIN")  # one transaction for all the adds: committed by split()
@@ -163,9 +168,16 @@ class Plan(ScratchDatabase):
         first = self._db.execute("SELECT ref FROM photos WHERE claim=?", (path,)).fetchone()
         if first is not None:  # a file already claimed was valid: checking it again is useless
             return self._skip(photo, path, REASON_SAME_FILE, str(first[0]))
-        key, reason, detail = _check_file(path)
-        if key is None:
+        stat, reason, detail = _check_file(path)
+        if stat is None:
             return self._skip(photo, path, reason, detail)
+        try:
+            key = self._keys.key(path, stat.st_size, stat.st_mtime_ns)
+        except OSError as error:
+            return self._skip(photo, path, REASON_MISSING_FILE, error.strerror or str(error))
+        first = self._db.execute("SELECT ref FROM photos WHERE key=?", (key,)).fetchone()
+        if first is not None:  # a copy of a photo already planned: it would be stored twice
+            return self._skip(photo, path, REASON_SAME_PHOTO, str(first[0]))
         group = photo.group if self.options.use_groups else None
         self._db.execute(
             "INSERT INTO photos (ref, path, claim, key, lat, lng, t, base, heading, grp, gkey)"
@@ -185,6 +197,7 @@ class Plan(ScratchDatabase):
         if self._split:
             return
         self._split = True
+        self._keys.flush()
         db = self._db
         # Capture time, then file name: the official uploader's order, stable for equal times.
         # Rows get their `pos` in the order the SELECT produces them.
@@ -329,7 +342,7 @@ def _check_file(path):
     if problem is not None:
         kind, detail = problem
         return None, REASON_CORRUPT_JPEG if kind == CORRUPT else REASON_NOT_JPEG, detail
-    return "{}|{}|{}".format(path, stat.st_size, stat.st_mtime_ns), None, ""
+    return stat, None, ""
 
 
 def _has_position(lat, lng) -> bool:

@@ -16,6 +16,15 @@ Every network call is announced in the journal before it is made and recorded af
 - A sequence found "finishing" is finished again; a "not found/incorrect status" answer then
   means the first call went through.
 
+Runs at the same time on the same journal (see claims.py) never send a photo twice: a run takes
+a photo only with the claim of its sequence; a photo whose sequence another live run holds makes
+this run wait (EVENT_WAITING says for which run), reading no further into the plan meanwhile, and
+once the other run lets go the photo is reported "already uploaded" by it, or sent by this run.
+
+A journal that can no longer be written (full disk, ...) stops the run like a revoked token: the
+photos are reported (REASON_JOURNAL_ERROR; REASON_NOT_JOURNALED for one KartaView confirmed after
+the journal failed) and `Summary.journal_error` holds the JournalError naming the file.
+
 Retries are bounded: the client retries transient failures itself (`retries` attempts with
 backoff); on top of that a photo that still fails is put back in the queue up to `attempts` times
 with its own growing delay, so a bad minute of network does not fail the run. A photo that still
@@ -35,71 +44,45 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..client.errors import (
-    AuthenticationError,
-    BadRequestError,
-    Cancelled,
-    KartaViewError,
-    NotFoundError,
-    TransientError,
-)
+from . import claims
 from . import journal as states
+from .journal_errors import JournalError
+from .photo_steps import PhotoSteps
+from .results import (  # noqa: F401 (the names callers know as uploader.*)
+    ALREADY_UPLOADED,
+    EVENT_CREATED,
+    EVENT_FINISHED,
+    EVENT_LEFT_OPEN,
+    EVENT_RECREATED,
+    EVENT_WAITING,
+    FAILED,
+    REASON_AUTH,
+    REASON_CANCELLED,
+    REASON_CREATE_FAILED,
+    REASON_DUPLICATE,
+    REASON_FILE,
+    REASON_JOURNAL,
+    REASON_JOURNAL_ERROR,
+    REASON_NOT_JOURNALED,
+    REASON_OTHER_RUN,
+    REASON_REJECTED,
+    REASON_SEND_FAILED,
+    UPLOADED,
+    PhotoResult,
+    SequenceEvent,
+    Summary,
+)
+from .sequence_steps import POLL, SequenceSteps, Stop
 
 MAX_CONCURRENCY = 10
-_POLL = 0.2
-
-UPLOADED = "uploaded"
-ALREADY_UPLOADED = "already uploaded"
-FAILED = "failed"
-
-REASON_JOURNAL = "journal"  # confirmed in an earlier run
-REASON_DUPLICATE = "duplicate"  # KartaView answered "duplicate entry"
-REASON_AUTH = "auth"
-REASON_REJECTED = "rejected"  # 61x: the server refused a field; resending will not help
-REASON_SEND_FAILED = "send_failed"  # transient failures outlasted the retries; re-run
-REASON_FILE = "file_error"  # the photo file could not be read any more
-REASON_CREATE_FAILED = "create_failed"
-REASON_CANCELLED = "cancelled"
-
-EVENT_CREATED = "created"
-EVENT_RECREATED = "recreated"  # created again after an interrupted create (see module doc)
-EVENT_FINISHED = "finished"
-EVENT_LEFT_OPEN = "left_open"  # some photos not confirmed (detail says why); re-run to finish
-
-
-@dataclass(frozen=True)
-class PhotoResult:
-    photo: object  # planner.PlannedPhoto
-    status: str
-    reason: str = ""
-    detail: str = ""
-    sequence_id: Optional[int] = None
-    sequence_index: Optional[int] = None
-    sequence_number: Optional[int] = None
-
-
-@dataclass(frozen=True)
-class SequenceEvent:
-    kind: str
-    number: int
-    sequence_id: Optional[int]
-    detail: str = ""
-
-
-@dataclass
-class Summary:
-    counts: dict = field(default_factory=dict)  # status -> number of photos
-    created: int = 0  # sequences created by this run
-    finished: int = 0  # sequences finished by this run
-    left_open: int = 0  # sequences still to finish (re-run)
-    cancelled: bool = False
-    auth_error: str = ""
+_RECHECK = 0.5  # how often a photo held by another run is looked at again
 
 
 @dataclass
@@ -115,6 +98,8 @@ class _Work:
     failures: int = 0
     create_error: Optional[tuple] = None  # (reason, detail) once creation gave up
     closed: bool = False  # no more photos of this run will come to it
+    claimed: bool = False  # this run holds its claim in the journal
+    handed_over: bool = False  # another run holds it now and will finish it
 
 
 @dataclass
@@ -132,14 +117,7 @@ class _Close:
     key: Optional[str]
 
 
-_RETRY = object()
-
-
-class _Stop(Exception):
-    """Cancel was requested while waiting for a create/finish call."""
-
-
-class Uploader:
+class Uploader(SequenceSteps, PhotoSteps):
     def __init__(self, client, journal, access_token: str, *, concurrency: int = 4, attempts: int = 3,
                  retry_delay: float = 2.0, max_retry_delay: float = 30.0,
                  cancel: Optional[Callable[[], bool]] = None,
@@ -171,6 +149,11 @@ class Uploader:
         self._summary = Summary()
         self._works = {}  # journal sequence key -> _Work, while it may still get or answer photos
         self._stopping = False
+        self._blocked = None  # the stream item held by another run, and when to look again
+        self._waited = set()  # (run, sequence key) already announced as waited for
+        self.journal.start_run()
+        beating = threading.Event()
+        threading.Thread(target=self._beat, args=(beating,), daemon=True, name="kartaview-journal-heartbeat").start()
         self._exhausted = False
         self._retries = []  # heap of (due time, tiebreak, task)
         self._tiebreak = itertools.count()
@@ -181,31 +164,54 @@ class Uploader:
         in_flight = {}
         try:
             while True:
-                if self.cancelled() or self._summary.auth_error:
+                if self.cancelled() or self._stopped():
                     break
                 self._fill(stream, ready, in_flight, pool, control)
+                if self._stopped():
+                    break
                 if not in_flight:
                     if ready or not (self._exhausted or self._retries):
+                        if self._blocked is not None and not ready:
+                            self._pause(POLL)  # waiting for another run
                         continue
                     if not self._retries:
                         break
                     self._pause(self._retries[0][0] - time.monotonic())
                     self._requeue_due(ready, force=True)
                     continue
-                done, _ = wait(in_flight, timeout=_POLL, return_when=FIRST_COMPLETED)
+                done, _ = wait(in_flight, timeout=POLL, return_when=FIRST_COMPLETED)
                 for future in done:
                     self._handle(in_flight.pop(future), future, control)
-        except _Stop:
+        except Stop:
             pass
+        except JournalError as error:
+            self._summary.journal_error = error
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
             control.shutdown(wait=False, cancel_futures=True)
-        self._stop_remaining(stream, ready, in_flight)
-        for work in self._works.values():
-            if work.sequence_id is not None and not work.finished:
-                self._left_open(work)
-        self._works = {}
+        try:
+            self._stop_remaining(stream, ready, in_flight)
+            for work in self._works.values():
+                if work.sequence_id is not None and not work.finished and not work.handed_over:
+                    self._left_open(work)
+        finally:
+            self._works = {}
+            beating.set()
+            try:
+                self.journal.end_run()
+            except JournalError:
+                pass  # the claims of a run that is gone are free anyway (see claims.py)
         return self._summary
+
+    def _stopped(self):
+        return bool(self._summary.auth_error or self._summary.journal_error)
+
+    def _beat(self, stop):
+        while not stop.wait(claims.HEARTBEAT_SECONDS):
+            try:
+                self.journal.heartbeat()
+            except JournalError:
+                pass  # the run itself meets the error at its next write
 
     def _stream(self, plan):
         """(sequence, photo, registered) in plan order, and a _Close after each sequence. Each
@@ -213,7 +219,11 @@ class Uploader:
         for sequence in plan.sequences():
             registered = not self._stopping
             if registered:
-                self.journal.register(sequence, plan.photos(sequence))
+                try:
+                    self.journal.register(sequence, plan.photos(sequence))
+                except JournalError as error:  # its photos are reported as not sent
+                    self._summary.journal_error = self._summary.journal_error or error
+                    registered = False
             for photo in plan.photos(sequence):
                 yield sequence, photo, registered
             yield _Close(sequence.key)
@@ -221,9 +231,17 @@ class Uploader:
 
     def _fill(self, stream, ready, in_flight, pool, control):
         self._requeue_due(ready)
-        while len(in_flight) < self.concurrency and not self._summary.auth_error and not self.cancelled():
+        while len(in_flight) < self.concurrency and not self._stopped() and not self.cancelled():
             if ready:
                 task = ready.popleft()
+            elif self._blocked is not None:
+                if time.monotonic() < self._blocked[1]:
+                    self._release_idle()
+                    return
+                item, self._blocked = self._blocked[0], None
+                task = self._take(*item)
+                if task is None:
+                    continue
             else:
                 item = next(stream, None)
                 if item is None:
@@ -236,8 +254,8 @@ class Uploader:
             if work.sequence_id is None and work.create_error is None:
                 try:
                     self._create(work, control)
-                except _Stop:
-                    ready.appendleft(task)
+                except (Stop, JournalError):
+                    ready.appendleft(task)  # reported with the rest
                     raise
             if work.create_error is not None:
                 self._fail(task, *work.create_error)
@@ -246,28 +264,69 @@ class Uploader:
             in_flight[pool.submit(self._send, task, work.sequence_id)] = task
 
     def _take(self, sequence, photo, registered):
-        """The task of a photo from the stream, or None when there is nothing to send."""
-        place = self.journal.photo(photo.key)
+        """The task of a photo from the stream, or None when there is nothing to send now (sets
+        self._blocked when another run holds its sequence)."""
         if not registered:  # the run has stopped: just report the photo
-            if place is not None and place.state == states.CONFIRMED:
-                record = self.journal.sequence(place.sequence_key)
-                self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_JOURNAL, "", record and record.sequence_id,
-                                       place.sequence_index, sequence.number))
-            else:
-                reason, detail = self._stop_reason()
-                self._emit(PhotoResult(photo, FAILED, reason, detail, None, photo.index, sequence.number))
+            self._report_unsent(sequence, photo)
+            return None
+        try:
+            take = self.journal.take(photo.key)
+        except JournalError as error:
+            self._summary.journal_error = self._summary.journal_error or error
+            self._report_unsent(sequence, photo)
+            return None
+        place = take.place
+        if take.blocker is not None:
+            self._blocked = ((sequence, photo, registered), time.monotonic() + _RECHECK)
+            self._waiting(take, sequence)
             return None
         work = self._works.get(place.sequence_key)
         if work is None:
-            record = self.journal.sequence(place.sequence_key)
-            work = self._works[place.sequence_key] = _Work(place.sequence_key, sequence.number, record,
-                                                           record.sequence_id, record.state == states.FINISHED)
+            work = self._works[place.sequence_key] = _Work(place.sequence_key, sequence.number, take.record,
+                                                           take.record.sequence_id)
+        work.record = take.record  # as of now: another run may have created or finished it meanwhile
+        work.finished = work.finished or take.record.state == states.FINISHED
+        if work.sequence_id is None:
+            work.sequence_id = take.record.sequence_id
         if place.state == states.CONFIRMED:
-            self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_JOURNAL, "", work.sequence_id,
-                                   place.sequence_index, work.number))
+            waited = any(key == place.sequence_key for _, key in self._waited)
+            self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_OTHER_RUN if waited else REASON_JOURNAL, "",
+                                   work.sequence_id, place.sequence_index, work.number))
             return None
+        work.claimed = True
+        work.handed_over = False
         work.pending += 1
         return _Task(work, photo, place.sequence_index)
+
+    def _waiting(self, take, sequence):
+        """Another run holds the photo's sequence: say so once per run and sequence, and let go of
+        the sequences this run has nothing in flight for (so the two runs never wait for each other)."""
+        key = (take.blocker.run, take.place.sequence_key)
+        if key not in self._waited:
+            self._waited.add(key)
+            self._on_sequence(SequenceEvent(EVENT_WAITING, sequence.number, take.record.sequence_id,
+                                            run=take.blocker, photos=self.journal.unconfirmed(key[1])))
+        self._release_idle()
+
+    def _release_idle(self):
+        for work in self._works.values():
+            if work.claimed and not work.pending:
+                self.journal.release(work.key)
+                work.claimed = False
+
+    def _report_unsent(self, sequence, photo):
+        """Report a photo the stopped run will not send (reading the journal only)."""
+        try:
+            place = self.journal.photo(photo.key)
+            record = self.journal.sequence(place.sequence_key) if place is not None else None
+        except JournalError:
+            place = record = None
+        if place is not None and place.state == states.CONFIRMED:
+            self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_JOURNAL, "", record and record.sequence_id,
+                                   place.sequence_index, sequence.number))
+        else:
+            reason, detail = self._stop_reason()
+            self._emit(PhotoResult(photo, FAILED, reason, detail, None, photo.index, sequence.number))
 
     def _close(self, key, control):
         """No more photos will come to the sequence `key` (None: to any sequence); returns None."""
@@ -288,8 +347,11 @@ class Uploader:
         if not work.closed or work.pending:
             return
         self._finish_if_complete(work, control)
-        if work.sequence_id is not None and not work.finished:
+        if work.sequence_id is not None and not work.finished and not work.handed_over:
             self._left_open(work)
+        if work.claimed:
+            self.journal.release(work.key)
+            work.claimed = False
         self._works.pop(work.key, None)
 
     def _requeue_due(self, ready, force=False):
@@ -298,143 +360,9 @@ class Uploader:
             ready.append(heapq.heappop(self._retries)[2])
             force = False
 
-    # -- sequences --------------------------------------------------------------------------------
-
-    def _create(self, work, control):
-        ambiguous = work.record.state == states.CREATING
-        for attempt in range(self.attempts):
-            if attempt:
-                self._pause(self._delay(attempt - 1))
-            try:
-                work.sequence_id = self._blocking(control, self._create_call, work)
-            except AuthenticationError as error:
-                self._summary.auth_error = error.message
-                work.create_error = (REASON_AUTH, error.message)
-                return
-            except TransientError as error:
-                # Possibly created anyway: the journal still says "creating" (see module doc).
-                work.create_error = (REASON_CREATE_FAILED, error.message)
-                ambiguous = True
-                continue
-            except KartaViewError as error:
-                work.create_error = (REASON_CREATE_FAILED, error.message)
-                return
-            work.create_error = None
-            self._summary.created += 1
-            self._on_sequence(SequenceEvent(EVENT_RECREATED if ambiguous else EVENT_CREATED, work.number,
-                                            work.sequence_id))
-            return
-
-    def _create_call(self, work):
-        self.journal.creating(work.key)
-        sequence_id = self.client.create_sequence(self._token, work.record.lat, work.record.lng)
-        self.journal.created(work.key, sequence_id)
-        return sequence_id
-
-    def _finish_if_complete(self, work, control):
-        if work.sequence_id is None or work.pending or work.failures or work.finished:
-            return
-        if self.journal.unconfirmed(work.key):
-            return  # photos planned in an earlier run but not part of this one
-        for attempt in range(self.attempts):
-            try:
-                self._blocking(control, self._finish_call, work)
-                work.finished = True
-                self._summary.finished += 1
-                self._on_sequence(SequenceEvent(EVENT_FINISHED, work.number, work.sequence_id))
-                return
-            except AuthenticationError as error:
-                self._summary.auth_error = error.message
-                return
-            except TransientError:
-                if attempt + 1 < self.attempts:
-                    self._pause(self._delay(attempt))
-            except KartaViewError:
-                return
-
-    def _finish_call(self, work):
-        was_finishing = self.journal.sequence(work.key).state == states.FINISHING
-        self.journal.finishing(work.key)
-        try:
-            self.client.finish_sequence(self._token, work.sequence_id)
-        except NotFoundError:
-            if not was_finishing:
-                raise
-            # The interrupted finish went through; the sequence no longer accepts a second one.
-        self.journal.finished(work.key)
-
-    def _left_open(self, work):
-        if work.failures:
-            detail = "{} photo(s) not confirmed".format(work.failures)
-        elif self._summary.cancelled or self._summary.auth_error:
-            detail = "the upload was interrupted"
-        else:
-            detail = "photos of an earlier run of this sequence were not part of this run"
-        self._summary.left_open += 1
-        self._on_sequence(SequenceEvent(EVENT_LEFT_OPEN, work.number, work.sequence_id, detail))
-
-    # -- photos -----------------------------------------------------------------------------------
-
-    def _send(self, task, sequence_id):
-        """Runs on a pool thread: journal, upload (streamed by the client), journal."""
-        photo = task.photo
-        self.journal.sending(photo.key)
-        try:
-            result = self.client.upload_photo(
-                self._token, sequence_id, task.index, photo.lat, photo.lng, photo.path,
-                shot_date=photo.captured_at, heading=photo.heading, cancel=self.cancelled)
-        except Exception as error:
-            self.journal.failed(photo.key, "{}: {}".format(type(error).__name__, _message(error)))
-            raise
-        self.journal.confirmed(photo.key, result.photo_id, result.duplicate)
-        return result
-
-    def _handle(self, task, future, control):
-        work = task.work
-        failure = self._failure(task, future)
-        if failure is _RETRY:
-            return
-        if failure is not None:
-            self._fail(task, *failure)
-        else:
-            result = future.result()
-            work.pending -= 1
-            reason = REASON_DUPLICATE if result.duplicate else ""
-            self._emit(PhotoResult(task.photo, ALREADY_UPLOADED if result.duplicate else UPLOADED, reason, "",
-                                   work.sequence_id, task.index, work.number))
-        self._settle(work, control)
-
-    def _failure(self, task, future):
-        """None when the upload succeeded, _RETRY when it is queued again, else (reason, detail)."""
-        try:
-            future.result()
-        except Cancelled:
-            return REASON_CANCELLED, ""
-        except AuthenticationError as error:
-            self._summary.auth_error = error.message
-            return REASON_AUTH, error.message
-        except (BadRequestError, NotFoundError) as error:
-            return REASON_REJECTED, error.message
-        except OSError as error:
-            return REASON_FILE, _message(error)
-        except KartaViewError as error:
-            if task.attempt + 1 < self.attempts and not self.cancelled():
-                task.attempt += 1
-                due = time.monotonic() + self._delay(task.attempt - 1)
-                heapq.heappush(self._retries, (due, next(self._tiebreak), task))
-                return _RETRY
-            return REASON_SEND_FAILED, _message(error)
-        except Exception as error:  # e.g. the journal could not be written: report, never crash the run
-            return REASON_SEND_FAILED, _message(error)
-        return None
-
-    def _fail(self, task, reason, detail):
-        task.work.pending -= 1
-        task.work.failures += 1
-        self._emit(PhotoResult(task.photo, FAILED, reason, detail, task.work.sequence_id, task.index,
-                               task.work.number))
-
     def _stop_reason(self):
+        if self._summary.journal_error is not None:
+            return REASON_JOURNAL_ERROR, self._summary.journal_error.detail
         if self._summary.auth_error:
             return REASON_AUTH, self._summary.auth_error
         return REASON_CANCELLED, ""
@@ -450,38 +378,9 @@ class Uploader:
         self._retries = []
         for task in leftovers:
             self._fail(task, reason, detail)
+        if self._blocked is not None:
+            self._report_unsent(*self._blocked[0][:2])
+            self._blocked = None
         for item in stream:
-            task = None if isinstance(item, _Close) else self._take(*item)
-            if task is not None:
-                self._fail(task, reason, detail)
-
-    def _emit(self, result):
-        counts = self._summary.counts
-        counts[result.status] = counts.get(result.status, 0) + 1
-        self._on_photo(result)
-
-    # -- waiting ----------------------------------------------------------------------------------
-
-    def _delay(self, attempt) -> float:
-        return min(self.max_retry_delay, self.retry_delay * 2 ** attempt)
-
-    def _pause(self, seconds):
-        end = time.monotonic() + max(0.0, seconds)
-        while time.monotonic() < end:
-            if self.cancelled():
-                raise _Stop()
-            time.sleep(min(_POLL, max(0.0, end - time.monotonic())))
-
-    def _blocking(self, control, function, *args):
-        """function(*args) on the control thread, waiting for it while polling cancel."""
-        future = control.submit(function, *args)
-        while True:
-            done, _ = wait([future], timeout=_POLL)
-            if done:
-                return future.result()
-            if self.cancelled():
-                raise _Stop()
-
-
-def _message(error) -> str:
-    return getattr(error, "message", None) or str(error) or type(error).__name__
+            if not isinstance(item, _Close):
+                self._report_unsent(*item[:2])

@@ -18,10 +18,14 @@ def main(argv=None):
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of answers replaced by a fault")
     parser.add_argument("--kinds", default="500,502html,690,empty,drop", help="fault kinds: " + ",".join(KINDS))
     parser.add_argument("--fault-seed", type=int, default=None)
+    parser.add_argument("--page-cap", type=int, default=0, help="1.0 list items a page at most (0: as asked)")
+    parser.add_argument("--claimed-total", type=int, default=0, help="the total 1.0 lists claim (0: the true one)")
+    parser.add_argument("--huge-ids", type=int, default=0, help="records a list page sends with ids >= 2**63")
     args = parser.parse_args(argv)
     sandbox = Sandbox(port=args.port, token=args.token, latency_ms=args.latency_ms, data_dir=args.data_dir,
                       seed=args.seed, fault_seed=args.fault_seed, error_rate=args.error_rate,
-                      kinds=args.kinds.split(","))
+                      kinds=args.kinds.split(","), page_cap=args.page_cap, claimed_total=args.claimed_total,
+                      huge_ids=args.huge_ids)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

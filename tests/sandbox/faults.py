@@ -8,7 +8,9 @@ import random
 import threading
 from dataclasses import dataclass, field, fields
 
-KINDS = ("500", "502html", "690", "empty", "stored_then_500", "drop")
+# "690" and "408" come as real KartaView sends overload: HTTP 400 with the code inside the envelope
+# (real-api-behaviours.md 24, 29), a string apiCode on 1.0 routes and a number on 2.0 ones.
+KINDS = ("500", "502html", "690", "408", "empty", "stored_then_500", "drop")
 UPLOAD_ONLY = {"stored_then_500"}  # makes sense only where something gets stored
 BAD_GATEWAY_PAGE = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -25,11 +27,16 @@ class FaultSettings:
     revoked_tokens: frozenset = field(default_factory=frozenset)
     paths: tuple = ()  # route prefixes the error faults are limited to; empty = every route
     fault_seed: int = 0
+    # Answers that are well-formed but not what was asked (every answer, not drawn at random):
+    page_cap: int = 0  # 1.0 lists send at most this many items a page whatever `ipp` asks (0: as asked)
+    claimed_total: int = 0  # 1.0 lists claim this totalFilteredItems (0: the true count)
+    huge_ids: int = 0  # the first N records of every list answer carry ids >= 2**63
 
     def as_dict(self):
         return {"latency_ms": self.latency_ms, "error_rate": self.error_rate, "kinds": list(self.kinds),
                 "revoked_tokens": sorted(self.revoked_tokens), "paths": list(self.paths),
-                "fault_seed": self.fault_seed}
+                "fault_seed": self.fault_seed, "page_cap": self.page_cap, "claimed_total": self.claimed_total,
+                "huge_ids": self.huge_ids}
 
 
 class Faults:
@@ -62,6 +69,11 @@ class Faults:
         if "paths" in changes:
             paths = changes["paths"] or ()
             changes["paths"] = tuple([paths] if isinstance(paths, str) else paths)
+        for name in ("page_cap", "claimed_total", "huge_ids"):
+            if name in changes:
+                if int(changes[name]) < 0:
+                    raise ValueError("{} must be 0 or more".format(name))
+                changes[name] = int(changes[name])
         if not 0.0 <= float(changes.get("error_rate", 0.0)) <= 1.0:
             raise ValueError("error_rate must be between 0 and 1")
         with self._lock:

@@ -12,6 +12,8 @@ def photo_v2(photo, base_url, distance_m=None):
         "id": photo["id"], "sequenceId": photo["sequence_id"], "sequenceIndex": photo["sequence_index"],
         "lat": photo["lat"], "lng": photo["lng"], "matchLat": photo["match_lat"], "matchLng": photo["match_lng"],
         "wayId": photo["way_id"], "heading": photo["heading"], "gpsAccuracy": photo["gps_accuracy"],
+        # Real v2 photos carry `headers` too, which can disagree with `heading` (real-api-behaviours.md 13).
+        "headers": "0.00",
         "shotDate": photo["shot_date"], "dateAdded": photo["date_added"].replace("  (", " ").rstrip(")") + ":00",
         "name": photo["fileName"], "path": photo["path"], "storage": photo["storage"],
         "fileurl": base_url + proc.replace("/proc/", "/{{sizeprefix}}/"),
@@ -84,7 +86,7 @@ def uploaded_sequence_v2(record, photo_count):
         "deviceName": fields.get("deviceName"), "platformName": fields.get("platformName"),
         "platformVersion": fields.get("platformVersion"), "appVersion": fields.get("appVersion"),
         "uploadSource": fields.get("uploadSource"), "storage": UPLOAD_STORAGE, "status": "active",
-        "uploadStatus": "UPLOAD_FINISHED" if record["finished"] else "UPLOADING",
+        "uploadStatus": "FINISHED" if record["finished"] else "UPLOADING",
         "processingStatus": "NEW", "imagesStatus": "NEW", "quality": None, "obdInfo": fields.get("obdInfo", "0"),
         "metaDataFilename": None, "track": None, "matchTrack": None, "fieldOfView": None,
     }

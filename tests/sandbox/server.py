@@ -85,7 +85,7 @@ class App:
             if response is not None and response.status == 200:
                 response = _fault_response("500")
         elif fault:
-            response = _fault_response(fault)
+            response = _fault_response(fault, req.path.startswith("/2.0/"))
         else:
             response = self._route(req)
         entry = {"method": req.method, "path": req.path, "params": req.loggable_params(),
@@ -143,11 +143,11 @@ class App:
             self.log.clear()
 
 
-def _fault_response(kind):
+def _fault_response(kind, v2=False):
     if kind == "502html":
         return plain(502, BAD_GATEWAY_PAGE, "text/html", api_code=None)
-    if kind == "690":
-        return ApiError(690).response()
+    if kind in ("690", "408"):
+        return ApiError(int(kind)).response(v2)
     if kind == "empty":
         return Response(200, b"", "application/json")
     if kind == "drop":

@@ -145,9 +145,11 @@ class World:
             "sequenceType": "photo", "isVideo": "0", "hasRawData": "0",
             "deviceName": device, "platformName": platform, "platformVersion": None, "appVersion": None,
             "uploadSource": upload_source, "storage": storage, "status": "active",
-            "uploadStatus": "UPLOAD_FINISHED", "processingStatus": "PROCESSING_FINISHED",
-            "imageProcessingStatus": "PROCESSING_FINISHED", "metadataStatus": "PROCESSING_FINISHED",
-            "matchStatus": "MATCHED", "matched": "yes", "quality": str(rng.randint(0, 100)),
+            # the status values of a real 2023 answer (tests/data/kartaview-samples/kvsharp-*)
+            "uploadStatus": "FINISHED", "processingStatus": "FINISHED",
+            "imageProcessingStatus": "PROCESSING_FINISHED", "metadataStatus": "FINISHED",
+            "matchStatus": "FINISHED", "matched": None, "quality": str(rng.randint(0, 100)),
+            "qualityStatus": "NEW", "blurBuild": "0", "blurVersion": "v1",  # fields clients must ignore
             "obdInfo": "0", "clientTotal": None, "metaDataFilename": None, "cameraParameters": None,
             "orgCode": "CMNT", "fieldOfView": "360" if is_360 else None,
         }
