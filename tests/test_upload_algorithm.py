@@ -217,6 +217,8 @@ def test_a_hostile_server_never_gets_the_token_and_it_shows_nowhere(kartaview_pr
     else:
         # the photos are on the server, but the sequence is said to be not finished, and is not
         assert {r["status"] for r in rows} == {"uploaded"} and "is not finished" in said
+        # and the reason is the refused redirect, not a guess about earlier runs
+        assert "tried to send the request to another address" in said and "earlier run" not in said
         assert [finished for _, finished, _ in stored(upload_env)] == [False]
     assert_token_nowhere(upload_env.token, messages, rows, tmp_path / "journal.sqlite")
 

@@ -85,10 +85,12 @@ class SequenceSteps:
             except AuthenticationError as error:
                 self._summary.auth_error = error.message
                 return
-            except TransientError:
+            except TransientError as error:
+                work.finish_error = error.message
                 if attempt + 1 < self.attempts:
                     self._pause(self._delay(attempt))
-            except KartaViewError:
+            except KartaViewError as error:
+                work.finish_error = error.message  # e.g. a redirect the plugin refused to follow
                 return
 
     def _finish_call(self, work):
@@ -107,6 +109,8 @@ class SequenceSteps:
             detail = "{} photo(s) not confirmed".format(work.failures)
         elif self._summary.cancelled or self._summary.auth_error:
             detail = "the upload was interrupted"
+        elif work.finish_error:
+            detail = "finishing it failed: {}".format(work.finish_error)
         else:
             detail = "photos of an earlier run of this sequence were not part of this run"
         self._summary.left_open += 1

@@ -100,6 +100,7 @@ class _Work:
     closed: bool = False  # no more photos of this run will come to it
     claimed: bool = False  # this run holds its claim in the journal
     handed_over: bool = False  # another run holds it now and will finish it
+    finish_error: Optional[str] = None  # why finishing it failed, said when it is left open
 
 
 @dataclass
