@@ -256,3 +256,25 @@ def test_a_photos_layer_point_shows_its_image_without_reading_the_sequence_first
     assert dock.current_photo().id == truth.id
     wait_until(lambda: "sequence {}".format(truth.sequence_id) in dock.statusLabel.text(), what="the failure")
     assert dock.stack.currentIndex() == FLAT_PAGE  # the photo stays on screen
+
+
+def test_kartaview_down_reads_as_a_sentence_and_the_photo_comes_back_by_itself(fresh_sandbox, make_dock,
+                                                                              monkeypatch):
+    """No network library text in the panel; once KartaView answers again the photo shows without a
+    Retry click."""
+    monkeypatch.setattr(photo_dock, "RECOVER_INTERVAL_MS", 300)
+    dock, shown = make_dock(fresh_sandbox)
+    dock.show()
+    sequence_id = sequence_ids(fresh_sandbox)[0]
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=("drop",))
+    dock.show_ref(PhotoRef(sequence_id, sequence_index=2))
+    wait_until(lambda: dock.stack.currentIndex() == MESSAGE_PAGE, what="the failure")
+    text = dock.messageLabel.text()
+    assert "KartaView cannot be reached" in text and "tries again by itself" in text
+    for raw in ("HTTPConnectionPool", "urllib3", "Error(", "lost the connection", "127.0.0.1"):
+        assert raw not in text + dock.statusLabel.text()
+
+    fresh_sandbox.clear_faults()
+    wait_until(lambda: dock.stack.currentIndex() == FLAT_PAGE and shown, what="the photo, without a Retry click")
+    assert dock.current_photo().sequence_index == 2
+    assert "cannot be reached" not in dock.statusLabel.text()

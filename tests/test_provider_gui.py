@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from qgis.core import Qgis, QgsLayerTreeLayer, QgsMimeDataUtils, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.gui import QgsMessageBar
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 
@@ -22,7 +23,7 @@ CITY = (23.40, 46.60, 23.80, 46.90)
 
 @pytest.fixture
 def kv_plugin(kv_app, qgis_iface, sandbox):
-    iface = RecordingIface(qgis_iface)
+    iface = RecordingIface(qgis_iface, message_bar=QgsMessageBar())
     plugin = kartaview.classFactory(iface)
     plugin.initGui()
     yield plugin
@@ -112,10 +113,15 @@ def test_legend_says_when_zoomed_out_too_far(kv_app, sandbox):
     assert "Zoomed out too far" in sequences.dataProvider().status_message()
 
 
+def bar_texts(bar):
+    """What the message bar shows: (level, text) of each item."""
+    return [(item.level(), item.text()) for item in bar.items()]
+
+
 def test_problems_reach_the_message_bar_and_clear_cache(kv_plugin):
     bar = kv_plugin.iface.messageBar()
     hub().problem.emit("KartaView is down")
-    assert any("KartaView is down" in text for text in bar.get_messages(Qgis.MessageLevel.Warning))
+    assert bar_texts(bar) == [(Qgis.MessageLevel.Warning, "KartaView is down")]
     cache = shared_cache()
     cache.put(TILES, "x", [1] * 1000)
     action_named(kv_plugin, "KartaViewClearCacheAction").trigger()
@@ -150,3 +156,30 @@ def test_legend_speaks_of_the_view_at_the_map_centre_not_of_the_newest_render(kv
     assert not any("Zoomed out too far" in node.data(Qt.ItemDataRole.DisplayRole) for node in nodes)
     for node in nodes:  # C++ owns them now (the legend hands them over): free them as the layer tree would
         sip.delete(node)
+
+
+def test_an_outage_says_one_clear_sentence_once_and_goes_when_kartaview_is_back(kv_plugin, fresh_sandbox,
+                                                                               monkeypatch):
+    """Server down: one warning in plain words (no network library text, no "connection ... lost the
+    connection"), not one per tile; KartaView back: the warning leaves the bar by itself."""
+    from kartaview.plugin.client.client import KartaViewClient
+    from kartaview.plugin.provider.loader import Loader
+    from tests.photo_support import wait_until
+
+    bar = kv_plugin.iface.messageBar()
+    loader = Loader(KartaViewClient(fresh_sandbox.url, retries=0, timeout=5))
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=("drop",))
+    loader.view(object(), "sequences", SMALL)
+    wait_until(lambda: bar.items(), what="the outage warning")
+    loader.view(object(), "sequences", CITY)
+    wait_until(lambda: loader.pending() == 0, what="the failing requests")
+    ((level, text),) = bar_texts(bar)
+    assert level == Qgis.MessageLevel.Warning
+    assert text.startswith("KartaView cannot be reached.")
+    for raw in ("HTTPConnectionPool", "urllib3", "Error(", "lost the connection", "127.0.0.1"):
+        assert raw not in text
+
+    fresh_sandbox.clear_faults()
+    loader.refresh("sequences", [SMALL])
+    wait_until(lambda: not bar.items(), what="the warning to go once KartaView answers")
+    loader.shutdown()

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsSimpleLegendNode,
     QgsVectorLayer,
 )
+from qgis.gui import QgsMessageBarItem
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -134,6 +135,7 @@ class KartaViewLayersComponent:
     def __init__(self, plugin):
         self.plugin = plugin
         self.add_action = self.clear_action = self.menu = None
+        self._problem = None  # the message bar item of the current outage
 
     def init_gui(self):
         iface = self.plugin.iface
@@ -154,6 +156,7 @@ class KartaViewLayersComponent:
         self.plugin.add_action(self.clear_action, toolbar=False)
         signals = hub()
         signals.problem.connect(self.show_problem)
+        signals.recovered.connect(self.clear_problem)
         signals.repainted.connect(self.refresh_legends)
         iface.mapCanvas().mapCanvasRefreshed.connect(self.refresh_legends)
         QgsProject.instance().layersAdded.connect(self.prepare_layers)
@@ -215,7 +218,22 @@ class KartaViewLayersComponent:
             self._push(tr("The KartaView cache could not be cleared: {}").format(error), Qgis.MessageLevel.Critical)
 
     def show_problem(self, message):
-        self._push(message, Qgis.MessageLevel.Warning)
+        """The outage's warning, one at a time, kept until KartaView answers again (clear_problem)."""
+        try:
+            self.clear_problem()
+            self._problem = QgsMessageBarItem(tr("KartaView"), message, Qgis.MessageLevel.Warning, 0)
+            self.plugin.iface.messageBar().pushItem(self._problem)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: {} ({})".format(message, error))
+
+    def clear_problem(self):
+        """KartaView answers again: its outage warning goes (if the user did not close it already)."""
+        item, self._problem = self._problem, None
+        try:
+            if item is not None and not sip.isdeleted(item):
+                self.plugin.iface.messageBar().popWidget(item)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: removing the outage warning failed: {}".format(error))
 
     def _push(self, message, level):
         try:
@@ -225,7 +243,8 @@ class KartaViewLayersComponent:
 
     def unload(self):
         signals = hub()
-        for signal, slot in ((signals.problem, self.show_problem), (signals.repainted, self.refresh_legends),
+        for signal, slot in ((signals.problem, self.show_problem), (signals.recovered, self.clear_problem),
+                             (signals.repainted, self.refresh_legends),
                              (self.plugin.iface.mapCanvas().mapCanvasRefreshed, self.refresh_legends),
                              (QgsProject.instance().layersAdded, self.prepare_layers)):
             try:

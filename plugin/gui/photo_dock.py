@@ -32,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..about import PLUGIN_DIR
 from ..core.log import log_error, log_warning
+from ..core.messages import unreachable, user_message
 from ..core.network import shared_client
 from .background import Background
 from .geo import distance_m
@@ -49,6 +50,7 @@ PREFETCH_AROUND = 2
 SEQUENCES_KEPT = 20
 NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 TEXT_INPUTS = (QAbstractSpinBox, QLineEdit, QComboBox)
+RECOVER_INTERVAL_MS = 5000  # while KartaView gives no answer, the dock asks again this often by itself
 
 
 def guarded(slot):
@@ -59,7 +61,7 @@ def guarded(slot):
             return slot(self, *args)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("Photo dock: {} failed: {}".format(slot.__name__, error))
-            message = QCoreApplication.translate("PhotoDock", "Something went wrong: {}").format(error)
+            message = QCoreApplication.translate("PhotoDock", "Something went wrong: {}").format(user_message(error))
             self.show_message(message, retry=self._retry)
     return wrapper
 
@@ -102,6 +104,9 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._sequence_error = None  # why the picked photo's sequence could not be read
         self._full_requested = None  # photo id whose full-resolution image was asked for
         self._play_timer = QTimer(self)
+        # KartaView unreachable: ask again now and then, so the error goes once it is back (no Retry click)
+        self._recover_timer = QTimer(self)
+        self._recover_timer.setInterval(RECOVER_INTERVAL_MS)
         self._setup_widgets()
         self._connect()
 
@@ -154,6 +159,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.playButton.toggled.connect(self._on_play)
         self.speedCombo.currentIndexChanged.connect(self._on_speed)
         self._play_timer.timeout.connect(self._on_play_tick)
+        self._recover_timer.timeout.connect(self._on_recover_tick)
         self.openWebButton.clicked.connect(self.open_in_browser)
         self.copyLinkButton.clicked.connect(self.copy_link)
         self.saveButton.clicked.connect(self._on_save)
@@ -163,6 +169,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def release(self):
         """Before the dock goes away (plugin unload): stop the work, remove the canvas items."""
         self._play_timer.stop()
+        self._recover_timer.stop()
         self.loader.shutdown()
         self.background.shutdown()
         self.markers.remove()
@@ -225,12 +232,15 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         if generation != self._generation:
             return
         log_warning("Reading sequence {} failed: {}".format(ref.sequence_id, error))
-        text = self.tr("Could not read the photos of sequence {}: {}").format(ref.sequence_id, error)
+        text = self.tr("Could not read the photos of sequence {}: {}").format(ref.sequence_id, user_message(error))
+        retry = functools.partial(self.show_ref, ref)
         if ref.photo is not None and self._current is ref.photo:
             self._sequence_error = text  # the picked photo stays on screen; only stepping is missing
             self.statusLabel.setText(text)
+            self._retry = retry
+            self._recover_later(unreachable(error))
             return
-        self.show_message(text, retry=functools.partial(self.show_ref, ref))
+        self.show_message(text, retry=retry, automatic=unreachable(error))
 
     def _set_sequence(self, ref, photos):
         if not photos:
@@ -407,22 +417,43 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._shown_bytes = data
         self.statusLabel.setText(self._sequence_error
                                  or self.tr("{} × {} px ({})").format(image.width(), image.height(), served))
+        if self._sequence_error is None:
+            self._recover_timer.stop()
         self._update_navigation()
         self.imageShown.emit(photo, served)
 
     @guarded
-    def _on_image_failed(self, ticket, photo, message):
+    def _on_image_failed(self, ticket, photo, message, no_answer):
         if ticket != self._ticket:
             return
         self.show_message(self.tr("Could not load photo {}: {}").format(photo.id, message),
-                          retry=functools.partial(self._reload, photo))
+                          retry=functools.partial(self._reload, photo), automatic=no_answer)
 
-    def show_message(self, text, retry=None):
+    def show_message(self, text, retry=None, automatic=False):
+        """The message page; automatic: KartaView gave no answer, so `retry` runs by itself now and then."""
         self._retry = retry
+        if automatic and retry is not None:
+            text = "{}\n{}".format(text, self.tr("The panel tries again by itself every few seconds."))
         self.messageLabel.setText(text)
         self.retryButton.setVisible(retry is not None)
         self.stack.setCurrentIndex(MESSAGE_PAGE)
         self.statusLabel.setText("")
+        self._recover_later(automatic and retry is not None)
+
+    def _recover_later(self, wanted):
+        if wanted:
+            if not self._recover_timer.isActive():
+                self._recover_timer.start()
+        else:
+            self._recover_timer.stop()
+
+    @guarded
+    def _on_recover_tick(self):
+        failing = self.stack.currentIndex() == MESSAGE_PAGE or self._sequence_error is not None
+        if not failing or self._retry is None:
+            self._recover_timer.stop()
+        elif self.isVisible():  # a closed panel asks nobody
+            self._retry()
 
     @guarded
     def _on_retry(self, *_):
@@ -506,6 +537,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def _on_toggled(self, opened):
         if not opened:
             self.playButton.setChecked(False)
+            self._recover_timer.stop()
             self.loader.stop()
             self.markers.clear()
         elif self._current is not None:

@@ -32,6 +32,7 @@ from ..client.tiles import MAX_LAT, tile_bbox, tiles_for_bbox
 from ..core.cache import LINES, PHOTOS, TILE_INDEXES, TILES, shared_cache
 from ..core.cache import SEQUENCES as SEQUENCE_KIND
 from ..core.log import log_error, log_info, log_warning
+from ..core.messages import user_message
 from ..core.network import make_client
 from ..core.settings import Settings
 from . import geometry
@@ -600,7 +601,10 @@ class Loader:
                 del self._inflight[job_key]
             self._origins.pop(job_key, None)
             self._failed.pop(job_key, None)
+            back = not self._recovered
             self._recovered = True
+        if back:
+            self._signals.recovered.emit()  # the message bar's warning of the outage can go
         if not future.done():
             future.set_result(value)
         self._signals.arrived.emit()
@@ -628,13 +632,11 @@ class Loader:
                 return
             self._reported_at, self._recovered = now, False
         if isinstance(error, KartaViewError):
-            detail = error.message
-            log_warning(detail)
+            log_warning(error.message)  # the technical details: the log; the message bar: one sentence
         else:
-            detail = self.tr("Unexpected error: {}").format(error)
             log_error("".join(traceback.format_exception(type(error), error, error.__traceback__)))
-        self._signals.problem.emit(self.tr("KartaView data could not be loaded; the layers show what was loaded "
-                                      "before. {}").format(detail))
+        self._signals.problem.emit(self.tr("{} The KartaView layers show what was loaded before and load the rest "
+                                           "once KartaView answers.").format(user_message(error)))
 
     def pending(self) -> int:
         """Requests in flight or queued (0 when the loader is idle)."""
