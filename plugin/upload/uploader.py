@@ -327,7 +327,13 @@ class Uploader:
 
     def _create_call(self, work):
         self.journal.creating(work.key)
-        sequence_id = self.client.create_sequence(self._token, work.record.lat, work.record.lng)
+        try:
+            sequence_id = self.client.create_sequence(self._token, work.record.lat, work.record.lng)
+        except (TransientError, Cancelled):
+            raise  # no answer: maybe created, "creating" stays (see module doc)
+        except KartaViewError:
+            self.journal.not_created(work.key)  # KartaView answered no: nothing to recreate next run
+            raise
         self.journal.created(work.key, sequence_id)
         return sequence_id
 

@@ -204,6 +204,9 @@ def run(desk):
     yield from desk.wait_for("server back: the city's sequences are drawn",
                              lambda: status_line(desk, sequences) == "" and drawn_pixels(canvas) > 500, 30,
                              lambda: repr(desk.legend_texts(sequences)))
+    desk.check("server back: the outage warning left the message bar by itself",
+               not any("show what was loaded before" in text for text in desk.message_bar_texts()),
+               repr(desk.message_bar_texts()))
 
     # ---- saved, closed and reopened ------------------------------------------------------------
     project_file = HOME / "kartaview.qgz"
