@@ -22,6 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..about import ALGORITHMS_HELP_URL
 from ..client.errors import Cancelled, KartaViewError
 from ..core.settings import Settings
 from ..provider.feature_source import build_record
@@ -50,7 +51,10 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         return "downloadsequences"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
-        return self.tr("Download KartaView sequences")
+        return self.tr("Download KartaView sequences, photos or road coverage")
+
+    def helpUrl(self):  # noqa: N802 (QGIS API name)
+        return ALGORITHMS_HELP_URL
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(

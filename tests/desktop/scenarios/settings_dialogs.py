@@ -105,7 +105,8 @@ def run(desk):
     yield from type_into(desk, dialog.tokenEdit, "not-a-kartaview-token")
     yield from desk.click(dialog.signInButton)
     yield from desk.wait_for("a wrong token: the dialog says KartaView did not accept it",
-                             lambda: "did not accept" in dialog.messageLabel.text() or modal_dialog() not in (None, dialog),
+                             lambda: "did not accept" in dialog.messageLabel.text()
+                             or modal_dialog() not in (None, dialog),
                              15, lambda: dialog.messageLabel.text())
     desk.check("a wrong token: no master password asked, nothing stored",
                modal_dialog() in (None, dialog) and not QgsApplication.authManager().masterPasswordIsSet()
