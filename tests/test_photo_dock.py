@@ -55,7 +55,7 @@ def test_shows_the_picked_photo_with_its_details(sandbox, make_dock):
     assert dock.stack.currentIndex() == FLAT_PAGE
     assert dock.photo_view.image().width() == 800
     assert dock.sequenceValue.text() == str(sequence_id)
-    assert dock.indexValue.text() == "index 3 (id {})".format(records[3]["id"])
+    assert dock.indexValue.text() == "4 (id {})".format(records[3]["id"])  # from 1, as the index box
     assert dock.timeValue.text() == records[3]["shot_date"]
     assert dock.projectionValue.text() == "PLANE"
     assert "/details/{}/3".format(sequence_id) in dock.linkValue.text()
@@ -113,10 +113,16 @@ def test_play_steps_at_the_chosen_speed_and_stops_at_the_end(sandbox, make_dock)
     count = len(sandbox.world.photos(sequence_id))
     _open(dock, shown, PhotoRef(sequence_id, sequence_index=count - 3))
     dock.speedCombo.setCurrentIndex(dock.speedCombo.findData(4.0))
+    play_picture = dock.playButton.icon().pixmap(16, 16).toImage()
     QTest.mouseClick(dock.playButton, Qt.MouseButton.LeftButton)
     assert dock.playButton.isChecked()
+    # while playing, the button shows (and says) what a click does now
+    assert dock.playButton.icon().pixmap(16, 16).toImage() != play_picture
+    assert dock.playButton.toolTip() == "Pause"
     wait_until(lambda: not dock.playButton.isChecked(), timeout=5, what="the end of play")
     assert dock.position() == count - 1
+    assert dock.playButton.icon().pixmap(16, 16).toImage() == play_picture
+    assert dock.playButton.toolTip() == "Play the sequence"
 
 
 def test_a_failed_image_shows_why_and_retry_loads_it(fresh_sandbox, make_dock):
@@ -278,3 +284,26 @@ def test_kartaview_down_reads_as_a_sentence_and_the_photo_comes_back_by_itself(f
     wait_until(lambda: dock.stack.currentIndex() == FLAT_PAGE and shown, what="the photo, without a Retry click")
     assert dock.current_photo().sequence_index == 2
     assert "cannot be reached" not in dock.statusLabel.text()
+
+
+def test_the_size_is_said_in_words(sandbox, make_dock):
+    dock, shown = make_dock(sandbox)
+    _open(dock, shown, PhotoRef(sequence_ids(sandbox)[0], sequence_index=1))
+    assert dock.statusLabel.text().endswith(" px (large)")
+    for code in ("lth", "proc", "(th)"):
+        assert code not in dock.statusLabel.text()
+
+
+def test_a_click_on_the_photo_gives_the_panel_the_keyboard(sandbox, make_dock, qgis_canvas):
+    """Then the arrow keys step through the photos instead of panning the map."""
+    dock, shown = make_dock(sandbox)
+    dock.show()
+    _open(dock, shown, PhotoRef(sequence_ids(sandbox)[0], sequence_index=2))
+    qgis_canvas.show()
+    qgis_canvas.activateWindow()
+    qgis_canvas.setFocus()
+    dock.activateWindow()
+    QTest.mouseClick(dock.photo_view, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is dock.photo_view
+    _step(dock, shown, lambda: QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right))
+    assert dock.current_photo().sequence_index == 3

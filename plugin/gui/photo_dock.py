@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
+    QStyle,
     QWidget,
 )
 
@@ -126,6 +127,12 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         for speed in SPEEDS:
             self.speedCombo.addItem(self.tr("{}×").format(speed), speed)
         self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
+        self._play_icon = self.playButton.icon()
+        self._play_tip = self.playButton.toolTip()
+        # A click on the photo takes the keyboard (arrows step photos instead of panning the map)
+        for view in (self.photo_view, self.panorama_view):
+            view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.statusLabel.setWordWrap(True)  # an error there is a sentence, never cut off
         # Server values (user names, devices, KartaView's error texts) are shown as they are: a QLabel
         # would otherwise render any that looks like HTML. Only the link is HTML, and it is escaped.
         for label in self.findChildren(QLabel):
@@ -356,6 +363,10 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
 
     @guarded
     def _on_play(self, playing):
+        # while playing the button shows what a click does now: pause
+        self.playButton.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause) if playing
+                                else self._play_icon)
+        self.playButton.setToolTip(self.tr("Pause") if playing else self._play_tip)
         if playing:
             self._on_speed()
             self._play_timer.start()
@@ -387,6 +398,11 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._place_marker(photo)
         self.photoChanged.emit(photo)
 
+    def _size_name(self, size):
+        """KartaView's image size codes in words."""
+        return {"th": self.tr("thumbnail"), "lth": self.tr("large"),
+                "proc": self.tr("full resolution")}.get(size, size)
+
     def _reload(self, photo):
         self._shown = None
         self._show_photo(photo)
@@ -416,7 +432,8 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._shown = (photo.id, RANK[served])
         self._shown_bytes = data
         self.statusLabel.setText(self._sequence_error
-                                 or self.tr("{} × {} px ({})").format(image.width(), image.height(), served))
+                                 or self.tr("{} × {} px ({})").format(image.width(), image.height(),
+                                                                      self._size_name(served)))
         if self._sequence_error is None:
             self._recover_timer.stop()
         self._update_navigation()
@@ -464,7 +481,9 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
 
     def _show_details(self, photo):
         self.sequenceValue.setText(str(photo.sequence_id))
-        self.indexValue.setText(self.tr("index {} (id {})").format(photo.sequence_index, photo.id))
+        # counted from 1, like the index box and its "of N" beside it (KartaView's index counts from 0)
+        number = photo.sequence_index + 1 if photo.sequence_index is not None else "–"
+        self.indexValue.setText(self.tr("{} (id {})").format(number, photo.id))
         self.timeValue.setText(_text(photo.shot_date.strftime("%Y-%m-%d %H:%M:%S") if photo.shot_date else None))
         sequence = self._details.get(photo.sequence_id)
         self.userValue.setText(_text(photo.username or (sequence.username if sequence else None)))
