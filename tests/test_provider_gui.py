@@ -183,3 +183,43 @@ def test_an_outage_says_one_clear_sentence_once_and_goes_when_kartaview_is_back(
     loader.refresh("sequences", [SMALL])
     wait_until(lambda: not bar.items(), what="the warning to go once KartaView answers")
     loader.shutdown()
+
+
+def _classes(layer):
+    """(label, colour) of the legend's age classes as the Layers panel lists them."""
+    nodes = layer.legend().createLayerTreeModelLegendNodes(QgsLayerTreeLayer(layer))
+    rules = {rule.label(): rule for rule in layer.renderer().rootRule().children()}
+    shown = [node.data(Qt.ItemDataRole.DisplayRole) for node in nodes]
+    return [(label, rules[label].symbol().color().name()) for label in shown if label in rules]
+
+
+def test_the_sequences_layer_and_the_coverage_output_speak_of_age_alike(kv_app, tmp_path):
+    """One legend vocabulary: the same age classes in the same colours; red only for "no imagery";
+    a sequence without a date is "Date unknown", not "More than 6 years old"."""
+    from qgis.core import QgsFeature, QgsRenderContext
+
+    from kartaview.plugin.core.styles import load_style
+    from kartaview.plugin.processing.coverage_gaps import STYLES as PROCESSING_STYLES
+
+    sequences = make_layer()
+    roads = QgsVectorLayer("LineString?crs=EPSG:4326&field=sequence_count:integer&field=covered_m:double"
+                           "&field=newest_capture:datetime", "roads", "memory")
+    assert load_style(roads, PROCESSING_STYLES / "coverage_output.qml")[1]
+    ages = ["Less than a year old", "1 to 3 years old", "3 to 6 years old", "More than 6 years old", "Date unknown"]
+    sequence_classes = [c for c in _classes(sequences) if c[0] in ages]
+    road_classes = [c for c in _classes(roads) if c[0] in ages]
+    assert [label for label, _ in sequence_classes] == ages
+    assert sequence_classes == road_classes
+    red = {colour for label, colour in _classes(roads) + _classes(sequences) if colour in ("#d7191c", "#e31a1c")}
+    assert {label for label, colour in _classes(roads) + _classes(sequences) if colour in red} == {"No imagery"}
+
+    undated = QgsFeature(sequences.fields())
+    undated.initAttributes(sequences.fields().count())
+    undated["is_360"] = False  # every other attribute NULL, the date too
+    context = QgsRenderContext()
+    renderer = sequences.renderer().clone()
+    renderer.startRender(context, sequences.fields())
+    keys = renderer.legendKeysForFeature(undated, context)
+    renderer.stopRender(context)
+    labels = {rule.ruleKey(): rule.label() for rule in renderer.rootRule().children()}
+    assert [labels[key] for key in keys if key in labels] == ["Date unknown"]

@@ -19,7 +19,7 @@ from ..client.errors import (
 
 
 def tr(text):
-    return QCoreApplication.translate("Messages", text)
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files a module tr() here
 
 
 def unreachable(error) -> bool:

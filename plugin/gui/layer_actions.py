@@ -28,6 +28,7 @@ from ..about import PLUGIN_DIR
 from ..core.cache import shared_cache
 from ..core.log import log_error, log_info
 from ..core.settings import Settings
+from ..core.styles import load_style
 from ..provider.signals import PROVIDER_KEY, hub
 from ..provider.uri import COVERAGE, PHOTOS, SEQUENCES, Filters, uri_for
 
@@ -79,7 +80,7 @@ def prepare(layer):
     if not layer.customProperty(STYLED):
         style = STYLES / "{}.qml".format(layer.dataProvider().params.layer_type)
         if style.exists():
-            message, ok = layer.loadNamedStyle(str(style))
+            message, ok = load_style(layer, style)  # its legend in the interface language
             if not ok:
                 log_error("KartaView: the default style {} could not be loaded: {}".format(style, message))
         layer.setCustomProperty(STYLED, True)

@@ -42,6 +42,7 @@ from ..analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, total
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from ..core.log import log_warning
+from ..core.styles import load_style
 from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES
 from .filters import DECIMALS_1, add_filter_parameters, filters_from_parameters
@@ -469,7 +470,7 @@ class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
         try:
-            message, ok = layer.loadNamedStyle(str(self.qml))
+            message, ok = load_style(layer, self.qml)  # its legend in the interface language
             layer.triggerRepaint()
         except Exception as error:  # noqa: BLE001 - a style must never break the results
             message, ok = str(error), False
