@@ -49,11 +49,6 @@
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="212"/>
-        <source>KartaView cache cleared ({:.1f} MB freed).</source>
-        <translation>KartaView-Cache geleert ({:.1f} MB freigegeben).</translation>
-    </message>
-    <message>
         <location filename="../plugin/gui/layer_actions.py" line="219"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
@@ -162,6 +157,11 @@
         <location filename="../plugin/core/styles.py" line="32"/>
         <source>360° photo or no heading (zoomed in)</source>
         <translation>360°-Foto oder ohne Blickrichtung (nah)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="213"/>
+        <source>KartaView cache cleared ({} MB freed).</source>
+        <translation>KartaView-Cache geleert ({} MB freigegeben).</translation>
     </message>
 </context>
 <context>
@@ -1051,62 +1051,62 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="128"/>
+        <location filename="../plugin/gui/photo_dock.py" line="129"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="222"/>
+        <location filename="../plugin/gui/photo_dock.py" line="223"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="242"/>
+        <location filename="../plugin/gui/photo_dock.py" line="243"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="254"/>
+        <location filename="../plugin/gui/photo_dock.py" line="255"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="332"/>
+        <location filename="../plugin/gui/photo_dock.py" line="333"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="396"/>
+        <location filename="../plugin/gui/photo_dock.py" line="397"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="418"/>
+        <location filename="../plugin/gui/photo_dock.py" line="419"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="434"/>
+        <location filename="../plugin/gui/photo_dock.py" line="435"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="446"/>
+        <location filename="../plugin/gui/photo_dock.py" line="447"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="516"/>
+        <location filename="../plugin/gui/photo_dock.py" line="517"/>
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="516"/>
+        <location filename="../plugin/gui/photo_dock.py" line="517"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="524"/>
+        <location filename="../plugin/gui/photo_dock.py" line="525"/>
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
     </message>
@@ -1116,32 +1116,32 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Etwas ist schiefgelaufen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="369"/>
+        <location filename="../plugin/gui/photo_dock.py" line="370"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="403"/>
+        <location filename="../plugin/gui/photo_dock.py" line="404"/>
         <source>thumbnail</source>
         <translation>Vorschaubild</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="403"/>
+        <location filename="../plugin/gui/photo_dock.py" line="404"/>
         <source>large</source>
         <translation>groß</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="404"/>
+        <location filename="../plugin/gui/photo_dock.py" line="405"/>
         <source>full resolution</source>
         <translation>volle Auflösung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="453"/>
+        <location filename="../plugin/gui/photo_dock.py" line="454"/>
         <source>The panel tries again by itself every few seconds.</source>
         <translation>Das Bedienfeld versucht es alle paar Sekunden von selbst erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="486"/>
+        <location filename="../plugin/gui/photo_dock.py" line="487"/>
         <source>{} (id {})</source>
         <translation>{} (ID {})</translation>
     </message>

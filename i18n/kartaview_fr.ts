@@ -49,11 +49,6 @@
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="212"/>
-        <source>KartaView cache cleared ({:.1f} MB freed).</source>
-        <translation>Cache de KartaView vidé ({:.1f} Mo libérés).</translation>
-    </message>
-    <message>
         <location filename="../plugin/gui/layer_actions.py" line="219"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
@@ -162,6 +157,11 @@
         <location filename="../plugin/core/styles.py" line="32"/>
         <source>360° photo or no heading (zoomed in)</source>
         <translation>Photo 360° ou sans direction (vue rapprochée)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="213"/>
+        <source>KartaView cache cleared ({} MB freed).</source>
+        <translation>Cache de KartaView vidé ({} Mo libérés).</translation>
     </message>
 </context>
 <context>
@@ -1051,62 +1051,62 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="128"/>
+        <location filename="../plugin/gui/photo_dock.py" line="129"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="222"/>
+        <location filename="../plugin/gui/photo_dock.py" line="223"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="242"/>
+        <location filename="../plugin/gui/photo_dock.py" line="243"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="254"/>
+        <location filename="../plugin/gui/photo_dock.py" line="255"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="332"/>
+        <location filename="../plugin/gui/photo_dock.py" line="333"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="396"/>
+        <location filename="../plugin/gui/photo_dock.py" line="397"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="418"/>
+        <location filename="../plugin/gui/photo_dock.py" line="419"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="434"/>
+        <location filename="../plugin/gui/photo_dock.py" line="435"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="446"/>
+        <location filename="../plugin/gui/photo_dock.py" line="447"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="516"/>
+        <location filename="../plugin/gui/photo_dock.py" line="517"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="516"/>
+        <location filename="../plugin/gui/photo_dock.py" line="517"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="524"/>
+        <location filename="../plugin/gui/photo_dock.py" line="525"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
     </message>
@@ -1116,32 +1116,32 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Une erreur s’est produite : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="369"/>
+        <location filename="../plugin/gui/photo_dock.py" line="370"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="403"/>
+        <location filename="../plugin/gui/photo_dock.py" line="404"/>
         <source>thumbnail</source>
         <translation>vignette</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="403"/>
+        <location filename="../plugin/gui/photo_dock.py" line="404"/>
         <source>large</source>
         <translation>grande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="404"/>
+        <location filename="../plugin/gui/photo_dock.py" line="405"/>
         <source>full resolution</source>
         <translation>pleine résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="453"/>
+        <location filename="../plugin/gui/photo_dock.py" line="454"/>
         <source>The panel tries again by itself every few seconds.</source>
         <translation>Le panneau réessaie de lui-même toutes les quelques secondes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="486"/>
+        <location filename="../plugin/gui/photo_dock.py" line="487"/>
         <source>{} (id {})</source>
         <translation>{} (id {})</translation>
     </message>

@@ -307,3 +307,15 @@ def test_a_click_on_the_photo_gives_the_panel_the_keyboard(sandbox, make_dock, q
     assert QApplication.focusWidget() is dock.photo_view
     _step(dock, shown, lambda: QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right))
     assert dock.current_photo().sequence_index == 3
+
+
+def test_speeds_are_written_as_the_interface_language_writes_numbers(sandbox, make_dock):
+    from qgis.PyQt.QtCore import QLocale
+
+    saved = QLocale()
+    QLocale.setDefault(QLocale("fr_FR"))  # what QGIS does for a French interface
+    try:
+        dock, _ = make_dock(sandbox)
+        assert [dock.speedCombo.itemText(i) for i in range(dock.speedCombo.count())] == ["0,5×", "1,0×", "2,0×", "4,0×"]
+    finally:
+        QLocale.setDefault(saved)

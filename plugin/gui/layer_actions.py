@@ -20,7 +20,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMessageBarItem
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
@@ -209,8 +209,8 @@ class KartaViewLayersComponent:
             before = cache.size_bytes()
             cache.clear()
             log_info("KartaView cache cleared ({:.1f} MB).".format(before / 1e6))
-            self._push(tr("KartaView cache cleared ({:.1f} MB freed).").format(
-                max(0, before - cache.size_bytes()) / 1e6), Qgis.MessageLevel.Info)
+            freed = QLocale().toString(max(0, before - cache.size_bytes()) / 1e6, "f", 1)  # "6,2" in French
+            self._push(tr("KartaView cache cleared ({} MB freed).").format(freed), Qgis.MessageLevel.Info)
             for layer in QgsProject.instance().mapLayers().values():
                 if is_kartaview(layer):
                     layer.triggerRepaint()

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
@@ -125,7 +125,8 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
                              (self.retryButton, "mActionRefresh.svg")):
             button.setIcon(icon("/" + name))
         for speed in SPEEDS:
-            self.speedCombo.addItem(self.tr("{}×").format(speed), speed)
+            # in the interface language's number format (QGIS sets the default QLocale): "1,0×" in French
+            self.speedCombo.addItem(self.tr("{}×").format(QLocale().toString(float(speed), "f", 1)), speed)
         self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         self._play_icon = self.playButton.icon()
         self._play_tip = self.playButton.toolTip()
