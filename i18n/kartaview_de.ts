@@ -4,52 +4,52 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="49"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView sequences</source>
         <translation>KartaView-Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="49"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView photos</source>
         <translation>KartaView-Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="50"/>
+        <location filename="../plugin/gui/layer_actions.py" line="51"/>
         <source>KartaView road coverage</source>
         <translation>KartaView-Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="72"/>
+        <location filename="../plugin/gui/layer_actions.py" line="73"/>
         <source>Open in KartaView</source>
         <translation>In KartaView öffnen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="241"/>
+        <location filename="../plugin/gui/layer_actions.py" line="260"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="148"/>
+        <location filename="../plugin/gui/layer_actions.py" line="150"/>
         <source>Add KartaView layer</source>
         <translation>KartaView-Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="150"/>
+        <location filename="../plugin/gui/layer_actions.py" line="152"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Den Layer der KartaView-Sequenzen hinzufügen (Fotos und Straßenabdeckung im Menü)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="154"/>
+        <location filename="../plugin/gui/layer_actions.py" line="156"/>
         <source>Clear KartaView cache</source>
         <translation>KartaView-Cache leeren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="170"/>
+        <location filename="../plugin/gui/layer_actions.py" line="172"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="219"/>
+        <location filename="../plugin/gui/layer_actions.py" line="238"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
     </message>
@@ -159,9 +159,14 @@
         <translation>360°-Foto oder ohne Blickrichtung (nah)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="213"/>
+        <location filename="../plugin/gui/layer_actions.py" line="232"/>
         <source>KartaView cache cleared ({} MB freed).</source>
         <translation>KartaView-Cache geleert ({} MB freigegeben).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="207"/>
+        <source>Loading KartaView data for the map view…</source>
+        <translation>KartaView-Daten für die Kartenansicht werden geladen…</translation>
     </message>
 </context>
 <context>

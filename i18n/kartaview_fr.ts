@@ -4,52 +4,52 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="49"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView sequences</source>
         <translation>Séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="49"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView photos</source>
         <translation>Photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="50"/>
+        <location filename="../plugin/gui/layer_actions.py" line="51"/>
         <source>KartaView road coverage</source>
         <translation>Couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="72"/>
+        <location filename="../plugin/gui/layer_actions.py" line="73"/>
         <source>Open in KartaView</source>
         <translation>Ouvrir dans KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="241"/>
+        <location filename="../plugin/gui/layer_actions.py" line="260"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="148"/>
+        <location filename="../plugin/gui/layer_actions.py" line="150"/>
         <source>Add KartaView layer</source>
         <translation>Ajouter une couche KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="150"/>
+        <location filename="../plugin/gui/layer_actions.py" line="152"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Ajouter la couche des séquences KartaView (photos et couverture routière dans le menu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="154"/>
+        <location filename="../plugin/gui/layer_actions.py" line="156"/>
         <source>Clear KartaView cache</source>
         <translation>Vider le cache de KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="170"/>
+        <location filename="../plugin/gui/layer_actions.py" line="172"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="219"/>
+        <location filename="../plugin/gui/layer_actions.py" line="238"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
     </message>
@@ -159,9 +159,14 @@
         <translation>Photo 360° ou sans direction (vue rapprochée)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="213"/>
+        <location filename="../plugin/gui/layer_actions.py" line="232"/>
         <source>KartaView cache cleared ({} MB freed).</source>
         <translation>Cache de KartaView vidé ({} Mo libérés).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="207"/>
+        <source>Loading KartaView data for the map view…</source>
+        <translation>Chargement des données KartaView de la vue…</translation>
     </message>
 </context>
 <context>

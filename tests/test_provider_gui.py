@@ -223,3 +223,30 @@ def test_the_sequences_layer_and_the_coverage_output_speak_of_age_alike(kv_app, 
     renderer.stopRender(context)
     labels = {rule.ruleKey(): rule.label() for rule in renderer.rootRule().children()}
     assert [labels[key] for key in keys if key in labels] == ["Date unknown"]
+
+
+def test_the_status_bar_says_while_the_map_view_loads(kv_plugin, fresh_sandbox, monkeypatch):
+    """A slow KartaView: the status bar says it is loading (not "Ready" throughout), then nothing."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from tests.photo_support import wait_until
+
+    monkeypatch.setenv("KARTAVIEW_API_URL", fresh_sandbox.url)  # nothing of it cached yet
+    fresh_sandbox.set_faults(latency_ms=400)
+    status_bar = kv_plugin.iface.statusBarIface()
+    canvas = kv_plugin.iface.mapCanvas()
+    sequences = make_layer()
+    QgsProject.instance().addMapLayer(sequences)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setLayers([sequences])
+    canvas.setExtent(QgsRectangle(*SMALL))
+
+    def render():  # what a render of the view does: ask the layer for it, then the plugin updates
+        list(sequences.getFeatures(rect_request(SMALL)))
+        hub().repainted.emit(1)
+        return status_bar.currentMessage()
+
+    assert render() == "Loading KartaView data for the map view…"
+    fresh_sandbox.clear_faults()
+    wait_until(lambda: render() == "", timeout=30, what="the status bar to fall quiet once the view is loaded")
+    assert sequences.dataProvider().status_message() == ""

@@ -29,6 +29,7 @@ from ..core.cache import shared_cache
 from ..core.log import log_error, log_info
 from ..core.settings import Settings
 from ..core.styles import load_style
+from ..provider.loader import LOADING
 from ..provider.signals import PROVIDER_KEY, hub
 from ..provider.uri import COVERAGE, PHOTOS, SEQUENCES, Filters, uri_for
 
@@ -137,6 +138,7 @@ class KartaViewLayersComponent:
         self.plugin = plugin
         self.add_action = self.clear_action = self.menu = None
         self._problem = None  # the message bar item of the current outage
+        self._loading_shown = False  # the status bar says "Loading KartaView data…"
 
     def init_gui(self):
         iface = self.plugin.iface
@@ -185,11 +187,28 @@ class KartaViewLayersComponent:
     def refresh_legends(self, *_):
         try:
             centre = self._map_centre()
+            loading = False
+            shown = set(self.plugin.iface.mapCanvas().layers())
             for layer in QgsProject.instance().mapLayers().values():
                 if is_kartaview(layer) and isinstance(layer.legend(), StatusLegend):
                     layer.legend().refresh(centre)
+                    status = layer.dataProvider().status
+                    state = status.state if centre is None else status.state_at(centre)
+                    loading = loading or (layer in shown and state == LOADING)
+            self._show_loading(loading)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("KartaView: refreshing the legends failed: {}".format(error))
+
+    def _show_loading(self, loading):
+        """The status bar says so while a KartaView layer on the map is still loading its view (as QGIS
+        says what it is doing there), and says nothing more once all has arrived."""
+        bar = self.plugin.iface.statusBarIface()
+        if loading:
+            bar.showMessage(tr("Loading KartaView data for the map view…"))
+            self._loading_shown = True
+        elif self._loading_shown:
+            bar.clearMessage()
+            self._loading_shown = False
 
     def _map_centre(self):
         """The (lng, lat) of the map view's centre: the legend speaks of that view, not of the areas
