@@ -143,12 +143,11 @@ def test_the_sign_in_component_adds_its_menu_entry(qgis_iface):
     assert added == [("KartaViewSignInAction", True, False)]
 
 
-def test_a_token_is_checked_with_kartaview_before_it_is_stored(auth_db, fresh_sandbox, monkeypatch):
+def test_a_token_is_checked_with_kartaview_before_it_is_stored(auth_db, fresh_sandbox):
     """A wrong token is refused in the dialog (nothing stored); a good one shows the account name
     KartaView gives; the OSM tab says what it needs; a tab's red error goes when switching tabs."""
     from kartaview.plugin.gui import sign_in_dialog as module
 
-    monkeypatch.setenv("KARTAVIEW_API_URL", fresh_sandbox.url)
     with KartaViewClient(fresh_sandbox.url) as client:  # the account has a sequence: KartaView knows its name
         client.create_sequence(fresh_sandbox.token, 46.77, 23.59)
     configs_before = set(auth_db.configIds())

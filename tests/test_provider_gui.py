@@ -225,13 +225,13 @@ def test_the_sequences_layer_and_the_coverage_output_speak_of_age_alike(kv_app, 
     assert [labels[key] for key in keys if key in labels] == ["Date unknown"]
 
 
-def test_the_status_bar_says_while_the_map_view_loads(kv_plugin, fresh_sandbox, monkeypatch):
+def test_the_status_bar_says_while_the_map_view_loads(kv_plugin, fresh_sandbox):
     """A slow KartaView: the status bar says it is loading (not "Ready" throughout), then nothing."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
     from tests.photo_support import wait_until
 
-    monkeypatch.setenv("KARTAVIEW_API_URL", fresh_sandbox.url)  # nothing of it cached yet
+    # fresh_sandbox points the API address and the cache at itself: nothing of it is cached yet
     fresh_sandbox.set_faults(latency_ms=400)
     status_bar = kv_plugin.iface.statusBarIface()
     canvas = kv_plugin.iface.mapCanvas()

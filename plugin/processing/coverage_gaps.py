@@ -42,6 +42,7 @@ from ..analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, total
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from ..core.log import log_warning
+from ..core.messages import user_message
 from ..core.styles import load_style
 from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES
@@ -216,11 +217,11 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         except Cancelled:
             return None
         except KartaViewError as error:
+            log_warning(error.message)  # the details for the log; the user reads one sentence
             raise QgsProcessingException(self.tr(
                 "KartaView data for the roads' extent could not be loaded, and was not cached before: {} You can "
                 "also give a sequences layer (e.g. from \"Download KartaView sequences, photos or road coverage\") "
-                "instead.").format(
-                error.message)) from None
+                "instead.").format(user_message(error))) from None
         to_local = QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84), local, context.transformContext())
         sequences = []
         for track in tracks:

@@ -24,6 +24,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..about import ALGORITHMS_HELP_URL
 from ..client.errors import Cancelled, KartaViewError
+from ..core.log import log_warning
+from ..core.messages import user_message
 from ..core.settings import Settings
 from ..provider.feature_source import build_record
 from ..provider.fields import fields_for
@@ -106,7 +108,9 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         except Cancelled:
             return {self.OUTPUT: dest_id, self.COUNT: 0}
         except KartaViewError as error:
-            raise QgsProcessingException(self.tr("KartaView data could not be downloaded: {}").format(error)) from None
+            log_warning(error.message)  # the details for the log; the user reads one sentence
+            raise QgsProcessingException(self.tr("KartaView data could not be downloaded: {}").format(
+                user_message(error))) from None
 
         self._say_where_from(tally, feedback)
         for number, item in enumerate(items):
