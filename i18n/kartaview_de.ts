@@ -4,225 +4,330 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="47"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView sequences</source>
         <translation>KartaView-Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="47"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView photos</source>
         <translation>KartaView-Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="48"/>
+        <location filename="../plugin/gui/layer_actions.py" line="51"/>
         <source>KartaView road coverage</source>
         <translation>KartaView-Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="70"/>
+        <location filename="../plugin/gui/layer_actions.py" line="73"/>
         <source>Open in KartaView</source>
         <translation>In KartaView öffnen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="222"/>
+        <location filename="../plugin/gui/layer_actions.py" line="260"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="145"/>
+        <location filename="../plugin/gui/layer_actions.py" line="150"/>
         <source>Add KartaView layer</source>
         <translation>KartaView-Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="147"/>
+        <location filename="../plugin/gui/layer_actions.py" line="152"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Den Layer der KartaView-Sequenzen hinzufügen (Fotos und Straßenabdeckung im Menü)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="151"/>
+        <location filename="../plugin/gui/layer_actions.py" line="156"/>
         <source>Clear KartaView cache</source>
         <translation>KartaView-Cache leeren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="166"/>
+        <location filename="../plugin/gui/layer_actions.py" line="172"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="208"/>
-        <source>KartaView cache cleared ({:.1f} MB freed).</source>
-        <translation>KartaView-Cache geleert ({:.1f} MB freigegeben).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/layer_actions.py" line="215"/>
+        <location filename="../plugin/gui/layer_actions.py" line="238"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="33"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="51"/>
+        <source>KartaView cannot be reached. Check your internet connection; the server may also be down for a while.</source>
+        <translation>KartaView ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung; der Server kann auch vorübergehend ausgefallen sein.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="38"/>
+        <source>KartaView is busy or has a problem (HTTP {}). Try again in a few minutes.</source>
+        <translation>KartaView ist ausgelastet oder hat ein Problem (HTTP {}). Versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="41"/>
+        <source>KartaView did not accept the access token. Sign in again (Web ▸ KartaView ▸ Sign in to KartaView).</source>
+        <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut an (Web ▸ KartaView ▸ Bei KartaView anmelden).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="44"/>
+        <source>KartaView does not know this sequence or photo (any more).</source>
+        <translation>KartaView kennt diese Sequenz oder dieses Foto nicht (mehr).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="46"/>
+        <source>KartaView refused the request (apiCode {}). See the KartaView log for details.</source>
+        <translation>KartaView hat die Anfrage abgelehnt (apiCode {}). Einzelheiten im KartaView-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="55"/>
+        <source>Unexpected error ({}). See the KartaView log for details.</source>
+        <translation>Unerwarteter Fehler ({}). Einzelheiten im KartaView-Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="19"/>
+        <source>Less than a year old</source>
+        <translation>Jünger als ein Jahr</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="20"/>
+        <source>1 to 3 years old</source>
+        <translation>1 bis 3 Jahre alt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="21"/>
+        <source>3 to 6 years old</source>
+        <translation>3 bis 6 Jahre alt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="22"/>
+        <source>More than 6 years old</source>
+        <translation>Älter als 6 Jahre</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="23"/>
+        <source>Date unknown</source>
+        <translation>Datum unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="24"/>
+        <source>360° imagery</source>
+        <translation>360°-Bilder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="25"/>
+        <source>Covered in part (crossings, road ends)</source>
+        <translation>Teilweise abgedeckt (Kreuzungen, Straßenenden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="26"/>
+        <source>No imagery</source>
+        <translation>Keine Bilder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="27"/>
+        <source>1 sequence</source>
+        <translation>1 Sequenz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="28"/>
+        <source>2-3 sequences</source>
+        <translation>2–3 Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="29"/>
+        <source>4 or more sequences</source>
+        <translation>4 oder mehr Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="30"/>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="31"/>
+        <source>Photo and its heading (zoomed in)</source>
+        <translation>Foto und seine Blickrichtung (nah)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="32"/>
+        <source>360° photo or no heading (zoomed in)</source>
+        <translation>360°-Foto oder ohne Blickrichtung (nah)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="207"/>
+        <source>Loading KartaView data for the map view…</source>
+        <translation>KartaView-Daten für die Kartenansicht werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="232"/>
+        <source>KartaView cache cleared ({} MB freed).</source>
+        <translation>KartaView-Cache geleert ({} MB freigegeben).</translation>
     </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="79"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="81"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Abdeckungslücken (Straßen ohne Bilder)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="107"/>
+        <source>Roads (line layer)</source>
+        <translation>Straßen (Linienlayer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="109"/>
+        <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
+        <translation>Toleranz (Abstand in Metern, in dem eine Sequenz an einer Straße vorbeiführen und sie dennoch abdecken kann)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <source>Road id field (guessed when empty)</source>
+        <translation>Feld mit der Straßen-ID (wird erraten, wenn leer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <source>Road name field (guessed when empty)</source>
+        <translation>Feld mit dem Straßennamen (wird erraten, wenn leer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
+        <source>Roads with coverage</source>
+        <translation>Straßen mit Abdeckung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
+        <source>Coverage gaps</source>
+        <translation>Abdeckungslücken</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Road length (km)</source>
+        <translation>Straßenlänge (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Covered (km)</source>
+        <translation>Abgedeckt (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Covered share (%)</source>
+        <translation>Abgedeckter Anteil (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Gaps (km)</source>
+        <translation>Lücken (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Gap pieces</source>
+        <translation>Anzahl der Lücken</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Sequences used</source>
+        <translation>Verwendete Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="130"/>
+        <source>Newest capture</source>
+        <translation>Neueste Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
+        <source>Oldest capture</source>
+        <translation>Älteste Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="146"/>
+        <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
+        <translation>Keine Straßen zu analysieren: Der Layer ist leer, kein Objekt ist ausgewählt oder keine Straße hat eine Liniengeometrie.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="155"/>
+        <source>{} roads could not be transformed to metres and count as empty.</source>
+        <translation>{} Straßen konnten nicht in Meter umgerechnet werden und gelten als leer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="161"/>
+        <source>{} KartaView sequences near {} roads.</source>
+        <translation>{} KartaView-Sequenzen in der Nähe von {} Straßen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="204"/>
+        <source>{} roads without a line geometry were left out.</source>
+        <translation>{} Straßen ohne Liniengeometrie wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="212"/>
+        <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
+        <translation>KartaView-Sequenzen für {:.4f},{:.4f},{:.4f},{:.4f} werden geladen ({} Kacheln)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="268"/>
+        <source>The roads layer has no field &apos;{}&apos;.</source>
+        <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="329"/>
+        <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
+        <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="333"/>
+        <source>Newest capture: {}. Oldest capture: {}.</source>
+        <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="336"/>
+        <source>No road is driven along by a KartaView sequence.</source>
+        <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="479"/>
+        <source>The style {} was not applied: {}</source>
+        <translation>Der Stil {} wurde nicht angewendet: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="87"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
 
-Sequences: by default the KartaView sequences of the roads' extent, loaded through the plugin's cache (complete data is waited for; run again offline over the cache). Or give a sequences line layer, e.g. the output of &quot;Download KartaView sequences&quot;: then no network is used. The filters (upload dates from/until, driver, minimum quality, 360° only) apply to both.
+Sequences: by default the KartaView sequences of the roads' extent, loaded through the plugin's cache (complete data is waited for; run again offline over the cache). Or give a sequences line layer, e.g. the output of &quot;Download KartaView sequences, photos or road coverage&quot;: then no network is used. The filters (upload dates from/until, driver, minimum quality, 360° only) apply to both.
 
 Roads with coverage: every input road with covered_m, covered_pct, newest_capture, oldest_capture, sequence_count and has_360. Gaps: the uncovered stretches as lines with their length, the road's id and name and the distance to the nearest covered stretch of any road (0 when a gap continues a covered stretch). Road id and name fields are guessed from common names when not chosen. The log gives the totals.</source>
         <translation>Findet die Straßen eines Straßenlayers, für die es keine KartaView-Bilder gibt, um Aufnahmefahrten zu planen.
 
 Eine Straße gilt dort als abgedeckt, wo eine KartaView-Sequenz innerhalb der Toleranz an ihr entlangführt, in beide Richtungen. Eine Sequenz, die eine Straße kreuzt, deckt nur etwa die doppelte Toleranz davon ab, und eine parallele Straße, die weiter als die Toleranz entfernt ist, ist nicht abgedeckt. Aufnahmedaten, Anzahl der Sequenzen und 360-Kennzeichen einer Straße stammen von den Sequenzen, die an ihr entlangführen (über mehr als das 2,5-Fache der Toleranz oder fast die ganze Länge einer kurzen Straße), nicht von denen, die sie nur kreuzen.
 
-Sequenzen: standardmäßig die KartaView-Sequenzen der Ausdehnung der Straßen, geladen über den Cache des Plugins (es wird auf vollständige Daten gewartet; ein erneuter Lauf funktioniert offline über den Cache). Oder geben Sie einen Linienlayer mit Sequenzen an, z. B. das Ergebnis von „KartaView-Sequenzen herunterladen“: Dann wird kein Netzwerk verwendet. Die Filter (Upload-Datum von/bis, Fahrer, Mindestqualität, nur 360°) gelten in beiden Fällen.
+Sequenzen: standardmäßig die KartaView-Sequenzen der Ausdehnung der Straßen, geladen über den Cache des Plugins (es wird auf vollständige Daten gewartet; ein erneuter Lauf funktioniert offline über den Cache). Oder geben Sie einen Linienlayer mit Sequenzen an, z. B. das Ergebnis von „KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen“: Dann wird kein Netzwerk verwendet. Die Filter (Upload-Datum von/bis, Fahrer, Mindestqualität, nur 360°) gelten in beiden Fällen.
 
 Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_capture, oldest_capture, sequence_count und has_360. Lücken: die nicht abgedeckten Abschnitte als Linien mit ihrer Länge, der ID und dem Namen der Straße und dem Abstand zum nächsten abgedeckten Abschnitt irgendeiner Straße (0, wenn eine Lücke einen abgedeckten Abschnitt fortsetzt). Felder für Straßen-ID und -Name werden anhand gängiger Namen erraten, wenn sie nicht gewählt sind. Das Protokoll nennt die Summen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="101"/>
-        <source>Roads (line layer)</source>
-        <translation>Straßen (Linienlayer)</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
+        <source>Sequences layer (instead of loading from KartaView)</source>
+        <translation>Sequenzlayer (statt aus KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="103"/>
-        <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
-        <translation>Toleranz (Abstand in Metern, in dem eine Sequenz an einer Straße vorbeiführen und sie dennoch abdecken kann)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
-        <source>Road id field (guessed when empty)</source>
-        <translation>Feld mit der Straßen-ID (wird erraten, wenn leer)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
-        <source>Road name field (guessed when empty)</source>
-        <translation>Feld mit dem Straßennamen (wird erraten, wenn leer)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="111"/>
-        <source>Sequences layer (optional; instead of loading from KartaView)</source>
-        <translation>Sequenzlayer (optional; statt aus KartaView zu laden)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
-        <source>Roads with coverage</source>
-        <translation>Straßen mit Abdeckung</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
-        <source>Coverage gaps</source>
-        <translation>Abdeckungslücken</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Road length (km)</source>
-        <translation>Straßenlänge (km)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Covered (km)</source>
-        <translation>Abgedeckt (km)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Covered share (%)</source>
-        <translation>Abgedeckter Anteil (%)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Gaps (km)</source>
-        <translation>Lücken (km)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Gap pieces</source>
-        <translation>Anzahl der Lücken</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Sequences used</source>
-        <translation>Verwendete Sequenzen</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
-        <source>Newest capture</source>
-        <translation>Neueste Aufnahme</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
-        <source>Oldest capture</source>
-        <translation>Älteste Aufnahme</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="139"/>
-        <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
-        <translation>Keine Straßen zu analysieren: Der Layer ist leer, kein Objekt ist ausgewählt oder keine Straße hat eine Liniengeometrie.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="148"/>
-        <source>{} roads could not be transformed to metres and count as empty.</source>
-        <translation>{} Straßen konnten nicht in Meter umgerechnet werden und gelten als leer.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="154"/>
-        <source>{} KartaView sequences near {} roads.</source>
-        <translation>{} KartaView-Sequenzen in der Nähe von {} Straßen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="197"/>
-        <source>{} roads without a line geometry were left out.</source>
-        <translation>{} Straßen ohne Liniengeometrie wurden ausgelassen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
-        <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
-        <translation>KartaView-Sequenzen für {:.4f},{:.4f},{:.4f},{:.4f} werden geladen ({} Kacheln)…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
-        <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences&quot;) instead.</source>
-        <translation>Die KartaView-Daten für die Ausdehnung der Straßen konnten nicht geladen werden und waren nicht zwischengespeichert: {} Sie können stattdessen auch einen Sequenzlayer angeben (z. B. aus „KartaView-Sequenzen herunterladen“).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="260"/>
-        <source>The roads layer has no field &apos;{}&apos;.</source>
-        <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="321"/>
-        <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
-        <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="325"/>
-        <source>Newest capture: {}. Oldest capture: {}.</source>
-        <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="328"/>
-        <source>No road is driven along by a KartaView sequence.</source>
-        <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="471"/>
-        <source>The style {} was not applied: {}</source>
-        <translation>Der Stil {} wurde nicht angewendet: {}</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="221"/>
+        <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences, photos or road coverage&quot;) instead.</source>
+        <translation>Die KartaView-Daten für die Ausdehnung der Straßen konnten nicht geladen werden und waren nicht zwischengespeichert: {} Sie können stattdessen auch einen Sequenzlayer angeben (z. B. aus „KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen“).</translation>
     </message>
 </context>
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="50"/>
-        <source>Download KartaView sequences</source>
-        <translation>KartaView-Sequenzen herunterladen</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="53"/>
+        <location filename="../plugin/processing/download_sequences.py" line="62"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -235,105 +340,125 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="76"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="68"/>
+        <location filename="../plugin/processing/download_sequences.py" line="77"/>
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="68"/>
+        <location filename="../plugin/processing/download_sequences.py" line="77"/>
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="68"/>
+        <location filename="../plugin/processing/download_sequences.py" line="77"/>
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="68"/>
+        <location filename="../plugin/processing/download_sequences.py" line="77"/>
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="73"/>
+        <location filename="../plugin/processing/download_sequences.py" line="82"/>
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="82"/>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="92"/>
-        <source>Loading KartaView {} from {} ({} map tiles)...</source>
-        <translation>KartaView-{} werden von {} geladen ({} Kacheln)…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="100"/>
+        <location filename="../plugin/processing/download_sequences.py" line="111"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="111"/>
+        <location filename="../plugin/processing/download_sequences.py" line="124"/>
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="117"/>
+        <location filename="../plugin/processing/download_sequences.py" line="145"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="117"/>
+        <location filename="../plugin/processing/download_sequences.py" line="145"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="118"/>
+        <location filename="../plugin/processing/download_sequences.py" line="146"/>
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="56"/>
+        <source>Download KartaView sequences, photos or road coverage</source>
+        <translation>KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="101"/>
+        <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
+        <translation>KartaView-{} werden gelesen ({} Kacheln): aus dem Cache des Plugins, sonst von {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="133"/>
+        <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
+        <translation>KartaView hat {} von {} Anfragen nicht beantwortet: Dafür wurden früher zwischengespeicherte Daten verwendet, die veraltet sein können.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="137"/>
+        <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
+        <translation>Nur der Cache des Plugins wurde verwendet: KartaView wurde nicht erneut gefragt (Antworten werden {} Stunden aufbewahrt; „KartaView-Cache leeren“ verwirft sie).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
+        <translation>{} von {} Antworten kamen aus dem Cache des Plugins, {} von KartaView.</translation>
     </message>
 </context>
 <context>
     <name>FilterParameters</name>
     <message>
-        <location filename="../plugin/processing/filters.py" line="32"/>
+        <location filename="../plugin/processing/filters.py" line="34"/>
         <source>Uploaded on or after</source>
         <translation>Hochgeladen am oder nach dem</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="34"/>
+        <location filename="../plugin/processing/filters.py" line="36"/>
         <source>Uploaded on or before</source>
         <translation>Hochgeladen am oder vor dem</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="36"/>
+        <location filename="../plugin/processing/filters.py" line="38"/>
         <source>Only this driver (username)</source>
         <translation>Nur dieser Fahrer (Benutzername)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="38"/>
+        <location filename="../plugin/processing/filters.py" line="40"/>
         <source>Minimum quality (0-100)</source>
         <translation>Mindestqualität (0–100)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="41"/>
+        <location filename="../plugin/processing/filters.py" line="43"/>
         <source>360° imagery only</source>
         <translation>Nur 360°-Bilder</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="55"/>
+        <location filename="../plugin/processing/filters.py" line="57"/>
         <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
         <translation>Das Datum „hochgeladen am oder nach dem“ liegt nach dem Datum „hochgeladen am oder vor dem“.</translation>
     </message>
@@ -569,12 +694,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="53"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="55"/>
         <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
         <translation>Die Ausdehnung ist zu groß, um sie auf einmal von KartaView herunterzuladen: Sie umfasst {} Kartenkacheln, und pro Lauf werden höchstens {} heruntergeladen (ein Ballungsraum). Wählen Sie eine kleinere Ausdehnung, oder teilen Sie sie auf und starten Sie den Download für jeden Teil.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="117"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="122"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
@@ -582,24 +707,19 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="212"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="213"/>
         <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
         <translation>KartaView hat in {} Kartenkachel(n) mehr Daten, als das Plugin pro Kachel liest ({} Seiten): {} der {} gemeldeten Datensätze wurden dort geladen, die neuesten zuerst.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="216"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="217"/>
         <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
         <translation>{} von KartaView gesendete Datensätze konnten nicht gelesen werden (fehlende oder ungültige ID) und wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="268"/>
-        <source>Unexpected error: {}</source>
-        <translation>Unerwarteter Fehler: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="270"/>
-        <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
-        <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
+        <location filename="../plugin/provider/loader_jobs.py" line="272"/>
+        <source>{} The KartaView layers show what was loaded before and load the rest once KartaView answers.</source>
+        <translation>{} Die KartaView-Layer zeigen, was zuvor geladen wurde, und laden den Rest, sobald KartaView antwortet.</translation>
     </message>
 </context>
 <context>
@@ -756,44 +876,44 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="53"/>
+        <location filename="../plugin/gui/photo_component.py" line="56"/>
         <source>KartaView photo panel</source>
         <translation>KartaView-Fotobereich</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="71"/>
+        <location filename="../plugin/gui/photo_component.py" line="77"/>
         <source>Show KartaView photo</source>
         <translation>KartaView-Foto anzeigen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="62"/>
-        <source>Show KartaView photo ({}): click a street to see its photo</source>
-        <translation>KartaView-Foto anzeigen ({}): Klicken Sie auf eine Straße, um ihr Foto zu sehen</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_component.py" line="118"/>
+        <location filename="../plugin/gui/photo_component.py" line="124"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Dieses Objekt verweist auf kein KartaView-Foto.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="123"/>
+        <location filename="../plugin/gui/photo_component.py" line="129"/>
         <source>Could not show the photo: {}</source>
         <translation>Das Foto konnte nicht angezeigt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="126"/>
+        <location filename="../plugin/gui/photo_component.py" line="132"/>
         <source>No KartaView photo near this point.</source>
         <translation>Kein KartaView-Foto in der Nähe dieses Punktes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="129"/>
+        <location filename="../plugin/gui/photo_component.py" line="135"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>KartaView-Fotos konnten nicht gesucht werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="132"/>
+        <location filename="../plugin/gui/photo_component.py" line="151"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="65"/>
+        <source>Click a street to see its photo.</source>
+        <translation>Klicken Sie auf eine Straße, um ihr Foto zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -954,85 +1074,110 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="122"/>
+        <location filename="../plugin/gui/photo_dock.py" line="129"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="208"/>
+        <location filename="../plugin/gui/photo_dock.py" line="223"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="228"/>
+        <location filename="../plugin/gui/photo_dock.py" line="243"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="237"/>
+        <location filename="../plugin/gui/photo_dock.py" line="255"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="315"/>
+        <location filename="../plugin/gui/photo_dock.py" line="333"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="375"/>
+        <location filename="../plugin/gui/photo_dock.py" line="397"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="392"/>
+        <location filename="../plugin/gui/photo_dock.py" line="419"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="408"/>
+        <location filename="../plugin/gui/photo_dock.py" line="435"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="417"/>
+        <location filename="../plugin/gui/photo_dock.py" line="447"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="436"/>
-        <source>index {} (id {})</source>
-        <translation>Nr. {} (ID {})</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="466"/>
+        <location filename="../plugin/gui/photo_dock.py" line="517"/>
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="466"/>
+        <location filename="../plugin/gui/photo_dock.py" line="517"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="474"/>
+        <location filename="../plugin/gui/photo_dock.py" line="525"/>
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="62"/>
+        <location filename="../plugin/gui/photo_dock.py" line="65"/>
         <source>Something went wrong: {}</source>
         <translation>Etwas ist schiefgelaufen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="370"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="404"/>
+        <source>thumbnail</source>
+        <translation>Vorschaubild</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="404"/>
+        <source>large</source>
+        <translation>groß</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="405"/>
+        <source>full resolution</source>
+        <translation>volle Auflösung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="454"/>
+        <source>The panel tries again by itself every few seconds.</source>
+        <translation>Das Bedienfeld versucht es alle paar Sekunden von selbst erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="487"/>
+        <source>{} (id {})</source>
+        <translation>{} (ID {})</translation>
     </message>
 </context>
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="151"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="167"/>
         <source>Sign in to KartaView…</source>
         <translation>Bei KartaView anmelden…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="160"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="176"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
@@ -1055,124 +1200,139 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Mit OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="48"/>
+        <location filename="../ui/sign_in_dialog.ui" line="61"/>
         <source>1. Open the OpenStreetMap sign-in page</source>
         <translation>1. Öffnen Sie die Anmeldeseite von OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="55"/>
+        <location filename="../ui/sign_in_dialog.ui" line="68"/>
         <source>2. Authorize the application, then paste the code it shows:</source>
         <translation>2. Autorisieren Sie die Anwendung und fügen Sie dann den angezeigten Code ein:</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="68"/>
+        <location filename="../ui/sign_in_dialog.ui" line="81"/>
         <source>OpenStreetMap application</source>
         <translation>OpenStreetMap-Anwendung</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="74"/>
+        <location filename="../ui/sign_in_dialog.ui" line="87"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="84"/>
+        <location filename="../ui/sign_in_dialog.ui" line="97"/>
         <source>Client id</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="94"/>
+        <location filename="../ui/sign_in_dialog.ui" line="107"/>
         <source>Client secret</source>
         <translation>Client-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="112"/>
+        <location filename="../ui/sign_in_dialog.ui" line="125"/>
         <source>With an access token</source>
         <translation>Mit einem Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="118"/>
+        <location filename="../ui/sign_in_dialog.ui" line="131"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="132"/>
+        <location filename="../ui/sign_in_dialog.ui" line="145"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="41"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="42"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="56"/>
         <source>(unknown user)</source>
         <translation>(unbekannter Benutzer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="87"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="89"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="57"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="59"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="68"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="70"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Geben Sie zuerst die Client-ID Ihrer OpenStreetMap-Anwendung ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="74"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisieren Sie die Anwendung im Browser und fügen Sie dann den Code hier ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="75"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="77"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Die Anmeldeseite konnte nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="86"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="88"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Bei KartaView angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="93"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
         <source>Signing in failed: {}</source>
         <translation>Anmeldung fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="101"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="106"/>
         <source>Paste your KartaView access token.</source>
         <translation>Fügen Sie Ihr KartaView-Zugriffstoken ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="129"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="145"/>
         <source>KartaView account</source>
         <translation>KartaView-Konto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="127"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Öffnen Sie zuerst die Anmeldeseite von OpenStreetMap (Schritt 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="114"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="130"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Fügen Sie den Code ein, den OpenStreetMap angezeigt hat (Schritt 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="150"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="137"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="153"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="48"/>
+        <source>This needs an OpenStreetMap OAuth 2 application of your own: on openstreetmap.org, My Settings ▸ OAuth 2 applications ▸ Register new application, with the redirect URI urn:ietf:wg:oauth:2.0:oob and the permission &quot;Read user preferences&quot;. Enter its client id below (and its client secret, unless you registered it as a public application). Without one, use the &quot;With an access token&quot; tab.</source>
+        <translation>Dazu brauchen Sie eine eigene OpenStreetMap-OAuth-2-Anwendung: auf openstreetmap.org unter Meine Einstellungen ▸ OAuth-2-Anwendungen ▸ Neue Anwendung registrieren, mit der Weiterleitungs-URI urn:ietf:wg:oauth:2.0:oob und der Berechtigung „Benutzereinstellungen lesen“. Tragen Sie unten ihre Client-ID ein (und ihr Client-Geheimnis, sofern Sie sie nicht als öffentliche Anwendung registriert haben). Ohne eine solche Anwendung verwenden Sie den Reiter „Mit einem Zugriffstoken“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="152"/>
+        <source>Optional: only when KartaView does not tell it</source>
+        <translation>Optional: nur wenn KartaView ihn nicht nennt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="114"/>
+        <source>KartaView did not accept this access token. Copy it again, whole, or sign in with OpenStreetMap.</source>
+        <translation>KartaView hat dieses Zugriffstoken nicht akzeptiert. Kopieren Sie es erneut und vollständig, oder melden Sie sich mit OpenStreetMap an.</translation>
     </message>
 </context>
 <context>
@@ -1186,12 +1346,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="95"/>
+        <location filename="../plugin/processing/upload_photos.py" line="97"/>
         <source>Upload photos to KartaView</source>
         <translation>Fotos zu KartaView hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="98"/>
+        <location filename="../plugin/processing/upload_photos.py" line="103"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -1212,297 +1372,297 @@ Melden Sie sich zuerst an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Aut
 Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, bereits hochgeladen, übersprungen (ungültige Eingabe oder Beinahe-Duplikat; der Grund sagt, welches), fehlgeschlagen (zum Wiederholen erneut ausführen) oder bei einem Probelauf „würde hochgeladen“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="117"/>
+        <location filename="../plugin/processing/upload_photos.py" line="122"/>
         <source>Photos (point layer)</source>
         <translation>Fotos (Punktlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="121"/>
+        <location filename="../plugin/processing/upload_photos.py" line="126"/>
         <source>Photo file field</source>
         <translation>Feld mit der Fotodatei</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="124"/>
+        <location filename="../plugin/processing/upload_photos.py" line="129"/>
         <source>Capture time field</source>
         <translation>Feld mit der Aufnahmezeit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="126"/>
+        <location filename="../plugin/processing/upload_photos.py" line="131"/>
         <source>Heading field</source>
         <translation>Feld mit der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="129"/>
+        <location filename="../plugin/processing/upload_photos.py" line="134"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Gruppierungsfeld (eine Sequenz pro Wert)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="132"/>
+        <location filename="../plugin/processing/upload_photos.py" line="137"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="135"/>
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="138"/>
+        <location filename="../plugin/processing/upload_photos.py" line="145"/>
         <source>Maximum photos per sequence</source>
         <translation>Maximale Anzahl Fotos pro Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="148"/>
         <source>Keep near-duplicate photos</source>
         <translation>Beinahe-Duplikate behalten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="143"/>
+        <location filename="../plugin/processing/upload_photos.py" line="150"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Probelauf (prüfen und planen, nichts senden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="147"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="150"/>
+        <location filename="../plugin/processing/upload_photos.py" line="161"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="164"/>
         <source>Upload report</source>
         <translation>Upload-Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Photos uploaded</source>
         <translation>Hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Photos already uploaded</source>
         <translation>Bereits hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Photos skipped</source>
         <translation>Übersprungene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Photos failed</source>
         <translation>Fehlgeschlagene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="167"/>
+        <location filename="../plugin/processing/upload_photos.py" line="179"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Keine Fotos zum Hochladen: Der Layer ist leer oder es ist kein Objekt ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="175"/>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="192"/>
+        <location filename="../plugin/processing/upload_photos.py" line="204"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="251"/>
+        <location filename="../plugin/processing/upload_photos.py" line="263"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="297"/>
+        <location filename="../plugin/processing/upload_photos.py" line="309"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="322"/>
+        <location filename="../plugin/processing/upload_photos.py" line="334"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="328"/>
+        <location filename="../plugin/processing/upload_photos.py" line="340"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Sequenz {} auf KartaView angelegt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="329"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="332"/>
+        <location filename="../plugin/processing/upload_photos.py" line="344"/>
         <source>Finished sequence {}: {}</source>
         <translation>Sequenz {} abgeschlossen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
+        <location filename="../plugin/processing/upload_photos.py" line="353"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="352"/>
+        <location filename="../plugin/processing/upload_photos.py" line="364"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="384"/>
+        <location filename="../plugin/processing/upload_photos.py" line="396"/>
         <source>No photo file is given.</source>
         <translation>Es ist keine Fotodatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="385"/>
+        <location filename="../plugin/processing/upload_photos.py" line="397"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="386"/>
+        <location filename="../plugin/processing/upload_photos.py" line="398"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Keine JPEG-Datei ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="387"/>
+        <location filename="../plugin/processing/upload_photos.py" line="399"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Beschädigte JPEG-Datei: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="388"/>
+        <location filename="../plugin/processing/upload_photos.py" line="400"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="389"/>
+        <location filename="../plugin/processing/upload_photos.py" line="401"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="390"/>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="391"/>
+        <location filename="../plugin/processing/upload_photos.py" line="403"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="393"/>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="395"/>
+        <location filename="../plugin/processing/upload_photos.py" line="407"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Bei einem früheren Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
+        <location filename="../plugin/processing/upload_photos.py" line="414"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView hatte dieses Foto bereits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="403"/>
+        <location filename="../plugin/processing/upload_photos.py" line="415"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="404"/>
+        <location filename="../plugin/processing/upload_photos.py" line="416"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView hat das Foto abgelehnt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
+        <location filename="../plugin/processing/upload_photos.py" line="417"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="407"/>
+        <location filename="../plugin/processing/upload_photos.py" line="419"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="409"/>
+        <location filename="../plugin/processing/upload_photos.py" line="421"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="411"/>
+        <location filename="../plugin/processing/upload_photos.py" line="423"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="216"/>
+        <location filename="../plugin/processing/upload_photos.py" line="228"/>
         <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Das Upload-Journal {path} ist leer (0 Bytes): Die Aufzeichnung der bereits hochgeladenen Fotos ist verloren. Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="221"/>
+        <location filename="../plugin/processing/upload_photos.py" line="233"/>
         <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Das Upload-Journal {path} ist beschädigt ({detail}). Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="225"/>
+        <location filename="../plugin/processing/upload_photos.py" line="237"/>
         <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
         <translation>Das Upload-Journal {path} kann nicht geschrieben werden ({detail}). Machen Sie die Datei und ihren Ordner beschreibbar oder setzen Sie die Umgebungsvariable KARTAVIEW_UPLOAD_JOURNAL auf eine Datei in einem beschreibbaren Ordner und starten Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="229"/>
+        <location filename="../plugin/processing/upload_photos.py" line="241"/>
         <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
         <translation>Der Datenträger des Upload-Journals {path} ist voll ({detail}). Geben Sie Speicherplatz frei und starten Sie den Algorithmus erneut mit denselben Fotos: Er setzt dort fort, wo dieser Lauf angehalten hat.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="232"/>
+        <location filename="../plugin/processing/upload_photos.py" line="244"/>
         <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
         <translation>Das Upload-Journal {path} ist von einem anderen Programm gesperrt ({detail}). Schließen Sie es und starten Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="234"/>
+        <location filename="../plugin/processing/upload_photos.py" line="246"/>
         <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
         <translation>Das Upload-Journal {path} wurde von einer neueren Version des Plugins geschrieben. Aktualisieren Sie das Plugin.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="237"/>
+        <location filename="../plugin/processing/upload_photos.py" line="249"/>
         <source>The upload journal {path} could not be used ({detail}).</source>
         <translation>Das Upload-Journal {path} konnte nicht verwendet werden ({detail}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="315"/>
+        <location filename="../plugin/processing/upload_photos.py" line="327"/>
         <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
         <translation>{} Foto(s) der Sequenz {} werden gerade von einem anderen Lauf hochgeladen, gestartet um {} (Prozess {} auf {}); es wird darauf gewartet, damit kein Foto doppelt hochgeladen wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <location filename="../plugin/processing/upload_photos.py" line="356"/>
         <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>Der Upload wurde angehalten: {} Der Bericht nennt den Zustand jedes Fotos; das Journal {} enthält, was KartaView zuvor bestätigt hat.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="392"/>
+        <location filename="../plugin/processing/upload_photos.py" line="404"/>
         <source>A copy of the photo of feature {} (the same file contents).</source>
         <translation>Eine Kopie des Fotos von Objekt {} (gleicher Dateiinhalt).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="396"/>
+        <location filename="../plugin/processing/upload_photos.py" line="408"/>
         <source>Uploaded by another run at the same time.</source>
         <translation>Von einem gleichzeitig laufenden anderen Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="397"/>
+        <location filename="../plugin/processing/upload_photos.py" line="409"/>
         <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
         <translation>Nicht gesendet: Das Upload-Journal konnte nicht geschrieben werden ({}). Starten Sie den Algorithmus erneut, sobald das behoben ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="399"/>
+        <location filename="../plugin/processing/upload_photos.py" line="411"/>
         <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
         <translation>Auf KartaView, aber das Upload-Journal konnte es nicht festhalten ({}); ein späterer Lauf sendet es erneut, und KartaView antwortet, dass es ein Duplikat ist.</translation>
     </message>

@@ -4,225 +4,330 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="47"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView sequences</source>
         <translation>Séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="47"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView photos</source>
         <translation>Photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="48"/>
+        <location filename="../plugin/gui/layer_actions.py" line="51"/>
         <source>KartaView road coverage</source>
         <translation>Couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="70"/>
+        <location filename="../plugin/gui/layer_actions.py" line="73"/>
         <source>Open in KartaView</source>
         <translation>Ouvrir dans KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="222"/>
+        <location filename="../plugin/gui/layer_actions.py" line="260"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="145"/>
+        <location filename="../plugin/gui/layer_actions.py" line="150"/>
         <source>Add KartaView layer</source>
         <translation>Ajouter une couche KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="147"/>
+        <location filename="../plugin/gui/layer_actions.py" line="152"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Ajouter la couche des séquences KartaView (photos et couverture routière dans le menu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="151"/>
+        <location filename="../plugin/gui/layer_actions.py" line="156"/>
         <source>Clear KartaView cache</source>
         <translation>Vider le cache de KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="166"/>
+        <location filename="../plugin/gui/layer_actions.py" line="172"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="208"/>
-        <source>KartaView cache cleared ({:.1f} MB freed).</source>
-        <translation>Cache de KartaView vidé ({:.1f} Mo libérés).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/layer_actions.py" line="215"/>
+        <location filename="../plugin/gui/layer_actions.py" line="238"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="33"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="51"/>
+        <source>KartaView cannot be reached. Check your internet connection; the server may also be down for a while.</source>
+        <translation>KartaView est injoignable. Vérifiez votre connexion à Internet ; le serveur peut aussi être indisponible un moment.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="38"/>
+        <source>KartaView is busy or has a problem (HTTP {}). Try again in a few minutes.</source>
+        <translation>KartaView est surchargé ou en difficulté (HTTP {}). Réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="41"/>
+        <source>KartaView did not accept the access token. Sign in again (Web ▸ KartaView ▸ Sign in to KartaView).</source>
+        <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous (Internet ▸ KartaView ▸ Se connecter à KartaView).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="44"/>
+        <source>KartaView does not know this sequence or photo (any more).</source>
+        <translation>KartaView ne connaît pas (ou plus) cette séquence ou cette photo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="46"/>
+        <source>KartaView refused the request (apiCode {}). See the KartaView log for details.</source>
+        <translation>KartaView a refusé la requête (apiCode {}). Voir le journal KartaView pour les détails.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/messages.py" line="55"/>
+        <source>Unexpected error ({}). See the KartaView log for details.</source>
+        <translation>Erreur inattendue ({}). Voir le journal KartaView pour les détails.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="19"/>
+        <source>Less than a year old</source>
+        <translation>Moins d’un an</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="20"/>
+        <source>1 to 3 years old</source>
+        <translation>1 à 3 ans</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="21"/>
+        <source>3 to 6 years old</source>
+        <translation>3 à 6 ans</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="22"/>
+        <source>More than 6 years old</source>
+        <translation>Plus de 6 ans</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="23"/>
+        <source>Date unknown</source>
+        <translation>Date inconnue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="24"/>
+        <source>360° imagery</source>
+        <translation>Images 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="25"/>
+        <source>Covered in part (crossings, road ends)</source>
+        <translation>Couverte en partie (croisements, extrémités)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="26"/>
+        <source>No imagery</source>
+        <translation>Aucune image</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="27"/>
+        <source>1 sequence</source>
+        <translation>1 séquence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="28"/>
+        <source>2-3 sequences</source>
+        <translation>2 à 3 séquences</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="29"/>
+        <source>4 or more sequences</source>
+        <translation>4 séquences ou plus</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="30"/>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="31"/>
+        <source>Photo and its heading (zoomed in)</source>
+        <translation>Photo et sa direction (vue rapprochée)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/styles.py" line="32"/>
+        <source>360° photo or no heading (zoomed in)</source>
+        <translation>Photo 360° ou sans direction (vue rapprochée)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="207"/>
+        <source>Loading KartaView data for the map view…</source>
+        <translation>Chargement des données KartaView de la vue…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="232"/>
+        <source>KartaView cache cleared ({} MB freed).</source>
+        <translation>Cache de KartaView vidé ({} Mo libérés).</translation>
     </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="79"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="81"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Lacunes de couverture (rues sans images)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="107"/>
+        <source>Roads (line layer)</source>
+        <translation>Routes (couche de lignes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="109"/>
+        <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
+        <translation>Tolérance (distance en mètres à laquelle une séquence peut passer d’une route tout en la couvrant)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <source>Road id field (guessed when empty)</source>
+        <translation>Champ de l’identifiant de route (deviné s’il est vide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <source>Road name field (guessed when empty)</source>
+        <translation>Champ du nom de route (deviné s’il est vide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
+        <source>Roads with coverage</source>
+        <translation>Routes avec leur couverture</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
+        <source>Coverage gaps</source>
+        <translation>Lacunes de couverture</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Road length (km)</source>
+        <translation>Longueur des routes (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Covered (km)</source>
+        <translation>Couvert (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Covered share (%)</source>
+        <translation>Part couverte (%)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Gaps (km)</source>
+        <translation>Lacunes (km)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Gap pieces</source>
+        <translation>Nombre de lacunes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <source>Sequences used</source>
+        <translation>Séquences utilisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="130"/>
+        <source>Newest capture</source>
+        <translation>Prise de vue la plus récente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
+        <source>Oldest capture</source>
+        <translation>Prise de vue la plus ancienne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="146"/>
+        <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
+        <translation>Aucune route à analyser : la couche est vide, aucune entité n’est sélectionnée ou aucune route n’a de géométrie linéaire.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="155"/>
+        <source>{} roads could not be transformed to metres and count as empty.</source>
+        <translation>{} routes n’ont pas pu être transformées en mètres et sont comptées comme vides.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="161"/>
+        <source>{} KartaView sequences near {} roads.</source>
+        <translation>{} séquences KartaView à proximité de {} routes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="204"/>
+        <source>{} roads without a line geometry were left out.</source>
+        <translation>{} routes sans géométrie linéaire ont été ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="212"/>
+        <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
+        <translation>Chargement des séquences KartaView pour {:.4f},{:.4f},{:.4f},{:.4f} ({} tuiles)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="268"/>
+        <source>The roads layer has no field &apos;{}&apos;.</source>
+        <translation>La couche des routes n’a pas de champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="329"/>
+        <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
+        <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="333"/>
+        <source>Newest capture: {}. Oldest capture: {}.</source>
+        <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="336"/>
+        <source>No road is driven along by a KartaView sequence.</source>
+        <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="479"/>
+        <source>The style {} was not applied: {}</source>
+        <translation>Le style {} n’a pas été appliqué : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="87"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
 
-Sequences: by default the KartaView sequences of the roads' extent, loaded through the plugin's cache (complete data is waited for; run again offline over the cache). Or give a sequences line layer, e.g. the output of &quot;Download KartaView sequences&quot;: then no network is used. The filters (upload dates from/until, driver, minimum quality, 360° only) apply to both.
+Sequences: by default the KartaView sequences of the roads' extent, loaded through the plugin's cache (complete data is waited for; run again offline over the cache). Or give a sequences line layer, e.g. the output of &quot;Download KartaView sequences, photos or road coverage&quot;: then no network is used. The filters (upload dates from/until, driver, minimum quality, 360° only) apply to both.
 
 Roads with coverage: every input road with covered_m, covered_pct, newest_capture, oldest_capture, sequence_count and has_360. Gaps: the uncovered stretches as lines with their length, the road's id and name and the distance to the nearest covered stretch of any road (0 when a gap continues a covered stretch). Road id and name fields are guessed from common names when not chosen. The log gives the totals.</source>
         <translation>Trouve les rues d’une couche de routes qui n’ont aucune image KartaView, pour planifier des campagnes de prise de vue.
 
 Une route est couverte là où une séquence KartaView passe à moins de la tolérance, dans un sens ou dans l’autre. Une séquence qui croise une route n’en couvre qu’environ deux fois la tolérance, et une rue parallèle plus éloignée que la tolérance n’est pas couverte. Les dates de prise de vue, le nombre de séquences et l’indicateur 360 d’une route proviennent des séquences qui la longent (sur plus de 2,5 fois la tolérance, ou presque toute une route courte), et non de celles qui ne font que la croiser.
 
-Séquences : par défaut, les séquences KartaView de l’emprise des routes, chargées via le cache de l’extension (l’algorithme attend les données complètes ; relancez-le hors ligne sur le cache). Ou bien fournissez une couche de lignes de séquences, par exemple le résultat de « Télécharger les séquences KartaView » : aucun accès réseau n’est alors nécessaire. Les filtres (dates de téléversement de/à, conducteur, qualité minimale, 360° uniquement) s’appliquent dans les deux cas.
+Séquences : par défaut, les séquences KartaView de l’emprise des routes, chargées via le cache de l’extension (l’algorithme attend les données complètes ; relancez-le hors ligne sur le cache). Ou bien fournissez une couche de lignes de séquences, par exemple le résultat de « Télécharger les séquences, photos ou la couverture routière KartaView » : aucun accès réseau n’est alors nécessaire. Les filtres (dates de téléversement de/à, conducteur, qualité minimale, 360° uniquement) s’appliquent dans les deux cas.
 
 Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pct, newest_capture, oldest_capture, sequence_count et has_360. Lacunes : les portions non couvertes, sous forme de lignes avec leur longueur, l’identifiant et le nom de la route et la distance à la portion couverte la plus proche, toutes routes confondues (0 quand une lacune prolonge une portion couverte). Les champs d’identifiant et de nom de route sont devinés d’après les noms usuels s’ils ne sont pas choisis. Le journal donne les totaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="101"/>
-        <source>Roads (line layer)</source>
-        <translation>Routes (couche de lignes)</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
+        <source>Sequences layer (instead of loading from KartaView)</source>
+        <translation>Couche des séquences (au lieu du chargement depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="103"/>
-        <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
-        <translation>Tolérance (distance en mètres à laquelle une séquence peut passer d’une route tout en la couvrant)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
-        <source>Road id field (guessed when empty)</source>
-        <translation>Champ de l’identifiant de route (deviné s’il est vide)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
-        <source>Road name field (guessed when empty)</source>
-        <translation>Champ du nom de route (deviné s’il est vide)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="111"/>
-        <source>Sequences layer (optional; instead of loading from KartaView)</source>
-        <translation>Couche des séquences (facultative ; au lieu du chargement depuis KartaView)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
-        <source>Roads with coverage</source>
-        <translation>Routes avec leur couverture</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
-        <source>Coverage gaps</source>
-        <translation>Lacunes de couverture</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Road length (km)</source>
-        <translation>Longueur des routes (km)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Covered (km)</source>
-        <translation>Couvert (km)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Covered share (%)</source>
-        <translation>Part couverte (%)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Gaps (km)</source>
-        <translation>Lacunes (km)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Gap pieces</source>
-        <translation>Nombre de lacunes</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
-        <source>Sequences used</source>
-        <translation>Séquences utilisées</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
-        <source>Newest capture</source>
-        <translation>Prise de vue la plus récente</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
-        <source>Oldest capture</source>
-        <translation>Prise de vue la plus ancienne</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="139"/>
-        <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
-        <translation>Aucune route à analyser : la couche est vide, aucune entité n’est sélectionnée ou aucune route n’a de géométrie linéaire.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="148"/>
-        <source>{} roads could not be transformed to metres and count as empty.</source>
-        <translation>{} routes n’ont pas pu être transformées en mètres et sont comptées comme vides.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="154"/>
-        <source>{} KartaView sequences near {} roads.</source>
-        <translation>{} séquences KartaView à proximité de {} routes.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="197"/>
-        <source>{} roads without a line geometry were left out.</source>
-        <translation>{} routes sans géométrie linéaire ont été ignorées.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
-        <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
-        <translation>Chargement des séquences KartaView pour {:.4f},{:.4f},{:.4f},{:.4f} ({} tuiles)…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
-        <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences&quot;) instead.</source>
-        <translation>Les données KartaView de l’emprise des routes n’ont pas pu être chargées et n’étaient pas en cache : {} Vous pouvez aussi fournir à la place une couche de séquences (par exemple issue de « Télécharger les séquences KartaView »).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="260"/>
-        <source>The roads layer has no field &apos;{}&apos;.</source>
-        <translation>La couche des routes n’a pas de champ « {} ».</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="321"/>
-        <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
-        <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="325"/>
-        <source>Newest capture: {}. Oldest capture: {}.</source>
-        <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="328"/>
-        <source>No road is driven along by a KartaView sequence.</source>
-        <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="471"/>
-        <source>The style {} was not applied: {}</source>
-        <translation>Le style {} n’a pas été appliqué : {}</translation>
+        <location filename="../plugin/processing/coverage_gaps.py" line="221"/>
+        <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences, photos or road coverage&quot;) instead.</source>
+        <translation>Les données KartaView de l’emprise des routes n’ont pas pu être chargées et n’étaient pas en cache : {} Vous pouvez aussi fournir à la place une couche de séquences (par exemple issue de « Télécharger les séquences, photos ou la couverture routière KartaView »).</translation>
     </message>
 </context>
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="50"/>
-        <source>Download KartaView sequences</source>
-        <translation>Télécharger les séquences KartaView</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="53"/>
+        <location filename="../plugin/processing/download_sequences.py" line="62"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -235,105 +340,125 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="76"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="68"/>
+        <location filename="../plugin/processing/download_sequences.py" line="77"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="68"/>
+        <location filename="../plugin/processing/download_sequences.py" line="77"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="68"/>
+        <location filename="../plugin/processing/download_sequences.py" line="77"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="68"/>
+        <location filename="../plugin/processing/download_sequences.py" line="77"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="73"/>
+        <location filename="../plugin/processing/download_sequences.py" line="82"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="75"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="82"/>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="92"/>
-        <source>Loading KartaView {} from {} ({} map tiles)...</source>
-        <translation>Chargement KartaView : {} depuis {} ({} tuiles)…</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/download_sequences.py" line="100"/>
+        <location filename="../plugin/processing/download_sequences.py" line="111"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="111"/>
+        <location filename="../plugin/processing/download_sequences.py" line="124"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="117"/>
+        <location filename="../plugin/processing/download_sequences.py" line="145"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="117"/>
+        <location filename="../plugin/processing/download_sequences.py" line="145"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="118"/>
+        <location filename="../plugin/processing/download_sequences.py" line="146"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="56"/>
+        <source>Download KartaView sequences, photos or road coverage</source>
+        <translation>Télécharger les séquences, photos ou la couverture routière KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="101"/>
+        <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
+        <translation>Lecture KartaView : {} ({} tuiles) depuis le cache de l’extension, sinon depuis {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="133"/>
+        <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
+        <translation>KartaView n’a pas répondu à {} requêtes sur {} : les données mises en cache auparavant ont été utilisées et peuvent être périmées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="137"/>
+        <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
+        <translation>Seul le cache de l’extension a servi : KartaView n’a pas été interrogé à nouveau (les réponses sont gardées {} heures ; « Vider le cache KartaView » les oublie).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
+        <translation>{} réponses sur {} venaient du cache de l’extension, {} de KartaView.</translation>
     </message>
 </context>
 <context>
     <name>FilterParameters</name>
     <message>
-        <location filename="../plugin/processing/filters.py" line="32"/>
+        <location filename="../plugin/processing/filters.py" line="34"/>
         <source>Uploaded on or after</source>
         <translation>Téléversées le ou après le</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="34"/>
+        <location filename="../plugin/processing/filters.py" line="36"/>
         <source>Uploaded on or before</source>
         <translation>Téléversées le ou avant le</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="36"/>
+        <location filename="../plugin/processing/filters.py" line="38"/>
         <source>Only this driver (username)</source>
         <translation>Uniquement ce conducteur (nom d’utilisateur)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="38"/>
+        <location filename="../plugin/processing/filters.py" line="40"/>
         <source>Minimum quality (0-100)</source>
         <translation>Qualité minimale (0-100)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="41"/>
+        <location filename="../plugin/processing/filters.py" line="43"/>
         <source>360° imagery only</source>
         <translation>Images 360° uniquement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/filters.py" line="55"/>
+        <location filename="../plugin/processing/filters.py" line="57"/>
         <source>The &apos;uploaded on or after&apos; date is later than the &apos;uploaded on or before&apos; date.</source>
         <translation>La date « téléversées le ou après le » est postérieure à la date « téléversées le ou avant le ».</translation>
     </message>
@@ -569,12 +694,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="53"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="55"/>
         <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
         <translation>L’emprise est trop grande pour être téléchargée de KartaView en une fois : elle couvre {} tuiles de carte, et au plus {} sont téléchargées par exécution (une agglomération). Choisissez une emprise plus petite, ou découpez-la en parties et lancez le téléchargement sur chacune.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="117"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="122"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
@@ -582,24 +707,19 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="212"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="213"/>
         <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
         <translation>KartaView a plus de données dans {} tuile(s) de carte que l’extension n’en lit par tuile ({} pages) : {} des {} enregistrements annoncés y ont été chargés, les plus récents d’abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="216"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="217"/>
         <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
         <translation>{} enregistrement(s) envoyé(s) par KartaView n’ont pas pu être lus (identifiant manquant ou hors limites) et ont été ignorés.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="268"/>
-        <source>Unexpected error: {}</source>
-        <translation>Erreur inattendue : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="270"/>
-        <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
-        <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
+        <location filename="../plugin/provider/loader_jobs.py" line="272"/>
+        <source>{} The KartaView layers show what was loaded before and load the rest once KartaView answers.</source>
+        <translation>{} Les couches KartaView affichent ce qui avait été chargé et chargeront le reste dès que KartaView répondra.</translation>
     </message>
 </context>
 <context>
@@ -756,44 +876,44 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="53"/>
+        <location filename="../plugin/gui/photo_component.py" line="56"/>
         <source>KartaView photo panel</source>
         <translation>Panneau des photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="71"/>
+        <location filename="../plugin/gui/photo_component.py" line="77"/>
         <source>Show KartaView photo</source>
         <translation>Afficher la photo KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="62"/>
-        <source>Show KartaView photo ({}): click a street to see its photo</source>
-        <translation>Afficher la photo KartaView ({}) : cliquez sur une rue pour voir sa photo</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_component.py" line="118"/>
+        <location filename="../plugin/gui/photo_component.py" line="124"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Cette entité ne désigne aucune photo KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="123"/>
+        <location filename="../plugin/gui/photo_component.py" line="129"/>
         <source>Could not show the photo: {}</source>
         <translation>Impossible d’afficher la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="126"/>
+        <location filename="../plugin/gui/photo_component.py" line="132"/>
         <source>No KartaView photo near this point.</source>
         <translation>Aucune photo KartaView près de ce point.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="129"/>
+        <location filename="../plugin/gui/photo_component.py" line="135"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>Impossible de rechercher des photos KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="132"/>
+        <location filename="../plugin/gui/photo_component.py" line="151"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_component.py" line="65"/>
+        <source>Click a street to see its photo.</source>
+        <translation>Cliquez sur une rue pour voir sa photo.</translation>
     </message>
 </context>
 <context>
@@ -954,85 +1074,110 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="122"/>
+        <location filename="../plugin/gui/photo_dock.py" line="129"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="208"/>
+        <location filename="../plugin/gui/photo_dock.py" line="223"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="228"/>
+        <location filename="../plugin/gui/photo_dock.py" line="243"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="237"/>
+        <location filename="../plugin/gui/photo_dock.py" line="255"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="315"/>
+        <location filename="../plugin/gui/photo_dock.py" line="333"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="375"/>
+        <location filename="../plugin/gui/photo_dock.py" line="397"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="392"/>
+        <location filename="../plugin/gui/photo_dock.py" line="419"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="408"/>
+        <location filename="../plugin/gui/photo_dock.py" line="435"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="417"/>
+        <location filename="../plugin/gui/photo_dock.py" line="447"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="436"/>
-        <source>index {} (id {})</source>
-        <translation>n° {} (id {})</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="466"/>
+        <location filename="../plugin/gui/photo_dock.py" line="517"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="466"/>
+        <location filename="../plugin/gui/photo_dock.py" line="517"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="474"/>
+        <location filename="../plugin/gui/photo_dock.py" line="525"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="62"/>
+        <location filename="../plugin/gui/photo_dock.py" line="65"/>
         <source>Something went wrong: {}</source>
         <translation>Une erreur s’est produite : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="370"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="404"/>
+        <source>thumbnail</source>
+        <translation>vignette</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="404"/>
+        <source>large</source>
+        <translation>grande</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="405"/>
+        <source>full resolution</source>
+        <translation>pleine résolution</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="454"/>
+        <source>The panel tries again by itself every few seconds.</source>
+        <translation>Le panneau réessaie de lui-même toutes les quelques secondes.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_dock.py" line="487"/>
+        <source>{} (id {})</source>
+        <translation>{} (id {})</translation>
     </message>
 </context>
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="151"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="167"/>
         <source>Sign in to KartaView…</source>
         <translation>Se connecter à KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="160"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="176"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
@@ -1055,124 +1200,139 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Avec OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="48"/>
+        <location filename="../ui/sign_in_dialog.ui" line="61"/>
         <source>1. Open the OpenStreetMap sign-in page</source>
         <translation>1. Ouvrez la page de connexion d’OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="55"/>
+        <location filename="../ui/sign_in_dialog.ui" line="68"/>
         <source>2. Authorize the application, then paste the code it shows:</source>
         <translation>2. Autorisez l’application, puis collez le code qu’elle affiche :</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="68"/>
+        <location filename="../ui/sign_in_dialog.ui" line="81"/>
         <source>OpenStreetMap application</source>
         <translation>Application OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="74"/>
+        <location filename="../ui/sign_in_dialog.ui" line="87"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="84"/>
+        <location filename="../ui/sign_in_dialog.ui" line="97"/>
         <source>Client id</source>
         <translation>Identifiant client</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="94"/>
+        <location filename="../ui/sign_in_dialog.ui" line="107"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="112"/>
+        <location filename="../ui/sign_in_dialog.ui" line="125"/>
         <source>With an access token</source>
         <translation>Avec un jeton d’accès</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="118"/>
+        <location filename="../ui/sign_in_dialog.ui" line="131"/>
         <source>Access token</source>
         <translation>Jeton d’accès</translation>
     </message>
     <message>
-        <location filename="../ui/sign_in_dialog.ui" line="132"/>
+        <location filename="../ui/sign_in_dialog.ui" line="145"/>
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="41"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="42"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="56"/>
         <source>(unknown user)</source>
         <translation>(utilisateur inconnu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="87"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="89"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="57"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="59"/>
         <source>Not signed in.</source>
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="68"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="70"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Saisissez d’abord l’identifiant client de votre application OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="74"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisez l’application dans le navigateur, puis collez le code ici.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="75"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="77"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Impossible d’ouvrir la page de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="86"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="88"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Connecté à KartaView en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="93"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
         <source>Signing in failed: {}</source>
         <translation>La connexion a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="101"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="106"/>
         <source>Paste your KartaView access token.</source>
         <translation>Collez votre jeton d’accès KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="129"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="145"/>
         <source>KartaView account</source>
         <translation>Compte KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="127"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Ouvrez d’abord la page de connexion d’OpenStreetMap (étape 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="114"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="130"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Collez le code affiché par OpenStreetMap (étape 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="150"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="137"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="153"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="48"/>
+        <source>This needs an OpenStreetMap OAuth 2 application of your own: on openstreetmap.org, My Settings ▸ OAuth 2 applications ▸ Register new application, with the redirect URI urn:ietf:wg:oauth:2.0:oob and the permission &quot;Read user preferences&quot;. Enter its client id below (and its client secret, unless you registered it as a public application). Without one, use the &quot;With an access token&quot; tab.</source>
+        <translation>Il faut pour cela votre propre application OAuth 2 OpenStreetMap : sur openstreetmap.org, Mes paramètres ▸ Applications OAuth 2 ▸ Enregistrer une nouvelle application, avec l’URI de redirection urn:ietf:wg:oauth:2.0:oob et la permission « Lire les préférences de l’utilisateur ». Saisissez son identifiant client ci-dessous (et son secret client, sauf si vous l’avez enregistrée comme application publique). Sans application, utilisez l’onglet « Avec un jeton d’accès ».</translation>
+    </message>
+    <message>
+        <location filename="../ui/sign_in_dialog.ui" line="152"/>
+        <source>Optional: only when KartaView does not tell it</source>
+        <translation>Facultatif : seulement si KartaView ne le donne pas</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="114"/>
+        <source>KartaView did not accept this access token. Copy it again, whole, or sign in with OpenStreetMap.</source>
+        <translation>KartaView n’a pas accepté ce jeton d’accès. Copiez-le à nouveau, en entier, ou connectez-vous avec OpenStreetMap.</translation>
     </message>
 </context>
 <context>
@@ -1186,12 +1346,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="95"/>
+        <location filename="../plugin/processing/upload_photos.py" line="97"/>
         <source>Upload photos to KartaView</source>
         <translation>Téléverser des photos vers KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="98"/>
+        <location filename="../plugin/processing/upload_photos.py" line="103"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -1212,297 +1372,297 @@ Connectez-vous d’abord (Internet ▸ KartaView ▸ Se connecter), choisissez u
 Le rapport contient une ligne par photo en entrée avec son état : téléversée, déjà téléversée, ignorée (donnée invalide ou quasi-doublon ; la raison le précise), en échec (relancer pour réessayer) ou, lors d’un essai à blanc, « serait téléversée ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="117"/>
+        <location filename="../plugin/processing/upload_photos.py" line="122"/>
         <source>Photos (point layer)</source>
         <translation>Photos (couche de points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="121"/>
+        <location filename="../plugin/processing/upload_photos.py" line="126"/>
         <source>Photo file field</source>
         <translation>Champ du fichier photo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="124"/>
+        <location filename="../plugin/processing/upload_photos.py" line="129"/>
         <source>Capture time field</source>
         <translation>Champ de la date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="126"/>
+        <location filename="../plugin/processing/upload_photos.py" line="131"/>
         <source>Heading field</source>
         <translation>Champ de l’orientation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="129"/>
+        <location filename="../plugin/processing/upload_photos.py" line="134"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Champ de regroupement (une séquence par valeur)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="132"/>
+        <location filename="../plugin/processing/upload_photos.py" line="137"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Écart de temps maximal dans une séquence (secondes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="135"/>
+        <location filename="../plugin/processing/upload_photos.py" line="141"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Écart de distance maximal dans une séquence (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="138"/>
+        <location filename="../plugin/processing/upload_photos.py" line="145"/>
         <source>Maximum photos per sequence</source>
         <translation>Nombre maximal de photos par séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
+        <location filename="../plugin/processing/upload_photos.py" line="148"/>
         <source>Keep near-duplicate photos</source>
         <translation>Conserver les photos quasi en double</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="143"/>
+        <location filename="../plugin/processing/upload_photos.py" line="150"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Essai à blanc (vérifier et planifier, sans rien envoyer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="147"/>
+        <location filename="../plugin/processing/upload_photos.py" line="154"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="150"/>
+        <location filename="../plugin/processing/upload_photos.py" line="161"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>Compte KartaView (configuration d’authentification)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="152"/>
+        <location filename="../plugin/processing/upload_photos.py" line="164"/>
         <source>Upload report</source>
         <translation>Rapport de téléversement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Photos uploaded</source>
         <translation>Photos téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Photos already uploaded</source>
         <translation>Photos déjà téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Photos skipped</source>
         <translation>Photos ignorées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Photos failed</source>
         <translation>Photos en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="167"/>
+        <location filename="../plugin/processing/upload_photos.py" line="179"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Aucune photo à téléverser : la couche est vide ou aucune entité n’est sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="175"/>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="192"/>
+        <location filename="../plugin/processing/upload_photos.py" line="204"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="251"/>
+        <location filename="../plugin/processing/upload_photos.py" line="263"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>La couche en entrée n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="297"/>
+        <location filename="../plugin/processing/upload_photos.py" line="309"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="322"/>
+        <location filename="../plugin/processing/upload_photos.py" line="334"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="328"/>
+        <location filename="../plugin/processing/upload_photos.py" line="340"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Séquence {} créée sur KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="329"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="332"/>
+        <location filename="../plugin/processing/upload_photos.py" line="344"/>
         <source>Finished sequence {}: {}</source>
         <translation>Séquence {} terminée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
+        <location filename="../plugin/processing/upload_photos.py" line="353"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="352"/>
+        <location filename="../plugin/processing/upload_photos.py" line="364"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="384"/>
+        <location filename="../plugin/processing/upload_photos.py" line="396"/>
         <source>No photo file is given.</source>
         <translation>Aucun fichier photo n’est indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="385"/>
+        <location filename="../plugin/processing/upload_photos.py" line="397"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="386"/>
+        <location filename="../plugin/processing/upload_photos.py" line="398"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Ce n’est pas un fichier JPEG ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="387"/>
+        <location filename="../plugin/processing/upload_photos.py" line="399"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Fichier JPEG corrompu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="388"/>
+        <location filename="../plugin/processing/upload_photos.py" line="400"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="389"/>
+        <location filename="../plugin/processing/upload_photos.py" line="401"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="390"/>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="391"/>
+        <location filename="../plugin/processing/upload_photos.py" line="403"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="393"/>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="395"/>
+        <location filename="../plugin/processing/upload_photos.py" line="407"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Téléversée lors d’une exécution précédente.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
+        <location filename="../plugin/processing/upload_photos.py" line="414"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView avait déjà cette photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="403"/>
+        <location filename="../plugin/processing/upload_photos.py" line="415"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="404"/>
+        <location filename="../plugin/processing/upload_photos.py" line="416"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView a refusé la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
+        <location filename="../plugin/processing/upload_photos.py" line="417"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="407"/>
+        <location filename="../plugin/processing/upload_photos.py" line="419"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="409"/>
+        <location filename="../plugin/processing/upload_photos.py" line="421"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="411"/>
+        <location filename="../plugin/processing/upload_photos.py" line="423"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="216"/>
+        <location filename="../plugin/processing/upload_photos.py" line="228"/>
         <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Le journal d’envoi {path} est vide (0 octet) : la trace des photos déjà envoyées est perdue. Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="221"/>
+        <location filename="../plugin/processing/upload_photos.py" line="233"/>
         <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Le journal d’envoi {path} est endommagé ({detail}). Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="225"/>
+        <location filename="../plugin/processing/upload_photos.py" line="237"/>
         <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
         <translation>Le journal d’envoi {path} ne peut pas être écrit ({detail}). Rendez le fichier et son dossier accessibles en écriture, ou faites pointer la variable d’environnement KARTAVIEW_UPLOAD_JOURNAL vers un fichier d’un dossier accessible en écriture, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="229"/>
+        <location filename="../plugin/processing/upload_photos.py" line="241"/>
         <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
         <translation>Le disque du journal d’envoi {path} est plein ({detail}). Libérez de la place, puis relancez l’algorithme sur les mêmes photos : il reprend là où cette exécution s’est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="232"/>
+        <location filename="../plugin/processing/upload_photos.py" line="244"/>
         <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
         <translation>Le journal d’envoi {path} est verrouillé par un autre programme ({detail}). Fermez-le, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="234"/>
+        <location filename="../plugin/processing/upload_photos.py" line="246"/>
         <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
         <translation>Le journal d’envoi {path} a été écrit par une version plus récente de l’extension. Mettez l’extension à jour.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="237"/>
+        <location filename="../plugin/processing/upload_photos.py" line="249"/>
         <source>The upload journal {path} could not be used ({detail}).</source>
         <translation>Le journal d’envoi {path} n’a pas pu être utilisé ({detail}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="315"/>
+        <location filename="../plugin/processing/upload_photos.py" line="327"/>
         <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
         <translation>{} photo(s) de la séquence {} sont en cours d’envoi par une autre exécution lancée à {} (processus {} sur {}) ; attente de celle-ci, pour qu’aucune photo ne soit envoyée deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <location filename="../plugin/processing/upload_photos.py" line="356"/>
         <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>L’envoi s’est arrêté : {} Le rapport donne l’état de chaque photo ; le journal {} garde ce que KartaView avait confirmé auparavant.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="392"/>
+        <location filename="../plugin/processing/upload_photos.py" line="404"/>
         <source>A copy of the photo of feature {} (the same file contents).</source>
         <translation>Une copie de la photo de l’entité {} (même contenu de fichier).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="396"/>
+        <location filename="../plugin/processing/upload_photos.py" line="408"/>
         <source>Uploaded by another run at the same time.</source>
         <translation>Envoyée par une autre exécution au même moment.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="397"/>
+        <location filename="../plugin/processing/upload_photos.py" line="409"/>
         <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
         <translation>Non envoyée : le journal d’envoi n’a pas pu être écrit ({}). Relancez l’algorithme une fois le problème corrigé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="399"/>
+        <location filename="../plugin/processing/upload_photos.py" line="411"/>
         <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
         <translation>Sur KartaView, mais le journal d’envoi n’a pas pu l’enregistrer ({}) ; une exécution ultérieure la renvoie et KartaView répond qu’elle est en double.</translation>
     </message>

@@ -8,8 +8,12 @@ from qgis.PyQt.QtWidgets import QMenu
 
 
 class RecordingIface:
-    def __init__(self, base):
+    def __init__(self, base, message_bar=None):
         self._base = base
+        self._message_bar = message_bar  # a real QgsMessageBar, for tests that read its items
+        from qgis.gui import QgsStatusBar
+
+        self.status_bar = QgsStatusBar()  # pytest-qgis's stub has none
         self.web_menu_actions = []
         self.docks = []
         self.options_factories = []
@@ -26,6 +30,12 @@ class RecordingIface:
         self.toolbars.append(toolbar)
         toolbar.destroyed.connect(lambda *_: self.toolbars.remove(toolbar))
         return toolbar
+
+    def statusBarIface(self):  # noqa: N802 (QGIS API name)
+        return self.status_bar
+
+    def messageBar(self):  # noqa: N802 (QGIS API name)
+        return self._message_bar if self._message_bar is not None else self._base.messageBar()
 
     def webMenu(self):  # noqa: N802 (QGIS API name)
         return self._web_menu

@@ -204,7 +204,11 @@ def test_results_loaded_into_the_project_are_styled(kartaview_processing, roads_
     try:
         assert roads.renderer().type() == "RuleRenderer"
         labels = [rule.label() for rule in roads.renderer().rootRule().children()]
-        assert labels[0] == "Captured in the last year" and "No imagery" in labels
+        # the age classes of the sequences layer (one vocabulary), and no imagery in red as the gaps
+        assert labels[:5] == ["Less than a year old", "1 to 3 years old", "3 to 6 years old", "More than 6 years old",
+                              "Date unknown"]
+        no_imagery = next(r for r in roads.renderer().rootRule().children() if r.label() == "No imagery")
+        assert no_imagery.symbol().color().name() == gaps.renderer().symbol().color().name() == "#e31a1c"
         assert gaps.renderer().symbol().color().name() == "#e31a1c"
         tree = project.layerTreeRoot()
         assert tree.findLayer(roads.id()) is not None and tree.findLayer(gaps.id()) is not None

@@ -171,5 +171,7 @@ def test_service_down_is_a_clear_error(kartaview_processing, fresh_sandbox):
         processing.run(ALG, {"INPUT": road, "OUTPUT": "memory:", "GAPS": "memory:"})
     message = str(raised.value)
     assert message.startswith("KartaView data for the roads' extent could not be loaded, and was not cached")
-    assert "overloaded" in message and message.endswith("give a sequences layer (e.g. from \"Download KartaView "
-                                                        "sequences\") instead.")
+    # one clear sentence (the client's details are in the log), then what to do
+    assert "KartaView is busy or has a problem (HTTP 500)." in message and "(gave up after" not in message
+    assert message.endswith("give a sequences layer (e.g. from \"Download KartaView sequences, photos or road "
+                            "coverage\") instead.")

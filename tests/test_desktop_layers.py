@@ -15,5 +15,5 @@ def test_layers_added_every_way_survive_repaints_in_every_state(tmp_path):
         run = run_scenario("layers", tmp_path / "qgis", sandbox.url, timeout=240)
     run.assert_all_good()
     assert run.check("city view: the legend said it was loading first")["ok"]
-    assert "KartaView data could not be loaded" in run.check(
+    assert "The KartaView layers show what was loaded before" in run.check(
         "server failing: the legend says KartaView did not answer, the message bar says why")["detail"]

@@ -98,3 +98,17 @@ def test_results_loaded_into_the_project_are_styled_like_the_layer(kv_app, sandb
     finally:
         if added:
             registry.removeProvider(registry.providerById("kartaview"))
+
+
+def test_the_log_says_when_the_data_came_from_the_cache(kv_app, sandbox):
+    """KartaView down and the extent cached: the algorithm's log says it used the cache, not only
+    "from http://..." as if it had asked KartaView."""
+    _, _, first = run({"EXTENT": EXTENT})
+    assert "from KartaView" in first.textLog() or "KartaView was not asked again" in first.textLog()
+    sandbox.set_faults(error_rate=1.0, kinds=("drop",))
+    try:
+        output, _, feedback = run({"EXTENT": EXTENT})
+    finally:
+        sandbox.clear_faults()
+    assert {f["sequence_id"] for f in output.getFeatures()} == expected_sequences(sandbox.world, SMALL)
+    assert "Used the plugin's cache only: KartaView was not asked again" in feedback.textLog()

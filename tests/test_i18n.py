@@ -225,3 +225,26 @@ def test_the_options_page_is_french(compiled_qm, locale, qgis_iface):
         page.deleteLater()
     finally:
         plugin.unload()
+
+
+def test_the_legends_and_messages_are_french(compiled_qm, locale, qgis_iface):
+    """No mixed-language interface: the style classes and the connection errors are French too."""
+    locale("fr")
+    plugin = kartaview.classFactory(RecordingIface(qgis_iface))
+    try:
+        from qgis.core import QgsLayerTreeLayer
+        from qgis.PyQt.QtCore import Qt
+
+        from kartaview.plugin.client.errors import TransientError
+        from kartaview.plugin.core.messages import user_message
+        from kartaview.plugin.gui.layer_actions import make_layer
+
+        for layer_type, expected in (("sequences", {"Moins d’un an", "Plus de 6 ans", "Date inconnue", "Images 360°"}),
+                                     ("coverage", {"2 à 3 séquences"})):
+            layer = make_layer(layer_type)
+            nodes = layer.legend().createLayerTreeModelLegendNodes(QgsLayerTreeLayer(layer))
+            shown = {node.data(Qt.ItemDataRole.DisplayRole) for node in nodes}
+            assert expected <= shown, shown
+        assert user_message(TransientError("raw")).startswith("KartaView est injoignable.")
+    finally:
+        plugin.unload()

@@ -188,3 +188,21 @@ def test_plain_http_to_other_computers_is_allowed_only_by_its_setting(page, stor
     assert not shown.insecureHttpCheck.isChecked() and not shown.insecureHttpCheck.isEnabled()
     assert "KARTAVIEW_ALLOW_INSECURE_HTTP" in shown.overrideLabel.text()
     shown.deleteLater()
+
+
+def test_showing_the_account_decrypts_nothing(stored, auth_db, monkeypatch):
+    """Opening Settings ▸ Options asks for no master password: the account is shown without reading the
+    token (the only thing that needs the master password)."""
+    auth.save_account("secret-token", "mapper")
+
+    def decrypting(*_):
+        raise AssertionError("the options page read the token (QGIS would ask for the master password)")
+
+    monkeypatch.setattr(auth, "token", decrypting)
+    monkeypatch.setattr(auth, "_load", decrypting)
+    shown = KartaViewOptionsPage()
+    assert shown.accountLabel.text() == "Signed in as mapper."
+    assert shown.signOutButton.isEnabled()
+    monkeypatch.undo()
+    auth.sign_out()
+    shown.deleteLater()

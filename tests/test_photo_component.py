@@ -3,12 +3,13 @@ action, the dock's remembered place, and an unload that leaves nothing behind.""
 
 import pytest
 import qgis.gui
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsSettings, QgsVectorLayer
-from qgis.gui import QgsGui
+from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsPointXY, QgsSettings, QgsVectorLayer
+from qgis.gui import QgsGui, QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 
 import kartaview
 from kartaview.plugin.core.compat import enum_value
+from kartaview.plugin.gui.map_tool import PhotoRef
 from kartaview.plugin.gui.photo_component import PLACE_KEY, PhotoComponent
 from tests.photo_support import sequence_ids, wait_until
 from tests.recording_iface import RecordingIface
@@ -16,7 +17,7 @@ from tests.recording_iface import RecordingIface
 
 @pytest.fixture
 def loaded_plugin(kv_app, qgis_iface, sandbox):
-    iface = RecordingIface(qgis_iface)
+    iface = RecordingIface(qgis_iface, message_bar=QgsMessageBar())
     plugin = kartaview.classFactory(iface)
     plugin.initGui()
     component = next(c for c in plugin.components if isinstance(c, PhotoComponent))
@@ -67,10 +68,26 @@ def test_show_photo_action_on_kartaview_features(loaded_plugin, sandbox, monkeyp
     assert not dock.isHidden()
 
 
-def test_nothing_near_goes_to_the_message_bar(loaded_plugin, qgis_iface):
+def test_nothing_near_goes_to_the_message_bar(loaded_plugin, sandbox):
+    """One message per pick: "nothing near" replaces an older error (which would stay until closed),
+    lasts as long as QGIS shows information messages, and goes when a photo is found."""
     plugin, component, iface = loaded_plugin
+    bar = iface.messageBar()
+    component.tool.searchFailed.emit("KartaView cannot be reached.")
+    assert [(item.level(), item.text()) for item in bar.items()] == [
+        (Qgis.MessageLevel.Warning, "Could not search KartaView photos: KartaView cannot be reached.")]
     component.tool.nothingFound.emit()
-    assert any("No KartaView photo near" in m for m in qgis_iface.messageBar().get_messages(0))
+    (item,) = bar.items()
+    assert (item.level(), item.text()) == (Qgis.MessageLevel.Info, "No KartaView photo near this point.")
+    assert item.duration() == QgsMessageBar.defaultMessageTimeout(Qgis.MessageLevel.Info)
+    component.tool.photoPicked.emit(PhotoRef(sequence_ids(sandbox)[0], sequence_index=0))
+    assert bar.items() == []
+
+
+def test_the_tool_tip_names_the_tool_its_shortcut_and_what_to_do(loaded_plugin):
+    plugin, component, iface = loaded_plugin
+    assert component.tool_action.toolTip() == "Show KartaView photo (Ctrl+Alt+K)\nClick a street to see its photo."
+    assert " :" not in component.tool_action.toolTip()
 
 
 def test_the_dock_remembers_its_area(loaded_plugin, kv_app, qgis_iface):

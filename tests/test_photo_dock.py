@@ -55,7 +55,7 @@ def test_shows_the_picked_photo_with_its_details(sandbox, make_dock):
     assert dock.stack.currentIndex() == FLAT_PAGE
     assert dock.photo_view.image().width() == 800
     assert dock.sequenceValue.text() == str(sequence_id)
-    assert dock.indexValue.text() == "index 3 (id {})".format(records[3]["id"])
+    assert dock.indexValue.text() == "4 (id {})".format(records[3]["id"])  # from 1, as the index box
     assert dock.timeValue.text() == records[3]["shot_date"]
     assert dock.projectionValue.text() == "PLANE"
     assert "/details/{}/3".format(sequence_id) in dock.linkValue.text()
@@ -113,10 +113,16 @@ def test_play_steps_at_the_chosen_speed_and_stops_at_the_end(sandbox, make_dock)
     count = len(sandbox.world.photos(sequence_id))
     _open(dock, shown, PhotoRef(sequence_id, sequence_index=count - 3))
     dock.speedCombo.setCurrentIndex(dock.speedCombo.findData(4.0))
+    play_picture = dock.playButton.icon().pixmap(16, 16).toImage()
     QTest.mouseClick(dock.playButton, Qt.MouseButton.LeftButton)
     assert dock.playButton.isChecked()
+    # while playing, the button shows (and says) what a click does now
+    assert dock.playButton.icon().pixmap(16, 16).toImage() != play_picture
+    assert dock.playButton.toolTip() == "Pause"
     wait_until(lambda: not dock.playButton.isChecked(), timeout=5, what="the end of play")
     assert dock.position() == count - 1
+    assert dock.playButton.icon().pixmap(16, 16).toImage() == play_picture
+    assert dock.playButton.toolTip() == "Play the sequence"
 
 
 def test_a_failed_image_shows_why_and_retry_loads_it(fresh_sandbox, make_dock):
@@ -256,3 +262,60 @@ def test_a_photos_layer_point_shows_its_image_without_reading_the_sequence_first
     assert dock.current_photo().id == truth.id
     wait_until(lambda: "sequence {}".format(truth.sequence_id) in dock.statusLabel.text(), what="the failure")
     assert dock.stack.currentIndex() == FLAT_PAGE  # the photo stays on screen
+
+
+def test_kartaview_down_reads_as_a_sentence_and_the_photo_comes_back_by_itself(fresh_sandbox, make_dock,
+                                                                              monkeypatch):
+    """No network library text in the panel; once KartaView answers again the photo shows without a
+    Retry click."""
+    monkeypatch.setattr(photo_dock, "RECOVER_INTERVAL_MS", 300)
+    dock, shown = make_dock(fresh_sandbox)
+    dock.show()
+    sequence_id = sequence_ids(fresh_sandbox)[0]
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=("drop",))
+    dock.show_ref(PhotoRef(sequence_id, sequence_index=2))
+    wait_until(lambda: dock.stack.currentIndex() == MESSAGE_PAGE, what="the failure")
+    text = dock.messageLabel.text()
+    assert "KartaView cannot be reached" in text and "tries again by itself" in text
+    for raw in ("HTTPConnectionPool", "urllib3", "Error(", "lost the connection", "127.0.0.1"):
+        assert raw not in text + dock.statusLabel.text()
+
+    fresh_sandbox.clear_faults()
+    wait_until(lambda: dock.stack.currentIndex() == FLAT_PAGE and shown, what="the photo, without a Retry click")
+    assert dock.current_photo().sequence_index == 2
+    assert "cannot be reached" not in dock.statusLabel.text()
+
+
+def test_the_size_is_said_in_words(sandbox, make_dock):
+    dock, shown = make_dock(sandbox)
+    _open(dock, shown, PhotoRef(sequence_ids(sandbox)[0], sequence_index=1))
+    assert dock.statusLabel.text().endswith(" px (large)")
+    for code in ("lth", "proc", "(th)"):
+        assert code not in dock.statusLabel.text()
+
+
+def test_a_click_on_the_photo_gives_the_panel_the_keyboard(sandbox, make_dock, qgis_canvas):
+    """Then the arrow keys step through the photos instead of panning the map."""
+    dock, shown = make_dock(sandbox)
+    dock.show()
+    _open(dock, shown, PhotoRef(sequence_ids(sandbox)[0], sequence_index=2))
+    qgis_canvas.show()
+    qgis_canvas.activateWindow()
+    qgis_canvas.setFocus()
+    dock.activateWindow()
+    QTest.mouseClick(dock.photo_view, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is dock.photo_view
+    _step(dock, shown, lambda: QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right))
+    assert dock.current_photo().sequence_index == 3
+
+
+def test_speeds_are_written_as_the_interface_language_writes_numbers(sandbox, make_dock):
+    from qgis.PyQt.QtCore import QLocale
+
+    saved = QLocale()
+    QLocale.setDefault(QLocale("fr_FR"))  # what QGIS does for a French interface
+    try:
+        dock, _ = make_dock(sandbox)
+        assert [dock.speedCombo.itemText(i) for i in range(dock.speedCombo.count())] == ["0,5×", "1,0×", "2,0×", "4,0×"]
+    finally:
+        QLocale.setDefault(saved)

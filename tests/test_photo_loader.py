@@ -25,7 +25,7 @@ def make_loader(qgis_app, tmp_path):
         events = []
         loader.imageLoaded.connect(lambda t, p, size, served, image, data: events.append(
             ("loaded", t, p.id, size, served, image.width())))
-        loader.loadFailed.connect(lambda t, p, message: events.append(("failed", t, p.id, message)))
+        loader.loadFailed.connect(lambda t, p, message, _: events.append(("failed", t, p.id, message)))
         made.append(loader)
         return loader, events
 

@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from qgis.core import Qgis, QgsLayerTreeLayer, QgsMimeDataUtils, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.gui import QgsMessageBar
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 
@@ -22,7 +23,7 @@ CITY = (23.40, 46.60, 23.80, 46.90)
 
 @pytest.fixture
 def kv_plugin(kv_app, qgis_iface, sandbox):
-    iface = RecordingIface(qgis_iface)
+    iface = RecordingIface(qgis_iface, message_bar=QgsMessageBar())
     plugin = kartaview.classFactory(iface)
     plugin.initGui()
     yield plugin
@@ -112,10 +113,15 @@ def test_legend_says_when_zoomed_out_too_far(kv_app, sandbox):
     assert "Zoomed out too far" in sequences.dataProvider().status_message()
 
 
+def bar_texts(bar):
+    """What the message bar shows: (level, text) of each item."""
+    return [(item.level(), item.text()) for item in bar.items()]
+
+
 def test_problems_reach_the_message_bar_and_clear_cache(kv_plugin):
     bar = kv_plugin.iface.messageBar()
     hub().problem.emit("KartaView is down")
-    assert any("KartaView is down" in text for text in bar.get_messages(Qgis.MessageLevel.Warning))
+    assert bar_texts(bar) == [(Qgis.MessageLevel.Warning, "KartaView is down")]
     cache = shared_cache()
     cache.put(TILES, "x", [1] * 1000)
     action_named(kv_plugin, "KartaViewClearCacheAction").trigger()
@@ -150,3 +156,97 @@ def test_legend_speaks_of_the_view_at_the_map_centre_not_of_the_newest_render(kv
     assert not any("Zoomed out too far" in node.data(Qt.ItemDataRole.DisplayRole) for node in nodes)
     for node in nodes:  # C++ owns them now (the legend hands them over): free them as the layer tree would
         sip.delete(node)
+
+
+def test_an_outage_says_one_clear_sentence_once_and_goes_when_kartaview_is_back(kv_plugin, fresh_sandbox,
+                                                                               monkeypatch):
+    """Server down: one warning in plain words (no network library text, no "connection ... lost the
+    connection"), not one per tile; KartaView back: the warning leaves the bar by itself."""
+    from kartaview.plugin.client.client import KartaViewClient
+    from kartaview.plugin.provider.loader import Loader
+    from tests.photo_support import wait_until
+
+    bar = kv_plugin.iface.messageBar()
+    loader = Loader(KartaViewClient(fresh_sandbox.url, retries=0, timeout=5))
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=("drop",))
+    loader.view(object(), "sequences", SMALL)
+    wait_until(lambda: bar.items(), what="the outage warning")
+    loader.view(object(), "sequences", CITY)
+    wait_until(lambda: loader.pending() == 0, what="the failing requests")
+    ((level, text),) = bar_texts(bar)
+    assert level == Qgis.MessageLevel.Warning
+    assert text.startswith("KartaView cannot be reached.")
+    for raw in ("HTTPConnectionPool", "urllib3", "Error(", "lost the connection", "127.0.0.1"):
+        assert raw not in text
+
+    fresh_sandbox.clear_faults()
+    loader.refresh("sequences", [SMALL])
+    wait_until(lambda: not bar.items(), what="the warning to go once KartaView answers")
+    loader.shutdown()
+
+
+def _classes(layer):
+    """(label, colour) of the legend's age classes as the Layers panel lists them."""
+    nodes = layer.legend().createLayerTreeModelLegendNodes(QgsLayerTreeLayer(layer))
+    rules = {rule.label(): rule for rule in layer.renderer().rootRule().children()}
+    shown = [node.data(Qt.ItemDataRole.DisplayRole) for node in nodes]
+    return [(label, rules[label].symbol().color().name()) for label in shown if label in rules]
+
+
+def test_the_sequences_layer_and_the_coverage_output_speak_of_age_alike(kv_app, tmp_path):
+    """One legend vocabulary: the same age classes in the same colours; red only for "no imagery";
+    a sequence without a date is "Date unknown", not "More than 6 years old"."""
+    from qgis.core import QgsFeature, QgsRenderContext
+
+    from kartaview.plugin.core.styles import load_style
+    from kartaview.plugin.processing.coverage_gaps import STYLES as PROCESSING_STYLES
+
+    sequences = make_layer()
+    roads = QgsVectorLayer("LineString?crs=EPSG:4326&field=sequence_count:integer&field=covered_m:double"
+                           "&field=newest_capture:datetime", "roads", "memory")
+    assert load_style(roads, PROCESSING_STYLES / "coverage_output.qml")[1]
+    ages = ["Less than a year old", "1 to 3 years old", "3 to 6 years old", "More than 6 years old", "Date unknown"]
+    sequence_classes = [c for c in _classes(sequences) if c[0] in ages]
+    road_classes = [c for c in _classes(roads) if c[0] in ages]
+    assert [label for label, _ in sequence_classes] == ages
+    assert sequence_classes == road_classes
+    red = {colour for label, colour in _classes(roads) + _classes(sequences) if colour in ("#d7191c", "#e31a1c")}
+    assert {label for label, colour in _classes(roads) + _classes(sequences) if colour in red} == {"No imagery"}
+
+    undated = QgsFeature(sequences.fields())
+    undated.initAttributes(sequences.fields().count())
+    undated["is_360"] = False  # every other attribute NULL, the date too
+    context = QgsRenderContext()
+    renderer = sequences.renderer().clone()
+    renderer.startRender(context, sequences.fields())
+    keys = renderer.legendKeysForFeature(undated, context)
+    renderer.stopRender(context)
+    labels = {rule.ruleKey(): rule.label() for rule in renderer.rootRule().children()}
+    assert [labels[key] for key in keys if key in labels] == ["Date unknown"]
+
+
+def test_the_status_bar_says_while_the_map_view_loads(kv_plugin, fresh_sandbox):
+    """A slow KartaView: the status bar says it is loading (not "Ready" throughout), then nothing."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from tests.photo_support import wait_until
+
+    # fresh_sandbox points the API address and the cache at itself: nothing of it is cached yet
+    fresh_sandbox.set_faults(latency_ms=400)
+    status_bar = kv_plugin.iface.statusBarIface()
+    canvas = kv_plugin.iface.mapCanvas()
+    sequences = make_layer()
+    QgsProject.instance().addMapLayer(sequences)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setLayers([sequences])
+    canvas.setExtent(QgsRectangle(*SMALL))
+
+    def render():  # what a render of the view does: ask the layer for it, then the plugin updates
+        list(sequences.getFeatures(rect_request(SMALL)))
+        hub().repainted.emit(1)
+        return status_bar.currentMessage()
+
+    assert render() == "Loading KartaView data for the map view…"
+    fresh_sandbox.clear_faults()
+    wait_until(lambda: render() == "", timeout=30, what="the status bar to fall quiet once the view is loaded")
+    assert sequences.dataProvider().status_message() == ""

@@ -165,7 +165,7 @@ def test_layer_keeps_what_it_has_when_the_service_fails(kv_project, fresh_sandbo
     got = ids(vector.getFeatures(rect_request(CENTRE)))  # new tiles fail; the known ones stay
     assert expected & got == expected & expected_sequences(fresh_sandbox.world, CENTRE)
     assert wait_until(lambda: problems, timeout=30)
-    assert "could not be loaded" in problems[0][0]
+    assert "KartaView is busy or has a problem (HTTP 502)" in problems[0][0]
     render(vector, CENTRE)
     assert vector.isValid() and ids(vector.getFeatures(rect_request(SMALL))) == expected
 

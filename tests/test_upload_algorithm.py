@@ -178,6 +178,8 @@ def test_revoked_token_reports_sign_in_again_and_never_shows_the_token(kartaview
     upload_env.clear_faults()
     rows = report(run_alg({"INPUT": kv_vl}))
     assert {r["status"] for r in rows} == {"uploaded"}
+    # KartaView refused the first create: nothing was interrupted, so no "may have left an empty sequence"
+    assert not [m for m in messages if "interrupted" in m]
     assert_token_nowhere(upload_env.token, messages, rows, tmp_path / "journal.sqlite")
 
 

@@ -315,6 +315,21 @@ class KartaViewClient:
             raise KartaViewError("KartaView's sign-in answer had no access token. "
                                  "Try signing in again later.") from None
 
+    def check_token(self, access_token, cancel=None) -> str | None:
+        """Whether KartaView accepts access_token: AuthenticationError when it does not.
+
+        Asks for the account's own sequences (POST /1.0/list/my-list/, which needs the token and
+        changes nothing). Returns the account's user name as KartaView gives it (the user of its
+        newest sequence, read from that sequence), or None for an account without sequences yet.
+        """
+        payload = self._call("POST", "1.0/list/my-list/", "checking the access token",
+                             data={"access_token": access_token, "page": 1, "ipp": 1}, secrets=(access_token,),
+                             cancel=cancel)
+        items = payload.get("currentPageItems") if isinstance(payload.get("currentPageItems"), list) else []
+        ids = [to_int(item.get("id")) for item in items if isinstance(item, dict)]
+        ids = [sequence_id for sequence_id in ids if sequence_id]
+        return self.sequence(ids[0], cancel=cancel).username if ids else None
+
     def create_sequence(self, access_token, lat, lng, *, upload_source=UPLOAD_SOURCE, platform_name=None,
                         device_name=None, metadata_path=None) -> int:
         """Create an upload sequence (POST /1.0/sequence/) and return its id.

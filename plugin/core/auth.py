@@ -28,6 +28,7 @@ from .network import qgis_proxies
 from .settings import Settings
 
 AUTH_METHOD = "Basic"
+NAME_PREFIX = "KartaView: "  # the config's name holds the user name: readable without the master password
 TOKEN_ENV = "KARTAVIEW_ACCESS_TOKEN"  # nosec B105 # the name of an environment variable, not a token
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 OSM_SCOPES = "read_prefs"
@@ -62,7 +63,7 @@ def save_account(token: str, username: str) -> str:
     if manager.isDisabled():
         raise AuthStoreError(manager.disabledMessage())
     config = QgsAuthMethodConfig(AUTH_METHOD)
-    config.setName("KartaView: {}".format(username or "account"))
+    config.setName(NAME_PREFIX + (username or "account"))
     config.setUri(Settings().api_url)
     config.setConfig("username", username or "")
     config.setConfig("password", token)
@@ -86,8 +87,23 @@ def token(config_id: str = "") -> Optional[str]:
 
 
 def username(config_id: str = "") -> Optional[str]:
-    config = _load(config_id or Settings().auth_cfg)
-    return (config.config("username") or None) if config else None
+    """The account's user name, from the config's name: showing it never asks for the master password
+    (only reading the token does)."""
+    config_id = config_id or Settings().auth_cfg
+    if not config_id or config_id not in _manager().configIds():
+        return None
+    config = QgsAuthMethodConfig()
+    if not _ok(_manager().loadAuthenticationConfig(config_id, config, False)):  # not decrypted
+        return None
+    name = config.name()
+    name = name[len(NAME_PREFIX):] if name.startswith(NAME_PREFIX) else name
+    return None if name in ("", "account") else name
+
+
+def has_account() -> bool:
+    """Whether an account is stored (without decrypting it: no master password asked)."""
+    config_id = Settings().auth_cfg
+    return bool(config_id) and config_id in _manager().configIds()
 
 
 def signed_in() -> bool:

@@ -18,8 +18,9 @@ from qgis.core import (
     QgsSimpleLegendNode,
     QgsVectorLayer,
 )
+from qgis.gui import QgsMessageBarItem
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
@@ -27,6 +28,8 @@ from ..about import PLUGIN_DIR
 from ..core.cache import shared_cache
 from ..core.log import log_error, log_info
 from ..core.settings import Settings
+from ..core.styles import load_style
+from ..provider.loader import LOADING
 from ..provider.signals import PROVIDER_KEY, hub
 from ..provider.uri import COVERAGE, PHOTOS, SEQUENCES, Filters, uri_for
 
@@ -78,7 +81,7 @@ def prepare(layer):
     if not layer.customProperty(STYLED):
         style = STYLES / "{}.qml".format(layer.dataProvider().params.layer_type)
         if style.exists():
-            message, ok = layer.loadNamedStyle(str(style))
+            message, ok = load_style(layer, style)  # its legend in the interface language
             if not ok:
                 log_error("KartaView: the default style {} could not be loaded: {}".format(style, message))
         layer.setCustomProperty(STYLED, True)
@@ -134,6 +137,8 @@ class KartaViewLayersComponent:
     def __init__(self, plugin):
         self.plugin = plugin
         self.add_action = self.clear_action = self.menu = None
+        self._problem = None  # the message bar item of the current outage
+        self._loading_shown = False  # the status bar says "Loading KartaView data…"
 
     def init_gui(self):
         iface = self.plugin.iface
@@ -154,6 +159,7 @@ class KartaViewLayersComponent:
         self.plugin.add_action(self.clear_action, toolbar=False)
         signals = hub()
         signals.problem.connect(self.show_problem)
+        signals.recovered.connect(self.clear_problem)
         signals.repainted.connect(self.refresh_legends)
         iface.mapCanvas().mapCanvasRefreshed.connect(self.refresh_legends)
         QgsProject.instance().layersAdded.connect(self.prepare_layers)
@@ -181,11 +187,28 @@ class KartaViewLayersComponent:
     def refresh_legends(self, *_):
         try:
             centre = self._map_centre()
+            loading = False
+            shown = set(self.plugin.iface.mapCanvas().layers())
             for layer in QgsProject.instance().mapLayers().values():
                 if is_kartaview(layer) and isinstance(layer.legend(), StatusLegend):
                     layer.legend().refresh(centre)
+                    status = layer.dataProvider().status
+                    state = status.state if centre is None else status.state_at(centre)
+                    loading = loading or (layer in shown and state == LOADING)
+            self._show_loading(loading)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("KartaView: refreshing the legends failed: {}".format(error))
+
+    def _show_loading(self, loading):
+        """The status bar says so while a KartaView layer on the map is still loading its view (as QGIS
+        says what it is doing there), and says nothing more once all has arrived."""
+        bar = self.plugin.iface.statusBarIface()
+        if loading:
+            bar.showMessage(tr("Loading KartaView data for the map view…"))
+            self._loading_shown = True
+        elif self._loading_shown:
+            bar.clearMessage()
+            self._loading_shown = False
 
     def _map_centre(self):
         """The (lng, lat) of the map view's centre: the legend speaks of that view, not of the areas
@@ -205,8 +228,8 @@ class KartaViewLayersComponent:
             before = cache.size_bytes()
             cache.clear()
             log_info("KartaView cache cleared ({:.1f} MB).".format(before / 1e6))
-            self._push(tr("KartaView cache cleared ({:.1f} MB freed).").format(
-                max(0, before - cache.size_bytes()) / 1e6), Qgis.MessageLevel.Info)
+            freed = QLocale().toString(max(0, before - cache.size_bytes()) / 1e6, "f", 1)  # "6,2" in French
+            self._push(tr("KartaView cache cleared ({} MB freed).").format(freed), Qgis.MessageLevel.Info)
             for layer in QgsProject.instance().mapLayers().values():
                 if is_kartaview(layer):
                     layer.triggerRepaint()
@@ -215,7 +238,22 @@ class KartaViewLayersComponent:
             self._push(tr("The KartaView cache could not be cleared: {}").format(error), Qgis.MessageLevel.Critical)
 
     def show_problem(self, message):
-        self._push(message, Qgis.MessageLevel.Warning)
+        """The outage's warning, one at a time, kept until KartaView answers again (clear_problem)."""
+        try:
+            self.clear_problem()
+            self._problem = QgsMessageBarItem(tr("KartaView"), message, Qgis.MessageLevel.Warning, 0)
+            self.plugin.iface.messageBar().pushItem(self._problem)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: {} ({})".format(message, error))
+
+    def clear_problem(self):
+        """KartaView answers again: its outage warning goes (if the user did not close it already)."""
+        item, self._problem = self._problem, None
+        try:
+            if item is not None and not sip.isdeleted(item):
+                self.plugin.iface.messageBar().popWidget(item)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: removing the outage warning failed: {}".format(error))
 
     def _push(self, message, level):
         try:
@@ -225,7 +263,8 @@ class KartaViewLayersComponent:
 
     def unload(self):
         signals = hub()
-        for signal, slot in ((signals.problem, self.show_problem), (signals.repainted, self.refresh_legends),
+        for signal, slot in ((signals.problem, self.show_problem), (signals.recovered, self.clear_problem),
+                             (signals.repainted, self.refresh_legends),
                              (self.plugin.iface.mapCanvas().mapCanvasRefreshed, self.refresh_legends),
                              (QgsProject.instance().layersAdded, self.prepare_layers)):
             try:

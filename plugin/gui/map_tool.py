@@ -24,6 +24,7 @@ from qgis.gui import QgsMapTool
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 
 from ..client.models import Photo
+from ..core.messages import user_message
 from ..core.network import shared_client
 from .geo import distance_m
 
@@ -168,7 +169,7 @@ class PhotoMapTool(QgsMapTool):
             if event.button() == Qt.MouseButton.LeftButton:
                 self.pick(event.mapPoint())
         except Exception as error:  # noqa: BLE001 - never raise into Qt
-            self.searchFailed.emit(str(error))
+            self.searchFailed.emit(user_message(error))
 
     def tolerance(self):
         """The pick tolerance in map units."""
@@ -208,6 +209,6 @@ class PhotoMapTool(QgsMapTool):
 
         def failed(error):
             if generation == self._search:
-                self.searchFailed.emit(str(error))
+                self.searchFailed.emit(user_message(error))
 
         self._background.run(search, found, failed)

@@ -115,7 +115,7 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
 
     def _show_account(self):
         fixed = self.settings.is_overridden("auth_cfg")
-        signed_in = auth.signed_in()
+        signed_in = auth.has_account()  # showing the account never asks for the master password
         name = auth.username() if signed_in else None
         if fixed:
             text = self.tr("The account is set by the environment variable {}.").format(SETTINGS["auth_cfg"].env)

@@ -5,7 +5,8 @@ The dock's place (area, floating geometry) is remembered across sessions under k
 """
 
 from qgis.core import Qgis, QgsSettings
-from qgis.gui import QgsGui, QgsMapLayerAction
+from qgis.gui import QgsGui, QgsMapLayerAction, QgsMessageBar, QgsMessageBarItem
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon, QKeySequence
 from qgis.PyQt.QtWidgets import QAction
@@ -13,6 +14,7 @@ from qgis.PyQt.QtWidgets import QAction
 from ..about import PLUGIN_DIR
 from ..core.compat import enum_value
 from ..core.log import log_error
+from ..core.messages import user_message
 from .map_tool import PhotoMapTool, is_kartaview_layer, ref_for_feature
 from .photo_dock import PhotoDock
 
@@ -38,6 +40,7 @@ class PhotoComponent:
         self.plugin = plugin
         self.layer_filter = layer_filter
         self.dock = self.tool = self.tool_action = self.layer_action = None
+        self._message = None  # the message bar item of the last pick: replaced by the next one
 
     def tr(self, message):
         return QCoreApplication.translate("PhotoComponent", message)
@@ -59,11 +62,14 @@ class PhotoComponent:
         self.tool_action.setObjectName("KartaViewPhotoToolAction")
         self.tool_action.setCheckable(True)
         self.tool_action.setShortcut(QKeySequence(TOOL_SHORTCUT))
-        self.tool_action.setToolTip(self.tr("Show KartaView photo ({}): click a street to see its photo")
-                                    .format(TOOL_SHORTCUT))
+        hint = self.tr("Click a street to see its photo.")
+        # as QGIS's own tools: the name and its shortcut, then what to do (no colon to space in any language)
+        self.tool_action.setToolTip("{} ({})\n{}".format(self.tr("Show KartaView photo"), TOOL_SHORTCUT, hint))
+        self.tool_action.setStatusTip(hint)
         self.tool_action.triggered.connect(self.activate_tool)
         self.tool.setAction(self.tool_action)
         self.tool.photoPicked.connect(self.dock.show_ref)
+        self.tool.photoPicked.connect(self._clear_message)  # found: an old "nothing here" or error goes
         self.tool.nothingFound.connect(self._on_nothing_found)
         self.tool.searchFailed.connect(self._on_search_failed)
         self.plugin.add_action(self.tool_action)
@@ -120,7 +126,7 @@ class PhotoComponent:
             self.dock.show_ref(ref)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("Show KartaView photo failed: {}".format(error))
-            self._push(self.tr("Could not show the photo: {}").format(error), Qgis.MessageLevel.Warning)
+            self._push(self.tr("Could not show the photo: {}").format(user_message(error)), Qgis.MessageLevel.Warning)
 
     def _on_nothing_found(self):
         self._push(self.tr("No KartaView photo near this point."), Qgis.MessageLevel.Info)
@@ -128,8 +134,23 @@ class PhotoComponent:
     def _on_search_failed(self, message):
         self._push(self.tr("Could not search KartaView photos: {}").format(message), Qgis.MessageLevel.Warning)
 
+    def _clear_message(self, *_):
+        try:
+            if self._message is not None and not sip.isdeleted(self._message):
+                self.plugin.iface.messageBar().popWidget(self._message)
+            self._message = None
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: clearing a message failed: {}".format(error))
+
     def _push(self, text, level):
-        self.plugin.iface.messageBar().pushMessage(self.tr("KartaView"), text, level, 4)
+        """One message per pick: the previous one (an old error too) goes; it stays as long as QGIS keeps
+        a message of its level (the user's setting; warnings until closed)."""
+        bar = self.plugin.iface.messageBar()
+        if self._message is not None and not sip.isdeleted(self._message):
+            bar.popWidget(self._message)
+        self._message = QgsMessageBarItem(self.tr("KartaView"), text, level,
+                                          QgsMessageBar.defaultMessageTimeout(level))
+        bar.pushItem(self._message)
 
     def unload(self):
         iface = self.plugin.iface

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
@@ -27,11 +27,13 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
+    QStyle,
     QWidget,
 )
 
 from ..about import PLUGIN_DIR
 from ..core.log import log_error, log_warning
+from ..core.messages import unreachable, user_message
 from ..core.network import shared_client
 from .background import Background
 from .geo import distance_m
@@ -49,6 +51,7 @@ PREFETCH_AROUND = 2
 SEQUENCES_KEPT = 20
 NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 TEXT_INPUTS = (QAbstractSpinBox, QLineEdit, QComboBox)
+RECOVER_INTERVAL_MS = 5000  # while KartaView gives no answer, the dock asks again this often by itself
 
 
 def guarded(slot):
@@ -59,7 +62,7 @@ def guarded(slot):
             return slot(self, *args)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("Photo dock: {} failed: {}".format(slot.__name__, error))
-            message = QCoreApplication.translate("PhotoDock", "Something went wrong: {}").format(error)
+            message = QCoreApplication.translate("PhotoDock", "Something went wrong: {}").format(user_message(error))
             self.show_message(message, retry=self._retry)
     return wrapper
 
@@ -102,6 +105,9 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._sequence_error = None  # why the picked photo's sequence could not be read
         self._full_requested = None  # photo id whose full-resolution image was asked for
         self._play_timer = QTimer(self)
+        # KartaView unreachable: ask again now and then, so the error goes once it is back (no Retry click)
+        self._recover_timer = QTimer(self)
+        self._recover_timer.setInterval(RECOVER_INTERVAL_MS)
         self._setup_widgets()
         self._connect()
 
@@ -119,8 +125,15 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
                              (self.retryButton, "mActionRefresh.svg")):
             button.setIcon(icon("/" + name))
         for speed in SPEEDS:
-            self.speedCombo.addItem(self.tr("{}×").format(speed), speed)
+            # in the interface language's number format (QGIS sets the default QLocale): "1,0×" in French
+            self.speedCombo.addItem(self.tr("{}×").format(QLocale().toString(float(speed), "f", 1)), speed)
         self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
+        self._play_icon = self.playButton.icon()
+        self._play_tip = self.playButton.toolTip()
+        # A click on the photo takes the keyboard (arrows step photos instead of panning the map)
+        for view in (self.photo_view, self.panorama_view):
+            view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.statusLabel.setWordWrap(True)  # an error there is a sentence, never cut off
         # Server values (user names, devices, KartaView's error texts) are shown as they are: a QLabel
         # would otherwise render any that looks like HTML. Only the link is HTML, and it is escaped.
         for label in self.findChildren(QLabel):
@@ -154,6 +167,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.playButton.toggled.connect(self._on_play)
         self.speedCombo.currentIndexChanged.connect(self._on_speed)
         self._play_timer.timeout.connect(self._on_play_tick)
+        self._recover_timer.timeout.connect(self._on_recover_tick)
         self.openWebButton.clicked.connect(self.open_in_browser)
         self.copyLinkButton.clicked.connect(self.copy_link)
         self.saveButton.clicked.connect(self._on_save)
@@ -163,6 +177,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def release(self):
         """Before the dock goes away (plugin unload): stop the work, remove the canvas items."""
         self._play_timer.stop()
+        self._recover_timer.stop()
         self.loader.shutdown()
         self.background.shutdown()
         self.markers.remove()
@@ -225,12 +240,15 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         if generation != self._generation:
             return
         log_warning("Reading sequence {} failed: {}".format(ref.sequence_id, error))
-        text = self.tr("Could not read the photos of sequence {}: {}").format(ref.sequence_id, error)
+        text = self.tr("Could not read the photos of sequence {}: {}").format(ref.sequence_id, user_message(error))
+        retry = functools.partial(self.show_ref, ref)
         if ref.photo is not None and self._current is ref.photo:
             self._sequence_error = text  # the picked photo stays on screen; only stepping is missing
             self.statusLabel.setText(text)
+            self._retry = retry
+            self._recover_later(unreachable(error))
             return
-        self.show_message(text, retry=functools.partial(self.show_ref, ref))
+        self.show_message(text, retry=retry, automatic=unreachable(error))
 
     def _set_sequence(self, ref, photos):
         if not photos:
@@ -346,6 +364,10 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
 
     @guarded
     def _on_play(self, playing):
+        # while playing the button shows what a click does now: pause
+        self.playButton.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause) if playing
+                                else self._play_icon)
+        self.playButton.setToolTip(self.tr("Pause") if playing else self._play_tip)
         if playing:
             self._on_speed()
             self._play_timer.start()
@@ -377,6 +399,11 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._place_marker(photo)
         self.photoChanged.emit(photo)
 
+    def _size_name(self, size):
+        """KartaView's image size codes in words."""
+        return {"th": self.tr("thumbnail"), "lth": self.tr("large"),
+                "proc": self.tr("full resolution")}.get(size, size)
+
     def _reload(self, photo):
         self._shown = None
         self._show_photo(photo)
@@ -406,23 +433,45 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._shown = (photo.id, RANK[served])
         self._shown_bytes = data
         self.statusLabel.setText(self._sequence_error
-                                 or self.tr("{} × {} px ({})").format(image.width(), image.height(), served))
+                                 or self.tr("{} × {} px ({})").format(image.width(), image.height(),
+                                                                      self._size_name(served)))
+        if self._sequence_error is None:
+            self._recover_timer.stop()
         self._update_navigation()
         self.imageShown.emit(photo, served)
 
     @guarded
-    def _on_image_failed(self, ticket, photo, message):
+    def _on_image_failed(self, ticket, photo, message, no_answer):
         if ticket != self._ticket:
             return
         self.show_message(self.tr("Could not load photo {}: {}").format(photo.id, message),
-                          retry=functools.partial(self._reload, photo))
+                          retry=functools.partial(self._reload, photo), automatic=no_answer)
 
-    def show_message(self, text, retry=None):
+    def show_message(self, text, retry=None, automatic=False):
+        """The message page; automatic: KartaView gave no answer, so `retry` runs by itself now and then."""
         self._retry = retry
+        if automatic and retry is not None:
+            text = "{}\n{}".format(text, self.tr("The panel tries again by itself every few seconds."))
         self.messageLabel.setText(text)
         self.retryButton.setVisible(retry is not None)
         self.stack.setCurrentIndex(MESSAGE_PAGE)
         self.statusLabel.setText("")
+        self._recover_later(automatic and retry is not None)
+
+    def _recover_later(self, wanted):
+        if wanted:
+            if not self._recover_timer.isActive():
+                self._recover_timer.start()
+        else:
+            self._recover_timer.stop()
+
+    @guarded
+    def _on_recover_tick(self):
+        failing = self.stack.currentIndex() == MESSAGE_PAGE or self._sequence_error is not None
+        if not failing or self._retry is None:
+            self._recover_timer.stop()
+        elif self.isVisible():  # a closed panel asks nobody
+            self._retry()
 
     @guarded
     def _on_retry(self, *_):
@@ -433,7 +482,9 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
 
     def _show_details(self, photo):
         self.sequenceValue.setText(str(photo.sequence_id))
-        self.indexValue.setText(self.tr("index {} (id {})").format(photo.sequence_index, photo.id))
+        # counted from 1, like the index box and its "of N" beside it (KartaView's index counts from 0)
+        number = photo.sequence_index + 1 if photo.sequence_index is not None else "–"
+        self.indexValue.setText(self.tr("{} (id {})").format(number, photo.id))
         self.timeValue.setText(_text(photo.shot_date.strftime("%Y-%m-%d %H:%M:%S") if photo.shot_date else None))
         sequence = self._details.get(photo.sequence_id)
         self.userValue.setText(_text(photo.username or (sequence.username if sequence else None)))
@@ -506,6 +557,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def _on_toggled(self, opened):
         if not opened:
             self.playButton.setChecked(False)
+            self._recover_timer.stop()
             self.loader.stop()
             self.markers.clear()
         elif self._current is not None:

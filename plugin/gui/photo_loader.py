@@ -17,6 +17,7 @@ from qgis.PyQt.QtGui import QImage
 from ..client.errors import Cancelled, KartaViewError
 from ..core.cache import api_scope
 from ..core.log import log_warning
+from ..core.messages import unreachable, user_message
 from ..core.network import shared_client
 from ..core.settings import Settings
 from .photo_cache import PhotoCache
@@ -36,7 +37,8 @@ def default_cache(api_url: str) -> PhotoCache:
 class PhotoLoader(QObject):
     # ticket, Photo, size requested, size served, QImage, JPEG bytes
     imageLoaded = pyqtSignal(int, object, str, str, QImage, bytes)  # noqa: N815 (Qt signal naming)
-    loadFailed = pyqtSignal(int, object, str)  # noqa: N815 - ticket, Photo, message
+    # ticket, Photo, the sentence to show, True when KartaView gave no answer (worth retrying by itself)
+    loadFailed = pyqtSignal(int, object, str, bool)  # noqa: N815
     _delivered = pyqtSignal(int, object, str, object)  # ticket, photo, size, (served, image, bytes) | error
 
     def __init__(self, client_factory=shared_client, cache=None, parent=None):
@@ -191,7 +193,7 @@ class PhotoLoader(QObject):
             if not isinstance(result, Cancelled):
                 log_warning("Loading photo {} ({}) failed: {}".format(photo.id, size, result))
             if not pending and self._best[ticket] < 0:
-                self.loadFailed.emit(ticket, photo, str(result))
+                self.loadFailed.emit(ticket, photo, user_message(result), unreachable(result))
             return
         if RANK[size] <= self._best[ticket]:
             return

@@ -12,9 +12,10 @@ from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction, QApplication, QDialog, QDialogButtonBox
 
 from ..about import PLUGIN_DIR
-from ..client.errors import KartaViewError
+from ..client.errors import AuthenticationError, KartaViewError
 from ..core import auth
 from ..core.log import log_error, log_info
+from ..core.messages import user_message
 from ..core.network import make_client
 from ..core.settings import Settings
 
@@ -43,13 +44,14 @@ class SignInDialog(QDialog, FORM_CLASS):
         self.buttonBox.rejected.connect(self.reject)
         self.openBrowserButton.clicked.connect(self._open_browser)
         self.signOutButton.clicked.connect(self._sign_out)
+        self.methodTabs.currentChanged.connect(lambda *_: self._say(""))  # one tab's error is not the other's
         self._show_account()
 
     def tr(self, message):
         return QCoreApplication.translate("SignInDialog", message)
 
     def _show_account(self):
-        signed_in = auth.signed_in()
+        signed_in = auth.has_account()  # no master password needed to say who is signed in
         if signed_in:
             name = auth.username() or self.tr("(unknown user)")
             self.accountLabel.setText(self.tr("Signed in as {}.").format(name))
@@ -86,7 +88,10 @@ class SignInDialog(QDialog, FORM_CLASS):
             log_info(self.tr("Signed in to KartaView as {}.").format(name))
             self._say(self.tr("Signed in as {}.").format(name))
             self.accountChanged.emit()
-        except (KartaViewError, auth.AuthStoreError) as error:
+        except KartaViewError as error:
+            log_error(self.tr("Signing in failed: {}").format(error))
+            self._say(user_message(error), error=True)
+        except auth.AuthStoreError as error:
             self._say(str(error), error=True)
         except Exception as error:  # a Qt slot: report, never raise
             log_error(self.tr("Signing in failed: {}").format(type(error).__name__))
@@ -100,7 +105,18 @@ class SignInDialog(QDialog, FORM_CLASS):
         if not token:
             self._say(self.tr("Paste your KartaView access token."), error=True)
             return None
-        name = self.usernameEdit.text().strip() or self.tr("KartaView account")
+        # Checked with KartaView first: a wrong token is refused here, not at the first upload, and
+        # the QGIS authentication database (its master password) is only asked to store a good one.
+        client = make_client(retries=1)
+        try:
+            name = client.check_token(token)
+        except AuthenticationError:
+            self._say(self.tr("KartaView did not accept this access token. Copy it again, whole, or sign in "
+                              "with OpenStreetMap."), error=True)
+            return None
+        finally:
+            client.close()
+        name = name or self.usernameEdit.text().strip() or self.tr("KartaView account")
         auth.save_account(token, name)
         self.tokenEdit.clear()
         return name

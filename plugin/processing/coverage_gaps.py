@@ -37,14 +37,16 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt
 
-from ..about import PLUGIN_DIR
+from ..about import ALGORITHMS_HELP_URL, PLUGIN_DIR
 from ..analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, totals
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from ..core.log import log_warning
+from ..core.messages import user_message
+from ..core.styles import load_style
 from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES
-from .filters import add_filter_parameters, filters_from_parameters
+from .filters import DECIMALS_1, add_filter_parameters, filters_from_parameters
 
 WGS84 = "EPSG:4326"  # a CRS object only once QGIS is initialised
 WKB_LINESTRING = 2
@@ -78,6 +80,9 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("Coverage gaps (streets without imagery)")
 
+    def helpUrl(self):  # noqa: N802 (QGIS API name)
+        return ALGORITHMS_HELP_URL
+
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(
             "Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.\n\n"
@@ -88,8 +93,9 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             "tolerance of it, or nearly all of a short road), not from those only crossing it.\n\n"
             "Sequences: by default the KartaView sequences of the roads' extent, loaded through the "
             "plugin's cache (complete data is waited for; run again offline over the cache). Or give a "
-            "sequences line layer, e.g. the output of \"Download KartaView sequences\": then no network is "
-            "used. The filters (upload dates from/until, driver, minimum quality, 360° only) apply to both.\n\n"
+            "sequences line layer, e.g. the output of \"Download KartaView sequences, photos or road "
+            "coverage\": then no network is used. The filters (upload dates from/until, driver, minimum "
+            "quality, 360° only) apply to both.\n\n"
             "Roads with coverage: every input road with covered_m, covered_pct, newest_capture, "
             "oldest_capture, sequence_count and has_360. Gaps: the uncovered stretches as lines with their "
             "length, the road's id and name and the distance to the nearest covered stretch of any road "
@@ -103,13 +109,14 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE_M, self.tr("Tolerance (meters a sequence may run from a road and still cover it)"),
             QgsProcessingParameterNumber.Type.Double, 15.0, minValue=0.5, maxValue=500.0))
+        self.parameterDefinition(self.TOLERANCE_M).setMetadata(DECIMALS_1)
         self.addParameter(QgsProcessingParameterField(
             self.ROAD_ID_FIELD, self.tr("Road id field (guessed when empty)"), None, self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ROAD_NAME_FIELD, self.tr("Road name field (guessed when empty)"), None, self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SEQUENCES, self.tr("Sequences layer (optional; instead of loading from KartaView)"),
+            self.SEQUENCES, self.tr("Sequences layer (instead of loading from KartaView)"),
             [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         add_filter_parameters(self)  # the same filters as kartaview:downloadsequences
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -210,10 +217,11 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         except Cancelled:
             return None
         except KartaViewError as error:
+            log_warning(error.message)  # the details for the log; the user reads one sentence
             raise QgsProcessingException(self.tr(
                 "KartaView data for the roads' extent could not be loaded, and was not cached before: {} You can "
-                "also give a sequences layer (e.g. from \"Download KartaView sequences\") instead.").format(
-                error.message)) from None
+                "also give a sequences layer (e.g. from \"Download KartaView sequences, photos or road coverage\") "
+                "instead.").format(user_message(error))) from None
         to_local = QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84), local, context.transformContext())
         sequences = []
         for track in tracks:
@@ -463,7 +471,7 @@ class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
         try:
-            message, ok = layer.loadNamedStyle(str(self.qml))
+            message, ok = load_style(layer, self.qml)  # its legend in the interface language
             layer.triggerRepaint()
         except Exception as error:  # noqa: BLE001 - a style must never break the results
             message, ok = str(error), False

@@ -5,6 +5,8 @@ same fields as the `kartaview` layer, so GeoPackage, PostGIS or memory outputs c
 to a live layer on sequence_id.
 """
 
+from collections import Counter
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -20,7 +22,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..about import ALGORITHMS_HELP_URL
 from ..client.errors import Cancelled, KartaViewError
+from ..core.log import log_warning
+from ..core.messages import user_message
+from ..core.settings import Settings
 from ..provider.feature_source import build_record
 from ..provider.fields import fields_for
 from ..provider.loader import default_loader
@@ -47,7 +53,10 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         return "downloadsequences"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
-        return self.tr("Download KartaView sequences")
+        return self.tr("Download KartaView sequences, photos or road coverage")
+
+    def helpUrl(self):  # noqa: N802 (QGIS API name)
+        return ALGORITHMS_HELP_URL
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(
@@ -89,16 +98,20 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
         loader = default_loader()
-        feedback.pushInfo(self.tr("Loading KartaView {} from {} ({} map tiles)...").format(
-            self._kind(layer_type), loader.client.base_url, loader.tile_count(layer_type, bbox)))
+        feedback.pushInfo(self.tr("Reading KartaView {} ({} map tiles) from the plugin's cache, or else from {}...")
+                          .format(self._kind(layer_type), loader.tile_count(layer_type, bbox), loader.client.base_url))
+        tally = Counter()
         try:  # a page cap cutting the data, or records KartaView sent unreadable: a warning the user sees
             items = loader.fetch(layer_type, bbox, filters, progress=lambda p: feedback.setProgress(0.9 * p),
-                                 cancel=feedback.isCanceled, warn=feedback.pushWarning)
+                                 cancel=feedback.isCanceled, warn=feedback.pushWarning, tally=tally)
         except Cancelled:
             return {self.OUTPUT: dest_id, self.COUNT: 0}
         except KartaViewError as error:
-            raise QgsProcessingException(self.tr("KartaView data could not be downloaded: {}").format(error)) from None
+            log_warning(error.message)  # the details for the log; the user reads one sentence
+            raise QgsProcessingException(self.tr("KartaView data could not be downloaded: {}").format(
+                user_message(error))) from None
 
+        self._say_where_from(tally, feedback)
         for number, item in enumerate(items):
             if feedback.isCanceled():
                 break
@@ -112,6 +125,21 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         # loaded into the project, the result looks like the KartaView layer of its type (same fields)
         _style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type))
         return {self.OUTPUT: dest_id, self.COUNT: len(items)}
+
+    def _say_where_from(self, tally, feedback):
+        """Whether the data is KartaView's answer of now or the cache's (and how old that may be)."""
+        total = sum(tally.values())
+        if tally["stale"]:
+            feedback.pushWarning(self.tr(
+                "KartaView did not answer {} of {} requests: the data cached earlier was used for them and may "
+                "be out of date.").format(tally["stale"], total))
+        if not tally["downloaded"] and not tally["stale"] and total:
+            feedback.pushInfo(self.tr(
+                "Used the plugin's cache only: KartaView was not asked again (cached answers are kept {} hours; "
+                "'Clear KartaView cache' forgets them).").format(Settings().cache_expiry_hours))
+        elif tally["cached"]:
+            feedback.pushInfo(self.tr("{} of {} answers came from the plugin's cache, {} from KartaView.").format(
+                tally["cached"], total, tally["downloaded"]))
 
     def _kind(self, layer_type):
         return {SEQUENCES: self.tr("sequences"), PHOTOS: self.tr("photos"),

@@ -17,6 +17,8 @@ UNTIL = "UNTIL"
 USERNAME = "USERNAME"
 MIN_QUALITY = "MIN_QUALITY"
 ONLY_360 = "ONLY_360"
+# A number parameter's dialog widget shows one decimal ("15.0", not QGIS's default "15.000000").
+DECIMALS_1 = {"widget_wrapper": {"decimals": 1}}
 
 
 class FilterParameters:

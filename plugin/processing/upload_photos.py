@@ -32,6 +32,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..about import ALGORITHMS_HELP_URL
 from ..core import auth
 from ..core.compat import INT, INT64, STRING, new_field
 from ..core.log import log_info, log_warning
@@ -44,6 +45,7 @@ from ..upload.journal_errors import JournalError, guard
 from ..upload.planner import PhotoInput, Plan, PlanOptions
 from ..upload.report import ReportRows
 from . import photo_values
+from .filters import DECIMALS_1
 
 JOURNAL_ENV = "KARTAVIEW_UPLOAD_JOURNAL"
 SKIPPED = "skipped"
@@ -94,6 +96,9 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("Upload photos to KartaView")
 
+    def helpUrl(self):  # noqa: N802 (QGIS API name)
+        return ALGORITHMS_HELP_URL
+
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(
             "Uploads a point layer of geotagged photos (e.g. the output of \"Import geotagged photos\") to "
@@ -132,9 +137,11 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_GAP_SECONDS, self.tr("Maximum time gap within a sequence (seconds)"),
             QgsProcessingParameterNumber.Type.Double, 60, minValue=0))
+        self.parameterDefinition(self.MAX_GAP_SECONDS).setMetadata(DECIMALS_1)
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_GAP_METERS, self.tr("Maximum distance gap within a sequence (meters)"),
             QgsProcessingParameterNumber.Type.Double, 100, minValue=0))
+        self.parameterDefinition(self.MAX_GAP_METERS).setMetadata(DECIMALS_1)
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_PHOTOS, self.tr("Maximum photos per sequence"),
             QgsProcessingParameterNumber.Type.Integer, 1000, minValue=1))
@@ -147,8 +154,13 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.CONCURRENCY, self.tr("Parallel uploads"), QgsProcessingParameterNumber.Type.Integer,
             default_concurrency(), minValue=1, maxValue=uploader.MAX_CONCURRENCY))
+        # The signed-in account is the default, read each time the algorithm is created, so the dialog's
+        # account field names it rather than "No Authentication"; KARTAVIEW_ACCESS_TOKEN (headless) wins
+        # over it, as over an empty field.
+        account = "" if os.environ.get(auth.TOKEN_ENV) else Settings().auth_cfg
         self.addParameter(QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, self.tr("KartaView account (authentication configuration)"), optional=True))
+            self.AUTHCFG, self.tr("KartaView account (authentication configuration)"),
+            account if account and auth.has_account() else None, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Upload report"), QgsProcessing.SourceType.TypeVectorPoint))
         for key, text in (("UPLOADED", self.tr("Photos uploaded")),

@@ -28,16 +28,18 @@ class LoaderFetch:
         return QCoreApplication.translate("LoaderFetch", text)
 
     # ---- Processing and scripts: blocks ------------------------------------------------------------
-    def fetch(self, layer_type, bbox, filters=Filters(), progress=None, cancel=None, warn=None) -> list:
+    def fetch(self, layer_type, bbox, filters=Filters(), progress=None, cancel=None, warn=None, tally=None) -> list:
         """Complete data of bbox (EPSG:4326), waiting for it, and in the disk cache. See fetch_sequences().
         warn: optional callable(message) told what the user should know of the data (a page cap cut it,
-        records were rejected). An extent of more than MAX_FETCH_TILES tiles raises KartaViewError at once."""
+        records were rejected). An extent of more than MAX_FETCH_TILES tiles raises KartaViewError at once.
+        tally: an optional Counter told where the answers came from ("cached": fresh in the cache,
+        "downloaded", "stale": KartaView failed and data cached earlier stood in), for the caller to say."""
         self.check_extent(layer_type, bbox)
         owner = object()
         if layer_type == SEQUENCES:  # as a view meanwhile: each page starts its sequences as it arrives
             self._want(owner, self.tile_keys(layer_type, bbox, filters.since), (layer_type, bbox, filters))
         try:
-            items = self._fetch(layer_type, bbox, filters, progress, cancel)
+            items = self._fetch(layer_type, bbox, filters, progress, cancel, tally)
         finally:
             self._unwant(owner)
         self.store.flush()  # written by now (mostly while waiting for the network): a new session finds it
@@ -55,10 +57,10 @@ class LoaderFetch:
                 "most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it "
                 "into parts and run the download on each.").format(count, MAX_FETCH_TILES))
 
-    def _fetch(self, layer_type, bbox, filters, progress, cancel) -> list:
+    def _fetch(self, layer_type, bbox, filters, progress, cancel, tally=None) -> list:
         keys = self.tile_keys(layer_type, bbox, filters.since)
         second_step = layer_type == SEQUENCES or filters.min_quality > 0
-        tiles = self._gather(keys, progress, cancel, 0.0, 50.0 if second_step else 100.0)
+        tiles = self._gather(keys, progress, cancel, 0.0, 50.0 if second_step else 100.0, tally)
         if layer_type == COVERAGE:
             segments = _unique([s for key in keys for s in tiles[key]], lambda s: s.element_id)
             return [s for s in segments if geometry.line_intersects(bbox, s.track)]
@@ -70,7 +72,7 @@ class LoaderFetch:
                              lambda p: p.id)
             ids = sorted({photo.sequence_id for photo in photos})
         jobs = [("s", i) for i in ids] + ([("t", i) for i in ids] if layer_type == SEQUENCES else [])
-        found = self._gather(jobs, progress, cancel, 50.0, 100.0) if second_step else {}
+        found = self._gather(jobs, progress, cancel, 50.0, 100.0, tally) if second_step else {}
         if layer_type == PHOTOS_LAYER:
             if second_step:
                 photos = [p for p in photos if found[("s", p.sequence_id)] is not None
@@ -86,9 +88,10 @@ class LoaderFetch:
         sequence = found[("s", sequence_id)]
         return None if sequence is None else self.track(sequence, None, found[("t", sequence_id)])
 
-    def _gather(self, job_keys, progress, cancel, low, high):
+    def _gather(self, job_keys, progress, cancel, low, high, tally=None):
         """{job key: value} of every job, fresh from the store or fetched; stale data only as a fallback."""
         job_keys = list(dict.fromkeys(job_keys))
+        tally = Counter() if tally is None else tally
         results, waiting = {}, {}
         with self._lock:
             self._blocking.update(job_keys)
@@ -97,6 +100,7 @@ class LoaderFetch:
                 entry = self._lookup(key)
                 if entry is not None and entry[1]:
                     results[key] = entry[0]
+                    tally["cached"] += 1
                 else:
                     waiting[key] = (self._start(key), entry, 0)
             while waiting:
@@ -107,6 +111,7 @@ class LoaderFetch:
                     future, stale, restarts = waiting.pop(key)
                     try:
                         results[key] = future.result()
+                        tally["downloaded"] += 1
                     except Cancelled:  # dropped by a view just before this caller wanted it: again
                         if restarts >= 3:
                             raise
@@ -116,6 +121,7 @@ class LoaderFetch:
                             raise
                         log_warning(self.tr("Using KartaView data cached earlier: {}").format(error))
                         results[key] = stale[0]
+                        tally["stale"] += 1
                 if progress is not None and job_keys:
                     progress(low + (high - low) * len(results) / len(job_keys))
         finally:

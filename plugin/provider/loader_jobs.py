@@ -16,6 +16,7 @@ from ..client.tiles import tile_bbox
 from ..core.cache import LINES, PHOTOS, TILE_INDEXES
 from ..core.cache import SEQUENCES as SEQUENCE_KIND
 from ..core.log import log_error, log_warning
+from ..core.messages import user_message
 from . import geometry
 from .loader_base import (
     _ALWAYS,
@@ -234,7 +235,10 @@ class LoaderJobs:
                 del self._inflight[job_key]
             self._origins.pop(job_key, None)
             self._failed.pop(job_key, None)
+            back = not self._recovered
             self._recovered = True
+        if back:
+            self._signals.recovered.emit()  # the message bar's warning of the outage can go
         if not future.done():
             future.set_result(value)
         self._signals.arrived.emit()
@@ -262,13 +266,11 @@ class LoaderJobs:
                 return
             self._reported_at, self._recovered = now, False
         if isinstance(error, KartaViewError):
-            detail = error.message
-            log_warning(detail)
+            log_warning(error.message)  # the technical details: the log; the message bar: one sentence
         else:
-            detail = self.tr("Unexpected error: {}").format(error)
             log_error("".join(traceback.format_exception(type(error), error, error.__traceback__)))
-        self._signals.problem.emit(self.tr("KartaView data could not be loaded; the layers show what was loaded "
-                                      "before. {}").format(detail))
+        self._signals.problem.emit(self.tr("{} The KartaView layers show what was loaded before and load the rest "
+                                           "once KartaView answers.").format(user_message(error)))
 
     def pending(self) -> int:
         """Requests in flight or queued (0 when the loader is idle)."""

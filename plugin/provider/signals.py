@@ -26,6 +26,7 @@ _INVALIDATE_COUNTS = "invalidateSymbolCountedFlag"  # a QgsVectorLayer slot, not
 class LoaderSignals(QObject):
     arrived = pyqtSignal()  # emitted by workers
     problem = pyqtSignal(str)  # a user-facing message, already logged
+    recovered = pyqtSignal()  # KartaView answers again after a problem
     repainted = pyqtSignal(int)  # number of layers repainted (after a burst of arrivals)
 
     def __init__(self):

@@ -271,6 +271,10 @@ class Journal(claims.Claims):
     def creating(self, key: str):
         self._set_sequence(key, CREATING)
 
+    def not_created(self, key: str):
+        """The create call was refused (KartaView answered): back to planned, not ambiguous."""
+        self._set_sequence(key, PLANNED)
+
     def created(self, key: str, sequence_id: int):
         self._set_sequence(key, CREATED, int(sequence_id))
 

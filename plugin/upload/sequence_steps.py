@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from concurrent.futures import wait
 
-from ..client.errors import AuthenticationError, KartaViewError, NotFoundError, TransientError
+from ..client.errors import AuthenticationError, Cancelled, KartaViewError, NotFoundError, TransientError
 from . import journal as states
 from .results import (
     EVENT_CREATED,
@@ -58,7 +58,13 @@ class SequenceSteps:
 
     def _create_call(self, work):
         self.journal.creating(work.key)
-        sequence_id = self.client.create_sequence(self._token, work.record.lat, work.record.lng)
+        try:
+            sequence_id = self.client.create_sequence(self._token, work.record.lat, work.record.lng)
+        except (TransientError, Cancelled):
+            raise  # no answer: maybe created, "creating" stays (see module doc)
+        except KartaViewError:
+            self.journal.not_created(work.key)  # KartaView answered no: nothing to recreate next run
+            raise
         self.journal.created(work.key, sequence_id)
         return sequence_id
 

@@ -14,10 +14,11 @@
   </temporal>
   <renderer-v2 enableorderby="0" symbollevels="0" type="RuleRenderer" forceraster="0" referencescale="-1">
     <rules key="{be56bc14-0058-4bb0-9195-c2dcaf0a43d4}">
-      <rule key="{83d91dce-1dcc-4c5b-a160-099d8070e6e4}" symbol="0" label="Uploaded less than a year ago" filter="&quot;date_added&quot; >= now() - to_interval('1 year')"/>
+      <rule key="{83d91dce-1dcc-4c5b-a160-099d8070e6e4}" symbol="0" label="Less than a year old" filter="&quot;date_added&quot; >= now() - to_interval('1 year')"/>
       <rule key="{6b6ae871-64b4-430c-9b81-8c44e8f6b6ed}" symbol="1" label="1 to 3 years old" filter="&quot;date_added&quot; &lt; now() - to_interval('1 year') AND &quot;date_added&quot; >= now() - to_interval('3 years')"/>
       <rule key="{b0448ae4-3bb2-441e-9554-e270a1e6b102}" symbol="2" label="3 to 6 years old" filter="&quot;date_added&quot; &lt; now() - to_interval('3 years') AND &quot;date_added&quot; >= now() - to_interval('6 years')"/>
-      <rule key="{c3ebbd02-0293-4656-98f7-aa2cdcf193ca}" symbol="3" label="More than 6 years old" filter="ELSE"/>
+      <rule key="{c3ebbd02-0293-4656-98f7-aa2cdcf193ca}" symbol="3" label="More than 6 years old" filter="&quot;date_added&quot; &lt; now() - to_interval('6 years')"/>
+      <rule key="{5a0d3f27-6d1c-4a53-9a8e-0f1b6c2e9d41}" symbol="5" label="Date unknown" filter="&quot;date_added&quot; IS NULL"/>
       <rule key="{484de6ff-0d34-4a5c-9bd8-3cd36c257047}" symbol="4" label="360° imagery" filter="&quot;is_360&quot;"/>
     </rules>
     <symbols>
@@ -263,7 +264,7 @@
             <Option value="MM" type="QString" name="dash_pattern_offset_unit"/>
             <Option value="0" type="QString" name="draw_inside_polygon"/>
             <Option value="round" type="QString" name="joinstyle"/>
-            <Option value="215,25,28,255" type="QString" name="line_color"/>
+            <Option value="140,81,10,255" type="QString" name="line_color"/>
             <Option value="solid" type="QString" name="line_style"/>
             <Option value="0.8" type="QString" name="line_width"/>
             <Option value="MM" type="QString" name="line_width_unit"/>
@@ -291,7 +292,7 @@
           <prop k="dash_pattern_offset_unit" v="MM"/>
           <prop k="draw_inside_polygon" v="0"/>
           <prop k="joinstyle" v="round"/>
-          <prop k="line_color" v="215,25,28,255"/>
+          <prop k="line_color" v="140,81,10,255"/>
           <prop k="line_style" v="solid"/>
           <prop k="line_width" v="0.8"/>
           <prop k="line_width_unit" v="MM"/>
@@ -423,6 +424,80 @@
               </data_defined_properties>
             </layer>
           </symbol>
+        </layer>
+      </symbol>
+      <symbol alpha="1" force_rhr="0" type="line" name="5" clip_to_extent="1">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option value="" type="QString" name="name"/>
+            <Option name="properties"/>
+            <Option value="collection" type="QString" name="type"/>
+          </Option>
+        </data_defined_properties>
+        <layer locked="0" pass="0" enabled="1" class="SimpleLine">
+          <Option type="Map">
+            <Option value="0" type="QString" name="align_dash_pattern"/>
+            <Option value="round" type="QString" name="capstyle"/>
+            <Option value="5;2" type="QString" name="customdash"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="customdash_map_unit_scale"/>
+            <Option value="MM" type="QString" name="customdash_unit"/>
+            <Option value="0" type="QString" name="dash_pattern_offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="dash_pattern_offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="dash_pattern_offset_unit"/>
+            <Option value="0" type="QString" name="draw_inside_polygon"/>
+            <Option value="round" type="QString" name="joinstyle"/>
+            <Option value="150,150,150,255" type="QString" name="line_color"/>
+            <Option value="solid" type="QString" name="line_style"/>
+            <Option value="0.8" type="QString" name="line_width"/>
+            <Option value="MM" type="QString" name="line_width_unit"/>
+            <Option value="0" type="QString" name="offset"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="offset_map_unit_scale"/>
+            <Option value="MM" type="QString" name="offset_unit"/>
+            <Option value="0" type="QString" name="ring_filter"/>
+            <Option value="0" type="QString" name="trim_distance_end"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="trim_distance_end_map_unit_scale"/>
+            <Option value="MM" type="QString" name="trim_distance_end_unit"/>
+            <Option value="0" type="QString" name="trim_distance_start"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="trim_distance_start_map_unit_scale"/>
+            <Option value="MM" type="QString" name="trim_distance_start_unit"/>
+            <Option value="0" type="QString" name="tweak_dash_pattern_on_corners"/>
+            <Option value="0" type="QString" name="use_custom_dash"/>
+            <Option value="3x:0,0,0,0,0,0" type="QString" name="width_map_unit_scale"/>
+          </Option>
+          <prop k="align_dash_pattern" v="0"/>
+          <prop k="capstyle" v="round"/>
+          <prop k="customdash" v="5;2"/>
+          <prop k="customdash_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="customdash_unit" v="MM"/>
+          <prop k="dash_pattern_offset" v="0"/>
+          <prop k="dash_pattern_offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="dash_pattern_offset_unit" v="MM"/>
+          <prop k="draw_inside_polygon" v="0"/>
+          <prop k="joinstyle" v="round"/>
+          <prop k="line_color" v="150,150,150,255"/>
+          <prop k="line_style" v="solid"/>
+          <prop k="line_width" v="0.8"/>
+          <prop k="line_width_unit" v="MM"/>
+          <prop k="offset" v="0"/>
+          <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="offset_unit" v="MM"/>
+          <prop k="ring_filter" v="0"/>
+          <prop k="trim_distance_end" v="0"/>
+          <prop k="trim_distance_end_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
+          <prop k="trim_distance_start" v="0"/>
+          <prop k="trim_distance_start_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <prop k="trim_distance_start_unit" v="MM"/>
+          <prop k="tweak_dash_pattern_on_corners" v="0"/>
+          <prop k="use_custom_dash" v="0"/>
+          <prop k="width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option value="" type="QString" name="name"/>
+              <Option name="properties"/>
+              <Option value="collection" type="QString" name="type"/>
+            </Option>
+          </data_defined_properties>
         </layer>
       </symbol>
     </symbols>

@@ -10,6 +10,7 @@ from qgis.gui import QgsExtentWidget
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QDialog,
@@ -120,6 +121,14 @@ def run(desk):
                    dialog.windowTitle().lower() == title.lower(), dialog.windowTitle())
         desk.check("{}: every parameter has its label".format(algorithm_id), not missing_labels(dialog, algorithm),
                    "missing {}; shown {}".format(missing_labels(dialog, algorithm), shown_labels(dialog)))
+        numbers = [w.text() for w in dialog.findChildren(QAbstractSpinBox) if w.isVisible()]
+        desk.check("{}: numbers read as numbers (no 60.000000)".format(algorithm_id),
+                   numbers and not any("0000" in text for text in numbers), numbers)
+        doubled = [t for t in shown_labels(dialog) if "(optional" in t.lower()]
+        desk.check("{}: no label says optional twice".format(algorithm_id), not doubled, doubled)
+        desk.check("{}: a Help button, as built-in algorithms have".format(algorithm_id),
+                   button(dialog, "Help") is not None and algorithm.helpUrl(),
+                   [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()])
         if algorithm_id == "kartaview:downloadsequences":
             yield from run_download(desk, dialog, canvas)
         close = button(dialog, "Close")

@@ -140,17 +140,22 @@ def run(desk):
                              lambda: repr(desk.legend_texts(sequences)))
 
     show_city(canvas)
-    seen = {"loading": False}
+    seen = {"loading": False, "status bar": False}
+    status_bar = iface.statusBarIface()
 
     def loaded():
         line = status_line(desk, sequences)
         seen["loading"] |= line.startswith(LOADING)
+        seen["status bar"] |= status_bar.currentMessage().startswith("Loading KartaView data")
         return line == "" and drawn_pixels(canvas) > 500
 
     yield from desk.wait_for("city view: the sequences are drawn and the legend has no status line", loaded, 40,
                              lambda: "legend {!r}, {} pixels drawn".format(desk.legend_texts(sequences),
                                                                            drawn_pixels(canvas)))
     desk.check("city view: the legend said it was loading first", seen["loading"])
+    desk.check("city view: the status bar said it was loading (not just Ready), then fell quiet",
+               seen["status bar"] and not status_bar.currentMessage().startswith("Loading KartaView"),
+               status_bar.currentMessage())
 
     # ---- every type, every way: Web menu, toolbar menu, Browser double-click and drag ------------
     view = browser_tree(iface)
@@ -204,6 +209,9 @@ def run(desk):
     yield from desk.wait_for("server back: the city's sequences are drawn",
                              lambda: status_line(desk, sequences) == "" and drawn_pixels(canvas) > 500, 30,
                              lambda: repr(desk.legend_texts(sequences)))
+    desk.check("server back: the outage warning left the message bar by itself",
+               not any("show what was loaded before" in text for text in desk.message_bar_texts()),
+               repr(desk.message_bar_texts()))
 
     # ---- saved, closed and reopened ------------------------------------------------------------
     project_file = HOME / "kartaview.qgz"

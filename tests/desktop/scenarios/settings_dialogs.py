@@ -101,6 +101,23 @@ def run(desk):
     yield from desk.click(tabs.tabBar(), tabs.tabBar().tabRect(1).center())
     yield from desk.wait_for("the access-token tab shows", lambda: dialog.tokenEdit.isVisible(), 5,
                              lambda: tabs.tabText(tabs.currentIndex()))
+    # a wrong token first: KartaView refuses it in the dialog, before QGIS asks for any master password
+    yield from type_into(desk, dialog.tokenEdit, "not-a-kartaview-token")
+    yield from desk.click(dialog.signInButton)
+    yield from desk.wait_for("a wrong token: the dialog says KartaView did not accept it",
+                             lambda: "did not accept" in dialog.messageLabel.text()
+                             or modal_dialog() not in (None, dialog),
+                             15, lambda: dialog.messageLabel.text())
+    desk.check("a wrong token: no master password asked, nothing stored",
+               modal_dialog() in (None, dialog) and not QgsApplication.authManager().masterPasswordIsSet()
+               and not auth.has_account(), dialog.messageLabel.text())
+    yield from desk.click(tabs.tabBar(), tabs.tabBar().tabRect(0).center())
+    yield from desk.wait_for("the OpenStreetMap tab: the token tab's error is gone, it says what it needs",
+                             lambda: dialog.messageLabel.text() == ""
+                             and "OAuth 2 applications" in dialog.osmHelpLabel.text()
+                             and dialog.osmHelpLabel.isVisible(), 5, lambda: dialog.messageLabel.text())
+    yield from desk.click(tabs.tabBar(), tabs.tabBar().tabRect(1).center())
+    dialog.tokenEdit.clear()
     yield from type_into(desk, dialog.tokenEdit, TOKEN)
     desk.check("the token field holds what was typed, hidden as a password",
                dialog.tokenEdit.text() == TOKEN and dialog.tokenEdit.echoMode() != QLineEdit.EchoMode.Normal,
