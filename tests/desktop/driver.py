@@ -18,7 +18,7 @@ import time
 import traceback
 
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.PyQt.QtCore import QPoint, QTimer
+from qgis.PyQt.QtCore import QMetaObject, QPoint, Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import iface, plugins
 
@@ -202,7 +202,10 @@ def _quit(desk):
     # a QGIS that hangs while quitting leaves every Python thread's stack here (the test kills it later)
     desk.stacks = open(os.path.join(os.environ["KARTAVIEW_DESKTOP_HOME"], "python-stacks-at-quit.txt"), "w")
     faulthandler.dump_traceback_later(QUIT_STACKS_AFTER_S, file=desk.stacks)
-    iface.actionExit().trigger()
+    # Queued: QGIS runs File > Exit from its event loop, as after a click. Triggered from Python here,
+    # the main thread would hold the GIL while QGIS waits for a map render whose KartaView layer runs
+    # Python code, which waits for the GIL: a deadlock of the harness (seen on 3.22 and 3.44).
+    QMetaObject.invokeMethod(iface.actionExit(), "trigger", Qt.ConnectionType.QueuedConnection)
 
 
 def _start():

@@ -217,9 +217,14 @@ def run(desk):
     project_file = HOME / "kartaview.qgz"
     desk.check("the project is saved", QgsProject.instance().write(str(project_file)))
     QgsProject.instance().setDirty(False)
+    # Called from Python, closing a project waits for the map render while this thread holds the
+    # GIL that a KartaView layer's render needs: call only when nothing renders (no render starts
+    # before the call, in the same step, as renders start from the event loop).
+    yield from desk.wait_for("the map is drawn before the project closes", lambda: not canvas.isDrawing(), 20)
     iface.newProject(False)
     yield 1
     desk.check("the new project is empty", not QgsProject.instance().mapLayers())
+    yield from desk.wait_for("the map is drawn before the project opens", lambda: not canvas.isDrawing(), 20)
     iface.addProject(str(project_file))
     yield from desk.wait_for("reopened: the three KartaView layers are back",
                              lambda: {layer.name() for layer in QgsProject.instance().mapLayers().values()} >= {
