@@ -28,6 +28,7 @@ from ..core.cache import shared_cache
 from ..core.log import log_error, log_info
 from ..core.settings import Settings
 from ..provider.signals import PROVIDER_KEY, hub
+from ..provider.temporal import apply_temporal_once
 from ..provider.uri import COVERAGE, PHOTOS, SEQUENCES, Filters, uri_for
 from . import overview
 
@@ -83,6 +84,8 @@ def prepare(layer):
             if not ok:
                 log_error("KartaView: the default style {} could not be loaded: {}".format(style, message))
         layer.setCustomProperty(STYLED, True)
+    # the capture time range for the Temporal Controller (once: a user's own settings are kept)
+    apply_temporal_once(layer, layer.dataProvider().params.layer_type)
     actions = layer.actions()
     # Found by name as saved in English or in this locale (the name is translated).
     ours = [action for action in actions.actions() if action.name() in ("Open in KartaView", open_action().name())]
