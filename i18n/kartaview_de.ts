@@ -4,70 +4,243 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="49"/>
         <source>KartaView sequences</source>
         <translation>KartaView-Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="49"/>
         <source>KartaView photos</source>
         <translation>KartaView-Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="43"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView road coverage</source>
         <translation>KartaView-Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="65"/>
+        <location filename="../plugin/gui/layer_actions.py" line="72"/>
         <source>Open in KartaView</source>
         <translation>In KartaView öffnen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="186"/>
+        <location filename="../plugin/gui/layer_actions.py" line="251"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="123"/>
+        <location filename="../plugin/gui/layer_actions.py" line="156"/>
         <source>Add KartaView layer</source>
         <translation>KartaView-Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="125"/>
+        <location filename="../plugin/gui/layer_actions.py" line="158"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Den Layer der KartaView-Sequenzen hinzufügen (Fotos und Straßenabdeckung im Menü)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="129"/>
+        <location filename="../plugin/gui/layer_actions.py" line="162"/>
         <source>Clear KartaView cache</source>
         <translation>KartaView-Cache leeren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="144"/>
+        <location filename="../plugin/gui/layer_actions.py" line="177"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <location filename="../plugin/gui/layer_actions.py" line="237"/>
         <source>KartaView cache cleared ({:.1f} MB freed).</source>
         <translation>KartaView-Cache geleert ({:.1f} MB freigegeben).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="179"/>
+        <location filename="../plugin/gui/layer_actions.py" line="244"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="153"/>
+        <source>KartaView coverage (overview zoomed out, sequences zoomed in)</source>
+        <translation>KartaView-Abdeckung (Übersicht herausgezoomt, Sequenzen hineingezoomt)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="188"/>
+        <source>The KartaView coverage overview could not be created.</source>
+        <translation>Die KartaView-Abdeckungsübersicht konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="198"/>
+        <source>The KartaView coverage group could not be created.</source>
+        <translation>Die KartaView-Abdeckungsgruppe konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="38"/>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="38"/>
+        <source>Uploaded, waiting for processing</source>
+        <translation>Hochgeladen, wartet auf Verarbeitung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="39"/>
+        <source>Processing</source>
+        <translation>Wird verarbeitet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="39"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="40"/>
+        <source>Processing failed</source>
+        <translation>Verarbeitung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="40"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="186"/>
+        <source>My KartaView uploads</source>
+        <translation>Meine KartaView-Uploads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="54"/>
+        <source>Press Refresh to list the sequences you uploaded.</source>
+        <translation>Klicken Sie auf Aktualisieren, um Ihre hochgeladenen Sequenzen aufzulisten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="64"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="65"/>
+        <source>Open on KartaView</source>
+        <translation>Auf KartaView öffnen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="66"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="83"/>
+        <source>Sign in to KartaView (Web ▸ KartaView ▸ Sign in) to see your uploads.</source>
+        <translation>Melden Sie sich bei KartaView an (Web ▸ KartaView ▸ Anmelden), um Ihre Uploads zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="86"/>
+        <source>Asking KartaView for your sequences…</source>
+        <translation>Ihre Sequenzen werden bei KartaView abgefragt…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="101"/>
+        <source>{} sequences, {} not published yet.</source>
+        <translation>{} Sequenzen, {} noch nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="101"/>
+        <source>You have not uploaded any sequence yet.</source>
+        <translation>Sie haben noch keine Sequenz hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="109"/>
+        <source>Your sequences could not be listed: {}</source>
+        <translation>Ihre Sequenzen konnten nicht aufgelistet werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="125"/>
+        <source>Delete sequence {} from KartaView?
+
+{}
+
+This cannot be undone: its photos are removed for everyone.</source>
+        <translation>Sequenz {} von KartaView löschen?
+
+{}
+
+Dies kann nicht rückgängig gemacht werden: Ihre Fotos werden für alle entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="127"/>
+        <source>Delete KartaView sequence</source>
+        <translation>KartaView-Sequenz löschen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="133"/>
+        <source>Deleting sequence {}…</source>
+        <translation>Sequenz {} wird gelöscht…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="140"/>
+        <source>Sequence {} was deleted.</source>
+        <translation>Sequenz {} wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="147"/>
+        <source>Sequence {} is not on KartaView any more.</source>
+        <translation>Sequenz {} ist nicht mehr auf KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="149"/>
+        <source>KartaView refused to delete sequence {}: {}</source>
+        <translation>KartaView hat das Löschen von Sequenz {} abgelehnt: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="151"/>
+        <source>Sequence {} could not be deleted: {}</source>
+        <translation>Sequenz {} konnte nicht gelöscht werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/overview.py" line="28"/>
+        <source>KartaView coverage overview</source>
+        <translation>KartaView-Abdeckungsübersicht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/overview.py" line="32"/>
+        <source>KartaView coverage</source>
+        <translation>KartaView-Abdeckung</translation>
     </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="79"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="80"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Abdeckungslücken (Straßen ohne Bilder)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="83"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -84,145 +257,346 @@ Sequenzen: standardmäßig die KartaView-Sequenzen der Ausdehnung der Straßen, 
 Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_capture, oldest_capture, sequence_count und has_360. Lücken: die nicht abgedeckten Abschnitte als Linien mit ihrer Länge, der ID und dem Namen der Straße und dem Abstand zum nächsten abgedeckten Abschnitt irgendeiner Straße (0, wenn eine Lücke einen abgedeckten Abschnitt fortsetzt). Felder für Straßen-ID und -Name werden anhand gängiger Namen erraten, wenn sie nicht gewählt sind. Das Protokoll nennt die Summen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="101"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="102"/>
         <source>Roads (line layer)</source>
         <translation>Straßen (Linienlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="103"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="104"/>
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Toleranz (Abstand in Metern, in dem eine Sequenz an einer Straße vorbeiführen und sie dennoch abdecken kann)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="107"/>
         <source>Road id field (guessed when empty)</source>
         <translation>Feld mit der Straßen-ID (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="109"/>
         <source>Road name field (guessed when empty)</source>
         <translation>Feld mit dem Straßennamen (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="111"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="112"/>
         <source>Sequences layer (optional; instead of loading from KartaView)</source>
         <translation>Sequenzlayer (optional; statt aus KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="116"/>
         <source>Roads with coverage</source>
         <translation>Straßen mit Abdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
         <source>Coverage gaps</source>
         <translation>Abdeckungslücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Road length (km)</source>
         <translation>Straßenlänge (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Covered (km)</source>
         <translation>Abgedeckt (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Covered share (%)</source>
         <translation>Abgedeckter Anteil (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Gaps (km)</source>
         <translation>Lücken (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Gap pieces</source>
         <translation>Anzahl der Lücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Sequences used</source>
         <translation>Verwendete Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="125"/>
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="139"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="140"/>
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Keine Straßen zu analysieren: Der Layer ist leer, kein Objekt ist ausgewählt oder keine Straße hat eine Liniengeometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="148"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="149"/>
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} Straßen konnten nicht in Meter umgerechnet werden und gelten als leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="154"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="155"/>
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} KartaView-Sequenzen in der Nähe von {} Straßen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="197"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="198"/>
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} Straßen ohne Liniengeometrie wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="206"/>
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>KartaView-Sequenzen für {:.4f},{:.4f},{:.4f},{:.4f} werden geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="214"/>
         <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences&quot;) instead.</source>
         <translation>Die KartaView-Daten für die Ausdehnung der Straßen konnten nicht geladen werden und waren nicht zwischengespeichert: {} Sie können stattdessen auch einen Sequenzlayer angeben (z. B. aus „KartaView-Sequenzen herunterladen“).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="260"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="261"/>
         <source>The roads layer has no field &apos;{}&apos;.</source>
         <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="321"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="322"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="325"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="326"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="328"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="329"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="471"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="473"/>
         <source>The style {} was not applied: {}</source>
         <translation>Der Stil {} wurde nicht angewendet: {}</translation>
     </message>
 </context>
 <context>
+    <name>CoverageStatisticsAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <source>KartaView coverage statistics</source>
+        <translation>KartaView-Abdeckungsstatistik</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
+
+Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
+
+Outputs: a table with one row per area, a long table (area, dimension, category, km, sequences) to pivot, and an HTML report with charts, which opens from the Results Viewer.</source>
+        <translation>Wie viele KartaView-Bilder es gibt, welcher Art und wo: Kilometer an Sequenzen nach Aufnahmejahr, Qualitätsklasse, Gerät und 360° oder nicht, mit der neuesten und ältesten Aufnahme, je Gebiet.
+
+Die Sequenzen kommen von KartaView (in der Ausdehnung oder der Ausdehnung der Gebiete) oder aus einem Linienlayer wie der Ausgabe von „KartaView-Sequenzen herunterladen“. Gebiete sind ein beliebiger Polygonlayer (zum Beispiel Stadtteile); ohne ihn ist die Ausdehnung das Gebiet. Eine Sequenz zählt in einem Gebiet mit ihrer Länge darin; die Gebiete sollten sich nicht überlappen, damit die Summen aufgehen. Mit einem Straßenlayer wird je Gebiet auch der Anteil seiner Länge innerhalb der Toleranz einer Sequenz angegeben.
+
+Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Dimension, Kategorie, km, Sequenzen) zum Pivotieren und ein HTML-Bericht mit Diagrammen, der sich im Ergebnisbetrachter öffnet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <source>Extent</source>
+        <translation>Ausdehnung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <source>Sequences layer (instead of loading them from KartaView)</source>
+        <translation>Sequenzlayer (statt sie von KartaView zu laden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <source>Areas</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <source>Area name field</source>
+        <translation>Feld mit dem Gebietsnamen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <source>Roads (for the covered share)</source>
+        <translation>Straßen (für den abgedeckten Anteil)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <source>Road coverage tolerance (metres)</source>
+        <translation>Toleranz der Straßenabdeckung (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <source>Statistics per area</source>
+        <translation>Statistik je Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <source>Kilometres by year, quality, device and 360°</source>
+        <translation>Kilometer nach Jahr, Qualität, Gerät und 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <source>Kilometres of imagery</source>
+        <translation>Kilometer an Bildern</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <source>All areas</source>
+        <translation>Alle Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <source>The Python package plotly is missing: the report has tables, no charts.</source>
+        <translation>Das Python-Paket plotly fehlt: Der Bericht enthält Tabellen, keine Diagramme.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <source>{:.2f} km of {} sequences in {} areas.</source>
+        <translation>{:.2f} km aus {} Sequenzen in {} Gebieten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <source>Area {}</source>
+        <translation>Gebiet {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <source>The areas layer has no polygon to measure in.</source>
+        <translation>Der Gebietslayer hat kein Polygon, in dem gemessen werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <source>Give an extent or an areas layer.</source>
+        <translation>Geben Sie eine Ausdehnung oder einen Gebietslayer an.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <source>Loading KartaView sequences from {}...</source>
+        <translation>KartaView-Sequenzen werden von {} geladen...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <source>KartaView data could not be loaded: {}</source>
+        <translation>KartaView-Daten konnten nicht geladen werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <source>Measuring the road coverage...</source>
+        <translation>Die Straßenabdeckung wird gemessen...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <source>Generated {} from {}.</source>
+        <translation>Erstellt am {} aus {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>Area</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Newest capture</source>
+        <translation>Neueste Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Oldest capture</source>
+        <translation>Älteste Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Road km</source>
+        <translation>Straßen-km</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <source>Covered road km</source>
+        <translation>Abgedeckte Straßen-km</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <source>Roads covered %</source>
+        <translation>Straßen abgedeckt %</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Capture year</source>
+        <translation>Aufnahmejahr</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Quality band</source>
+        <translation>Qualitätsklasse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>360°</source>
+        <translation>360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>Kilometres by {}</source>
+        <translation>Kilometer nach {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
+        <translation>Die Diagramme benötigen das Python-Paket plotly, das diesem QGIS fehlt; die Tabellen sind vollständig.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="49"/>
+        <location filename="../plugin/processing/download_sequences.py" line="55"/>
         <source>Download KartaView sequences</source>
         <translation>KartaView-Sequenzen herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="52"/>
+        <location filename="../plugin/processing/download_sequences.py" line="58"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -235,72 +609,72 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="72"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="72"/>
+        <location filename="../plugin/processing/download_sequences.py" line="78"/>
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <location filename="../plugin/processing/download_sequences.py" line="80"/>
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="87"/>
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="97"/>
         <source>Loading KartaView {} from {} ({} map tiles)...</source>
         <translation>KartaView-{} werden von {} geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="99"/>
+        <location filename="../plugin/processing/download_sequences.py" line="105"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="110"/>
+        <location filename="../plugin/processing/download_sequences.py" line="116"/>
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="123"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="123"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="124"/>
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
     </message>
@@ -341,7 +715,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="176"/>
+        <location filename="../plugin/gui/options_page.py" line="180"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -349,72 +723,72 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="84"/>
+        <location filename="../plugin/gui/options_page.py" line="87"/>
         <source>Set by the environment variable {}</source>
         <translation>Durch die Umgebungsvariable {} festgelegt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="90"/>
+        <location filename="../plugin/gui/options_page.py" line="93"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Einige Werte sind durch Umgebungsvariablen festgelegt und können hier nicht geändert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="110"/>
+        <location filename="../plugin/gui/options_page.py" line="113"/>
         <source>Could not clear the cache: {}</source>
         <translation>Der Cache konnte nicht geleert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="152"/>
+        <location filename="../plugin/gui/options_page.py" line="155"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht gespeichert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="118"/>
+        <location filename="../plugin/gui/options_page.py" line="121"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Das Konto ist durch die Umgebungsvariable {} festgelegt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="120"/>
+        <location filename="../plugin/gui/options_page.py" line="123"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="122"/>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="124"/>
+        <location filename="../plugin/gui/options_page.py" line="127"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Nicht angemeldet. Melden Sie sich an, um Fotos hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="145"/>
+        <location filename="../plugin/gui/options_page.py" line="148"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="101"/>
+        <location filename="../plugin/gui/options_page.py" line="104"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="138"/>
+        <location filename="../plugin/gui/options_page.py" line="141"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="100"/>
+        <location filename="../plugin/gui/options_page.py" line="103"/>
         <source>Could not read the cache: {}</source>
         <translation>Der Cache konnte nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="126"/>
+        <location filename="../plugin/gui/options_page.py" line="129"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Uploads verwenden das Zugriffstoken aus der Umgebungsvariable {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <location filename="../plugin/gui/options_page.py" line="107"/>
         <source>{} MB</source>
         <translation>{} MB</translation>
     </message>
@@ -422,7 +796,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="64"/>
+        <location filename="../plugin/plugin.py" line="66"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -430,7 +804,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="24"/>
+        <location filename="../plugin/processing/provider.py" line="26"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -438,92 +812,92 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="69"/>
+        <location filename="../plugin/provider/provider.py" line="70"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Der KartaView-Layer {!r} kann nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="85"/>
+        <location filename="../plugin/provider/provider.py" line="86"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>Das Lesen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="104"/>
+        <location filename="../plugin/provider/provider.py" line="105"/>
         <source>KartaView web service</source>
         <translation>KartaView-Webdienst</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="166"/>
+        <location filename="../plugin/provider/provider.py" line="167"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Das Zählen der KartaView-Objekte ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="183"/>
+        <location filename="../plugin/provider/provider.py" line="184"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Die Berechnung der Ausdehnung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="235"/>
+        <location filename="../plugin/provider/provider.py" line="236"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt: Zoomen Sie hinein, um die KartaView-Straßenabdeckung zu laden (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="236"/>
+        <location filename="../plugin/provider/provider.py" line="237"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt, um KartaView-{} aufzulisten: Zoomen Sie hinein oder fügen Sie für diesen Maßstab den KartaView-Abdeckungslayer hinzu (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="239"/>
+        <location filename="../plugin/provider/provider.py" line="240"/>
         <source>Loading KartaView {}...</source>
         <translation>KartaView-{} werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView hat für einen Teil der Ansicht nicht geantwortet: Angezeigt wird, was bereits geladen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>road coverage</source>
         <translation>Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="250"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Straßenabdeckung aus /1.0/tracks/ (Anzahl der Sequenzen pro Straßenabschnitt)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="252"/>
+        <location filename="../plugin/provider/provider.py" line="253"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Fotos aus den nearby-photos-Kacheln; Sequenzlinien aus der Fotoliste jeder Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="253"/>
+        <location filename="../plugin/provider/provider.py" line="254"/>
         <source>complete for the view</source>
         <translation>vollständig für die Ansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="255"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="255"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="257"/>
+        <location filename="../plugin/provider/provider.py" line="258"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>Die Beschreibung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
@@ -533,22 +907,22 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="64"/>
+        <location filename="../plugin/provider/provider.py" line="65"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>der Layerfilter {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="124"/>
+        <location filename="../plugin/provider/provider.py" line="125"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Der Filter des KartaView-Layers {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="133"/>
+        <location filename="../plugin/provider/provider.py" line="134"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Der Filter des KartaView-Layers konnte nicht gesetzt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="223"/>
+        <location filename="../plugin/provider/provider.py" line="224"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Das Neuladen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
@@ -556,12 +930,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewRootItem</name>
     <message>
-        <location filename="../plugin/gui/browser.py" line="25"/>
+        <location filename="../plugin/gui/browser.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/browser.py" line="27"/>
+        <location filename="../plugin/gui/browser.py" line="29"/>
         <source>KartaView street-level imagery: sequences, photos and road coverage</source>
         <translation>KartaView-Straßenbilder: Sequenzen, Fotos und Straßenabdeckung</translation>
     </message>
@@ -569,17 +943,17 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="405"/>
+        <location filename="../plugin/provider/loader.py" line="436"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="597"/>
+        <location filename="../plugin/provider/loader.py" line="634"/>
         <source>Unexpected error: {}</source>
         <translation>Unerwarteter Fehler: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="599"/>
+        <location filename="../plugin/provider/loader.py" line="636"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden; die Layer zeigen, was zuvor geladen wurde. {}</translation>
     </message>
@@ -587,12 +961,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="196"/>
+        <location filename="../plugin/gui/options_page.py" line="200"/>
         <source>KartaView Settings…</source>
         <translation>KartaView-Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="206"/>
+        <location filename="../plugin/gui/options_page.py" line="210"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht geöffnet werden: {}</translation>
     </message>
@@ -625,112 +999,112 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Nur für einen vertrauenswürdigen Testserver im eigenen Netz. Adressen auf diesem Rechner sind immer erlaubt.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="50"/>
+        <location filename="../ui/options_page.ui" line="60"/>
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="56"/>
+        <location filename="../ui/options_page.ui" line="66"/>
         <source>Maximum size</source>
         <translation>Maximale Größe</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="66"/>
+        <location filename="../ui/options_page.ui" line="76"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="82"/>
+        <location filename="../ui/options_page.ui" line="92"/>
         <source>Refresh after</source>
         <translation>Aktualisieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="92"/>
+        <location filename="../ui/options_page.ui" line="102"/>
         <source>Cached KartaView answers older than this are fetched again.</source>
         <translation>Zwischengespeicherte KartaView-Antworten, die älter sind, werden neu abgerufen.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="95"/>
+        <location filename="../ui/options_page.ui" line="105"/>
         <source> h</source>
         <translation> Std.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="108"/>
+        <location filename="../ui/options_page.ui" line="118"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="122"/>
+        <location filename="../ui/options_page.ui" line="132"/>
         <source>Current size</source>
         <translation>Aktuelle Größe</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="141"/>
+        <location filename="../ui/options_page.ui" line="157"/>
         <source>Clear cache</source>
         <translation>Cache leeren</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="153"/>
+        <location filename="../ui/options_page.ui" line="169"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="159"/>
+        <location filename="../ui/options_page.ui" line="175"/>
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="169"/>
+        <location filename="../ui/options_page.ui" line="185"/>
         <source>How many photos are sent at the same time.</source>
         <translation>Wie viele Fotos gleichzeitig gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="185"/>
+        <location filename="../ui/options_page.ui" line="201"/>
         <source>Default filters of new layers</source>
         <translation>Standardfilter für neue Layer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="191"/>
+        <location filename="../ui/options_page.ui" line="207"/>
         <source>Minimum quality</source>
         <translation>Mindestqualität</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="217"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="211"/>
+        <location filename="../ui/options_page.ui" line="227"/>
         <source>Only 360° imagery</source>
         <translation>Nur 360°-Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="218"/>
+        <location filename="../ui/options_page.ui" line="234"/>
         <source>Only added since</source>
         <translation>Nur hinzugefügt seit</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="235"/>
+        <location filename="../ui/options_page.ui" line="251"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="245"/>
+        <location filename="../ui/options_page.ui" line="261"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>Nur Bilder dieses KartaView-Benutzers anzeigen. Leer lassen für alle Benutzer.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="255"/>
+        <location filename="../ui/options_page.ui" line="271"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="268"/>
+        <location filename="../ui/options_page.ui" line="284"/>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="275"/>
+        <location filename="../ui/options_page.ui" line="291"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
@@ -738,42 +1112,42 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="49"/>
+        <location filename="../plugin/gui/photo_component.py" line="53"/>
         <source>KartaView photo panel</source>
         <translation>KartaView-Fotobereich</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="67"/>
+        <location filename="../plugin/gui/photo_component.py" line="71"/>
         <source>Show KartaView photo</source>
         <translation>KartaView-Foto anzeigen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="58"/>
+        <location filename="../plugin/gui/photo_component.py" line="62"/>
         <source>Show KartaView photo ({}): click a street to see its photo</source>
         <translation>KartaView-Foto anzeigen ({}): Klicken Sie auf eine Straße, um ihr Foto zu sehen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="105"/>
+        <location filename="../plugin/gui/photo_component.py" line="118"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Dieses Objekt verweist auf kein KartaView-Foto.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="110"/>
+        <location filename="../plugin/gui/photo_component.py" line="123"/>
         <source>Could not show the photo: {}</source>
         <translation>Das Foto konnte nicht angezeigt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="113"/>
+        <location filename="../plugin/gui/photo_component.py" line="126"/>
         <source>No KartaView photo near this point.</source>
         <translation>Kein KartaView-Foto in der Nähe dieses Punktes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="116"/>
+        <location filename="../plugin/gui/photo_component.py" line="129"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>KartaView-Fotos konnten nicht gesucht werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="119"/>
+        <location filename="../plugin/gui/photo_component.py" line="132"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -936,72 +1310,72 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="113"/>
+        <location filename="../plugin/gui/photo_dock.py" line="122"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="193"/>
+        <location filename="../plugin/gui/photo_dock.py" line="208"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="213"/>
+        <location filename="../plugin/gui/photo_dock.py" line="228"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="222"/>
+        <location filename="../plugin/gui/photo_dock.py" line="237"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="300"/>
+        <location filename="../plugin/gui/photo_dock.py" line="315"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="360"/>
+        <location filename="../plugin/gui/photo_dock.py" line="375"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="377"/>
+        <location filename="../plugin/gui/photo_dock.py" line="392"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="393"/>
+        <location filename="../plugin/gui/photo_dock.py" line="408"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="402"/>
+        <location filename="../plugin/gui/photo_dock.py" line="417"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="421"/>
+        <location filename="../plugin/gui/photo_dock.py" line="436"/>
         <source>index {} (id {})</source>
         <translation>Nr. {} (ID {})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451"/>
+        <location filename="../plugin/gui/photo_dock.py" line="466"/>
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451"/>
+        <location filename="../plugin/gui/photo_dock.py" line="466"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="459"/>
+        <location filename="../plugin/gui/photo_dock.py" line="474"/>
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="53"/>
+        <location filename="../plugin/gui/photo_dock.py" line="62"/>
         <source>Something went wrong: {}</source>
         <translation>Etwas ist schiefgelaufen: {}</translation>
     </message>
@@ -1009,12 +1383,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="148"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="151"/>
         <source>Sign in to KartaView…</source>
         <translation>Bei KartaView anmelden…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="157"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="160"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
@@ -1082,77 +1456,77 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="38"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="41"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="51"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
         <source>(unknown user)</source>
         <translation>(unbekannter Benutzer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="87"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="57"/>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="65"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="68"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Geben Sie zuerst die Client-ID Ihrer OpenStreetMap-Anwendung ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="69"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisieren Sie die Anwendung im Browser und fügen Sie dann den Code hier ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="75"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Die Anmeldeseite konnte nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="83"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="86"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Bei KartaView angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="90"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="93"/>
         <source>Signing in failed: {}</source>
         <translation>Anmeldung fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="101"/>
         <source>Paste your KartaView access token.</source>
         <translation>Fügen Sie Ihr KartaView-Zugriffstoken ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="126"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="129"/>
         <source>KartaView account</source>
         <translation>KartaView-Konto</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="108"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Öffnen Sie zuerst die Anmeldeseite von OpenStreetMap (Schritt 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="114"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Fügen Sie den Code ein, den OpenStreetMap angezeigt hat (Schritt 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="131"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="137"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>

@@ -4,70 +4,243 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="49"/>
         <source>KartaView sequences</source>
         <translation>Séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="42"/>
+        <location filename="../plugin/gui/layer_actions.py" line="49"/>
         <source>KartaView photos</source>
         <translation>Photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="43"/>
+        <location filename="../plugin/gui/layer_actions.py" line="50"/>
         <source>KartaView road coverage</source>
         <translation>Couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="65"/>
+        <location filename="../plugin/gui/layer_actions.py" line="72"/>
         <source>Open in KartaView</source>
         <translation>Ouvrir dans KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="186"/>
+        <location filename="../plugin/gui/layer_actions.py" line="251"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="123"/>
+        <location filename="../plugin/gui/layer_actions.py" line="156"/>
         <source>Add KartaView layer</source>
         <translation>Ajouter une couche KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="125"/>
+        <location filename="../plugin/gui/layer_actions.py" line="158"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Ajouter la couche des séquences KartaView (photos et couverture routière dans le menu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="129"/>
+        <location filename="../plugin/gui/layer_actions.py" line="162"/>
         <source>Clear KartaView cache</source>
         <translation>Vider le cache de KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="144"/>
+        <location filename="../plugin/gui/layer_actions.py" line="177"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <location filename="../plugin/gui/layer_actions.py" line="237"/>
         <source>KartaView cache cleared ({:.1f} MB freed).</source>
         <translation>Cache de KartaView vidé ({:.1f} Mo libérés).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="179"/>
+        <location filename="../plugin/gui/layer_actions.py" line="244"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="153"/>
+        <source>KartaView coverage (overview zoomed out, sequences zoomed in)</source>
+        <translation>Couverture KartaView (vue d&apos;ensemble en petite échelle, séquences en grande échelle)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="188"/>
+        <source>The KartaView coverage overview could not be created.</source>
+        <translation>La vue d&apos;ensemble de la couverture KartaView n&apos;a pas pu être créée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="198"/>
+        <source>The KartaView coverage group could not be created.</source>
+        <translation>Le groupe de couverture KartaView n&apos;a pas pu être créé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="38"/>
+        <source>Uploading</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="38"/>
+        <source>Uploaded, waiting for processing</source>
+        <translation>Envoyée, en attente de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="39"/>
+        <source>Processing</source>
+        <translation>Traitement en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="39"/>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="40"/>
+        <source>Processing failed</source>
+        <translation>Échec du traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="40"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="186"/>
+        <source>My KartaView uploads</source>
+        <translation>Mes envois KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="54"/>
+        <source>Press Refresh to list the sequences you uploaded.</source>
+        <translation>Cliquez sur Actualiser pour lister les séquences que vous avez envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Sequence</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Uploaded</source>
+        <translation>Envoyée le</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="64"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="65"/>
+        <source>Open on KartaView</source>
+        <translation>Ouvrir sur KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="66"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="83"/>
+        <source>Sign in to KartaView (Web ▸ KartaView ▸ Sign in) to see your uploads.</source>
+        <translation>Connectez-vous à KartaView (Internet ▸ KartaView ▸ Se connecter) pour voir vos envois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="86"/>
+        <source>Asking KartaView for your sequences…</source>
+        <translation>Demande de vos séquences à KartaView…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="101"/>
+        <source>{} sequences, {} not published yet.</source>
+        <translation>{} séquences, dont {} pas encore publiées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="101"/>
+        <source>You have not uploaded any sequence yet.</source>
+        <translation>Vous n&apos;avez encore envoyé aucune séquence.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="109"/>
+        <source>Your sequences could not be listed: {}</source>
+        <translation>Vos séquences n&apos;ont pas pu être listées : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="125"/>
+        <source>Delete sequence {} from KartaView?
+
+{}
+
+This cannot be undone: its photos are removed for everyone.</source>
+        <translation>Supprimer la séquence {} de KartaView ?
+
+{}
+
+Cette action est définitive : ses photos sont supprimées pour tout le monde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="127"/>
+        <source>Delete KartaView sequence</source>
+        <translation>Supprimer une séquence KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="133"/>
+        <source>Deleting sequence {}…</source>
+        <translation>Suppression de la séquence {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="140"/>
+        <source>Sequence {} was deleted.</source>
+        <translation>La séquence {} a été supprimée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="147"/>
+        <source>Sequence {} is not on KartaView any more.</source>
+        <translation>La séquence {} n&apos;est plus sur KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="149"/>
+        <source>KartaView refused to delete sequence {}: {}</source>
+        <translation>KartaView a refusé de supprimer la séquence {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="151"/>
+        <source>Sequence {} could not be deleted: {}</source>
+        <translation>La séquence {} n&apos;a pas pu être supprimée : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/overview.py" line="28"/>
+        <source>KartaView coverage overview</source>
+        <translation>Vue d&apos;ensemble de la couverture KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/overview.py" line="32"/>
+        <source>KartaView coverage</source>
+        <translation>Couverture KartaView</translation>
     </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="79"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="80"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Lacunes de couverture (rues sans images)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="83"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -84,145 +257,346 @@ Séquences : par défaut, les séquences KartaView de l’emprise des routes, ch
 Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pct, newest_capture, oldest_capture, sequence_count et has_360. Lacunes : les portions non couvertes, sous forme de lignes avec leur longueur, l’identifiant et le nom de la route et la distance à la portion couverte la plus proche, toutes routes confondues (0 quand une lacune prolonge une portion couverte). Les champs d’identifiant et de nom de route sont devinés d’après les noms usuels s’ils ne sont pas choisis. Le journal donne les totaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="101"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="102"/>
         <source>Roads (line layer)</source>
         <translation>Routes (couche de lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="103"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="104"/>
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Tolérance (distance en mètres à laquelle une séquence peut passer d’une route tout en la couvrant)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="107"/>
         <source>Road id field (guessed when empty)</source>
         <translation>Champ de l’identifiant de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="109"/>
         <source>Road name field (guessed when empty)</source>
         <translation>Champ du nom de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="111"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="112"/>
         <source>Sequences layer (optional; instead of loading from KartaView)</source>
         <translation>Couche des séquences (facultative ; au lieu du chargement depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="116"/>
         <source>Roads with coverage</source>
         <translation>Routes avec leur couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
         <source>Coverage gaps</source>
         <translation>Lacunes de couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Road length (km)</source>
         <translation>Longueur des routes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Covered (km)</source>
         <translation>Couvert (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Covered share (%)</source>
         <translation>Part couverte (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Gaps (km)</source>
         <translation>Lacunes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Gap pieces</source>
         <translation>Nombre de lacunes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="120"/>
         <source>Sequences used</source>
         <translation>Séquences utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="125"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="139"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="140"/>
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Aucune route à analyser : la couche est vide, aucune entité n’est sélectionnée ou aucune route n’a de géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="148"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="149"/>
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} routes n’ont pas pu être transformées en mètres et sont comptées comme vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="154"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="155"/>
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} séquences KartaView à proximité de {} routes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="197"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="198"/>
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} routes sans géométrie linéaire ont été ignorées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="206"/>
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>Chargement des séquences KartaView pour {:.4f},{:.4f},{:.4f},{:.4f} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="214"/>
         <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences&quot;) instead.</source>
         <translation>Les données KartaView de l’emprise des routes n’ont pas pu être chargées et n’étaient pas en cache : {} Vous pouvez aussi fournir à la place une couche de séquences (par exemple issue de « Télécharger les séquences KartaView »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="260"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="261"/>
         <source>The roads layer has no field &apos;{}&apos;.</source>
         <translation>La couche des routes n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="321"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="322"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="325"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="326"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="328"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="329"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="471"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="473"/>
         <source>The style {} was not applied: {}</source>
         <translation>Le style {} n’a pas été appliqué : {}</translation>
     </message>
 </context>
 <context>
+    <name>CoverageStatisticsAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <source>KartaView coverage statistics</source>
+        <translation>Statistiques de couverture KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
+
+Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
+
+Outputs: a table with one row per area, a long table (area, dimension, category, km, sequences) to pivot, and an HTML report with charts, which opens from the Results Viewer.</source>
+        <translation>Combien d&apos;imagerie KartaView il y a, de quel type et où : les kilomètres de séquences par année de prise de vue, classe de qualité, appareil et 360° ou non, avec la prise de vue la plus récente et la plus ancienne, par zone.
+
+Les séquences viennent de KartaView (dans l&apos;emprise, ou l&apos;emprise des zones) ou d&apos;une couche de lignes comme la sortie de « Télécharger des séquences KartaView ». Les zones sont une couche de polygones quelconque (des quartiers, par exemple) ; sans elle, l&apos;emprise est la zone. Une séquence compte dans une zone pour sa longueur à l&apos;intérieur ; les zones ne doivent pas se chevaucher pour que les totaux s&apos;additionnent. Avec une couche de routes, la part de sa longueur à moins de la tolérance d&apos;une séquence est aussi donnée par zone.
+
+Sorties : une table avec une ligne par zone, une table longue (zone, dimension, catégorie, km, séquences) à croiser, et un rapport HTML avec des graphiques, qui s&apos;ouvre depuis la visionneuse de résultats.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <source>Extent</source>
+        <translation>Emprise</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <source>Sequences layer (instead of loading them from KartaView)</source>
+        <translation>Couche de séquences (au lieu de les charger depuis KartaView)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <source>Area name field</source>
+        <translation>Champ du nom de zone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <source>Roads (for the covered share)</source>
+        <translation>Routes (pour la part couverte)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <source>Road coverage tolerance (metres)</source>
+        <translation>Tolérance de couverture des routes (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <source>Statistics per area</source>
+        <translation>Statistiques par zone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <source>Kilometres by year, quality, device and 360°</source>
+        <translation>Kilomètres par année, qualité, appareil et 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <source>HTML files (*.html)</source>
+        <translation>Fichiers HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <source>Kilometres of imagery</source>
+        <translation>Kilomètres d&apos;imagerie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>Sequences</source>
+        <translation>Séquences</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <source>All areas</source>
+        <translation>Toutes les zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <source>The Python package plotly is missing: the report has tables, no charts.</source>
+        <translation>Le paquet Python plotly manque : le rapport contient les tables, sans graphiques.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <source>{:.2f} km of {} sequences in {} areas.</source>
+        <translation>{:.2f} km de {} séquences dans {} zones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <source>Area {}</source>
+        <translation>Zone {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <source>The areas layer has no polygon to measure in.</source>
+        <translation>La couche de zones n&apos;a aucun polygone où mesurer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <source>Give an extent or an areas layer.</source>
+        <translation>Indiquez une emprise ou une couche de zones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <source>Loading KartaView sequences from {}...</source>
+        <translation>Chargement des séquences KartaView depuis {}...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <source>KartaView data could not be loaded: {}</source>
+        <translation>Les données KartaView n&apos;ont pas pu être chargées : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <source>Measuring the road coverage...</source>
+        <translation>Mesure de la couverture des routes...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <source>Generated {} from {}.</source>
+        <translation>Généré le {} à partir de {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Newest capture</source>
+        <translation>Prise de vue la plus récente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Oldest capture</source>
+        <translation>Prise de vue la plus ancienne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Road km</source>
+        <translation>Km de routes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <source>Covered road km</source>
+        <translation>Km de routes couverts</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <source>Roads covered %</source>
+        <translation>% de routes couvertes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Capture year</source>
+        <translation>Année de prise de vue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Quality band</source>
+        <translation>Classe de qualité</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>360°</source>
+        <translation>360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>Kilometres by {}</source>
+        <translation>Kilomètres par {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
+        <translation>Les graphiques nécessitent le paquet Python plotly, absent de ce QGIS ; les tables sont complètes.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="49"/>
+        <location filename="../plugin/processing/download_sequences.py" line="55"/>
         <source>Download KartaView sequences</source>
         <translation>Télécharger les séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="52"/>
+        <location filename="../plugin/processing/download_sequences.py" line="58"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -235,72 +609,72 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="72"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="67"/>
+        <location filename="../plugin/processing/download_sequences.py" line="73"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="72"/>
+        <location filename="../plugin/processing/download_sequences.py" line="78"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="74"/>
+        <location filename="../plugin/processing/download_sequences.py" line="80"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="87"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="97"/>
         <source>Loading KartaView {} from {} ({} map tiles)...</source>
         <translation>Chargement KartaView : {} depuis {} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="99"/>
+        <location filename="../plugin/processing/download_sequences.py" line="105"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="110"/>
+        <location filename="../plugin/processing/download_sequences.py" line="116"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="123"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="114"/>
+        <location filename="../plugin/processing/download_sequences.py" line="123"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="124"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
     </message>
@@ -341,7 +715,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="176"/>
+        <location filename="../plugin/gui/options_page.py" line="180"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -349,72 +723,72 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="84"/>
+        <location filename="../plugin/gui/options_page.py" line="87"/>
         <source>Set by the environment variable {}</source>
         <translation>Défini par la variable d’environnement {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="90"/>
+        <location filename="../plugin/gui/options_page.py" line="93"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Des variables d’environnement fixent certaines valeurs, qui ne peuvent donc pas être modifiées ici : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="110"/>
+        <location filename="../plugin/gui/options_page.py" line="113"/>
         <source>Could not clear the cache: {}</source>
         <translation>Impossible de vider le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="152"/>
+        <location filename="../plugin/gui/options_page.py" line="155"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Impossible d’enregistrer les paramètres de KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="118"/>
+        <location filename="../plugin/gui/options_page.py" line="121"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Le compte est défini par la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="120"/>
+        <location filename="../plugin/gui/options_page.py" line="123"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="122"/>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="124"/>
+        <location filename="../plugin/gui/options_page.py" line="127"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Non connecté. Connectez-vous pour téléverser des photos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="145"/>
+        <location filename="../plugin/gui/options_page.py" line="148"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="101"/>
+        <location filename="../plugin/gui/options_page.py" line="104"/>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="138"/>
+        <location filename="../plugin/gui/options_page.py" line="141"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="100"/>
+        <location filename="../plugin/gui/options_page.py" line="103"/>
         <source>Could not read the cache: {}</source>
         <translation>Impossible de lire le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="126"/>
+        <location filename="../plugin/gui/options_page.py" line="129"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Les téléversements utilisent le jeton d’accès de la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <location filename="../plugin/gui/options_page.py" line="107"/>
         <source>{} MB</source>
         <translation>{} Mo</translation>
     </message>
@@ -422,7 +796,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="64"/>
+        <location filename="../plugin/plugin.py" line="66"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -430,7 +804,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="24"/>
+        <location filename="../plugin/processing/provider.py" line="26"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -438,92 +812,92 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="69"/>
+        <location filename="../plugin/provider/provider.py" line="70"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Impossible d’ouvrir la couche KartaView {!r} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="85"/>
+        <location filename="../plugin/provider/provider.py" line="86"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>La lecture de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="104"/>
+        <location filename="../plugin/provider/provider.py" line="105"/>
         <source>KartaView web service</source>
         <translation>Service web KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="166"/>
+        <location filename="../plugin/provider/provider.py" line="167"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Le comptage des entités KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="183"/>
+        <location filename="../plugin/provider/provider.py" line="184"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Le calcul de l’emprise de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="235"/>
+        <location filename="../plugin/provider/provider.py" line="236"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Échelle trop petite : zoomez pour charger la couverture routière KartaView (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="236"/>
+        <location filename="../plugin/provider/provider.py" line="237"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Échelle trop petite pour lister les {} KartaView : zoomez ou ajoutez la couche de couverture KartaView pour cette échelle (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="239"/>
+        <location filename="../plugin/provider/provider.py" line="240"/>
         <source>Loading KartaView {}...</source>
         <translation>Chargement KartaView : {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView n’a pas répondu pour une partie de la vue : affichage de ce qui est déjà chargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>road coverage</source>
         <translation>couverture routière</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="250"/>
+        <location filename="../plugin/provider/provider.py" line="251"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Couverture routière issue de /1.0/tracks/ (nombre de séquences par tronçon de route)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="252"/>
+        <location filename="../plugin/provider/provider.py" line="253"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Photos issues des tuiles nearby-photos ; lignes des séquences issues de la liste des photos de chaque séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="253"/>
+        <location filename="../plugin/provider/provider.py" line="254"/>
         <source>complete for the view</source>
         <translation>complet pour la vue</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="255"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="254"/>
+        <location filename="../plugin/provider/provider.py" line="255"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="257"/>
+        <location filename="../plugin/provider/provider.py" line="258"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>La description de la couche KartaView a échoué : {}</translation>
     </message>
@@ -533,22 +907,22 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="64"/>
+        <location filename="../plugin/provider/provider.py" line="65"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>le filtre de couche {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="124"/>
+        <location filename="../plugin/provider/provider.py" line="125"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Le filtre de la couche KartaView {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="133"/>
+        <location filename="../plugin/provider/provider.py" line="134"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Impossible d’appliquer le filtre de la couche KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="223"/>
+        <location filename="../plugin/provider/provider.py" line="224"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Le rechargement de la couche KartaView a échoué : {}</translation>
     </message>
@@ -556,12 +930,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewRootItem</name>
     <message>
-        <location filename="../plugin/gui/browser.py" line="25"/>
+        <location filename="../plugin/gui/browser.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/browser.py" line="27"/>
+        <location filename="../plugin/gui/browser.py" line="29"/>
         <source>KartaView street-level imagery: sequences, photos and road coverage</source>
         <translation>Images de rue KartaView : séquences, photos et couverture routière</translation>
     </message>
@@ -569,17 +943,17 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../plugin/provider/loader.py" line="405"/>
+        <location filename="../plugin/provider/loader.py" line="436"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="597"/>
+        <location filename="../plugin/provider/loader.py" line="634"/>
         <source>Unexpected error: {}</source>
         <translation>Erreur inattendue : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader.py" line="599"/>
+        <location filename="../plugin/provider/loader.py" line="636"/>
         <source>KartaView data could not be loaded; the layers show what was loaded before. {}</source>
         <translation>Les données KartaView n’ont pas pu être chargées ; les couches affichent ce qui avait été chargé auparavant. {}</translation>
     </message>
@@ -587,12 +961,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="196"/>
+        <location filename="../plugin/gui/options_page.py" line="200"/>
         <source>KartaView Settings…</source>
         <translation>Paramètres de KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="206"/>
+        <location filename="../plugin/gui/options_page.py" line="210"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Impossible d’ouvrir les paramètres de KartaView : {}</translation>
     </message>
@@ -625,112 +999,112 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Seulement pour un serveur de test de confiance sur votre propre réseau. Les adresses de cet ordinateur sont toujours autorisées.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="50"/>
+        <location filename="../ui/options_page.ui" line="60"/>
         <source>Cache</source>
         <translation>Cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="56"/>
+        <location filename="../ui/options_page.ui" line="66"/>
         <source>Maximum size</source>
         <translation>Taille maximale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="66"/>
+        <location filename="../ui/options_page.ui" line="76"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="82"/>
+        <location filename="../ui/options_page.ui" line="92"/>
         <source>Refresh after</source>
         <translation>Actualiser après</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="92"/>
+        <location filename="../ui/options_page.ui" line="102"/>
         <source>Cached KartaView answers older than this are fetched again.</source>
         <translation>Les réponses de KartaView mises en cache depuis plus longtemps sont téléchargées à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="95"/>
+        <location filename="../ui/options_page.ui" line="105"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="108"/>
+        <location filename="../ui/options_page.ui" line="118"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="122"/>
+        <location filename="../ui/options_page.ui" line="132"/>
         <source>Current size</source>
         <translation>Taille actuelle</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="141"/>
+        <location filename="../ui/options_page.ui" line="157"/>
         <source>Clear cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="153"/>
+        <location filename="../ui/options_page.ui" line="169"/>
         <source>Upload</source>
         <translation>Téléversement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="159"/>
+        <location filename="../ui/options_page.ui" line="175"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="169"/>
+        <location filename="../ui/options_page.ui" line="185"/>
         <source>How many photos are sent at the same time.</source>
         <translation>Nombre de photos envoyées en même temps.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="185"/>
+        <location filename="../ui/options_page.ui" line="201"/>
         <source>Default filters of new layers</source>
         <translation>Filtres par défaut des nouvelles couches</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="191"/>
+        <location filename="../ui/options_page.ui" line="207"/>
         <source>Minimum quality</source>
         <translation>Qualité minimale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="217"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="211"/>
+        <location filename="../ui/options_page.ui" line="227"/>
         <source>Only 360° imagery</source>
         <translation>Images 360° uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="218"/>
+        <location filename="../ui/options_page.ui" line="234"/>
         <source>Only added since</source>
         <translation>Uniquement ajoutées depuis le</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="235"/>
+        <location filename="../ui/options_page.ui" line="251"/>
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="245"/>
+        <location filename="../ui/options_page.ui" line="261"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>N’afficher que les images de cet utilisateur KartaView. Laisser vide pour tous les utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="255"/>
+        <location filename="../ui/options_page.ui" line="271"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="268"/>
+        <location filename="../ui/options_page.ui" line="284"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="275"/>
+        <location filename="../ui/options_page.ui" line="291"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
@@ -738,42 +1112,42 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>PhotoComponent</name>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="49"/>
+        <location filename="../plugin/gui/photo_component.py" line="53"/>
         <source>KartaView photo panel</source>
         <translation>Panneau des photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="67"/>
+        <location filename="../plugin/gui/photo_component.py" line="71"/>
         <source>Show KartaView photo</source>
         <translation>Afficher la photo KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="58"/>
+        <location filename="../plugin/gui/photo_component.py" line="62"/>
         <source>Show KartaView photo ({}): click a street to see its photo</source>
         <translation>Afficher la photo KartaView ({}) : cliquez sur une rue pour voir sa photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="105"/>
+        <location filename="../plugin/gui/photo_component.py" line="118"/>
         <source>This feature names no KartaView photo.</source>
         <translation>Cette entité ne désigne aucune photo KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="110"/>
+        <location filename="../plugin/gui/photo_component.py" line="123"/>
         <source>Could not show the photo: {}</source>
         <translation>Impossible d’afficher la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="113"/>
+        <location filename="../plugin/gui/photo_component.py" line="126"/>
         <source>No KartaView photo near this point.</source>
         <translation>Aucune photo KartaView près de ce point.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="116"/>
+        <location filename="../plugin/gui/photo_component.py" line="129"/>
         <source>Could not search KartaView photos: {}</source>
         <translation>Impossible de rechercher des photos KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_component.py" line="119"/>
+        <location filename="../plugin/gui/photo_component.py" line="132"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -936,72 +1310,72 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="113"/>
+        <location filename="../plugin/gui/photo_dock.py" line="122"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="193"/>
+        <location filename="../plugin/gui/photo_dock.py" line="208"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="213"/>
+        <location filename="../plugin/gui/photo_dock.py" line="228"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="222"/>
+        <location filename="../plugin/gui/photo_dock.py" line="237"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="300"/>
+        <location filename="../plugin/gui/photo_dock.py" line="315"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="360"/>
+        <location filename="../plugin/gui/photo_dock.py" line="375"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="377"/>
+        <location filename="../plugin/gui/photo_dock.py" line="392"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="393"/>
+        <location filename="../plugin/gui/photo_dock.py" line="408"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="402"/>
+        <location filename="../plugin/gui/photo_dock.py" line="417"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="421"/>
+        <location filename="../plugin/gui/photo_dock.py" line="436"/>
         <source>index {} (id {})</source>
         <translation>n° {} (id {})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451"/>
+        <location filename="../plugin/gui/photo_dock.py" line="466"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="451"/>
+        <location filename="../plugin/gui/photo_dock.py" line="466"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="459"/>
+        <location filename="../plugin/gui/photo_dock.py" line="474"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="53"/>
+        <location filename="../plugin/gui/photo_dock.py" line="62"/>
         <source>Something went wrong: {}</source>
         <translation>Une erreur s’est produite : {}</translation>
     </message>
@@ -1009,12 +1383,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>SignInComponent</name>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="148"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="151"/>
         <source>Sign in to KartaView…</source>
         <translation>Se connecter à KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="157"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="160"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
@@ -1082,77 +1456,77 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="38"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="41"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="51"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
         <source>(unknown user)</source>
         <translation>(utilisateur inconnu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="84"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="87"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="54"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="57"/>
         <source>Not signed in.</source>
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="65"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="68"/>
         <source>Enter the client id of your OpenStreetMap application first.</source>
         <translation>Saisissez d’abord l’identifiant client de votre application OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="69"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
         <source>Authorize the application in the browser, then paste the code here.</source>
         <translation>Autorisez l’application dans le navigateur, puis collez le code ici.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="72"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="75"/>
         <source>Could not open the sign-in page: {}</source>
         <translation>Impossible d’ouvrir la page de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="83"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="86"/>
         <source>Signed in to KartaView as {}.</source>
         <translation>Connecté à KartaView en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="90"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="93"/>
         <source>Signing in failed: {}</source>
         <translation>La connexion a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="98"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="101"/>
         <source>Paste your KartaView access token.</source>
         <translation>Collez votre jeton d’accès KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="126"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="129"/>
         <source>KartaView account</source>
         <translation>Compte KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="108"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
         <source>Open the OpenStreetMap sign-in page first (step 1).</source>
         <translation>Ouvrez d’abord la page de connexion d’OpenStreetMap (étape 1).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="111"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="114"/>
         <source>Paste the code OpenStreetMap showed (step 2).</source>
         <translation>Collez le code affiché par OpenStreetMap (étape 2).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="131"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
         <source>Signed out.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/sign_in_dialog.py" line="134"/>
+        <location filename="../plugin/gui/sign_in_dialog.py" line="137"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>

@@ -30,7 +30,7 @@ from .background import Background
 
 
 def tr(text):
-    return QCoreApplication.translate("MyUploadsDock", text)
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files module tr() here
 
 
 def status_text(status: str) -> str:
