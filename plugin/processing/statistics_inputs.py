@@ -76,8 +76,10 @@ def layer_sequences(source, filters, context, cancel):
                                      quality=values["quality"])
         if not filters.accepts_sequence(attributes):
             continue
-        geometry = QgsGeometry(feature.geometry())
-        if geometry.isNull() or geometry.isEmpty() or geometry.transform(transform) != 0:
+        geometry = feature.geometry()
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        if not transform.isShortCircuited() and geometry.transform(transform) != 0:
             continue
         lines.append(_line(feature.id(), values, geometry))
     return lines
@@ -124,11 +126,14 @@ def bbox_of(geometries) -> tuple:
 
 
 def pieces(areas, lines, measure, cancel):
-    """Piece per (area, sequence) with a length inside the area; None when cancelled."""
+    """Piece per (area, sequence) with a length inside the area; None when cancelled.
+
+    Most sequences lie wholly inside one area: the prepared area's `contains` (cheap) then spares the
+    intersection, and the line's length on the ellipsoid is measured once."""
     index = QgsSpatialIndex()
     for number, line in enumerate(lines):
         index.addFeature(number, line.geometry.boundingBox())
-    found = []
+    found, full_km = [], {}
     for area_number, (_name, area) in enumerate(areas):
         engine = QgsGeometry.createGeometryEngine(area.constGet())
         engine.prepareGeometry()
@@ -136,10 +141,15 @@ def pieces(areas, lines, measure, cancel):
             if cancel():
                 return None
             line = lines[number]
-            if not engine.intersects(line.geometry.constGet()):
+            geometry = line.geometry.constGet()
+            if engine.contains(geometry):
+                if number not in full_km:
+                    full_km[number] = measure.measureLength(line.geometry) / 1000.0
+                km = full_km[number]
+            elif engine.intersects(geometry):
+                km = measure.measureLength(line.geometry.intersection(area)) / 1000.0
+            else:
                 continue
-            inside = line.geometry.intersection(area)
-            km = measure.measureLength(inside) / 1000.0
             if km > 0:
                 found.append(Piece(area_number, line.sequence_id, km, line.first_capture, line.last_capture,
                                    line.quality, line.device, line.is_360))
