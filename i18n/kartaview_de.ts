@@ -4,52 +4,52 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="50"/>
+        <location filename="../plugin/gui/layer_actions.py" line="52"/>
         <source>KartaView sequences</source>
         <translation>KartaView-Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="50"/>
+        <location filename="../plugin/gui/layer_actions.py" line="52"/>
         <source>KartaView photos</source>
         <translation>KartaView-Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="51"/>
+        <location filename="../plugin/gui/layer_actions.py" line="53"/>
         <source>KartaView road coverage</source>
         <translation>KartaView-Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="73"/>
+        <location filename="../plugin/gui/layer_actions.py" line="75"/>
         <source>Open in KartaView</source>
         <translation>In KartaView öffnen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="260"/>
+        <location filename="../plugin/gui/layer_actions.py" line="289"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="150"/>
+        <location filename="../plugin/gui/layer_actions.py" line="161"/>
         <source>Add KartaView layer</source>
         <translation>KartaView-Layer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="152"/>
+        <location filename="../plugin/gui/layer_actions.py" line="163"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Den Layer der KartaView-Sequenzen hinzufügen (Fotos und Straßenabdeckung im Menü)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="156"/>
+        <location filename="../plugin/gui/layer_actions.py" line="167"/>
         <source>Clear KartaView cache</source>
         <translation>KartaView-Cache leeren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <location filename="../plugin/gui/layer_actions.py" line="183"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="238"/>
+        <location filename="../plugin/gui/layer_actions.py" line="267"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
     </message>
@@ -159,145 +159,318 @@
         <translation>360°-Foto oder ohne Blickrichtung (nah)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="207"/>
+        <location filename="../plugin/gui/layer_actions.py" line="236"/>
         <source>Loading KartaView data for the map view…</source>
         <translation>KartaView-Daten für die Kartenansicht werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="232"/>
+        <location filename="../plugin/gui/layer_actions.py" line="261"/>
         <source>KartaView cache cleared ({} MB freed).</source>
         <translation>KartaView-Cache geleert ({} MB freigegeben).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="158"/>
+        <source>KartaView coverage (overview zoomed out, sequences zoomed in)</source>
+        <translation>KartaView-Abdeckung (Übersicht herausgezoomt, Sequenzen hineingezoomt)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="194"/>
+        <source>The KartaView coverage overview could not be created.</source>
+        <translation>Die KartaView-Abdeckungsübersicht konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="204"/>
+        <source>The KartaView coverage group could not be created.</source>
+        <translation>Die KartaView-Abdeckungsgruppe konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="38"/>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="38"/>
+        <source>Uploaded, waiting for processing</source>
+        <translation>Hochgeladen, wartet auf Verarbeitung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="39"/>
+        <source>Processing</source>
+        <translation>Wird verarbeitet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="39"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="40"/>
+        <source>Processing failed</source>
+        <translation>Verarbeitung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="40"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="186"/>
+        <source>My KartaView uploads</source>
+        <translation>Meine KartaView-Uploads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="54"/>
+        <source>Press Refresh to list the sequences you uploaded.</source>
+        <translation>Klicken Sie auf Aktualisieren, um Ihre hochgeladenen Sequenzen aufzulisten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="64"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="65"/>
+        <source>Open on KartaView</source>
+        <translation>Auf KartaView öffnen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="66"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="83"/>
+        <source>Sign in to KartaView (Web ▸ KartaView ▸ Sign in) to see your uploads.</source>
+        <translation>Melden Sie sich bei KartaView an (Web ▸ KartaView ▸ Anmelden), um Ihre Uploads zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="86"/>
+        <source>Asking KartaView for your sequences…</source>
+        <translation>Ihre Sequenzen werden bei KartaView abgefragt…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="101"/>
+        <source>{} sequences, {} not published yet.</source>
+        <translation>{} Sequenzen, {} noch nicht veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="101"/>
+        <source>You have not uploaded any sequence yet.</source>
+        <translation>Sie haben noch keine Sequenz hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="109"/>
+        <source>Your sequences could not be listed: {}</source>
+        <translation>Ihre Sequenzen konnten nicht aufgelistet werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="125"/>
+        <source>Delete sequence {} from KartaView?
+
+{}
+
+This cannot be undone: its photos are removed for everyone.</source>
+        <translation>Sequenz {} von KartaView löschen?
+
+{}
+
+Dies kann nicht rückgängig gemacht werden: Ihre Fotos werden für alle entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="127"/>
+        <source>Delete KartaView sequence</source>
+        <translation>KartaView-Sequenz löschen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="133"/>
+        <source>Deleting sequence {}…</source>
+        <translation>Sequenz {} wird gelöscht…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="140"/>
+        <source>Sequence {} was deleted.</source>
+        <translation>Sequenz {} wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="147"/>
+        <source>Sequence {} is not on KartaView any more.</source>
+        <translation>Sequenz {} ist nicht mehr auf KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="149"/>
+        <source>KartaView refused to delete sequence {}: {}</source>
+        <translation>KartaView hat das Löschen von Sequenz {} abgelehnt: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="151"/>
+        <source>Sequence {} could not be deleted: {}</source>
+        <translation>Sequenz {} konnte nicht gelöscht werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/overview.py" line="28"/>
+        <source>KartaView coverage overview</source>
+        <translation>KartaView-Abdeckungsübersicht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/overview.py" line="32"/>
+        <source>KartaView coverage</source>
+        <translation>KartaView-Abdeckung</translation>
     </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="81"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Abdeckungslücken (Straßen ohne Bilder)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="107"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
         <source>Roads (line layer)</source>
         <translation>Straßen (Linienlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="109"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="110"/>
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Toleranz (Abstand in Metern, in dem eine Sequenz an einer Straße vorbeiführen und sie dennoch abdecken kann)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="114"/>
         <source>Road id field (guessed when empty)</source>
         <translation>Feld mit der Straßen-ID (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="116"/>
         <source>Road name field (guessed when empty)</source>
         <translation>Feld mit dem Straßennamen (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
         <source>Roads with coverage</source>
         <translation>Straßen mit Abdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="125"/>
         <source>Coverage gaps</source>
         <translation>Abdeckungslücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Road length (km)</source>
         <translation>Straßenlänge (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Covered (km)</source>
         <translation>Abgedeckt (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Covered share (%)</source>
         <translation>Abgedeckter Anteil (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Gaps (km)</source>
         <translation>Lücken (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Gap pieces</source>
         <translation>Anzahl der Lücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Sequences used</source>
         <translation>Verwendete Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="130"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="132"/>
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="146"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="147"/>
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Keine Straßen zu analysieren: Der Layer ist leer, kein Objekt ist ausgewählt oder keine Straße hat eine Liniengeometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="155"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="156"/>
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} Straßen konnten nicht in Meter umgerechnet werden und gelten als leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="161"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="162"/>
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} KartaView-Sequenzen in der Nähe von {} Straßen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="204"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} Straßen ohne Liniengeometrie wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="212"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>KartaView-Sequenzen für {:.4f},{:.4f},{:.4f},{:.4f} werden geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="268"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="269"/>
         <source>The roads layer has no field &apos;{}&apos;.</source>
         <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="329"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="330"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="333"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="334"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="336"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="337"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="479"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="481"/>
         <source>The style {} was not applied: {}</source>
         <translation>Der Stil {} wurde nicht angewendet: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="87"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="88"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -314,20 +487,221 @@ Sequenzen: standardmäßig die KartaView-Sequenzen der Ausdehnung der Straßen, 
 Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_capture, oldest_capture, sequence_count und has_360. Lücken: die nicht abgedeckten Abschnitte als Linien mit ihrer Länge, der ID und dem Namen der Straße und dem Abstand zum nächsten abgedeckten Abschnitt irgendeiner Straße (0, wenn eine Lücke einen abgedeckten Abschnitt fortsetzt). Felder für Straßen-ID und -Name werden anhand gängiger Namen erraten, wenn sie nicht gewählt sind. Das Protokoll nennt die Summen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Sequences layer (instead of loading from KartaView)</source>
         <translation>Sequenzlayer (statt aus KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="221"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="222"/>
         <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences, photos or road coverage&quot;) instead.</source>
         <translation>Die KartaView-Daten für die Ausdehnung der Straßen konnten nicht geladen werden und waren nicht zwischengespeichert: {} Sie können stattdessen auch einen Sequenzlayer angeben (z. B. aus „KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen“).</translation>
     </message>
 </context>
 <context>
+    <name>CoverageStatisticsAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <source>KartaView coverage statistics</source>
+        <translation>KartaView-Abdeckungsstatistik</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
+
+Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
+
+Outputs: a table with one row per area, a long table (area, dimension, category, km, sequences) to pivot, and an HTML report with charts, which opens from the Results Viewer.</source>
+        <translation>Wie viele KartaView-Bilder es gibt, welcher Art und wo: Kilometer an Sequenzen nach Aufnahmejahr, Qualitätsklasse, Gerät und 360° oder nicht, mit der neuesten und ältesten Aufnahme, je Gebiet.
+
+Die Sequenzen kommen von KartaView (in der Ausdehnung oder der Ausdehnung der Gebiete) oder aus einem Linienlayer wie der Ausgabe von „KartaView-Sequenzen herunterladen“. Gebiete sind ein beliebiger Polygonlayer (zum Beispiel Stadtteile); ohne ihn ist die Ausdehnung das Gebiet. Eine Sequenz zählt in einem Gebiet mit ihrer Länge darin; die Gebiete sollten sich nicht überlappen, damit die Summen aufgehen. Mit einem Straßenlayer wird je Gebiet auch der Anteil seiner Länge innerhalb der Toleranz einer Sequenz angegeben.
+
+Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Dimension, Kategorie, km, Sequenzen) zum Pivotieren und ein HTML-Bericht mit Diagrammen, der sich im Ergebnisbetrachter öffnet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <source>Extent</source>
+        <translation>Ausdehnung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <source>Sequences layer (instead of loading them from KartaView)</source>
+        <translation>Sequenzlayer (statt sie von KartaView zu laden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <source>Areas</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <source>Area name field</source>
+        <translation>Feld mit dem Gebietsnamen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <source>Roads (for the covered share)</source>
+        <translation>Straßen (für den abgedeckten Anteil)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <source>Road coverage tolerance (metres)</source>
+        <translation>Toleranz der Straßenabdeckung (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <source>Statistics per area</source>
+        <translation>Statistik je Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <source>Kilometres by year, quality, device and 360°</source>
+        <translation>Kilometer nach Jahr, Qualität, Gerät und 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <source>Kilometres of imagery</source>
+        <translation>Kilometer an Bildern</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <source>All areas</source>
+        <translation>Alle Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <source>The Python package plotly is missing: the report has tables, no charts.</source>
+        <translation>Das Python-Paket plotly fehlt: Der Bericht enthält Tabellen, keine Diagramme.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <source>{:.2f} km of {} sequences in {} areas.</source>
+        <translation>{:.2f} km aus {} Sequenzen in {} Gebieten.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <source>Area {}</source>
+        <translation>Gebiet {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <source>The areas layer has no polygon to measure in.</source>
+        <translation>Der Gebietslayer hat kein Polygon, in dem gemessen werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <source>Give an extent or an areas layer.</source>
+        <translation>Geben Sie eine Ausdehnung oder einen Gebietslayer an.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <source>Loading KartaView sequences from {}...</source>
+        <translation>KartaView-Sequenzen werden von {} geladen...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <source>KartaView data could not be loaded: {}</source>
+        <translation>KartaView-Daten konnten nicht geladen werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <source>Measuring the road coverage...</source>
+        <translation>Die Straßenabdeckung wird gemessen...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <source>Generated {} from {}.</source>
+        <translation>Erstellt am {} aus {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>Area</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Newest capture</source>
+        <translation>Neueste Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Oldest capture</source>
+        <translation>Älteste Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Road km</source>
+        <translation>Straßen-km</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <source>Covered road km</source>
+        <translation>Abgedeckte Straßen-km</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <source>Roads covered %</source>
+        <translation>Straßen abgedeckt %</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Capture year</source>
+        <translation>Aufnahmejahr</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Quality band</source>
+        <translation>Qualitätsklasse</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>360°</source>
+        <translation>360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>Kilometres by {}</source>
+        <translation>Kilometer nach {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
+        <translation>Die Diagramme benötigen das Python-Paket plotly, das diesem QGIS fehlt; die Tabellen sind vollständig.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="62"/>
+        <location filename="../plugin/processing/download_sequences.py" line="66"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -340,92 +714,92 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="76"/>
+        <location filename="../plugin/processing/download_sequences.py" line="80"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="77"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="77"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="77"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="77"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="82"/>
+        <location filename="../plugin/processing/download_sequences.py" line="86"/>
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84"/>
+        <location filename="../plugin/processing/download_sequences.py" line="88"/>
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="95"/>
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="111"/>
+        <location filename="../plugin/processing/download_sequences.py" line="115"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="124"/>
+        <location filename="../plugin/processing/download_sequences.py" line="128"/>
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <location filename="../plugin/processing/download_sequences.py" line="150"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <location filename="../plugin/processing/download_sequences.py" line="150"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <location filename="../plugin/processing/download_sequences.py" line="151"/>
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="56"/>
+        <location filename="../plugin/processing/download_sequences.py" line="60"/>
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="101"/>
+        <location filename="../plugin/processing/download_sequences.py" line="105"/>
         <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
         <translation>KartaView-{} werden gelesen ({} Kacheln): aus dem Cache des Plugins, sonst von {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="133"/>
+        <location filename="../plugin/processing/download_sequences.py" line="138"/>
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView hat {} von {} Anfragen nicht beantwortet: Dafür wurden früher zwischengespeicherte Daten verwendet, die veraltet sein können.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="137"/>
+        <location filename="../plugin/processing/download_sequences.py" line="142"/>
         <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
         <translation>Nur der Cache des Plugins wurde verwendet: KartaView wurde nicht erneut gefragt (Antworten werden {} Stunden aufbewahrt; „KartaView-Cache leeren“ verwirft sie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <location filename="../plugin/processing/download_sequences.py" line="146"/>
         <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
         <translation>{} von {} Antworten kamen aus dem Cache des Plugins, {} von KartaView.</translation>
     </message>
@@ -547,7 +921,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="66"/>
+        <location filename="../plugin/plugin.py" line="68"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -555,7 +929,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="24"/>
+        <location filename="../plugin/processing/provider.py" line="26"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>

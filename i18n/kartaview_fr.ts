@@ -4,52 +4,52 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="50"/>
+        <location filename="../plugin/gui/layer_actions.py" line="52"/>
         <source>KartaView sequences</source>
         <translation>Séquences KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="50"/>
+        <location filename="../plugin/gui/layer_actions.py" line="52"/>
         <source>KartaView photos</source>
         <translation>Photos KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="51"/>
+        <location filename="../plugin/gui/layer_actions.py" line="53"/>
         <source>KartaView road coverage</source>
         <translation>Couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="73"/>
+        <location filename="../plugin/gui/layer_actions.py" line="75"/>
         <source>Open in KartaView</source>
         <translation>Ouvrir dans KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="260"/>
+        <location filename="../plugin/gui/layer_actions.py" line="289"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="150"/>
+        <location filename="../plugin/gui/layer_actions.py" line="161"/>
         <source>Add KartaView layer</source>
         <translation>Ajouter une couche KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="152"/>
+        <location filename="../plugin/gui/layer_actions.py" line="163"/>
         <source>Add the KartaView sequences layer (photos and road coverage in the menu)</source>
         <translation>Ajouter la couche des séquences KartaView (photos et couverture routière dans le menu)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="156"/>
+        <location filename="../plugin/gui/layer_actions.py" line="167"/>
         <source>Clear KartaView cache</source>
         <translation>Vider le cache de KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="172"/>
+        <location filename="../plugin/gui/layer_actions.py" line="183"/>
         <source>The KartaView layer could not be created; see the KartaView log.</source>
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="238"/>
+        <location filename="../plugin/gui/layer_actions.py" line="267"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
     </message>
@@ -159,145 +159,318 @@
         <translation>Photo 360° ou sans direction (vue rapprochée)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="207"/>
+        <location filename="../plugin/gui/layer_actions.py" line="236"/>
         <source>Loading KartaView data for the map view…</source>
         <translation>Chargement des données KartaView de la vue…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="232"/>
+        <location filename="../plugin/gui/layer_actions.py" line="261"/>
         <source>KartaView cache cleared ({} MB freed).</source>
         <translation>Cache de KartaView vidé ({} Mo libérés).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="158"/>
+        <source>KartaView coverage (overview zoomed out, sequences zoomed in)</source>
+        <translation>Couverture KartaView (vue d'ensemble en petite échelle, séquences en grande échelle)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="194"/>
+        <source>The KartaView coverage overview could not be created.</source>
+        <translation>La vue d'ensemble de la couverture KartaView n'a pas pu être créée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/layer_actions.py" line="204"/>
+        <source>The KartaView coverage group could not be created.</source>
+        <translation>Le groupe de couverture KartaView n'a pas pu être créé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="38"/>
+        <source>Uploading</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="38"/>
+        <source>Uploaded, waiting for processing</source>
+        <translation>Envoyée, en attente de traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="39"/>
+        <source>Processing</source>
+        <translation>Traitement en cours</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="39"/>
+        <source>Published</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="40"/>
+        <source>Processing failed</source>
+        <translation>Échec du traitement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="40"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="186"/>
+        <source>My KartaView uploads</source>
+        <translation>Mes envois KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="54"/>
+        <source>Press Refresh to list the sequences you uploaded.</source>
+        <translation>Cliquez sur Actualiser pour lister les séquences que vous avez envoyées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Sequence</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Uploaded</source>
+        <translation>Envoyée le</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="58"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="64"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="65"/>
+        <source>Open on KartaView</source>
+        <translation>Ouvrir sur KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="66"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="83"/>
+        <source>Sign in to KartaView (Web ▸ KartaView ▸ Sign in) to see your uploads.</source>
+        <translation>Connectez-vous à KartaView (Internet ▸ KartaView ▸ Se connecter) pour voir vos envois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="86"/>
+        <source>Asking KartaView for your sequences…</source>
+        <translation>Demande de vos séquences à KartaView…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="101"/>
+        <source>{} sequences, {} not published yet.</source>
+        <translation>{} séquences, dont {} pas encore publiées.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="101"/>
+        <source>You have not uploaded any sequence yet.</source>
+        <translation>Vous n'avez encore envoyé aucune séquence.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="109"/>
+        <source>Your sequences could not be listed: {}</source>
+        <translation>Vos séquences n'ont pas pu être listées : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="125"/>
+        <source>Delete sequence {} from KartaView?
+
+{}
+
+This cannot be undone: its photos are removed for everyone.</source>
+        <translation>Supprimer la séquence {} de KartaView ?
+
+{}
+
+Cette action est définitive : ses photos sont supprimées pour tout le monde.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="127"/>
+        <source>Delete KartaView sequence</source>
+        <translation>Supprimer une séquence KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="133"/>
+        <source>Deleting sequence {}…</source>
+        <translation>Suppression de la séquence {}…</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="140"/>
+        <source>Sequence {} was deleted.</source>
+        <translation>La séquence {} a été supprimée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="147"/>
+        <source>Sequence {} is not on KartaView any more.</source>
+        <translation>La séquence {} n'est plus sur KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="149"/>
+        <source>KartaView refused to delete sequence {}: {}</source>
+        <translation>KartaView a refusé de supprimer la séquence {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/my_uploads.py" line="151"/>
+        <source>Sequence {} could not be deleted: {}</source>
+        <translation>La séquence {} n'a pas pu être supprimée : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/overview.py" line="28"/>
+        <source>KartaView coverage overview</source>
+        <translation>Vue d'ensemble de la couverture KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/overview.py" line="32"/>
+        <source>KartaView coverage</source>
+        <translation>Couverture KartaView</translation>
     </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="81"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Lacunes de couverture (rues sans images)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="107"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
         <source>Roads (line layer)</source>
         <translation>Routes (couche de lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="109"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="110"/>
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Tolérance (distance en mètres à laquelle une séquence peut passer d’une route tout en la couvrant)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="114"/>
         <source>Road id field (guessed when empty)</source>
         <translation>Champ de l’identifiant de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="116"/>
         <source>Road name field (guessed when empty)</source>
         <translation>Champ du nom de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
         <source>Roads with coverage</source>
         <translation>Routes avec leur couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="124"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="125"/>
         <source>Coverage gaps</source>
         <translation>Lacunes de couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Road length (km)</source>
         <translation>Longueur des routes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Covered (km)</source>
         <translation>Couvert (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Covered share (%)</source>
         <translation>Part couverte (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Gaps (km)</source>
         <translation>Lacunes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Gap pieces</source>
         <translation>Nombre de lacunes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="126"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
         <source>Sequences used</source>
         <translation>Séquences utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="130"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="132"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="146"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="147"/>
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Aucune route à analyser : la couche est vide, aucune entité n’est sélectionnée ou aucune route n’a de géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="155"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="156"/>
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} routes n’ont pas pu être transformées en mètres et sont comptées comme vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="161"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="162"/>
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} séquences KartaView à proximité de {} routes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="204"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} routes sans géométrie linéaire ont été ignorées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="212"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>Chargement des séquences KartaView pour {:.4f},{:.4f},{:.4f},{:.4f} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="268"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="269"/>
         <source>The roads layer has no field &apos;{}&apos;.</source>
         <translation>La couche des routes n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="329"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="330"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="333"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="334"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="336"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="337"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="479"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="481"/>
         <source>The style {} was not applied: {}</source>
         <translation>Le style {} n’a pas été appliqué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="87"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="88"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -314,20 +487,221 @@ Séquences : par défaut, les séquences KartaView de l’emprise des routes, ch
 Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pct, newest_capture, oldest_capture, sequence_count et has_360. Lacunes : les portions non couvertes, sous forme de lignes avec leur longueur, l’identifiant et le nom de la route et la distance à la portion couverte la plus proche, toutes routes confondues (0 quand une lacune prolonge une portion couverte). Les champs d’identifiant et de nom de route sont devinés d’après les noms usuels s’ils ne sont pas choisis. Le journal donne les totaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="118"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
         <source>Sequences layer (instead of loading from KartaView)</source>
         <translation>Couche des séquences (au lieu du chargement depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="221"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="222"/>
         <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences, photos or road coverage&quot;) instead.</source>
         <translation>Les données KartaView de l’emprise des routes n’ont pas pu être chargées et n’étaient pas en cache : {} Vous pouvez aussi fournir à la place une couche de séquences (par exemple issue de « Télécharger les séquences, photos ou la couverture routière KartaView »).</translation>
     </message>
 </context>
 <context>
+    <name>CoverageStatisticsAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <source>KartaView coverage statistics</source>
+        <translation>Statistiques de couverture KartaView</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
+
+Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
+
+Outputs: a table with one row per area, a long table (area, dimension, category, km, sequences) to pivot, and an HTML report with charts, which opens from the Results Viewer.</source>
+        <translation>Combien d'imagerie KartaView il y a, de quel type et où : les kilomètres de séquences par année de prise de vue, classe de qualité, appareil et 360° ou non, avec la prise de vue la plus récente et la plus ancienne, par zone.
+
+Les séquences viennent de KartaView (dans l'emprise, ou l'emprise des zones) ou d'une couche de lignes comme la sortie de « Télécharger des séquences KartaView ». Les zones sont une couche de polygones quelconque (des quartiers, par exemple) ; sans elle, l'emprise est la zone. Une séquence compte dans une zone pour sa longueur à l'intérieur ; les zones ne doivent pas se chevaucher pour que les totaux s'additionnent. Avec une couche de routes, la part de sa longueur à moins de la tolérance d'une séquence est aussi donnée par zone.
+
+Sorties : une table avec une ligne par zone, une table longue (zone, dimension, catégorie, km, séquences) à croiser, et un rapport HTML avec des graphiques, qui s'ouvre depuis la visionneuse de résultats.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <source>Extent</source>
+        <translation>Emprise</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <source>Sequences layer (instead of loading them from KartaView)</source>
+        <translation>Couche de séquences (au lieu de les charger depuis KartaView)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <source>Area name field</source>
+        <translation>Champ du nom de zone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <source>Roads (for the covered share)</source>
+        <translation>Routes (pour la part couverte)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <source>Road coverage tolerance (metres)</source>
+        <translation>Tolérance de couverture des routes (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <source>Statistics per area</source>
+        <translation>Statistiques par zone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <source>Kilometres by year, quality, device and 360°</source>
+        <translation>Kilomètres par année, qualité, appareil et 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <source>HTML files (*.html)</source>
+        <translation>Fichiers HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <source>Kilometres of imagery</source>
+        <translation>Kilomètres d'imagerie</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>Sequences</source>
+        <translation>Séquences</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <source>All areas</source>
+        <translation>Toutes les zones</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <source>The Python package plotly is missing: the report has tables, no charts.</source>
+        <translation>Le paquet Python plotly manque : le rapport contient les tables, sans graphiques.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <source>{:.2f} km of {} sequences in {} areas.</source>
+        <translation>{:.2f} km de {} séquences dans {} zones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <source>Area {}</source>
+        <translation>Zone {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <source>The areas layer has no polygon to measure in.</source>
+        <translation>La couche de zones n'a aucun polygone où mesurer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <source>Give an extent or an areas layer.</source>
+        <translation>Indiquez une emprise ou une couche de zones.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <source>Loading KartaView sequences from {}...</source>
+        <translation>Chargement des séquences KartaView depuis {}...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <source>KartaView data could not be loaded: {}</source>
+        <translation>Les données KartaView n'ont pas pu être chargées : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <source>Measuring the road coverage...</source>
+        <translation>Mesure de la couverture des routes...</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <source>Generated {} from {}.</source>
+        <translation>Généré le {} à partir de {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Newest capture</source>
+        <translation>Prise de vue la plus récente</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Oldest capture</source>
+        <translation>Prise de vue la plus ancienne</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <source>Road km</source>
+        <translation>Km de routes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <source>Covered road km</source>
+        <translation>Km de routes couverts</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <source>Roads covered %</source>
+        <translation>% de routes couvertes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Capture year</source>
+        <translation>Année de prise de vue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Quality band</source>
+        <translation>Classe de qualité</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>360°</source>
+        <translation>360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>Kilometres by {}</source>
+        <translation>Kilomètres par {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
+        <translation>Les graphiques nécessitent le paquet Python plotly, absent de ce QGIS ; les tables sont complètes.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="62"/>
+        <location filename="../plugin/processing/download_sequences.py" line="66"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -340,92 +714,92 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="76"/>
+        <location filename="../plugin/processing/download_sequences.py" line="80"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="77"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="77"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="77"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="77"/>
+        <location filename="../plugin/processing/download_sequences.py" line="81"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="82"/>
+        <location filename="../plugin/processing/download_sequences.py" line="86"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84"/>
+        <location filename="../plugin/processing/download_sequences.py" line="88"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="95"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="111"/>
+        <location filename="../plugin/processing/download_sequences.py" line="115"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="124"/>
+        <location filename="../plugin/processing/download_sequences.py" line="128"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <location filename="../plugin/processing/download_sequences.py" line="150"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="145"/>
+        <location filename="../plugin/processing/download_sequences.py" line="150"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <location filename="../plugin/processing/download_sequences.py" line="151"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="56"/>
+        <location filename="../plugin/processing/download_sequences.py" line="60"/>
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>Télécharger les séquences, photos ou la couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="101"/>
+        <location filename="../plugin/processing/download_sequences.py" line="105"/>
         <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
         <translation>Lecture KartaView : {} ({} tuiles) depuis le cache de l’extension, sinon depuis {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="133"/>
+        <location filename="../plugin/processing/download_sequences.py" line="138"/>
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView n’a pas répondu à {} requêtes sur {} : les données mises en cache auparavant ont été utilisées et peuvent être périmées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="137"/>
+        <location filename="../plugin/processing/download_sequences.py" line="142"/>
         <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
         <translation>Seul le cache de l’extension a servi : KartaView n’a pas été interrogé à nouveau (les réponses sont gardées {} heures ; « Vider le cache KartaView » les oublie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <location filename="../plugin/processing/download_sequences.py" line="146"/>
         <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
         <translation>{} réponses sur {} venaient du cache de l’extension, {} de KartaView.</translation>
     </message>
@@ -547,7 +921,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="66"/>
+        <location filename="../plugin/plugin.py" line="68"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -555,7 +929,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="24"/>
+        <location filename="../plugin/processing/provider.py" line="26"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>

@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from .about import PLUGIN_DIR
 from .gui.browser import BrowserComponent
 from .gui.layer_actions import KartaViewLayersComponent
+from .gui.my_uploads import MyUploadsComponent
 from .gui.options_page import OptionsComponent
 from .gui.photo_component import PhotoComponent
 from .gui.shutdown import ShutdownComponent
@@ -19,6 +20,7 @@ COMPONENTS = [
     PhotoComponent,
     KartaViewLayersComponent,
     BrowserComponent,
+    MyUploadsComponent,
     ShutdownComponent,
 ]
 

@@ -3,8 +3,9 @@
 Starts the sandbox, talks to it with the plugin's client, then runs the Processing algorithms the
 way a user runs them from a shell (`qgis_process`): download the coverage of a Cluj-Napoca extent
 to a GeoPackage and render it to a PNG, upload a small photo track (and re-run it to show the
-resume), and find the streets without imagery. Prints what it did and where the outputs are; the
-sandbox is stopped at the end, also on failure.
+resume), find the streets without imagery, draw the coverage overview and a frame of the
+Temporal Controller's animation, and write the coverage statistics report. Prints what it did and
+where the outputs are; the sandbox is stopped at the end, also on failure.
 """
 
 import json
@@ -220,6 +221,26 @@ def run_demo():
         answer = run_algorithm(home, env, "coveragegaps", INPUT=roads, OUTPUT=covered, GAPS=gaps)
         show_log(answer)
         print("roads with coverage: {}\ngaps (the task list): {}".format(covered, gaps))
+
+        from tests.demo_analyst import animation_frame, overview
+
+        step("5. The coverage overview: KartaView's coverage tiles as a QGIS XYZ layer")
+        png, tiles = overview(sandbox, EXTENT, OUT)
+        print("{} coverage tiles drawn to {}".format(tiles, png))
+
+        step("6. Time: one frame of the Temporal Controller's animation of the downloaded sequences")
+        png, shown, total = animation_frame(gpkg, ROOT / "ui" / "styles", OUT)
+        print("{} of {} sequences captured in the frame, drawn to {}".format(shown, total, png))
+
+        step("7. kartaview:coveragestatistics: km by year, quality, device, 360° and the roads covered")
+        report = OUT / "coverage-statistics.html"
+        table = OUT / "coverage-statistics.gpkg"
+        for path in (report, table):
+            path.unlink(missing_ok=True)
+        answer = run_algorithm(home, env, "coveragestatistics", EXTENT=EXTENT_PARAM, ROADS=roads, OUTPUT=table,
+                               BREAKDOWN="TEMPORARY_OUTPUT", OUTPUT_HTML=report)
+        show_log(answer)
+        print("table per area: {}\nreport with charts (open it in a browser): {}".format(table, report))
     print("\nSandbox stopped. All outputs are in {}".format(OUT))
 
 

@@ -4,7 +4,14 @@ import re
 import subprocess
 
 import pytest
-from qgis.core import Qgis, QgsLayerTreeLayer, QgsMimeDataUtils, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsLayerTreeLayer,
+    QgsMimeDataUtils,
+    QgsProject,
+    QgsRuleBasedRenderer,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsMessageBar
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
@@ -44,7 +51,7 @@ def test_add_layer_actions(kv_plugin):
     add = action_named(kv_plugin, "KartaViewAddLayerAction")
     assert add in kv_plugin.toolbar.actions()
     add.trigger()
-    for entry in add.menu().actions()[1:]:  # photos, coverage
+    for entry in add.menu().actions()[1:3]:  # photos, coverage
         entry.trigger()
     layers = sorted(kartaview_layers(), key=lambda layer: layer.name())
     assert [layer.dataProvider().params.layer_type for layer in layers] == ["photos", "coverage", "sequences"]
@@ -55,6 +62,21 @@ def test_add_layer_actions(kv_plugin):
         assert layer.actions().actions()[0].iconPath() == ICON
         assert "[% \"url\" %]" in layer.actions().actions()[0].command()
         assert "thumbnail_url" in layer.mapTipTemplate() or layer.dataProvider().params.layer_type == "coverage"
+
+
+def test_menu_adds_the_coverage_overview_and_the_coverage_group(kv_plugin):
+    menu = action_named(kv_plugin, "KartaViewAddLayerAction").menu()
+    entries = {entry.objectName(): entry for entry in menu.actions()}
+    entries["KartaViewAddOverviewAction"].trigger()
+    rasters = [layer for layer in QgsProject.instance().mapLayers().values() if layer.providerType() == "wms"]
+    assert [layer.name() for layer in rasters] == ["KartaView coverage overview"] and rasters[0].isValid()
+    entries["KartaViewAddCoverageGroupAction"].trigger()
+    group = QgsProject.instance().layerTreeRoot().findGroup("KartaView coverage")
+    layers = [node.layer() for node in group.findLayers()]
+    assert [layer.providerType() for layer in layers] == ["kartaview", "wms"]
+    assert all(layer.hasScaleBasedVisibility() for layer in layers)
+    assert layers[0].customProperty(STYLED)  # the sequences layer of the group is prepared like any other
+    QgsProject.instance().layerTreeRoot().removeChildNode(group)
 
 
 def test_layers_from_elsewhere_are_prepared_once(kv_plugin):

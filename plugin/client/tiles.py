@@ -1,6 +1,7 @@
 """Slippy-map (XYZ, Web Mercator) tile math. BBox = (min_lng, min_lat, max_lng, max_lat), EPSG:4326."""
 
 import math
+from urllib.parse import urlencode
 
 MAX_LAT = 85.0511287798066  # Web Mercator's latitude limit: tiles are square only up to here
 # Tile coordinates closer than this to an integer count as on the boundary (float round-off).
@@ -42,3 +43,22 @@ def tiles_for_bbox(bbox, z: int) -> list[tuple[int, int, int]]:
     xs = _span(_x(min_lng, n), _x(max_lng, n), n)
     ys = _span(_y(max_lat, n), _y(min_lat, n), n)  # y grows southwards
     return [(z, x, y) for y in ys for x in xs]
+
+
+# KartaView's coverage overview: PNG tiles, x and y first and the zoom LAST (real-api-behaviours §E.44).
+COVERAGE_TILES_PATH = "2.0/sequence/tiles/{x}/{y}/{z}.png"
+COVERAGE_TILES_MAX_ZOOM = 20  # the real tiles have content up to z20
+
+
+def coverage_tiles_url(base_url: str, since=None, until=None, only_360=False) -> str:
+    """The XYZ template of the coverage tiles with the filters the endpoint takes: upload dates
+    (startDate/endDate, YYYY-MM-DD) and fieldOfView=360. The braces stay literal for the map client."""
+    query = []
+    if since is not None:
+        query.append(("startDate", since.isoformat()))
+    if until is not None:
+        query.append(("endDate", until.isoformat()))
+    if only_360:
+        query.append(("fieldOfView", "360"))
+    url = base_url.rstrip("/") + "/" + COVERAGE_TILES_PATH
+    return url + ("?" + urlencode(query) if query else "")

@@ -31,7 +31,9 @@ from ..core.settings import Settings
 from ..core.styles import load_style
 from ..provider.loader import LOADING
 from ..provider.signals import PROVIDER_KEY, hub
+from ..provider.temporal import apply_temporal_once
 from ..provider.uri import COVERAGE, PHOTOS, SEQUENCES, Filters, uri_for
+from . import overview
 
 ICON = str(PLUGIN_DIR / "ui" / "icons" / "kartaview.svg")
 STYLES = PLUGIN_DIR / "ui" / "styles"
@@ -85,6 +87,8 @@ def prepare(layer):
             if not ok:
                 log_error("KartaView: the default style {} could not be loaded: {}".format(style, message))
         layer.setCustomProperty(STYLED, True)
+    # the capture time range for the Temporal Controller (once: a user's own settings are kept)
+    apply_temporal_once(layer, layer.dataProvider().params.layer_type)
     actions = layer.actions()
     # Found by name as saved in English or in this locale (the name is translated).
     ours = [action for action in actions.actions() if action.name() in ("Open in KartaView", open_action().name())]
@@ -147,6 +151,13 @@ class KartaViewLayersComponent:
         for layer_type in (SEQUENCES, PHOTOS, COVERAGE):
             entry = self.menu.addAction(layer_title(layer_type))
             entry.triggered.connect(lambda _checked=False, kind=layer_type: self.add_layer(kind))
+        self.menu.addSeparator()
+        overview_entry = self.menu.addAction(overview.overview_title())
+        overview_entry.setObjectName("KartaViewAddOverviewAction")
+        overview_entry.triggered.connect(lambda _checked=False: self.add_overview())
+        group_entry = self.menu.addAction(tr("KartaView coverage (overview zoomed out, sequences zoomed in)"))
+        group_entry.setObjectName("KartaViewAddCoverageGroupAction")
+        group_entry.triggered.connect(lambda _checked=False: self.add_coverage_group())
         self.add_action = QAction(QIcon(ICON), tr("Add KartaView layer"), window)
         self.add_action.setObjectName("KartaViewAddLayerAction")
         self.add_action.setToolTip(tr("Add the KartaView sequences layer (photos and road coverage in the menu)"))
@@ -175,6 +186,24 @@ class KartaViewLayersComponent:
             QgsProject.instance().addMapLayer(layer)
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("KartaView: adding a layer failed: {}".format(error))
+
+    def add_overview(self):
+        try:
+            layer = overview.make_overview_layer(default_filters())
+            if not layer.isValid():
+                self._push(tr("The KartaView coverage overview could not be created."), Qgis.MessageLevel.Critical)
+                return
+            QgsProject.instance().addMapLayer(layer)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: adding the coverage overview failed: {}".format(error))
+
+    def add_coverage_group(self):
+        try:
+            group, _raster, _sequences = overview.add_coverage_group(default_filters(), make_layer)
+            if group is None:
+                self._push(tr("The KartaView coverage group could not be created."), Qgis.MessageLevel.Critical)
+        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
+            log_error("KartaView: adding the coverage group failed: {}".format(error))
 
     def prepare_layers(self, layers):
         try:

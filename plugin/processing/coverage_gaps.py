@@ -35,6 +35,7 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt
 
 from ..about import ALGORITHMS_HELP_URL, PLUGIN_DIR
@@ -463,11 +464,12 @@ def _flag(value):
 
 
 class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
-    """Applies a .qml to an output layer loaded into the project when the algorithm finishes."""
+    """Applies a .qml to an output layer loaded into the project when the algorithm finishes, then
+    `then(layer)` if given (more layer settings: the temporal properties of a download)."""
 
-    def __init__(self, qml):
+    def __init__(self, qml, then=None):
         super().__init__()
-        self.qml = qml
+        self.qml, self.then = qml, then
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
         try:
@@ -478,15 +480,22 @@ class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
         if not ok:
             log_warning(QCoreApplication.translate("CoverageGapsAlgorithm", "The style {} was not applied: {}")
                         .format(self.qml.name, message))
+        if self.then is not None:
+            try:
+                self.then(layer)
+            except Exception as error:  # noqa: BLE001 - must never break the results either
+                log_warning("KartaView: setting up the output layer failed: {}".format(error))
 
 
-# QGIS keeps only a raw pointer to a post-processor: it must outlive the algorithm run.
-_STYLERS = {}
+# QGIS keeps only a raw pointer to a post-processor, and deletes it once it has run: a new one per output,
+# kept here until then (a post-processor used for a second run was a deleted C++ object).
+_STYLERS = []
 
 
-def _style_on_completion(context, dest_id, qml):
+def _style_on_completion(context, dest_id, qml, then=None):
     if not qml.exists() or not context.willLoadLayerOnCompletion(dest_id):
         return
-    if qml.name not in _STYLERS:
-        _STYLERS[qml.name] = _StyleOnCompletion(qml)
-    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_STYLERS[qml.name])
+    _STYLERS[:] = [styler for styler in _STYLERS if not sip.isdeleted(styler)]
+    styler = _StyleOnCompletion(qml, then)
+    _STYLERS.append(styler)
+    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)

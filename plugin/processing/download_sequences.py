@@ -5,6 +5,7 @@ same fields as the `kartaview` layer, so GeoPackage, PostGIS or memory outputs c
 to a live layer on sequence_id.
 """
 
+import functools
 from collections import Counter
 
 from qgis.core import (
@@ -30,11 +31,14 @@ from ..core.settings import Settings
 from ..provider.feature_source import build_record
 from ..provider.fields import fields_for
 from ..provider.loader import default_loader
+from ..provider.temporal import apply_temporal
 from ..provider.uri import COVERAGE, LAYER_TYPES, PHOTOS, SEQUENCES
 from .coverage_gaps import STYLES, _style_on_completion
 from .filters import add_filter_parameters, filters_from_parameters
 
 WGS84 = "EPSG:4326"
+# per layer type: what the output layer gets after its style
+_TEMPORAL = {kind: functools.partial(apply_temporal, layer_type=kind) for kind in LAYER_TYPES}
 
 
 class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
@@ -123,7 +127,8 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
             feedback.setProgress(90 + 10 * (number + 1) / max(1, len(items)))
         feedback.pushInfo(self.tr("{} {} written.").format(len(items), self._kind(layer_type)))
         # loaded into the project, the result looks like the KartaView layer of its type (same fields)
-        _style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type))
+        # and, like it, has its capture time range for the Temporal Controller
+        _style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type), _TEMPORAL[layer_type])
         return {self.OUTPUT: dest_id, self.COUNT: len(items)}
 
     def _say_where_from(self, tally, feedback):

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..about import PLUGIN_DIR
 from .coverage_gaps import CoverageGapsAlgorithm
+from .coverage_statistics import CoverageStatisticsAlgorithm
 from .download_sequences import DownloadSequencesAlgorithm
 from .upload_photos import UploadPhotosAlgorithm
 
@@ -13,6 +14,7 @@ ALGORITHMS = [
     UploadPhotosAlgorithm,
     DownloadSequencesAlgorithm,
     CoverageGapsAlgorithm,
+    CoverageStatisticsAlgorithm,
 ]
 
 

@@ -1,13 +1,11 @@
 """Image files (`storageN/files/photo/Y/M/D/<size>/<file>.jpg`) and coverage tiles."""
 
-import math
-
 from .envelopes import Response, plain
 from .images import draw_photo, resize_jpeg, tile_png
 from .records import uploaded_photo_path
+from .tiles import MAX_TILE_ZOOM, cache_key, tile_filters, tile_lines
 
 FOLDERS = {"proc": "proc", "lth": "lth", "th": "th", "wrapped_proc": "proc", "wrapped_lth": "lth"}
-MAX_TILE_ZOOM = 22
 
 
 def _not_found():
@@ -54,18 +52,10 @@ def coverage_tile(app, req, x, y, z):
     x, y, z = int(x), int(y), int(z)
     if z > MAX_TILE_ZOOM or x >= 2 ** z or y >= 2 ** z:
         return _not_found()
-    lines = [segment.track for segment, _ in app.world.covered_segments_in_bbox(_tile_bbox(x, y, z))]
-    return Response(200, app.images.get("tile/{}/{}/{}".format(z, x, y), lambda: tile_png(lines, x, y, z)),
-                    "image/png")
-
-
-def _tile_bbox(x, y, z):
-    """(min_lat, min_lng, max_lat, max_lng) of a slippy-map tile."""
-    def lat(row):
-        return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * row / 2 ** z))))
-
-    west, east = x / 2 ** z * 360 - 180, (x + 1) / 2 ** z * 360 - 180
-    return lat(y + 1), west, lat(y), east
+    filters = tile_filters(req.params)
+    png = app.images.get(cache_key(x, y, z, filters),
+                         lambda: tile_png(tile_lines(app.world, x, y, z, filters), x, y, z))
+    return Response(200, png, "image/png")
 
 
 ROUTES = [

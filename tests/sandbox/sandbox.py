@@ -88,6 +88,12 @@ class Sandbox:
         """Change a sequence's v2 fields (strings, as served) from now on, in this sandbox only."""
         self._app.edits[int(sequence_id)] = {key: str(value) for key, value in fields.items()}
 
+    def set_upload_processing(self, seconds):
+        """How long a finished upload stays UPLOAD_FINISHED in my-list before PROCESSING_FINISHED."""
+        from .routes_uploads import state
+
+        state(self._app).processing_s = float(seconds)
+
     def uploads(self):
         """{sequence id: {fields..., "finished": bool, "photos": [{fields..., "file_path"}]}}."""
         return self._store.all_sequences()

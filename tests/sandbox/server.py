@@ -9,7 +9,7 @@ import time
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import routes_files, routes_read, routes_write
+from . import routes_files, routes_read, routes_uploads, routes_write
 from .envelopes import ApiError, Response, json_response, plain
 from .faults import BAD_GATEWAY_PAGE
 from .forms import Request
@@ -24,7 +24,7 @@ class App:
     def __init__(self, world, store, images, faults, demo, url):
         self.world, self.store, self.images, self.faults, self.demo, self.url = world, store, images, faults, demo, url
         self.routes = [(method, re.compile(pattern + "$"), handler)
-                       for module in (routes_read, routes_write, routes_files)
+                       for module in (routes_read, routes_write, routes_files, routes_uploads)
                        for method, pattern, handler in module.ROUTES]
         self.log, self._log_lock = [], threading.Lock()
         self.edits = {}  # sequence id -> v2 fields changed by a test (the shared world stays as generated)
