@@ -31,13 +31,23 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 
+from ..about import ALGORITHMS_HELP_URL
 from ..analysis.report_html import render_report
 from ..analysis.statistics import breakdown_rows, summarise
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import DATETIME, DOUBLE, INT, STRING, new_field
 from ..provider.loader import default_loader
 from ..provider.uri import SEQUENCES as SEQUENCES_TYPE
-from .filters import MIN_QUALITY, ONLY_360, SINCE, UNTIL, USERNAME, add_filter_parameters, filters_from_parameters
+from .filters import (
+    DECIMALS_1,
+    MIN_QUALITY,
+    ONLY_360,
+    SINCE,
+    UNTIL,
+    USERNAME,
+    add_filter_parameters,
+    filters_from_parameters,
+)
 from .statistics_inputs import (
     WGS84,
     area_geometries,
@@ -91,6 +101,9 @@ class CoverageStatisticsAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("KartaView coverage statistics")
 
+    def helpUrl(self):  # noqa: N802 (QGIS API name)
+        return ALGORITHMS_HELP_URL
+
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(
             "How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, "
@@ -118,6 +131,7 @@ class CoverageStatisticsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE_M, self.tr("Road coverage tolerance (metres)"), QgsProcessingParameterNumber.Type.Double,
             15.0, minValue=1.0, maxValue=200.0))
+        self.parameterDefinition(self.TOLERANCE_M).setMetadata(DECIMALS_1)
         add_filter_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Statistics per area"), QgsProcessing.SourceType.TypeVector))

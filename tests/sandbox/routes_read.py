@@ -82,20 +82,6 @@ def sequence_details(app, req):
     return ok_v1(details(sequence, app.photos_v1(sequence_id), owner))
 
 
-def my_list(app, req):
-    """The caller's own sequences (needs access_token), newest first, as v1 list items: ids and
-    user_id, no user name (like the real my-list)."""
-    user = app.require_user(req)
-    page = validate.integer(req.params, "page", 1, 32000, default=1)
-    ipp = validate.integer(req.params, "ipp", 1, 1000, default=100)
-    own = [record for record in reversed(list(app.store.all_sequences().values()))
-           if str(record["user_id"]) == str(user["id"])]
-    items = [{"id": str(record["id"]), "user_id": str(record["user_id"]), "photo_no": str(len(record["photos"])),
-              "current_lat": "{:.6f}".format(record["current_lat"]), "current_lng": "{:.6f}".format(
-                  record["current_lng"]), "image_processing_status": "NEW"} for record in _page(own, page, ipp)]
-    return ok_v1_list(items, len(own))
-
-
 def _per_page(params):
     return min(validate.integer(params, "itemsPerPage", 1, 100000, default=V2_DEFAULT_ITEMS), V2_MAX_ITEMS)
 
@@ -151,7 +137,6 @@ ROUTES = [
     ("POST", r"/(?:1\.0/)?tracks/?", tracks),
     ("POST", r"/1\.0/sequence/photo-list/?", photo_list),
     ("POST", r"/details/?", sequence_details),
-    ("POST", r"/(?:1\.0/list/)?my-list/?", my_list),
     ("GET", r"/2\.0/photo/?", photos_v2),
     ("GET", r"/2\.0/photo/(\d+)/?", photo_v2_by_id),
     ("GET", r"/2\.0/sequence/?", sequences_v2),
