@@ -9,6 +9,7 @@ from qgis.core import (
     QgsLayerTreeLayer,
     QgsMimeDataUtils,
     QgsProject,
+    QgsRasterLayer,
     QgsRuleBasedRenderer,
     QgsVectorLayer,
 )
@@ -154,7 +155,11 @@ def test_browser_items_drag_as_kartaview_layers(kv_app):
     root = KartaViewItemProvider().createDataItem("", None)
     children = root.createChildren()
     assert [child.name() for child in children] == ["KartaView sequences", "KartaView photos",
-                                                    "KartaView road coverage"]
+                                                    "KartaView road coverage", "KartaView coverage overview"]
+    overview = children.pop()
+    raster = overview.mimeUris()[0]
+    assert raster.providerKey == "wms" and raster.layerType == "raster" and "type=xyz" in raster.uri
+    assert QgsRasterLayer(raster.uri, raster.name, raster.providerKey).isValid()
     for child in children:
         uri = child.mimeUris()[0]
         assert uri.providerKey == "kartaview" and uri.layerType == "vector"

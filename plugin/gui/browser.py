@@ -1,4 +1,5 @@
-"""The "KartaView" entry of the Browser panel: sequences, photos and road coverage layers.
+"""The "KartaView" entry of the Browser panel: sequences, photos and road coverage layers, and the
+coverage overview raster.
 
 They are QgsLayerItems of the `kartaview` provider, so double-click, "Add Layer to Project" and drag
 and drop onto the map work as for any layer; the layer component gives them the default style.
@@ -12,6 +13,7 @@ from ..core.log import log_error
 from ..provider.signals import PROVIDER_KEY
 from ..provider.uri import COVERAGE, PHOTOS, SEQUENCES, uri_for
 from .layer_actions import ICON, default_filters, layer_title
+from .overview import RASTER_PROVIDER, overview_source, overview_title
 
 ROOT_PATH = "kartaview:"
 
@@ -36,6 +38,11 @@ class KartaViewRootItem(QgsDataCollectionItem):
                                     uri_for(layer_type, filters), kind, PROVIDER_KEY)
                 item.setState(QgsLayerItem.State.Populated)
                 children.append(item)
+            # the coverage overview: an XYZ raster of QGIS's own "wms" provider
+            item = QgsLayerItem(self, overview_title(), ROOT_PATH + "overview", overview_source(filters),
+                                Qgis.BrowserLayerType.Raster, RASTER_PROVIDER)
+            item.setState(QgsLayerItem.State.Populated)
+            children.append(item)
         except Exception as error:  # noqa: BLE001 - called from C++
             log_error("KartaView: listing the Browser items failed: {}".format(error))
         return children
