@@ -98,7 +98,7 @@ def test_the_page_plan():
 # ---- 3. malformed answers and records --------------------------------------------------------
 def test_deeply_nested_json_is_a_kartaview_error(stub):
     stub.route("/2.0/sequence/5", Reply(body="[" * 100_000 + "]" * 100_000))
-    stub.route("/1.0/list/nearby-photos/", Reply(body='{"currentPageItems": ' + "[" * 50_000 + "]" * 50_000 + "}"))
+    stub.route("/1.0/list/nearby-photos/", Reply(body='{"currentPageItems": ' + "[" * 100_000 + "]" * 100_000 + "}"))
     with client_of(stub.url) as client:
         with pytest.raises(KartaViewError) as raised:
             client.sequence(5)

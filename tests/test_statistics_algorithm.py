@@ -13,8 +13,8 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
+from shapely.affinity import affine_transform
 from shapely.geometry import LineString, box
-from shapely.ops import transform
 
 from kartaview.plugin.analysis.statistics import quality_band
 from kartaview.plugin.processing.provider import KartaViewProcessingProvider
@@ -69,7 +69,7 @@ def roads_layer(world, bbox):
 def to_metres(geometry):
     """Equirectangular metres around Cluj: within 0.3 % of the ellipsoid over a few kilometres."""
     lat0 = radians((CENTRE[1] + CENTRE[3]) / 2)
-    return transform(lambda x, y, z=None: (x * 111320.0 * cos(lat0), y * 111132.0), geometry)
+    return affine_transform(geometry, [111320.0 * cos(lat0), 0, 0, 111132.0, 0, 0])
 
 
 def truth(world, bbox):
