@@ -295,3 +295,18 @@ def test_the_parallel_uploads_setting_is_the_default_concurrency(kartaview_proce
         assert used == [3, 5]
     finally:
         settings.upload_concurrency = saved
+
+
+def test_one_retry_layer_a_failing_photo_is_sent_at_most_attempts_times(kartaview_processing, upload_env, tmp_path,
+                                                                        monkeypatch):
+    """Issue 14 point 4: the client retried 4 times inside each of the uploader's 3 attempts (15 sends
+    of one photo); the uploader is now the only retry layer for uploads."""
+    from kartaview.plugin.upload import uploader
+
+    monkeypatch.setattr(uploader.Uploader, "_delay", lambda self, attempt: 0.05)  # the test's time only
+    kv_vl = photos_source(track(tmp_path, 1))
+    upload_env.set_faults(error_rate=1.0, kinds=["500"], paths=["/1.0/photo/"])
+    rows = report(run_alg({"INPUT": kv_vl}))
+    assert [r["status"] for r in rows] == ["failed"]
+    sends = [entry for entry in upload_env.request_log if entry["path"].rstrip("/") == "/1.0/photo"]
+    assert len(sends) == 3, "one photo sent {} times".format(len(sends))

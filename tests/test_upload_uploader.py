@@ -275,3 +275,16 @@ def test_an_earlier_sequence_holding_photos_is_completed_and_finished_at_the_end
     assert by_ref[2][0] == by_ref[3][0] != old_id
     assert [(len(p), finished) for _, finished, p in stored(fresh_sandbox)] == [(2, True), (2, True)]
     assert_all_stored_once(fresh_sandbox, split)
+
+
+def test_a_photo_answered_429_is_sent_again_after_the_servers_retry_after(fresh_sandbox, tmp_path):
+    """Issue 14 point 4: the uploader is the retry layer of uploads, so it waits what the server asks
+    (Retry-After: 1 s), not its own short delay (0.05 s here)."""
+    plan = plan_upload(track(tmp_path, 1))
+    fresh_sandbox.set_faults(error_rate=1.0, kinds=["429"], retry_after="1", paths=["/1.0/photo/"])
+    with KartaViewClient(fresh_sandbox.url, retries=0, timeout=10) as client, \
+            Journal(tmp_path / "journal.sqlite", client.base_url) as journal:
+        summary = up.Uploader(client, journal, fresh_sandbox.token, attempts=2, retry_delay=0.05).run(plan)
+    assert summary.counts == {up.FAILED: 1}
+    sends = [entry["t"] for entry in fresh_sandbox.request_log if entry["path"].rstrip("/") == "/1.0/photo"]
+    assert len(sends) == 2 and sends[1] - sends[0] >= 0.95, "sent again after {:.2f} s".format(sends[1] - sends[0])

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import date, datetime, timezone
 
 from ..about import USER_AGENT, __version__
+from .answers import READ_DEADLINE_S, UPLOAD_DEADLINE_S
 from .errors import DuplicateError, KartaViewError, NotFoundError, TransientError
 from .images import first_image_url, image_candidates, is_real_host
 from .models import Account, Photo, PhotoList, RoadSegment, Sequence, UploadedPhoto
@@ -94,9 +95,11 @@ class KartaViewClient:
 
     def __init__(self, base_url=None, *, timeout=30.0, retries=4, backoff=0.5, max_backoff=8.0,
                  max_workers=8, session=None, proxies=None, user_agent=None, sleep=time.sleep,
-                 allow_insecure_http=False):
-        """timeout: seconds for connect and read, or a (connect, read) tuple. retries: extra attempts
-        after a transient failure. max_workers: concurrent page requests (and connection pool size).
+                 allow_insecure_http=False, deadline=READ_DEADLINE_S, upload_deadline=UPLOAD_DEADLINE_S):
+        """timeout: seconds for connect and read (between two bytes), or a (connect, read) tuple.
+        deadline / upload_deadline: seconds for a whole exchange (request and complete answer; the
+        second when it sends a photo). retries: extra attempts after a transient failure.
+        max_workers: concurrent page requests (and connection pool size).
         allow_insecure_http: send the access token over plain http:// to hosts other than this computer."""
         url = base_url or os.environ.get("KARTAVIEW_API_URL") or self.DEFAULT_URL
         self.base_url = url.rstrip("/") + "/"
@@ -104,7 +107,8 @@ class KartaViewClient:
         self._transport = Transport(timeout=timeout, retries=retries, backoff=backoff, max_backoff=max_backoff,
                                     pool_size=self.max_workers, session=session, proxies=proxies,
                                     user_agent=user_agent or USER_AGENT, sleep=sleep,
-                                    allow_insecure_http=allow_insecure_http)
+                                    allow_insecure_http=allow_insecure_http, deadline=deadline,
+                                    upload_deadline=upload_deadline)
 
     def __enter__(self):
         return self

@@ -31,8 +31,16 @@ class KartaViewError(Exception):
 
 
 class TransientError(KartaViewError):
-    """The service is overloaded or the network failed (5xx, HTML/empty/non-JSON body, 690/408,
-    timeout, dropped connection). Retried inside the client; raised when the retries are used up."""
+    """The service is overloaded or the network failed (5xx, HTML/empty/non-JSON body, 690/408, 429,
+    timeout, dropped connection, an answer over its deadline). Retried inside the client; raised when
+    the retries are used up.
+
+    retry_after: the seconds the server asked to wait (429/503 `Retry-After`), or None.
+    """
+
+    def __init__(self, message, *, retry_after=None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
 
 
 class DuplicateError(KartaViewError):

@@ -3,17 +3,33 @@
 KartaView signals failure in many forms (HTTP 400 with an apiCode, HTML 502 pages from the
 gateway, empty bodies, plain-text 401s), so every answer goes through `classify` which turns it
 into the payload dict or one exception of .errors. Transient failures are retried with
-exponential backoff and full jitter; the `sleep` is injectable so tests run fast.
+exponential backoff and full jitter, or after the `Retry-After` the server asked for, within a
+total budget; the `sleep` is injectable so tests run fast. Every answer is bounded in size and in
+total time (.answers).
 """
 
 import json
 import logging
 import random
+import time
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import NewConnectionError
 
+from .answers import (
+    ACCEPT_ENCODING,
+    MAX_ANSWER_BYTES,
+    MAX_RETRY_AFTER_S,
+    READ_DEADLINE_S,
+    RETRY_BUDGET_S,
+    UPLOAD_DEADLINE_S,
+    WATCHDOG,
+    AnswerTooLarge,
+    ExchangeStopped,
+    rate_limit_error,
+    read_answer,
+)
 from .errors import (
     AuthenticationError,
     BadRequestError,
@@ -41,41 +57,6 @@ _EXCERPT = 120
 def _excerpt(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "..."
-
-
-class Answer:
-    """An HTTP answer read completely: what `classify` and the other answer handlers look at."""
-
-    __slots__ = ("status_code", "headers", "url", "encoding", "content")
-
-    def __init__(self, response, content: bytes):
-        self.status_code = response.status_code
-        self.headers = response.headers
-        self.url = response.url
-        self.encoding = response.encoding
-        self.content = content
-
-    @property
-    def text(self) -> str:
-        """The body as text (for messages only: no charset guessing)."""
-        try:
-            return self.content.decode(self.encoding or "utf-8", errors="replace")
-        except LookupError:  # a charset Python does not know
-            return self.content.decode("utf-8", errors="replace")
-
-
-def read_answer(response) -> Answer:
-    """The whole answer, its body read in one go, and the connection handed back to the pool.
-
-    requests reads `.content` in 10 kB chunks, and each read releases and re-takes the GIL: while
-    other loader threads parse JSON, every re-take can wait a whole switch interval (5 ms), which
-    stretched a 700 kB page to 100-200 ms. iter_content(None) reads what has arrived at once and
-    translates transport errors exactly as `.content` does.
-    """
-    try:
-        return Answer(response, b"".join(response.iter_content(chunk_size=None)))
-    finally:
-        response.close()
 
 
 def check_cancel(cancel):
@@ -146,7 +127,8 @@ class Transport:
     """Sends requests for one client; safe to use from several threads at once."""
 
     def __init__(self, *, timeout, retries, backoff, max_backoff, pool_size, session, proxies,
-                 user_agent, sleep, allow_insecure_http=False):
+                 user_agent, sleep, allow_insecure_http=False, deadline=READ_DEADLINE_S,
+                 upload_deadline=UPLOAD_DEADLINE_S, retry_budget=RETRY_BUDGET_S, max_answer_bytes=MAX_ANSWER_BYTES):
         # (connect, read): connecting never needs the long read timeout uploads may need.
         if isinstance(timeout, (tuple, list)):
             self.timeout = tuple(timeout)
@@ -158,6 +140,10 @@ class Transport:
         self.user_agent = user_agent
         self.sleep = sleep
         self.allow_insecure_http = allow_insecure_http  # send secrets over plain http:// to any host
+        self.deadline = float(deadline)  # seconds for a whole exchange; upload_deadline when sending a file
+        self.upload_deadline = float(upload_deadline)
+        self.retry_budget = float(retry_budget)
+        self.max_answer_bytes = int(max_answer_bytes)
         self._random = random.Random()  # nosec B311 # jitter of retry delays, not security
         self._own_session = session is None
         self.session = session or requests.Session()
@@ -179,17 +165,35 @@ class Transport:
         handle raises TransientError for answers worth retrying. body: a callable returning a fresh
         MultipartBody for every attempt. idempotent=False retries only failures that happened before
         the request could reach the server; any other failure is raised at once as TransientError.
+        A 429/503 waits the server's Retry-After (one above MAX_RETRY_AFTER_S fails at once); the
+        pauses of one call never add up to more than the retry budget.
         """
-        attempt = 0
+        attempt, waited = 0, 0.0
         if secrets:
             check_secure(url, allow_insecure_http=self.allow_insecure_http)
         while True:
             check_cancel(cancel)
             try:
-                return handle(self._exchange(method, url, data, params, body, secrets, idempotent))
+                answer = self._exchange(method, url, data, params, body, secrets, idempotent, cancel)
+                limited = rate_limit_error(answer, what, secrets)
+                if limited is not None:
+                    raise limited
+                return handle(answer)
             except TransientError as error:
                 failure, retry_allowed = error, idempotent
-            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as error:
+            except AnswerTooLarge:
+                text = ("KartaView sent an answer larger than {} MB while {}; it was not read. The server is not "
+                        "behaving like KartaView: check the KartaView API address in the settings.")
+                raise KartaViewError(scrub(text.format(self.max_answer_bytes >> 20, what), secrets)) from None
+            except ExchangeStopped as error:
+                if error.reason == "cancelled":
+                    raise Cancelled() from None
+                limit = self.upload_deadline if body else self.deadline
+                failure = TransientError("KartaView took too long to answer while {} (over {:.0f} s for the whole "
+                                         "answer). Check your internet connection and try again.".format(what, limit))
+                retry_allowed = idempotent
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError) as error:
                 kind = "timed out" if isinstance(error, requests.Timeout) else "lost the connection"
                 failure = TransientError(scrub("The connection to KartaView {} while {} ({}). Check your internet "
                                                "connection and try again.".format(kind, what, error), secrets))
@@ -199,38 +203,55 @@ class Transport:
                                 "address in the settings.".format(what, error), secrets)
                 raise KartaViewError(message) from None
             attempt += 1
-            if not retry_allowed or attempt > self.retries:
+            asked = failure.retry_after
+            pause = max(self.delay(attempt - 1), asked or 0.0)
+            too_long = asked is not None and asked > MAX_RETRY_AFTER_S
+            if not retry_allowed or attempt > self.retries or too_long or waited + pause > self.retry_budget:
                 if attempt > 1:
                     failure.message = "{} (gave up after {} attempts)".format(failure.message, attempt)
                     failure.args = (failure.message,)
                 raise failure
-            pause = self.delay(attempt - 1)
             log.warning("%s Retrying in %.1f s (attempt %d of %d).", failure.message, pause, attempt + 1,
                         self.retries + 1)
             self.sleep(pause)
+            waited += pause
 
-    def _exchange(self, method, url, data, params, body, secrets, idempotent) -> Answer:
+    def _exchange(self, method, url, data, params, body, secrets, idempotent, cancel) :
         """One attempt: the request sent, and sent again where .redirects allows a redirect (requests
-        never follows one by itself); the final answer read completely."""
+        never follows one by itself); the final answer read within its size and time bounds (the
+        watchdog cuts the socket when the whole attempt outlives its deadline or is cancelled)."""
         hops = 0
-        while True:
-            stream = body() if body else None
-            headers = {"User-Agent": self.user_agent}
-            if stream is not None:
-                headers["Content-Type"] = stream.content_type
-            try:
-                response = self.session.request(method, url, data=stream if stream is not None else data,
-                                                params=params, headers=headers, timeout=self.timeout, stream=True,
-                                                allow_redirects=False)
-                if response.status_code not in REDIRECT_CODES:
-                    return read_answer(response)
-                response.close()
-            finally:
+        started = time.monotonic()
+        watch = WATCHDOG.watch(started + (self.upload_deadline if body else self.deadline), cancel)
+        try:
+            while True:
+                stream = body() if body else None
+                headers = {"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
                 if stream is not None:
-                    stream.close()
-            url = redirect_target(method, response.url, response.status_code, response.headers.get("Location"),
-                                  authenticated=bool(secrets), idempotent=idempotent, hops=hops, secrets=secrets)
-            hops, params = hops + 1, None  # the Location holds the whole query already
+                    headers["Content-Type"] = stream.content_type
+                try:
+                    response = self.session.request(method, url, data=stream if stream is not None else data,
+                                                    params=params, headers=headers, timeout=self.timeout,
+                                                    stream=True, allow_redirects=False)
+                except requests.RequestException:
+                    if watch.stopped():
+                        raise watch.stopped() from None
+                    raise
+                finally:
+                    if stream is not None:
+                        stream.close()
+                watch.response = response
+                if watch.stopped():  # the deadline passed while the headers came
+                    response.close()
+                    raise watch.stopped()
+                if response.status_code not in REDIRECT_CODES:
+                    return read_answer(response, watch, self.max_answer_bytes)
+                response.close()
+                url = redirect_target(method, response.url, response.status_code, response.headers.get("Location"),
+                                      authenticated=bool(secrets), idempotent=idempotent, hops=hops, secrets=secrets)
+                hops, params = hops + 1, None  # the Location holds the whole query already
+        finally:
+            WATCHDOG.unwatch(watch)
 
     def call(self, method, url, what, *, empty_ok=False, secrets=(), **kwargs) -> dict:
         """An API call: the payload dict of a successful JSON answer."""

@@ -195,7 +195,8 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             keep_duplicates=self.parameterAsBoolean(parameters, self.KEEP_DUPLICATES, context),
             use_groups=bool(fields["group"]),
         )
-        client = make_client(timeout=120, max_workers=uploader.MAX_CONCURRENCY)
+        # retries=0: the uploader is the one retry layer of uploads (its attempts; README).
+        client = make_client(timeout=120, max_workers=uploader.MAX_CONCURRENCY, retries=0)
         try:
             with self._journal(client) as journal, Plan(options, DigestCache(journal)) as plan, \
                     ReportRows() as rows:

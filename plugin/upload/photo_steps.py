@@ -105,7 +105,7 @@ class PhotoSteps:
         except KartaViewError as error:
             if task.attempt + 1 < self.attempts and not self.cancelled():
                 task.attempt += 1
-                due = time.monotonic() + self._delay(task.attempt - 1)
+                due = time.monotonic() + self._wait(task.attempt - 1, error)
                 heapq.heappush(self._retries, (due, next(self._tiebreak), task))
                 return RETRY
             return REASON_SEND_FAILED, _message(error)

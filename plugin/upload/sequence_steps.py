@@ -33,18 +33,20 @@ class SequenceSteps:
 
     def _create(self, work, control):
         ambiguous = work.record.state == states.CREATING
+        error = None
         for attempt in range(self.attempts):
             if attempt:
-                self._pause(self._delay(attempt - 1))
+                self._pause(self._wait(attempt - 1, error))
             try:
                 work.sequence_id = self._blocking(control, self._create_call, work)
             except AuthenticationError as error:
                 self._summary.auth_error = error.message
                 work.create_error = (REASON_AUTH, error.message)
                 return
-            except TransientError as error:
+            except TransientError as failure:
+                error = failure
                 # Possibly created anyway: the journal still says "creating" (see module doc).
-                work.create_error = (REASON_CREATE_FAILED, error.message)
+                work.create_error = (REASON_CREATE_FAILED, failure.message)
                 ambiguous = True
                 continue
             except KartaViewError as error:
@@ -94,7 +96,7 @@ class SequenceSteps:
             except TransientError as error:
                 work.finish_error = error.message
                 if attempt + 1 < self.attempts:
-                    self._pause(self._delay(attempt))
+                    self._pause(self._wait(attempt, error))
             except KartaViewError as error:
                 work.finish_error = error.message  # e.g. a redirect the plugin refused to follow
                 return
@@ -126,6 +128,11 @@ class SequenceSteps:
 
     def _delay(self, attempt) -> float:
         return min(self.max_retry_delay, self.retry_delay * 2 ** attempt)
+
+    def _wait(self, attempt, error) -> float:
+        """The pause before the next attempt: our backoff, or the server's Retry-After (429/503) when
+        it asked for longer (the client caps what it passes on: MAX_RETRY_AFTER_S)."""
+        return max(self._delay(attempt), getattr(error, "retry_after", None) or 0.0)
 
     def _pause(self, seconds):
         end = time.monotonic() + max(0.0, seconds)

@@ -25,10 +25,12 @@ A journal that can no longer be written (full disk, ...) stops the run like a re
 photos are reported (REASON_JOURNAL_ERROR; REASON_NOT_JOURNALED for one KartaView confirmed after
 the journal failed) and `Summary.journal_error` holds the JournalError naming the file.
 
-Retries are bounded: the client retries transient failures itself (`retries` attempts with
-backoff); on top of that a photo that still fails is put back in the queue up to `attempts` times
-with its own growing delay, so a bad minute of network does not fail the run. A photo that still
-fails is reported with its reason, its sequence is left open and a re-run completes it.
+Retries are bounded: a photo that fails is put back in the queue up to `attempts` times with its
+own growing delay (or the server's Retry-After), so a bad minute of network does not fail the run.
+This is the only retry layer of an upload: the Processing algorithm gives the uploader a client
+that does not retry by itself (retries=0), so a photo is sent at most `attempts` times (the client
+retried 4 times inside each attempt: up to 15 sends of one photo). A photo that still fails is
+reported with its reason, its sequence is left open and a re-run completes it.
 
 The plan is read lazily: a sequence is recorded in the journal when the upload reaches it, at most
 `concurrency` photos are in flight (plus those waiting for a retry), a sequence is finished and
@@ -120,7 +122,7 @@ class _Close:
 
 class Uploader(SequenceSteps, PhotoSteps):
     def __init__(self, client, journal, access_token: str, *, concurrency: int = 4, attempts: int = 3,
-                 retry_delay: float = 2.0, max_retry_delay: float = 30.0,
+                 retry_delay: float = 0.5, max_retry_delay: float = 30.0,
                  cancel: Optional[Callable[[], bool]] = None,
                  on_photo: Optional[Callable[[PhotoResult], None]] = None,
                  on_sequence: Optional[Callable[[SequenceEvent], None]] = None):

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field, fields
 
 # "690" and "408" come as real KartaView sends overload: HTTP 400 with the code inside the envelope
 # (real-api-behaviours.md 24, 29), a string apiCode on 1.0 routes and a number on 2.0 ones.
-KINDS = ("500", "502html", "690", "408", "empty", "stored_then_500", "drop")
+KINDS = ("500", "502html", "690", "408", "empty", "stored_then_500", "drop",
+         # issue 14: a rate limit, a server dripping its answer, answers too big to hold (plain or gzip)
+         "429", "503", "drip", "huge", "gzip_bomb", "gzip")
 UPLOAD_ONLY = {"stored_then_500"}  # makes sense only where something gets stored
 BAD_GATEWAY_PAGE = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -31,12 +33,16 @@ class FaultSettings:
     page_cap: int = 0  # 1.0 lists send at most this many items a page whatever `ipp` asks (0: as asked)
     claimed_total: int = 0  # 1.0 lists claim this totalFilteredItems (0: the true count)
     huge_ids: int = 0  # the first N records of every list answer carry ids >= 2**63
+    retry_after: str = "1"  # the Retry-After header of 429 and 503 faults ("" for none)
+    drip_interval_s: float = 5.0  # "drip": the real answer, one byte per interval
+    huge_mb: int = 100  # "huge": an answer this big; "gzip_bomb": ~1 MB of gzip inflating to 1 GB
 
     def as_dict(self):
         return {"latency_ms": self.latency_ms, "error_rate": self.error_rate, "kinds": list(self.kinds),
                 "revoked_tokens": sorted(self.revoked_tokens), "paths": list(self.paths),
                 "fault_seed": self.fault_seed, "page_cap": self.page_cap, "claimed_total": self.claimed_total,
-                "huge_ids": self.huge_ids}
+                "huge_ids": self.huge_ids, "retry_after": self.retry_after,
+                "drip_interval_s": self.drip_interval_s, "huge_mb": self.huge_mb}
 
 
 class Faults:

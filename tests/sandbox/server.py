@@ -1,5 +1,7 @@
 """The HTTP side: routing, faults and latency, the request log, and the /__sandbox__/ control routes."""
 
+import gzip
+import io
 import json
 import re
 import socket
@@ -84,8 +86,17 @@ class App:
             response = self._route(req)
             if response is not None and response.status == 200:
                 response = _fault_response("500")
+        elif fault == "drip":  # the real answer, sent one byte at a time
+            response = self._route(req)
+            if response is not None:
+                response.drip_s = settings.drip_interval_s
+        elif fault == "gzip":  # the real answer, compressed as gateways do
+            response = self._route(req)
+            if response is not None:
+                response.body = gzip.compress(response.body)
+                response.headers = dict(response.headers, **{"Content-Encoding": "gzip"})
         elif fault:
-            response = _fault_response(fault, req.path.startswith("/2.0/"))
+            response = _fault_response(fault, req.path.startswith("/2.0/"), settings)
         else:
             response = self._route(req)
         entry = {"method": req.method, "path": req.path, "params": req.loggable_params(),
@@ -143,7 +154,42 @@ class App:
             self.log.clear()
 
 
-def _fault_response(kind, v2=False):
+_bombs, _bombs_lock = {}, threading.Lock()
+
+
+def gzip_bomb(inflated_mb=1024):
+    """gzip of `inflated_mb` MB of zeros: about 1 MB per GB (made once, kept)."""
+    with _bombs_lock:
+        if inflated_mb not in _bombs:
+            zeros, buffer = bytes(1 << 20), io.BytesIO()
+            with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9) as stream:
+                for _ in range(inflated_mb):
+                    stream.write(zeros)
+            _bombs[inflated_mb] = buffer.getvalue()
+        return _bombs[inflated_mb]
+
+
+def huge_body(megabytes):
+    """A JSON-ish body of `megabytes` MB (made once, kept)."""
+    with _bombs_lock:
+        key = ("huge", megabytes)
+        if key not in _bombs:
+            _bombs[key] = b" " * (megabytes << 20)
+        return _bombs[key]
+
+
+def _fault_response(kind, v2=False, settings=None):
+    if kind in ("429", "503"):
+        headers = {"Retry-After": settings.retry_after} if settings is not None and settings.retry_after else {}
+        text = "Too many requests" if kind == "429" else "Service Unavailable"
+        body = json.dumps({"status": {"apiCode": int(kind), "apiMessage": text, "httpCode": int(kind),
+                                      "httpMessage": text}})
+        return Response(int(kind), body.encode(), "application/json", api_code=int(kind), headers=headers)
+    if kind == "huge":
+        return Response(200, huge_body(settings.huge_mb if settings is not None else 100), "application/json",
+                        api_code=None)
+    if kind == "gzip_bomb":
+        return Response(200, gzip_bomb(), "application/json", api_code=None, headers={"Content-Encoding": "gzip"})
     if kind == "502html":
         return plain(502, BAD_GATEWAY_PAGE, "text/html", api_code=None)
     if kind in ("690", "408"):
@@ -202,8 +248,19 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in response.headers.items():
             self.send_header(name, value)
         self.end_headers()
-        if not head:
-            self.wfile.write(response.body)
+        if head:
+            return
+        drip = getattr(response, "drip_s", None)
+        try:
+            if drip is None:
+                self.wfile.write(response.body)
+                return
+            for offset in range(len(response.body)):
+                self.wfile.write(response.body[offset:offset + 1])
+                self.wfile.flush()
+                time.sleep(drip)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up on a drip or a huge answer
 
     def log_message(self, format, *args):  # noqa: A002 - the request log replaces stderr chatter
         pass
