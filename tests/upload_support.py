@@ -1,7 +1,9 @@
 """Helpers of the upload tests: small real JPEGs on disk, tracks of photos along a street, plans read back."""
 
+import io
 import math
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from PIL import Image
 
@@ -10,10 +12,20 @@ ORIGIN = (46.77, 23.59)  # lat, lng in Cluj-Napoca, where the sandbox lives
 
 
 def make_jpeg(path, seed=0, size=(32, 24)):
-    """A small valid JPEG without EXIF; the colour varies with seed so the files differ."""
+    """A small valid JPEG without EXIF, the same bytes for the same seed and different ones for another:
+    the colour varies with seed (it repeats every 256) and a comment segment carries the seed, as the
+    plugin knows a photo by its bytes."""
     colour = ((seed * 37) % 256, (seed * 91) % 256, (seed * 53) % 256)
-    Image.new("RGB", size, colour).save(str(path), "JPEG", quality=70)
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG", quality=70)
+    Path(path).write_bytes(with_comment(buffer.getvalue(), "test photo {}".format(seed)))
     return str(path)
+
+
+def with_comment(jpeg: bytes, text: str) -> bytes:
+    """The JPEG with a comment segment (COM) right after its start marker."""
+    data = text.encode("utf-8")
+    return jpeg[:2] + b"\xff\xfe" + (len(data) + 2).to_bytes(2, "big") + data + jpeg[2:]
 
 
 def offset(lat, lng, north_m, east_m):
