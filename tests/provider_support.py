@@ -2,7 +2,7 @@
 
 import time
 
-from qgis.core import QgsFeatureRequest, QgsRectangle, QgsVectorLayer
+from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 from shapely.geometry import LineString, Point, box
 
@@ -56,3 +56,20 @@ def wait_until(predicate, timeout=20.0):
             return True
         time.sleep(0.02)
     return predicate()
+
+
+def roads_layer(world, bbox):
+    """The sandbox world's road pieces lying wholly inside bbox (EPSG:4326), as a memory layer with
+    element_id: the road network of the coverage tests."""
+    layer = QgsVectorLayer("LineString?crs=EPSG:4326&field=element_id:string", "roads", "memory")
+    features = []
+    for segment in world.segments:
+        if len(set(segment.track)) < 2 or not all(bbox[0] <= lng <= bbox[2] and bbox[1] <= lat <= bbox[3]
+                                                  for lat, lng in segment.track):
+            continue
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(lng, lat) for lat, lng in segment.track]))
+        feature.setAttributes([segment.element_id])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer

@@ -21,6 +21,7 @@ from shapely.ops import unary_union
 
 from kartaview.plugin.processing.provider import KartaViewProcessingProvider
 from tests.conftest import run_qgis_process
+from tests.provider_support import roads_layer
 
 ALG = "kartaview:coveragegaps"
 EXTENT = (23.560, 46.755, 23.620, 46.785)  # Cluj-Napoca centre (the demo's extent): ~1,000 road pieces
@@ -44,24 +45,10 @@ def kartaview_processing(qgis_processing):
         registry.removeProvider(provider)
 
 
-def _inside(segment):
-    return all(EXTENT[0] <= lng <= EXTENT[2] and EXTENT[1] <= lat <= EXTENT[3] for lat, lng in segment.track)
-
-
 @pytest.fixture(scope="module")
 def network(sandbox):
     """The sandbox's road pieces lying wholly in EXTENT, as a layer with element_id, in EPSG:4326."""
-    kv_vl = QgsVectorLayer("LineString?crs=EPSG:4326&field=element_id:string", "roads", "memory")
-    features = []
-    for segment in sandbox.world.segments:
-        if len(set(segment.track)) < 2 or not _inside(segment):
-            continue
-        feature = QgsFeature(kv_vl.fields())
-        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(lng, lat) for lat, lng in segment.track]))
-        feature.setAttributes([segment.element_id])
-        features.append(feature)
-    kv_vl.dataProvider().addFeatures(features)
-    return kv_vl
+    return roads_layer(sandbox.world, EXTENT)
 
 
 def _metres(track):

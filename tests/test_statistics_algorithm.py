@@ -8,7 +8,6 @@ from qgis.core import (
     QgsApplication,
     QgsFeature,
     QgsGeometry,
-    QgsPointXY,
     QgsProcessingOutputHtml,
     QgsRectangle,
     QgsVectorLayer,
@@ -19,7 +18,7 @@ from shapely.geometry import LineString, box
 from kartaview.plugin.analysis.statistics import quality_band
 from kartaview.plugin.processing.provider import KartaViewProcessingProvider
 from tests.conftest import run_qgis_process
-from tests.provider_support import CENTRE, SMALL, sequence_shape
+from tests.provider_support import CENTRE, SMALL, roads_layer, sequence_shape
 
 ALG = "kartaview:coveragestatistics"
 MIDDLE = (CENTRE[0] + CENTRE[2]) / 2
@@ -45,22 +44,6 @@ def areas_layer():
         feature = QgsFeature(layer.fields())
         feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(*bbox)))
         feature.setAttributes([name])
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
-
-
-def roads_layer(world, bbox):
-    """The sandbox's road pieces wholly inside bbox, and the ids of those its sequences drive."""
-    layer = QgsVectorLayer("LineString?crs=EPSG:4326&field=element_id:string", "roads", "memory")
-    features = []
-    for segment in world.segments:
-        if len(set(segment.track)) < 2 or not all(bbox[0] <= lng <= bbox[2] and bbox[1] <= lat <= bbox[3]
-                                                  for lat, lng in segment.track):
-            continue
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(lng, lat) for lat, lng in segment.track]))
-        feature.setAttributes([segment.element_id])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
