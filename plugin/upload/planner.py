@@ -262,6 +262,14 @@ class Plan(ScratchDatabase):
             yield PlannedPhoto(row[1], row[2], row[3], row[4], row[5], datetime.fromisoformat(row[6]), row[7],
                                row[8], *row[9:13])
 
+    def projection_counts(self) -> dict:
+        """{(projection, where it came from): number of photos to upload} (panorama.PLANE/SPHERE, FROM_*)."""
+        if not self._split:
+            raise RuntimeError("the plan must be split before it is read")
+        return {(row[0], row[1]): row[2] for row in self._db.execute(
+            "SELECT p.proj, p.proj_source, COUNT(*) FROM ordered o JOIN photos p USING (ordinal)"
+            " WHERE o.seq IS NOT NULL GROUP BY p.proj, p.proj_source")}
+
     def skipped(self):
         """The Skips, in input order."""
         for row in self._pages("SELECT ordinal, ref, path, reason, detail FROM photos"
