@@ -148,7 +148,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             self.GROUP_FIELD, self.tr("Grouping field (one sequence per value)"), None, self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.PROJECTION_FIELD, self.tr("Projection field (PLANE or SPHERE; overrides what the photo says)"),
+            self.PROJECTION_FIELD, self.tr("Projection field: PLANE or SPHERE, overriding what the photo says"),
             "projection", self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DETECT_360_BY_SHAPE, self.tr("Photos twice as wide as high without GPano XMP are 360°"), True))

@@ -53,7 +53,7 @@ REPORT_CLASS = ("CASE WHEN \"status\" = 'skipped' THEN 'skipped:' || coalesce(\"
 
 
 def tr(text):
-    return QCoreApplication.translate("UploadPreview", text)
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files a module tr() here
 
 
 def sequence_colour(number) -> str:
