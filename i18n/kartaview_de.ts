@@ -1039,7 +1039,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="26"/>
+        <location filename="../plugin/processing/provider.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1651,6 +1651,63 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <location filename="../plugin/gui/photo_dock.py" line="487"/>
         <source>{} (id {})</source>
         <translation>{} (ID {})</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFolderPreviewModel</name>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="67"/>
+        <source>Photo folder to KartaView (upload preview)</source>
+        <translation>Fotoordner zu KartaView (Upload-Vorschau)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="70"/>
+        <source>Imports the geotagged photos of a folder (&quot;Import geotagged photos&quot;) and plans their upload to KartaView (&quot;Upload photos to KartaView&quot;). By default a dry run: nothing is sent, and the planned sequences and the photos are shown on the map, coloured by sequence and skip reason. Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per folder.
+
+The model is a .model3 file in the plugin&apos;s processing/models folder: open it in the Model Designer to adapt it (e.g. add a geotagging step before the upload).</source>
+        <translation>Importiert die georeferenzierten Fotos eines Ordners („Geotagged Fotos importieren“) und plant ihren Upload zu KartaView („Fotos zu KartaView hochladen“). Standardmäßig ein Probelauf: Nichts wird gesendet, und die geplanten Sequenzen und die Fotos werden auf der Karte gezeigt, nach Sequenz und Grund des Überspringens eingefärbt. Schalten Sie den Probelauf ab, um hochzuladen (melden Sie sich zuerst an). Führen Sie es im Stapelmodus über viele Ordner aus: eine Zeile pro Ordner.
+
+Das Modell ist eine .model3-Datei im Ordner processing/models der Erweiterung: Öffnen Sie es in der Modellerstellung, um es anzupassen (z. B. einen Georeferenzierungsschritt vor dem Upload einzufügen).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="80"/>
+        <source>Photo folder</source>
+        <translation>Fotoordner</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="81"/>
+        <source>Include sub-folders</source>
+        <translation>Unterordner einbeziehen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="82"/>
+        <source>Dry run (plan and preview, send nothing)</source>
+        <translation>Probelauf (planen und Vorschau zeigen, nichts senden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="83"/>
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="84"/>
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="86"/>
+        <source>Photos twice as wide as high without GPano XMP are 360°</source>
+        <translation>Fotos, die doppelt so breit wie hoch sind und kein GPano-XMP haben, sind 360°-Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="88"/>
+        <source>Upload report</source>
+        <translation>Upload-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="89"/>
+        <source>Planned sequences</source>
+        <translation>Geplante Sequenzen</translation>
     </message>
 </context>
 <context>

@@ -1039,7 +1039,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="26"/>
+        <location filename="../plugin/processing/provider.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1651,6 +1651,63 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <location filename="../plugin/gui/photo_dock.py" line="487"/>
         <source>{} (id {})</source>
         <translation>{} (id {})</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFolderPreviewModel</name>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="67"/>
+        <source>Photo folder to KartaView (upload preview)</source>
+        <translation>Dossier de photos vers KartaView (aperçu du téléversement)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="70"/>
+        <source>Imports the geotagged photos of a folder (&quot;Import geotagged photos&quot;) and plans their upload to KartaView (&quot;Upload photos to KartaView&quot;). By default a dry run: nothing is sent, and the planned sequences and the photos are shown on the map, coloured by sequence and skip reason. Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per folder.
+
+The model is a .model3 file in the plugin&apos;s processing/models folder: open it in the Model Designer to adapt it (e.g. add a geotagging step before the upload).</source>
+        <translation>Importe les photos géolocalisées d’un dossier (« Importer des photos géolocalisées ») et planifie leur téléversement vers KartaView (« Téléverser des photos vers KartaView »). Par défaut un essai à blanc : rien n’est envoyé, et les séquences prévues et les photos sont affichées sur la carte, colorées par séquence et par raison d’exclusion. Désactivez l’essai à blanc pour téléverser (connectez-vous d’abord). Lancez-le en mode de traitement par lots sur de nombreux dossiers : une ligne par dossier.
+
+Le modèle est un fichier .model3 du dossier processing/models de l’extension : ouvrez-le dans le modeleur graphique pour l’adapter (par exemple ajouter une étape de géolocalisation avant le téléversement).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="80"/>
+        <source>Photo folder</source>
+        <translation>Dossier de photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="81"/>
+        <source>Include sub-folders</source>
+        <translation>Inclure les sous-dossiers</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="82"/>
+        <source>Dry run (plan and preview, send nothing)</source>
+        <translation>Essai à blanc (planifier et prévisualiser, ne rien envoyer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="83"/>
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Écart de temps maximal dans une séquence (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="84"/>
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Écart de distance maximal dans une séquence (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="86"/>
+        <source>Photos twice as wide as high without GPano XMP are 360°</source>
+        <translation>Les photos deux fois plus larges que hautes sans XMP GPano sont à 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="88"/>
+        <source>Upload report</source>
+        <translation>Rapport de téléversement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="89"/>
+        <source>Planned sequences</source>
+        <translation>Séquences prévues</translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,23 @@ def make_panorama(path, seed=0, size=(64, 32), xmp=None):
     if xmp is not None:
         Path(path).write_bytes(with_xmp(Path(path).read_bytes(), xmp))
     return str(path)
+
+
+def _dms(value):
+    value = abs(value)
+    degrees, minutes = int(value), int(abs(value) * 60) % 60
+    return degrees, minutes, round((value * 3600) - degrees * 3600 - minutes * 60, 4)
+
+
+def make_geotagged_jpeg(path, seed, lat, lng, when, size=(32, 24), xmp=None):
+    """A JPEG with EXIF GPS position and DateTimeOriginal (what "Import geotagged photos" reads), and an
+    XMP packet if given; different bytes for each seed."""
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N" if lat >= 0 else "S", 2: _dms(lat), 3: "E" if lng >= 0 else "W", 4: _dms(lng)}
+    exif[0x8769] = {36867: when.strftime("%Y:%m:%d %H:%M:%S")}
+    buffer = io.BytesIO()
+    colour = ((seed * 37) % 256, (seed * 91) % 256, (seed * 53) % 256)
+    Image.new("RGB", size, colour).save(buffer, "JPEG", quality=70, exif=exif)
+    data = with_comment(buffer.getvalue(), "test photo {}".format(seed))
+    Path(path).write_bytes(with_xmp(data, xmp) if xmp is not None else data)
+    return str(path)
