@@ -147,3 +147,12 @@ def test_panoramas_reach_kartaview_as_spheres_and_come_back_as_such(fresh_sandbo
         data = json.loads(answer.read())["result"]["data"]
     assert [(d["projection"], d["fieldOfView"], float(d["projectionYaw"])) for d in data] == [
         ("SPHERE", "360", 10.0), ("SPHERE", "360", 20.0), ("SPHERE", "360", 30.0)]
+
+
+def test_xmp_after_a_large_exif_segment_is_found(tmp_path):
+    """Cameras write EXIF (APP1 too, up to 64 KiB) before the XMP: it is skipped, not read."""
+    exif = b"Exif\x00\x00" + bytes(60000)
+    jpeg = with_xmp(Path(make_jpeg(tmp_path / "a.jpg", 1, size=(60, 40))).read_bytes(), gpano_xmp(heading=90))
+    path = tmp_path / "camera.jpg"
+    path.write_bytes(jpeg[:2] + b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif + jpeg[2:])
+    assert panorama.detect(path) == panorama.Projection(panorama.SPHERE, 360, 90.0, panorama.FROM_XMP)

@@ -108,12 +108,13 @@ def read_header(path) -> _Header:
             if length < 0:
                 break
             if kind == _APP1 and xmp_bytes < MAX_XMP_BYTES and length > len(_XMP_HEADER):
-                data = stream.read(min(length, MAX_XMP_BYTES - xmp_bytes + len(_XMP_HEADER)))
-                if data.startswith(_XMP_HEADER):
-                    packet = data[len(_XMP_HEADER):]
+                head = stream.read(len(_XMP_HEADER))  # EXIF is APP1 too: only XMP is read further
+                packet = b""
+                if head == _XMP_HEADER:
+                    packet = stream.read(min(length - len(head), MAX_XMP_BYTES - xmp_bytes))
                     xmp_bytes += len(packet)
                     xmp.append(packet.decode("utf-8", "replace"))
-                stream.seek(-len(data), 1)
+                stream.seek(-(len(head) + len(packet)), 1)
             elif kind in _SOF and width is None:
                 frame = stream.read(5)
                 if len(frame) == 5:
