@@ -36,7 +36,7 @@ _OFFSET_ZONE = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.
 
 
 def tr(message):
-    return QCoreApplication.translate("TrackInput", message)
+    return QCoreApplication.translate("@default", message)
 
 
 def add_track_parameters(algorithm, time_zone=True):
