@@ -155,7 +155,7 @@ class SampleVideoAlgorithm(QgsProcessingAlgorithm):
         try:
             frames = video.extract(
                 ffmpeg, path, [t - gps_start + info.start for t in wanted], folder, prefix,
-                cancel=feedback.isCanceled,
+                cancel=feedback.isCanceled, ffmpeg_version=info.ffmpeg_version,
                 progress=lambda seconds: feedback.setProgress(100.0 * (seconds - info.start) / duration))
         except video.VideoError as error:
             raise QgsProcessingException(self.tr("FFmpeg failed on the video {}: {}").format(path, error)) from None

@@ -21,7 +21,6 @@ from typing import Callable, List, Optional, Sequence
 
 PROGRAMS = ("ffmpeg", "ffprobe")
 _SHOWINFO = re.compile(r"Parsed_showinfo.*\bn:\s*(\d+).*\bpts_time:\s*(-?[\d.]+)")
-_VERSION = re.compile(r"version\s+n?(\d+)\.")
 
 
 class FFmpegMissing(Exception):
@@ -46,6 +45,7 @@ class VideoInfo:
     spherical: bool  # the file says it is an equirectangular 360 video (Spherical Video V2 / V1 metadata)
     frame_rate: float
     start: float = 0.0  # the first frame's time on the clock of `select` and `showinfo` (pts_time)
+    ffmpeg_version: tuple = ()  # (major, minor) of ffprobe, from the same installation; (): a git build
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def find_program(name: str, configured: str = "") -> str:
 
 def probe(ffprobe: str, path: str) -> VideoInfo:
     command = [ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
-               "-select_streams", "v:0", str(path)]
+               "-show_program_version", "-select_streams", "v:0", str(path)]
     result = subprocess.run(command, capture_output=True, text=True, errors="replace", **_no_window())
     if result.returncode != 0:
         raise VideoError(_last_words(result.stderr) or "ffprobe exit status {}".format(result.returncode))
@@ -98,7 +98,8 @@ def probe(ffprobe: str, path: str) -> VideoInfo:
     spherical = spherical or str((stream.get("tags") or {}).get("spherical", "")).lower() == "true"
     return VideoInfo(duration=duration, width=width, height=height, created=created, spherical=spherical,
                      frame_rate=_rate(stream.get("avg_frame_rate")) or _rate(stream.get("r_frame_rate")),
-                     start=_number(stream.get("start_time")) or 0.0)
+                     start=_number(stream.get("start_time")) or 0.0,
+                     ffmpeg_version=_version((answer.get("program_version") or {}).get("version")))
 
 
 def selection(times: Sequence[float]) -> str:
@@ -116,20 +117,20 @@ def selection(times: Sequence[float]) -> str:
     return "gt({},{})".format(count("t", 0, len(times)), count(previous, 0, len(times)))
 
 
-def version(ffmpeg: str) -> int:
-    """FFmpeg's major version (0 when it does not say, e.g. a git build)."""
-    result = subprocess.run([ffmpeg, "-hide_banner", "-version"], capture_output=True, text=True,
-                            errors="replace", **_no_window())
-    match = _VERSION.search(result.stdout)
-    return int(match.group(1)) if match else 0
+def _version(text) -> tuple:
+    """(5, 1) of '5.1.9-0+deb12u1', (6, 0) of 'n6.0'; () for git builds ('N-112345-g...')."""
+    match = re.match(r"^n?(\d+)\.(\d+)", str(text or ""))
+    return (int(match.group(1)), int(match.group(2))) if match else ()
 
 
 def extract(ffmpeg: str, path: str, times: Sequence[float], folder: str, prefix: str, quality: int = 2,
             cancel: Callable[[], bool] = lambda: False,
-            progress: Callable[[float], None] = lambda seconds: None) -> List[Frame]:
+            progress: Callable[[float], None] = lambda seconds: None, ffmpeg_version: tuple = ()) -> List[Frame]:
     """Write the frames at the sorted `times` (seconds from the video's start) as
     folder/prefix_000001.jpg, ... in one ffmpeg run; times falling on the same frame give one frame.
-    Raises VideoError when ffmpeg fails; returns what was written so far when cancelled."""
+    `ffmpeg_version` picks the option that keeps every selected frame (-fps_mode since FFmpeg 5.1,
+    -vsync before; git builds, (), are recent). Raises VideoError when ffmpeg fails; returns what was
+    written so far when cancelled."""
     times = sorted(times)
     if not times:
         return []
@@ -138,9 +139,9 @@ def extract(ffmpeg: str, path: str, times: Sequence[float], folder: str, prefix:
     # The expression of thousands of times is long: a filter script file keeps it off the command line.
     with open(script, "w", encoding="ascii") as stream:
         stream.write("select='{}',showinfo".format(selection(times)))
-    passthrough = ["-fps_mode", "passthrough"] if version(ffmpeg) >= 5 else ["-vsync", "0"]
+    passthrough = ["-vsync", "0"] if ffmpeg_version and ffmpeg_version < (5, 1) else ["-fps_mode", "passthrough"]
     pattern = os.path.join(folder, prefix + "_%06d.jpg")
-    command = [ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "info", "-i", str(path), "-an", "-sn",
+    command = [ffmpeg, "-hide_banner", "-nostdin", "-nostats", "-y", "-loglevel", "info", "-i", str(path), "-an", "-sn",
                "-dn", "-filter_script:v", script, *passthrough, "-q:v", str(quality), "-f", "image2", pattern]
     frames = []
     tail = []
