@@ -341,6 +341,75 @@ Dies kann nicht rückgängig gemacht werden: Ihre Fotos werden für alle entfern
         <source>KartaView coverage</source>
         <translation>KartaView-Abdeckung</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="45"/>
+        <source>GPS track (GPX file or point/line layer with times)</source>
+        <translation>GPS-Track (GPX-Datei oder Punkt-/Linienlayer mit Zeiten)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="48"/>
+        <source>Time field of the track points</source>
+        <translation>Zeitfeld der Trackpunkte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="50"/>
+        <source>Camera clock minus GPS clock (seconds)</source>
+        <translation>Kamerauhr minus GPS-Uhr (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="53"/>
+        <source>Longest gap between track points to interpolate over (seconds)</source>
+        <translation>Größte Lücke zwischen Trackpunkten, über die interpoliert wird (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="58"/>
+        <source>Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer&apos;s)</source>
+        <translation>Zeitzone der Kamerauhr (z. B. Europe/Bucharest oder UTC+02:00; leer: die dieses Computers)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="64"/>
+        <source>The GPS track is a GPX file (its track points are read; QGIS reads GPX itself) or any point layer with a date-time field (&quot;Time field of the track points&quot;), or a line layer whose vertices carry the time as M values (seconds since 1970-01-01 UTC). It may be in any CRS. Track times without a time zone are taken as UTC, as GPS and GPX times are. Positions are interpolated between the two track points around each time, unless they are further apart in time than the longest gap.
+
+Camera clock minus GPS clock: how far the camera&apos;s clock was ahead of the GPS, in seconds (negative when behind). To find it, photograph a screen showing the GPS time (a GPS receiver, or a phone app showing GPS time) with the same camera: the offset is the photo&apos;s capture time minus the time shown in the photo, both read in the same time zone. A camera set to the wrong time zone is corrected either by the time zone setting or by whole hours in the offset.</source>
+        <translation>Der GPS-Track ist eine GPX-Datei (ihre Trackpunkte werden gelesen; QGIS liest GPX selbst), ein beliebiger Punktlayer mit einem Datum-Zeit-Feld („Zeitfeld der Trackpunkte“) oder ein Linienlayer, dessen Stützpunkte die Zeit als M-Werte tragen (Sekunden seit 1970-01-01 UTC). Er darf in jedem KBS vorliegen. Trackzeiten ohne Zeitzone gelten als UTC, wie GPS- und GPX-Zeiten. Positionen werden zwischen den beiden Trackpunkten um jede Zeit interpoliert, außer diese liegen zeitlich weiter auseinander als die größte Lücke.
+
+Kamerauhr minus GPS-Uhr: wie weit die Uhr der Kamera dem GPS voraus war, in Sekunden (negativ, wenn sie nachging). Um das herauszufinden, fotografieren Sie mit derselben Kamera einen Bildschirm, der die GPS-Zeit zeigt (ein GPS-Empfänger oder eine Handy-App mit GPS-Zeit): Der Versatz ist die Aufnahmezeit des Fotos minus der im Foto gezeigten Zeit, beide in derselben Zeitzone gelesen. Eine auf die falsche Zeitzone gestellte Kamera wird entweder über die Zeitzone oder mit ganzen Stunden im Versatz korrigiert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="86"/>
+        <source>No GPS track is given. Choose a GPX file or a point layer with times (the plugin does not read GPS recorded inside photo or video files for this: export it as GPX first).</source>
+        <translation>Kein GPS-Track angegeben. Wählen Sie eine GPX-Datei oder einen Punktlayer mit Zeiten (das Plugin liest dafür kein in Foto- oder Videodateien aufgezeichnetes GPS: exportieren Sie es zuerst als GPX).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="99"/>
+        <source>The track has no time field &apos;{}&apos;. Choose the field holding each point&apos;s date and time.</source>
+        <translation>Der Track hat kein Zeitfeld „{}“. Wählen Sie das Feld mit Datum und Uhrzeit jedes Punkts.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="106"/>
+        <source>The track has no points with a time: a track without times cannot place photos. Use the GPX file as recorded (with &lt;time&gt; on each point), or a layer with a date-time field.</source>
+        <translation>Der Track hat keine Punkte mit Zeit: Ein Track ohne Zeiten kann keine Fotos platzieren. Verwenden Sie die GPX-Datei wie aufgezeichnet (mit &lt;time&gt; an jedem Punkt) oder einen Layer mit Datum-Zeit-Feld.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="112"/>
+        <source>The track has only one distinct time ({} point(s)): at least two are needed.</source>
+        <translation>Der Track hat nur eine einzige Zeit ({} Punkt(e)): Mindestens zwei sind nötig.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="115"/>
+        <source>GPS track: {} points from {} to {} UTC, {:.0f} m travelled while moving.</source>
+        <translation>GPS-Track: {} Punkte von {} bis {} UTC, {:.0f} m in Bewegung zurückgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="179"/>
+        <source>{} (this computer&apos;s time zone)</source>
+        <translation>{} (die Zeitzone dieses Computers)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="192"/>
+        <source>Unknown time zone &apos;{}&apos;. Give a name such as Europe/Bucharest or an offset such as UTC+02:00, or leave it empty for this computer&apos;s time zone.</source>
+        <translation>Unbekannte Zeitzone „{}“. Geben Sie einen Namen wie Europe/Bucharest oder einen Versatz wie UTC+02:00 an, oder lassen Sie das Feld leer für die Zeitzone dieses Computers.</translation>
+    </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
@@ -500,12 +569,12 @@ Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_c
 <context>
     <name>CoverageStatisticsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>KartaView coverage statistics</source>
         <translation>KartaView-Abdeckungsstatistik</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
         <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
 
 Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
@@ -518,182 +587,182 @@ Die Sequenzen kommen von KartaView (in der Ausdehnung oder der Ausdehnung der Ge
 Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Dimension, Kategorie, km, Sequenzen) zum Pivotieren und ein HTML-Bericht mit Diagrammen, der sich im Ergebnisbetrachter öffnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="196"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="121"/>
         <source>Sequences layer (instead of loading them from KartaView)</source>
         <translation>Sequenzlayer (statt sie von KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
         <source>Areas</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="126"/>
         <source>Area name field</source>
         <translation>Feld mit dem Gebietsnamen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="128"/>
         <source>Roads (for the covered share)</source>
         <translation>Straßen (für den abgedeckten Anteil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
         <source>Road coverage tolerance (metres)</source>
         <translation>Toleranz der Straßenabdeckung (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="136"/>
         <source>Statistics per area</source>
         <translation>Statistik je Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="138"/>
         <source>Kilometres by year, quality, device and 360°</source>
         <translation>Kilometer nach Jahr, Qualität, Gerät und 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="143"/>
         <source>Kilometres of imagery</source>
         <translation>Kilometer an Bildern</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="170"/>
         <source>All areas</source>
         <translation>Alle Gebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="175"/>
         <source>The Python package plotly is missing: the report has tables, no charts.</source>
         <translation>Das Python-Paket plotly fehlt: Der Bericht enthält Tabellen, keine Diagramme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="179"/>
         <source>{:.2f} km of {} sequences in {} areas.</source>
         <translation>{:.2f} km aus {} Sequenzen in {} Gebieten.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
         <source>Area {}</source>
         <translation>Gebiet {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="191"/>
         <source>The areas layer has no polygon to measure in.</source>
         <translation>Der Gebietslayer hat kein Polygon, in dem gemessen werden kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
         <source>Give an extent or an areas layer.</source>
         <translation>Geben Sie eine Ausdehnung oder einen Gebietslayer an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="202"/>
         <source>Loading KartaView sequences from {}...</source>
         <translation>KartaView-Sequenzen werden von {} geladen...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="209"/>
         <source>KartaView data could not be loaded: {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="226"/>
         <source>Measuring the road coverage...</source>
         <translation>Die Straßenabdeckung wird gemessen...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>Generated {} from {}.</source>
         <translation>Erstellt am {} aus {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Area</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Road km</source>
         <translation>Straßen-km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Covered road km</source>
         <translation>Abgedeckte Straßen-km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Roads covered %</source>
         <translation>Straßen abgedeckt %</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Capture year</source>
         <translation>Aufnahmejahr</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Quality band</source>
         <translation>Qualitätsklasse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Kilometres by {}</source>
         <translation>Kilometer nach {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="273"/>
         <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
         <translation>Die Diagramme benötigen das Python-Paket plotly, das diesem QGIS fehlt; die Tabellen sind vollständig.</translation>
     </message>
@@ -838,9 +907,139 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
     </message>
 </context>
 <context>
+    <name>GeotagPhotosAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="77"/>
+        <source>Geotag photos from a GPS track</source>
+        <translation>Fotos mit einem GPS-Track georeferenzieren</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="83"/>
+        <source>Places photos taken without GPS (an action camera in time-lapse, a camera beside a phone logging GPX) on a GPS track by their capture times, ready for &quot;Upload photos to KartaView&quot;. The photos are the JPEGs of a folder, or a layer with a photo path field such as the one &quot;Import geotagged photos&quot; makes (its table of photos without a position too). The photo files are only read, never modified.
+
+Each photo&apos;s capture time is the camera&apos;s EXIF DateTimeOriginal (with its sub-seconds). It is read in the time zone chosen, unless the photo states its own (OffsetTimeOriginal); the log says which zone was used.
+
+</source>
+        <translation>Platziert ohne GPS aufgenommene Fotos (eine Action-Cam im Zeitraffer, eine Kamera neben einem Handy, das GPX aufzeichnet) anhand ihrer Aufnahmezeiten auf einem GPS-Track, bereit für „Fotos zu KartaView hochladen“. Die Fotos sind die JPEGs eines Ordners oder ein Layer mit einem Fotopfad-Feld wie der, den „Geotagged Fotos importieren“ erzeugt (auch seine Tabelle der Fotos ohne Position). Die Fotodateien werden nur gelesen, nie verändert.
+
+Die Aufnahmezeit jedes Fotos ist das EXIF-DateTimeOriginal der Kamera (mit Sekundenbruchteilen). Sie wird in der gewählten Zeitzone gelesen, außer das Foto nennt seine eigene (OffsetTimeOriginal); das Protokoll sagt, welche Zone verwendet wurde.
+
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="91"/>
+        <source>
+
+The output has one point per photo the track covers: the photo path, the time in UTC, the position on the track at that time, and the direction: the photo&apos;s own (GPSImgDirection) where it has one, else the track&apos;s direction of travel. The second output lists the photos the track does not cover, with the reason (before or after the track, in a gap of the track, no capture time, unreadable file).</source>
+        <translation>
+
+Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Zeit in UTC, die Position auf dem Track zu dieser Zeit und die Richtung: die des Fotos (GPSImgDirection), wo es eine hat, sonst die Fahrtrichtung des Tracks. Die zweite Ausgabe listet die Fotos, die der Track nicht abdeckt, mit dem Grund (vor oder nach dem Track, in einer Lücke des Tracks, keine Aufnahmezeit, unlesbare Datei).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="99"/>
+        <source>Folder of photos</source>
+        <translation>Fotoordner</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="102"/>
+        <source>Include the photos of subfolders</source>
+        <translation>Fotos aus Unterordnern einbeziehen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="104"/>
+        <source>Or a layer of photos (e.g. made by Import geotagged photos)</source>
+        <translation>Oder ein Fotolayer (z. B. von „Geotagged Fotos importieren“)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="107"/>
+        <source>Photo file field</source>
+        <translation>Feld der Fotodatei</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="111"/>
+        <source>Geotagged photos</source>
+        <translation>Georeferenzierte Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="113"/>
+        <source>Photos the track does not cover</source>
+        <translation>Vom Track nicht abgedeckte Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="116"/>
+        <source>Photos geotagged</source>
+        <translation>Georeferenzierte Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="117"/>
+        <source>Photos not covered</source>
+        <translation>Nicht abgedeckte Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="124"/>
+        <source>Camera times without a time zone are read in {}; the camera clock is taken as {:+.1f} s ahead of the GPS clock.</source>
+        <translation>Kamerazeiten ohne Zeitzone werden in {} gelesen; die Kamerauhr gilt als {:+.1f} s vor der GPS-Uhr.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="150"/>
+        <source>The photo file cannot be read ({}).</source>
+        <translation>Die Fotodatei kann nicht gelesen werden ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="154"/>
+        <source>The photo has no capture time (EXIF DateTimeOriginal).</source>
+        <translation>Das Foto hat keine Aufnahmezeit (EXIF DateTimeOriginal).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="180"/>
+        <source>{} photo(s) state their own time zone (EXIF OffsetTimeOriginal): that zone was used for them.</source>
+        <translation>{} Foto(s) nennen ihre eigene Zeitzone (EXIF OffsetTimeOriginal): Für sie wurde diese Zone verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="182"/>
+        <source>Geotagged {} photo(s); {} not covered by the track.</source>
+        <translation>{} Foto(s) georeferenziert; {} vom Track nicht abgedeckt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="184"/>
+        <source>No photo falls within the track: the photos were taken from {} to {} (UTC on the GPS clock, after the time zone and offset), the track runs from {} to {}. Check the time offset and the camera&apos;s time zone.</source>
+        <translation>Kein Foto fällt in den Track: Die Fotos wurden von {} bis {} aufgenommen (UTC nach GPS-Uhr, nach Zeitzone und Versatz), der Track reicht von {} bis {}. Prüfen Sie den Zeitversatz und die Zeitzone der Kamera.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="199"/>
+        <source>Choose a folder of photos or a layer of photos.</source>
+        <translation>Wählen Sie einen Fotoordner oder einen Fotolayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="201"/>
+        <source>The folder of photos {} does not exist.</source>
+        <translation>Der Fotoordner {} existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="209"/>
+        <source>The layer of photos has no field &apos;{}&apos;.</source>
+        <translation>Der Fotolayer hat kein Feld „{}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="237"/>
+        <source>Taken {:.1f} s before the track starts.</source>
+        <translation>{:.1f} s vor Beginn des Tracks aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="239"/>
+        <source>Taken {:.1f} s after the track ends.</source>
+        <translation>{:.1f} s nach Ende des Tracks aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="240"/>
+        <source>Taken in a gap of the track ({:.1f} s without a GPS point).</source>
+        <translation>In einer Lücke des Tracks aufgenommen ({:.1f} s ohne GPS-Punkt).</translation>
+    </message>
+</context>
+<context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="180"/>
+        <location filename="../plugin/gui/options_page.py" line="186"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -848,72 +1047,72 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="87"/>
+        <location filename="../plugin/gui/options_page.py" line="91"/>
         <source>Set by the environment variable {}</source>
         <translation>Durch die Umgebungsvariable {} festgelegt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="93"/>
+        <location filename="../plugin/gui/options_page.py" line="97"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Einige Werte sind durch Umgebungsvariablen festgelegt und können hier nicht geändert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="113"/>
+        <location filename="../plugin/gui/options_page.py" line="117"/>
         <source>Could not clear the cache: {}</source>
         <translation>Der Cache konnte nicht geleert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="155"/>
+        <location filename="../plugin/gui/options_page.py" line="159"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht gespeichert werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="121"/>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Das Konto ist durch die Umgebungsvariable {} festgelegt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="123"/>
+        <location filename="../plugin/gui/options_page.py" line="127"/>
         <source>Signed in as {}.</source>
         <translation>Angemeldet als {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="125"/>
+        <location filename="../plugin/gui/options_page.py" line="129"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="127"/>
+        <location filename="../plugin/gui/options_page.py" line="131"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Nicht angemeldet. Melden Sie sich an, um Fotos hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="148"/>
+        <location filename="../plugin/gui/options_page.py" line="152"/>
         <source>Could not sign out: {}</source>
         <translation>Abmelden fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <location filename="../plugin/gui/options_page.py" line="108"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="141"/>
+        <location filename="../plugin/gui/options_page.py" line="145"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Der Anmeldedialog konnte nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="103"/>
+        <location filename="../plugin/gui/options_page.py" line="107"/>
         <source>Could not read the cache: {}</source>
         <translation>Der Cache konnte nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="129"/>
+        <location filename="../plugin/gui/options_page.py" line="133"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Uploads verwenden das Zugriffstoken aus der Umgebungsvariable {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="107"/>
+        <location filename="../plugin/gui/options_page.py" line="111"/>
         <source>{} MB</source>
         <translation>{} MB</translation>
     </message>
@@ -929,7 +1128,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="26"/>
+        <location filename="../plugin/processing/provider.py" line="30"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1055,12 +1254,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewRootItem</name>
     <message>
-        <location filename="../plugin/gui/browser.py" line="25"/>
+        <location filename="../plugin/gui/browser.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/browser.py" line="27"/>
+        <location filename="../plugin/gui/browser.py" line="29"/>
         <source>KartaView street-level imagery: sequences, photos and road coverage</source>
         <translation>KartaView-Straßenbilder: Sequenzen, Fotos und Straßenabdeckung</translation>
     </message>
@@ -1099,12 +1298,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="200"/>
+        <location filename="../plugin/gui/options_page.py" line="206"/>
         <source>KartaView Settings…</source>
         <translation>KartaView-Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="210"/>
+        <location filename="../plugin/gui/options_page.py" line="216"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Die KartaView-Einstellungen konnten nicht geöffnet werden: {}</translation>
     </message>
@@ -1197,54 +1396,84 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <translation>Wie viele Fotos gleichzeitig gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="254"/>
         <source>Default filters of new layers</source>
         <translation>Standardfilter für neue Layer</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="207"/>
+        <location filename="../ui/options_page.ui" line="260"/>
         <source>Minimum quality</source>
         <translation>Mindestqualität</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="217"/>
+        <location filename="../ui/options_page.ui" line="270"/>
         <source>Any</source>
         <translation>Beliebig</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="227"/>
+        <location filename="../ui/options_page.ui" line="280"/>
         <source>Only 360° imagery</source>
         <translation>Nur 360°-Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="234"/>
+        <location filename="../ui/options_page.ui" line="287"/>
         <source>Only added since</source>
         <translation>Nur hinzugefügt seit</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="251"/>
+        <location filename="../ui/options_page.ui" line="304"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="261"/>
+        <location filename="../ui/options_page.ui" line="314"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>Nur Bilder dieses KartaView-Benutzers anzeigen. Leer lassen für alle Benutzer.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="271"/>
+        <location filename="../ui/options_page.ui" line="324"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="284"/>
+        <location filename="../ui/options_page.ui" line="337"/>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="291"/>
+        <location filename="../ui/options_page.ui" line="344"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="201"/>
+        <source>Video (FFmpeg)</source>
+        <translation>Video (FFmpeg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="207"/>
+        <source>Sampling videos needs FFmpeg&apos;s programs, which QGIS does not include. Leave empty to use those found on the PATH.</source>
+        <translation>Das Abtasten von Videos braucht die Programme von FFmpeg, die QGIS nicht mitbringt. Leer lassen, um die im PATH gefundenen zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="217"/>
+        <source>ffmpeg program</source>
+        <translation>Programm ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="227"/>
+        <source>Full path of the ffmpeg program, e.g. C:\ffmpeg\bin\ffmpeg.exe</source>
+        <translation>Vollständiger Pfad des Programms ffmpeg, z. B. C:\ffmpeg\bin\ffmpeg.exe</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="234"/>
+        <source>ffprobe program</source>
+        <translation>Programm ffprobe</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="244"/>
+        <source>Full path of the ffprobe program, e.g. C:\ffmpeg\bin\ffprobe.exe</source>
+        <translation>Vollständiger Pfad des Programms ffprobe, z. B. C:\ffmpeg\bin\ffprobe.exe</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1770,179 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
         <location filename="../plugin/gui/photo_dock.py" line="487"/>
         <source>{} (id {})</source>
         <translation>{} (ID {})</translation>
+    </message>
+</context>
+<context>
+    <name>SampleVideoAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="66"/>
+        <source>Sample video frames along a GPS track</source>
+        <translation>Videobilder entlang eines GPS-Tracks entnehmen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="89"/>
+        <source>Video file</source>
+        <translation>Videodatei</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="89"/>
+        <source>Videos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;All files (*)</source>
+        <translation>Videos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="93"/>
+        <source>Distance between frames (metres of travel)</source>
+        <translation>Abstand zwischen Bildern (gefahrene Meter)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="97"/>
+        <source>Start of the video, UTC on the camera clock (ISO 8601; empty: the video&apos;s creation time)</source>
+        <translation>Beginn des Videos, UTC nach Kamerauhr (ISO 8601; leer: die Erstellungszeit des Videos)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Projection</source>
+        <translation>Projektion</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Detect (360° metadata or 2:1 shape)</source>
+        <translation>Erkennen (360°-Metadaten oder 2:1-Format)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>360° equirectangular</source>
+        <translation>360° equirektangular</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Flat</source>
+        <translation>Flach</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="104"/>
+        <source>Folder for the frames</source>
+        <translation>Ordner für die Bilder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="106"/>
+        <source>Video frames</source>
+        <translation>Videobilder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="108"/>
+        <source>Frames written</source>
+        <translation>Geschriebene Bilder</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="113"/>
+        <source>The video file {} does not exist.</source>
+        <translation>Die Videodatei {} existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="118"/>
+        <source>FFmpeg cannot read the video {}: {}</source>
+        <translation>FFmpeg kann das Video {} nicht lesen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="121"/>
+        <source>No GPS track is given for the video. The plugin does not read the GPS data cameras record inside video files (GoPro GPMF, Insta360, DJI): export it as a GPX file (e.g. with the camera maker&apos;s app or gopro2gpx) and give that as the GPS track.</source>
+        <translation>Für das Video ist kein GPS-Track angegeben. Das Plugin liest die GPS-Daten nicht, die Kameras in Videodateien aufzeichnen (GoPro GPMF, Insta360, DJI): Exportieren Sie sie als GPX-Datei (z. B. mit der App des Kameraherstellers oder gopro2gpx) und geben Sie diese als GPS-Track an.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>Video: {}×{}, {:.1f} s, {:.2f} frames/s, {}; starts at {} UTC on the GPS clock ({} UTC on the camera clock, {:+.1f} s offset).</source>
+        <translation>Video: {}×{}, {:.1f} s, {:.2f} Bilder/s, {}; beginnt um {} UTC nach GPS-Uhr ({} UTC nach Kamerauhr, Versatz {:+.1f} s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>flat</source>
+        <translation>flach</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="143"/>
+        <source>The video ({} to {} UTC on the GPS clock) and the track ({} to {}) do not overlap in time. Check the time offset, the video&apos;s start and that the track belongs to the video.</source>
+        <translation>Video ({} bis {} UTC nach GPS-Uhr) und Track ({} bis {}) überschneiden sich zeitlich nicht. Prüfen Sie den Zeitversatz, den Beginn des Videos und ob der Track zum Video gehört.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="148"/>
+        <source>The track does not move during the video: no frames to take.</source>
+        <translation>Der Track bewegt sich während des Videos nicht: keine Bilder zu entnehmen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="152"/>
+        <source>Decoding {} frame(s), one every {:.1f} m, into {}.</source>
+        <translation>Dekodiere {} Bild(er), eines alle {:.1f} m, nach {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="161"/>
+        <source>FFmpeg failed on the video {}: {}</source>
+        <translation>FFmpeg ist am Video {} gescheitert: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="163"/>
+        <source>The frames cannot be written to {}: {}</source>
+        <translation>Die Bilder können nicht nach {} geschrieben werden: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="184"/>
+        <source>Wrote {} frame(s) to {}.</source>
+        <translation>{} Bild(er) nach {} geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="194"/>
+        <source>The path set for {} ({}) is not a program.</source>
+        <translation>Der für {} eingestellte Pfad ({}) ist kein Programm.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="197"/>
+        <source>{} is not found on the PATH.</source>
+        <translation>{} wurde im PATH nicht gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="198"/>
+        <source>Reading videos needs FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include. Install FFmpeg ({}; on Debian or Ubuntu: sudo apt install ffmpeg; on macOS: brew install ffmpeg), then put its bin folder on the PATH or set both programs in Settings ▸ Options ▸ KartaView.</source>
+        <translation>Zum Lesen von Videos braucht es die FFmpeg-Programme ffmpeg und ffprobe, die die QGIS-Installer nicht enthalten. Installieren Sie FFmpeg ({}; unter Debian oder Ubuntu: sudo apt install ffmpeg; unter macOS: brew install ffmpeg) und legen Sie dann seinen bin-Ordner in den PATH oder stellen Sie beide Programme unter Einstellungen ▸ Optionen ▸ KartaView ein.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="210"/>
+        <source>The video start &apos;{}&apos; is not a date and time (e.g. 2026-05-01T10:00:00Z).</source>
+        <translation>Der Videobeginn „{}“ ist kein Datum mit Uhrzeit (z. B. 2026-05-01T10:00:00Z).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="214"/>
+        <source>The video has no creation time: give the start of the video (UTC on the camera clock).</source>
+        <translation>Das Video hat keine Erstellungszeit: Geben Sie den Beginn des Videos an (UTC nach Kamerauhr).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="72"/>
+        <source>Turns a video (MP4, MOV; 360° equirectangular included) and the GPS track recorded with it into JPEG photos every few metres of travel, ready for &quot;Upload photos to KartaView&quot; (KartaView prefers photos to video). No frames are taken while standing still.
+
+The video's start is its creation time (as the camera wrote it in the file) unless given; the time of a frame on the GPS clock is that start plus its time in the video, minus the camera clock's lead over the GPS. Cameras often write a local time as if it were UTC: the offset corrects that too (e.g. 7200 for a camera on UTC+2).
+
+The GPS data some cameras record inside the video (GoPro's GPMF telemetry, Insta360's and DJI's own formats) is not read: export it as GPX first (e.g. with the camera maker's app or gopro2gpx).
+
+</source>
+        <translation>Macht aus einem Video (MP4, MOV; auch 360° equirektangular) und dem dazu aufgezeichneten GPS-Track JPEG-Fotos alle paar Meter Fahrt, bereit für „Fotos zu KartaView hochladen“ (KartaView bevorzugt Fotos gegenüber Video). Im Stand werden keine Bilder entnommen.
+
+Der Beginn des Videos ist seine Erstellungszeit (wie die Kamera sie in die Datei schrieb), sofern nicht angegeben; die Zeit eines Bildes nach GPS-Uhr ist dieser Beginn plus seine Zeit im Video, minus dem Vorsprung der Kamerauhr vor dem GPS. Kameras schreiben oft eine Ortszeit, als wäre sie UTC: Der Versatz korrigiert auch das (z. B. 7200 für eine Kamera auf UTC+2).
+
+Die GPS-Daten, die manche Kameras im Video aufzeichnen (GoPros GPMF-Telemetrie, die eigenen Formate von Insta360 und DJI), werden nicht gelesen: Exportieren Sie sie zuerst als GPX (z. B. mit der App des Kameraherstellers oder gopro2gpx).
+
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="82"/>
+        <source>360° video is recognised by its spherical metadata or by its 2:1 shape (choose &quot;flat&quot; to turn that off); its frames are marked projection = SPHERE so that they are uploaded as 360° photos.
+
+Decoding uses FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include: they are found on the PATH, or set in Settings ▸ Options ▸ KartaView.
+
+</source>
+        <translation>360°-Video wird an seinen sphärischen Metadaten oder seinem 2:1-Format erkannt (wählen Sie „Flach“, um das abzuschalten); seine Bilder werden mit projection = SPHERE markiert, damit sie als 360°-Fotos hochgeladen werden.
+
+Das Dekodieren nutzt die FFmpeg-Programme ffmpeg und ffprobe, die die QGIS-Installer nicht enthalten: Sie werden im PATH gefunden oder unter Einstellungen ▸ Optionen ▸ KartaView festgelegt.
+
+</translation>
     </message>
 </context>
 <context>
@@ -1846,197 +2248,197 @@ Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, 
         <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204"/>
+        <location filename="../plugin/processing/upload_photos.py" line="205"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="263"/>
+        <location filename="../plugin/processing/upload_photos.py" line="264"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="309"/>
+        <location filename="../plugin/processing/upload_photos.py" line="310"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
+        <location filename="../plugin/processing/upload_photos.py" line="335"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Sequenz {} auf KartaView angelegt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
+        <location filename="../plugin/processing/upload_photos.py" line="342"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <location filename="../plugin/processing/upload_photos.py" line="345"/>
         <source>Finished sequence {}: {}</source>
         <translation>Sequenz {} abgeschlossen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="353"/>
+        <location filename="../plugin/processing/upload_photos.py" line="354"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="364"/>
+        <location filename="../plugin/processing/upload_photos.py" line="365"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="396"/>
+        <location filename="../plugin/processing/upload_photos.py" line="397"/>
         <source>No photo file is given.</source>
         <translation>Es ist keine Fotodatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="397"/>
+        <location filename="../plugin/processing/upload_photos.py" line="398"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="398"/>
+        <location filename="../plugin/processing/upload_photos.py" line="399"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Keine JPEG-Datei ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="399"/>
+        <location filename="../plugin/processing/upload_photos.py" line="400"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Beschädigte JPEG-Datei: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="400"/>
+        <location filename="../plugin/processing/upload_photos.py" line="401"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="401"/>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
+        <location filename="../plugin/processing/upload_photos.py" line="403"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="403"/>
+        <location filename="../plugin/processing/upload_photos.py" line="404"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
+        <location filename="../plugin/processing/upload_photos.py" line="406"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="407"/>
+        <location filename="../plugin/processing/upload_photos.py" line="408"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Bei einem früheren Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="414"/>
+        <location filename="../plugin/processing/upload_photos.py" line="415"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView hatte dieses Foto bereits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="415"/>
+        <location filename="../plugin/processing/upload_photos.py" line="416"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="416"/>
+        <location filename="../plugin/processing/upload_photos.py" line="417"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView hat das Foto abgelehnt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="417"/>
+        <location filename="../plugin/processing/upload_photos.py" line="418"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="419"/>
+        <location filename="../plugin/processing/upload_photos.py" line="420"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="421"/>
+        <location filename="../plugin/processing/upload_photos.py" line="422"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="423"/>
+        <location filename="../plugin/processing/upload_photos.py" line="424"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="228"/>
+        <location filename="../plugin/processing/upload_photos.py" line="229"/>
         <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Das Upload-Journal {path} ist leer (0 Bytes): Die Aufzeichnung der bereits hochgeladenen Fotos ist verloren. Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="233"/>
+        <location filename="../plugin/processing/upload_photos.py" line="234"/>
         <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Das Upload-Journal {path} ist beschädigt ({detail}). Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="237"/>
+        <location filename="../plugin/processing/upload_photos.py" line="238"/>
         <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
         <translation>Das Upload-Journal {path} kann nicht geschrieben werden ({detail}). Machen Sie die Datei und ihren Ordner beschreibbar oder setzen Sie die Umgebungsvariable KARTAVIEW_UPLOAD_JOURNAL auf eine Datei in einem beschreibbaren Ordner und starten Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="241"/>
+        <location filename="../plugin/processing/upload_photos.py" line="242"/>
         <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
         <translation>Der Datenträger des Upload-Journals {path} ist voll ({detail}). Geben Sie Speicherplatz frei und starten Sie den Algorithmus erneut mit denselben Fotos: Er setzt dort fort, wo dieser Lauf angehalten hat.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="244"/>
+        <location filename="../plugin/processing/upload_photos.py" line="245"/>
         <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
         <translation>Das Upload-Journal {path} ist von einem anderen Programm gesperrt ({detail}). Schließen Sie es und starten Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="246"/>
+        <location filename="../plugin/processing/upload_photos.py" line="247"/>
         <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
         <translation>Das Upload-Journal {path} wurde von einer neueren Version des Plugins geschrieben. Aktualisieren Sie das Plugin.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="249"/>
+        <location filename="../plugin/processing/upload_photos.py" line="250"/>
         <source>The upload journal {path} could not be used ({detail}).</source>
         <translation>Das Upload-Journal {path} konnte nicht verwendet werden ({detail}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327"/>
+        <location filename="../plugin/processing/upload_photos.py" line="328"/>
         <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
         <translation>{} Foto(s) der Sequenz {} werden gerade von einem anderen Lauf hochgeladen, gestartet um {} (Prozess {} auf {}); es wird darauf gewartet, damit kein Foto doppelt hochgeladen wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="356"/>
+        <location filename="../plugin/processing/upload_photos.py" line="357"/>
         <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>Der Upload wurde angehalten: {} Der Bericht nennt den Zustand jedes Fotos; das Journal {} enthält, was KartaView zuvor bestätigt hat.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="404"/>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
         <source>A copy of the photo of feature {} (the same file contents).</source>
         <translation>Eine Kopie des Fotos von Objekt {} (gleicher Dateiinhalt).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="408"/>
+        <location filename="../plugin/processing/upload_photos.py" line="409"/>
         <source>Uploaded by another run at the same time.</source>
         <translation>Von einem gleichzeitig laufenden anderen Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="409"/>
+        <location filename="../plugin/processing/upload_photos.py" line="410"/>
         <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
         <translation>Nicht gesendet: Das Upload-Journal konnte nicht geschrieben werden ({}). Starten Sie den Algorithmus erneut, sobald das behoben ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="411"/>
+        <location filename="../plugin/processing/upload_photos.py" line="412"/>
         <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
         <translation>Auf KartaView, aber das Upload-Journal konnte es nicht festhalten ({}); ein späterer Lauf sendet es erneut, und KartaView antwortet, dass es ein Duplikat ist.</translation>
     </message>

@@ -341,6 +341,75 @@ Cette action est définitive : ses photos sont supprimées pour tout le monde.</
         <source>KartaView coverage</source>
         <translation>Couverture KartaView</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="45"/>
+        <source>GPS track (GPX file or point/line layer with times)</source>
+        <translation>Trace GPS (fichier GPX ou couche de points/lignes avec heures)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="48"/>
+        <source>Time field of the track points</source>
+        <translation>Champ d'heure des points de la trace</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="50"/>
+        <source>Camera clock minus GPS clock (seconds)</source>
+        <translation>Horloge de l'appareil moins horloge GPS (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="53"/>
+        <source>Longest gap between track points to interpolate over (seconds)</source>
+        <translation>Plus grand écart entre points de la trace à interpoler (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="58"/>
+        <source>Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer&apos;s)</source>
+        <translation>Fuseau horaire de l'horloge de l'appareil (p. ex. Europe/Bucharest ou UTC+02:00 ; vide : celui de cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="64"/>
+        <source>The GPS track is a GPX file (its track points are read; QGIS reads GPX itself) or any point layer with a date-time field (&quot;Time field of the track points&quot;), or a line layer whose vertices carry the time as M values (seconds since 1970-01-01 UTC). It may be in any CRS. Track times without a time zone are taken as UTC, as GPS and GPX times are. Positions are interpolated between the two track points around each time, unless they are further apart in time than the longest gap.
+
+Camera clock minus GPS clock: how far the camera&apos;s clock was ahead of the GPS, in seconds (negative when behind). To find it, photograph a screen showing the GPS time (a GPS receiver, or a phone app showing GPS time) with the same camera: the offset is the photo&apos;s capture time minus the time shown in the photo, both read in the same time zone. A camera set to the wrong time zone is corrected either by the time zone setting or by whole hours in the offset.</source>
+        <translation>La trace GPS est un fichier GPX (ses points de trace sont lus ; QGIS lit le GPX lui-même), ou toute couche de points avec un champ date-heure (« Champ d'heure des points de la trace »), ou une couche de lignes dont les sommets portent l'heure en valeur M (secondes depuis le 1970-01-01 UTC). Elle peut être dans n'importe quel SCR. Les heures de la trace sans fuseau horaire sont prises en UTC, comme le sont les heures GPS et GPX. Les positions sont interpolées entre les deux points de la trace qui entourent chaque heure, sauf s'ils sont plus éloignés dans le temps que le plus grand écart.
+
+Horloge de l'appareil moins horloge GPS : de combien l'horloge de l'appareil avançait sur le GPS, en secondes (négatif si elle retardait). Pour la trouver, photographiez avec le même appareil un écran affichant l'heure GPS (un récepteur GPS, ou une application de téléphone affichant l'heure GPS) : le décalage est l'heure de prise de vue de la photo moins l'heure visible sur la photo, toutes deux lues dans le même fuseau horaire. Un appareil réglé sur le mauvais fuseau horaire se corrige soit par le réglage du fuseau horaire, soit par des heures entières dans le décalage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="86"/>
+        <source>No GPS track is given. Choose a GPX file or a point layer with times (the plugin does not read GPS recorded inside photo or video files for this: export it as GPX first).</source>
+        <translation>Aucune trace GPS n'est donnée. Choisissez un fichier GPX ou une couche de points avec heures (l'extension ne lit pas pour cela le GPS enregistré dans les fichiers photo ou vidéo : exportez-le d'abord en GPX).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="99"/>
+        <source>The track has no time field &apos;{}&apos;. Choose the field holding each point&apos;s date and time.</source>
+        <translation>La trace n'a pas de champ d'heure « {} ». Choisissez le champ qui contient la date et l'heure de chaque point.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="106"/>
+        <source>The track has no points with a time: a track without times cannot place photos. Use the GPX file as recorded (with &lt;time&gt; on each point), or a layer with a date-time field.</source>
+        <translation>La trace n'a aucun point avec une heure : une trace sans heures ne peut pas placer de photos. Utilisez le fichier GPX tel qu'enregistré (avec &lt;time&gt; sur chaque point), ou une couche avec un champ date-heure.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="112"/>
+        <source>The track has only one distinct time ({} point(s)): at least two are needed.</source>
+        <translation>La trace n'a qu'une seule heure distincte ({} point(s)) : il en faut au moins deux.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="115"/>
+        <source>GPS track: {} points from {} to {} UTC, {:.0f} m travelled while moving.</source>
+        <translation>Trace GPS : {} points de {} à {} UTC, {:.0f} m parcourus en mouvement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="179"/>
+        <source>{} (this computer&apos;s time zone)</source>
+        <translation>{} (le fuseau horaire de cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="192"/>
+        <source>Unknown time zone &apos;{}&apos;. Give a name such as Europe/Bucharest or an offset such as UTC+02:00, or leave it empty for this computer&apos;s time zone.</source>
+        <translation>Fuseau horaire inconnu « {} ». Donnez un nom comme Europe/Bucharest ou un décalage comme UTC+02:00, ou laissez vide pour le fuseau horaire de cet ordinateur.</translation>
+    </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
@@ -500,12 +569,12 @@ Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pc
 <context>
     <name>CoverageStatisticsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>KartaView coverage statistics</source>
         <translation>Statistiques de couverture KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
         <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
 
 Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
@@ -518,182 +587,182 @@ Les séquences viennent de KartaView (dans l'emprise, ou l'emprise des zones) ou
 Sorties : une table avec une ligne par zone, une table longue (zone, dimension, catégorie, km, séquences) à croiser, et un rapport HTML avec des graphiques, qui s'ouvre depuis la visionneuse de résultats.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="196"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="121"/>
         <source>Sequences layer (instead of loading them from KartaView)</source>
         <translation>Couche de séquences (au lieu de les charger depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
         <source>Areas</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="126"/>
         <source>Area name field</source>
         <translation>Champ du nom de zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="128"/>
         <source>Roads (for the covered share)</source>
         <translation>Routes (pour la part couverte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
         <source>Road coverage tolerance (metres)</source>
         <translation>Tolérance de couverture des routes (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="136"/>
         <source>Statistics per area</source>
         <translation>Statistiques par zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="138"/>
         <source>Kilometres by year, quality, device and 360°</source>
         <translation>Kilomètres par année, qualité, appareil et 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="143"/>
         <source>Kilometres of imagery</source>
         <translation>Kilomètres d'imagerie</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="170"/>
         <source>All areas</source>
         <translation>Toutes les zones</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="175"/>
         <source>The Python package plotly is missing: the report has tables, no charts.</source>
         <translation>Le paquet Python plotly manque : le rapport contient les tables, sans graphiques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="179"/>
         <source>{:.2f} km of {} sequences in {} areas.</source>
         <translation>{:.2f} km de {} séquences dans {} zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
         <source>Area {}</source>
         <translation>Zone {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="191"/>
         <source>The areas layer has no polygon to measure in.</source>
         <translation>La couche de zones n'a aucun polygone où mesurer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
         <source>Give an extent or an areas layer.</source>
         <translation>Indiquez une emprise ou une couche de zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="202"/>
         <source>Loading KartaView sequences from {}...</source>
         <translation>Chargement des séquences KartaView depuis {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="209"/>
         <source>KartaView data could not be loaded: {}</source>
         <translation>Les données KartaView n'ont pas pu être chargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="226"/>
         <source>Measuring the road coverage...</source>
         <translation>Mesure de la couverture des routes...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>Generated {} from {}.</source>
         <translation>Généré le {} à partir de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Road km</source>
         <translation>Km de routes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Covered road km</source>
         <translation>Km de routes couverts</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Roads covered %</source>
         <translation>% de routes couvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Capture year</source>
         <translation>Année de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Quality band</source>
         <translation>Classe de qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Kilometres by {}</source>
         <translation>Kilomètres par {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="273"/>
         <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
         <translation>Les graphiques nécessitent le paquet Python plotly, absent de ce QGIS ; les tables sont complètes.</translation>
     </message>
@@ -838,9 +907,139 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
     </message>
 </context>
 <context>
+    <name>GeotagPhotosAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="77"/>
+        <source>Geotag photos from a GPS track</source>
+        <translation>Géolocaliser des photos avec une trace GPS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="83"/>
+        <source>Places photos taken without GPS (an action camera in time-lapse, a camera beside a phone logging GPX) on a GPS track by their capture times, ready for &quot;Upload photos to KartaView&quot;. The photos are the JPEGs of a folder, or a layer with a photo path field such as the one &quot;Import geotagged photos&quot; makes (its table of photos without a position too). The photo files are only read, never modified.
+
+Each photo&apos;s capture time is the camera&apos;s EXIF DateTimeOriginal (with its sub-seconds). It is read in the time zone chosen, unless the photo states its own (OffsetTimeOriginal); the log says which zone was used.
+
+</source>
+        <translation>Place des photos prises sans GPS (une caméra d'action en time-lapse, un appareil à côté d'un téléphone qui enregistre un GPX) sur une trace GPS d'après leurs heures de prise de vue, prêtes pour « Téléverser des photos vers KartaView ». Les photos sont les JPEG d'un dossier, ou une couche avec un champ de chemin de photo comme celle que fait « Importer des photos géolocalisées » (sa table des photos sans position aussi). Les fichiers photo sont seulement lus, jamais modifiés.
+
+L'heure de prise de vue de chaque photo est le DateTimeOriginal EXIF de l'appareil (avec ses fractions de seconde). Elle est lue dans le fuseau horaire choisi, sauf si la photo indique le sien (OffsetTimeOriginal) ; le journal dit quel fuseau a été utilisé.
+
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="91"/>
+        <source>
+
+The output has one point per photo the track covers: the photo path, the time in UTC, the position on the track at that time, and the direction: the photo&apos;s own (GPSImgDirection) where it has one, else the track&apos;s direction of travel. The second output lists the photos the track does not cover, with the reason (before or after the track, in a gap of the track, no capture time, unreadable file).</source>
+        <translation>
+
+La sortie a un point par photo couverte par la trace : le chemin de la photo, l'heure en UTC, la position sur la trace à cette heure, et la direction : celle de la photo (GPSImgDirection) si elle en a une, sinon la direction de déplacement de la trace. La seconde sortie liste les photos que la trace ne couvre pas, avec la raison (avant ou après la trace, dans une lacune de la trace, pas d'heure de prise de vue, fichier illisible).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="99"/>
+        <source>Folder of photos</source>
+        <translation>Dossier de photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="102"/>
+        <source>Include the photos of subfolders</source>
+        <translation>Inclure les photos des sous-dossiers</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="104"/>
+        <source>Or a layer of photos (e.g. made by Import geotagged photos)</source>
+        <translation>Ou une couche de photos (p. ex. faite par Importer des photos géolocalisées)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="107"/>
+        <source>Photo file field</source>
+        <translation>Champ du fichier photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="111"/>
+        <source>Geotagged photos</source>
+        <translation>Photos géolocalisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="113"/>
+        <source>Photos the track does not cover</source>
+        <translation>Photos non couvertes par la trace</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="116"/>
+        <source>Photos geotagged</source>
+        <translation>Photos géolocalisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="117"/>
+        <source>Photos not covered</source>
+        <translation>Photos non couvertes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="124"/>
+        <source>Camera times without a time zone are read in {}; the camera clock is taken as {:+.1f} s ahead of the GPS clock.</source>
+        <translation>Les heures de l'appareil sans fuseau horaire sont lues en {} ; l'horloge de l'appareil est considérée en avance de {:+.1f} s sur l'horloge GPS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="150"/>
+        <source>The photo file cannot be read ({}).</source>
+        <translation>Le fichier photo ne peut pas être lu ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="154"/>
+        <source>The photo has no capture time (EXIF DateTimeOriginal).</source>
+        <translation>La photo n'a pas d'heure de prise de vue (EXIF DateTimeOriginal).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="180"/>
+        <source>{} photo(s) state their own time zone (EXIF OffsetTimeOriginal): that zone was used for them.</source>
+        <translation>{} photo(s) indiquent leur propre fuseau horaire (EXIF OffsetTimeOriginal) : ce fuseau a été utilisé pour elles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="182"/>
+        <source>Geotagged {} photo(s); {} not covered by the track.</source>
+        <translation>{} photo(s) géolocalisée(s) ; {} non couverte(s) par la trace.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="184"/>
+        <source>No photo falls within the track: the photos were taken from {} to {} (UTC on the GPS clock, after the time zone and offset), the track runs from {} to {}. Check the time offset and the camera&apos;s time zone.</source>
+        <translation>Aucune photo ne tombe dans la trace : les photos ont été prises de {} à {} (UTC sur l'horloge GPS, après fuseau horaire et décalage), la trace va de {} à {}. Vérifiez le décalage horaire et le fuseau horaire de l'appareil.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="199"/>
+        <source>Choose a folder of photos or a layer of photos.</source>
+        <translation>Choisissez un dossier de photos ou une couche de photos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="201"/>
+        <source>The folder of photos {} does not exist.</source>
+        <translation>Le dossier de photos {} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="209"/>
+        <source>The layer of photos has no field &apos;{}&apos;.</source>
+        <translation>La couche de photos n'a pas de champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="237"/>
+        <source>Taken {:.1f} s before the track starts.</source>
+        <translation>Prise {:.1f} s avant le début de la trace.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="239"/>
+        <source>Taken {:.1f} s after the track ends.</source>
+        <translation>Prise {:.1f} s après la fin de la trace.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="240"/>
+        <source>Taken in a gap of the track ({:.1f} s without a GPS point).</source>
+        <translation>Prise dans une lacune de la trace ({:.1f} s sans point GPS).</translation>
+    </message>
+</context>
+<context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="180"/>
+        <location filename="../plugin/gui/options_page.py" line="186"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -848,72 +1047,72 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="87"/>
+        <location filename="../plugin/gui/options_page.py" line="91"/>
         <source>Set by the environment variable {}</source>
         <translation>Défini par la variable d’environnement {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="93"/>
+        <location filename="../plugin/gui/options_page.py" line="97"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Des variables d’environnement fixent certaines valeurs, qui ne peuvent donc pas être modifiées ici : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="113"/>
+        <location filename="../plugin/gui/options_page.py" line="117"/>
         <source>Could not clear the cache: {}</source>
         <translation>Impossible de vider le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="155"/>
+        <location filename="../plugin/gui/options_page.py" line="159"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Impossible d’enregistrer les paramètres de KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="121"/>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Le compte est défini par la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="123"/>
+        <location filename="../plugin/gui/options_page.py" line="127"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="125"/>
+        <location filename="../plugin/gui/options_page.py" line="129"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="127"/>
+        <location filename="../plugin/gui/options_page.py" line="131"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Non connecté. Connectez-vous pour téléverser des photos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="148"/>
+        <location filename="../plugin/gui/options_page.py" line="152"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <location filename="../plugin/gui/options_page.py" line="108"/>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="141"/>
+        <location filename="../plugin/gui/options_page.py" line="145"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="103"/>
+        <location filename="../plugin/gui/options_page.py" line="107"/>
         <source>Could not read the cache: {}</source>
         <translation>Impossible de lire le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="129"/>
+        <location filename="../plugin/gui/options_page.py" line="133"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Les téléversements utilisent le jeton d’accès de la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="107"/>
+        <location filename="../plugin/gui/options_page.py" line="111"/>
         <source>{} MB</source>
         <translation>{} Mo</translation>
     </message>
@@ -929,7 +1128,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="26"/>
+        <location filename="../plugin/processing/provider.py" line="30"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1055,12 +1254,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewRootItem</name>
     <message>
-        <location filename="../plugin/gui/browser.py" line="25"/>
+        <location filename="../plugin/gui/browser.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/browser.py" line="27"/>
+        <location filename="../plugin/gui/browser.py" line="29"/>
         <source>KartaView street-level imagery: sequences, photos and road coverage</source>
         <translation>Images de rue KartaView : séquences, photos et couverture routière</translation>
     </message>
@@ -1099,12 +1298,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="200"/>
+        <location filename="../plugin/gui/options_page.py" line="206"/>
         <source>KartaView Settings…</source>
         <translation>Paramètres de KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="210"/>
+        <location filename="../plugin/gui/options_page.py" line="216"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Impossible d’ouvrir les paramètres de KartaView : {}</translation>
     </message>
@@ -1197,54 +1396,84 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Nombre de photos envoyées en même temps.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="254"/>
         <source>Default filters of new layers</source>
         <translation>Filtres par défaut des nouvelles couches</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="207"/>
+        <location filename="../ui/options_page.ui" line="260"/>
         <source>Minimum quality</source>
         <translation>Qualité minimale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="217"/>
+        <location filename="../ui/options_page.ui" line="270"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="227"/>
+        <location filename="../ui/options_page.ui" line="280"/>
         <source>Only 360° imagery</source>
         <translation>Images 360° uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="234"/>
+        <location filename="../ui/options_page.ui" line="287"/>
         <source>Only added since</source>
         <translation>Uniquement ajoutées depuis le</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="251"/>
+        <location filename="../ui/options_page.ui" line="304"/>
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="261"/>
+        <location filename="../ui/options_page.ui" line="314"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>N’afficher que les images de cet utilisateur KartaView. Laisser vide pour tous les utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="271"/>
+        <location filename="../ui/options_page.ui" line="324"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="284"/>
+        <location filename="../ui/options_page.ui" line="337"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="291"/>
+        <location filename="../ui/options_page.ui" line="344"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="201"/>
+        <source>Video (FFmpeg)</source>
+        <translation>Vidéo (FFmpeg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="207"/>
+        <source>Sampling videos needs FFmpeg&apos;s programs, which QGIS does not include. Leave empty to use those found on the PATH.</source>
+        <translation>L'échantillonnage des vidéos nécessite les programmes de FFmpeg, que QGIS n'inclut pas. Laissez vide pour utiliser ceux trouvés dans le PATH.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="217"/>
+        <source>ffmpeg program</source>
+        <translation>Programme ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="227"/>
+        <source>Full path of the ffmpeg program, e.g. C:\ffmpeg\bin\ffmpeg.exe</source>
+        <translation>Chemin complet du programme ffmpeg, p. ex. C:\ffmpeg\bin\ffmpeg.exe</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="234"/>
+        <source>ffprobe program</source>
+        <translation>Programme ffprobe</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="244"/>
+        <source>Full path of the ffprobe program, e.g. C:\ffmpeg\bin\ffprobe.exe</source>
+        <translation>Chemin complet du programme ffprobe, p. ex. C:\ffmpeg\bin\ffprobe.exe</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1770,179 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <location filename="../plugin/gui/photo_dock.py" line="487"/>
         <source>{} (id {})</source>
         <translation>{} (id {})</translation>
+    </message>
+</context>
+<context>
+    <name>SampleVideoAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="66"/>
+        <source>Sample video frames along a GPS track</source>
+        <translation>Échantillonner des images de vidéo le long d'une trace GPS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="89"/>
+        <source>Video file</source>
+        <translation>Fichier vidéo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="89"/>
+        <source>Videos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="93"/>
+        <source>Distance between frames (metres of travel)</source>
+        <translation>Distance entre images (mètres parcourus)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="97"/>
+        <source>Start of the video, UTC on the camera clock (ISO 8601; empty: the video&apos;s creation time)</source>
+        <translation>Début de la vidéo, UTC sur l'horloge de l'appareil (ISO 8601 ; vide : l'heure de création de la vidéo)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Projection</source>
+        <translation>Projection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Detect (360° metadata or 2:1 shape)</source>
+        <translation>Détecter (métadonnées 360° ou forme 2:1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>360° equirectangular</source>
+        <translation>360° équirectangulaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Flat</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="104"/>
+        <source>Folder for the frames</source>
+        <translation>Dossier des images</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="106"/>
+        <source>Video frames</source>
+        <translation>Images de la vidéo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="108"/>
+        <source>Frames written</source>
+        <translation>Images écrites</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="113"/>
+        <source>The video file {} does not exist.</source>
+        <translation>Le fichier vidéo {} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="118"/>
+        <source>FFmpeg cannot read the video {}: {}</source>
+        <translation>FFmpeg ne peut pas lire la vidéo {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="121"/>
+        <source>No GPS track is given for the video. The plugin does not read the GPS data cameras record inside video files (GoPro GPMF, Insta360, DJI): export it as a GPX file (e.g. with the camera maker&apos;s app or gopro2gpx) and give that as the GPS track.</source>
+        <translation>Aucune trace GPS n'est donnée pour la vidéo. L'extension ne lit pas les données GPS que les appareils enregistrent dans les fichiers vidéo (GoPro GPMF, Insta360, DJI) : exportez-les en fichier GPX (p. ex. avec l'application du fabricant ou gopro2gpx) et donnez-le comme trace GPS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>Video: {}×{}, {:.1f} s, {:.2f} frames/s, {}; starts at {} UTC on the GPS clock ({} UTC on the camera clock, {:+.1f} s offset).</source>
+        <translation>Vidéo : {}×{}, {:.1f} s, {:.2f} images/s, {} ; commence à {} UTC sur l'horloge GPS ({} UTC sur l'horloge de l'appareil, décalage de {:+.1f} s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>flat</source>
+        <translation>plate</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="143"/>
+        <source>The video ({} to {} UTC on the GPS clock) and the track ({} to {}) do not overlap in time. Check the time offset, the video&apos;s start and that the track belongs to the video.</source>
+        <translation>La vidéo ({} à {} UTC sur l'horloge GPS) et la trace ({} à {}) ne se recouvrent pas dans le temps. Vérifiez le décalage horaire, le début de la vidéo et que la trace appartient à la vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="148"/>
+        <source>The track does not move during the video: no frames to take.</source>
+        <translation>La trace ne bouge pas pendant la vidéo : aucune image à prendre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="152"/>
+        <source>Decoding {} frame(s), one every {:.1f} m, into {}.</source>
+        <translation>Décodage de {} image(s), une tous les {:.1f} m, dans {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="161"/>
+        <source>FFmpeg failed on the video {}: {}</source>
+        <translation>FFmpeg a échoué sur la vidéo {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="163"/>
+        <source>The frames cannot be written to {}: {}</source>
+        <translation>Les images ne peuvent pas être écrites dans {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="184"/>
+        <source>Wrote {} frame(s) to {}.</source>
+        <translation>{} image(s) écrite(s) dans {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="194"/>
+        <source>The path set for {} ({}) is not a program.</source>
+        <translation>Le chemin réglé pour {} ({}) n'est pas un programme.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="197"/>
+        <source>{} is not found on the PATH.</source>
+        <translation>{} est introuvable dans le PATH.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="198"/>
+        <source>Reading videos needs FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include. Install FFmpeg ({}; on Debian or Ubuntu: sudo apt install ffmpeg; on macOS: brew install ffmpeg), then put its bin folder on the PATH or set both programs in Settings ▸ Options ▸ KartaView.</source>
+        <translation>La lecture des vidéos nécessite les programmes ffmpeg et ffprobe de FFmpeg, que les installateurs de QGIS n'incluent pas. Installez FFmpeg ({} ; sous Debian ou Ubuntu : sudo apt install ffmpeg ; sous macOS : brew install ffmpeg), puis mettez son dossier bin dans le PATH ou réglez les deux programmes dans Préférences ▸ Options ▸ KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="210"/>
+        <source>The video start &apos;{}&apos; is not a date and time (e.g. 2026-05-01T10:00:00Z).</source>
+        <translation>Le début de vidéo « {} » n'est pas une date et heure (p. ex. 2026-05-01T10:00:00Z).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="214"/>
+        <source>The video has no creation time: give the start of the video (UTC on the camera clock).</source>
+        <translation>La vidéo n'a pas d'heure de création : donnez le début de la vidéo (UTC sur l'horloge de l'appareil).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="72"/>
+        <source>Turns a video (MP4, MOV; 360° equirectangular included) and the GPS track recorded with it into JPEG photos every few metres of travel, ready for &quot;Upload photos to KartaView&quot; (KartaView prefers photos to video). No frames are taken while standing still.
+
+The video's start is its creation time (as the camera wrote it in the file) unless given; the time of a frame on the GPS clock is that start plus its time in the video, minus the camera clock's lead over the GPS. Cameras often write a local time as if it were UTC: the offset corrects that too (e.g. 7200 for a camera on UTC+2).
+
+The GPS data some cameras record inside the video (GoPro's GPMF telemetry, Insta360's and DJI's own formats) is not read: export it as GPX first (e.g. with the camera maker's app or gopro2gpx).
+
+</source>
+        <translation>Transforme une vidéo (MP4, MOV ; 360° équirectangulaire comprise) et la trace GPS enregistrée avec elle en photos JPEG tous les quelques mètres parcourus, prêtes pour « Téléverser des photos vers KartaView » (KartaView préfère les photos à la vidéo). Aucune image n'est prise à l'arrêt.
+
+Le début de la vidéo est son heure de création (telle que l'appareil l'a écrite dans le fichier) sauf si elle est donnée ; l'heure d'une image sur l'horloge GPS est ce début plus son temps dans la vidéo, moins l'avance de l'horloge de l'appareil sur le GPS. Les appareils écrivent souvent une heure locale comme si c'était l'UTC : le décalage corrige cela aussi (p. ex. 7200 pour un appareil en UTC+2).
+
+Les données GPS que certains appareils enregistrent dans la vidéo (la télémétrie GPMF de GoPro, les formats propres d'Insta360 et de DJI) ne sont pas lues : exportez-les d'abord en GPX (p. ex. avec l'application du fabricant ou gopro2gpx).
+
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="82"/>
+        <source>360° video is recognised by its spherical metadata or by its 2:1 shape (choose &quot;flat&quot; to turn that off); its frames are marked projection = SPHERE so that they are uploaded as 360° photos.
+
+Decoding uses FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include: they are found on the PATH, or set in Settings ▸ Options ▸ KartaView.
+
+</source>
+        <translation>La vidéo 360° est reconnue à ses métadonnées sphériques ou à sa forme 2:1 (choisissez « plate » pour désactiver cela) ; ses images sont marquées projection = SPHERE pour être téléversées comme photos 360°.
+
+Le décodage utilise les programmes ffmpeg et ffprobe de FFmpeg, que les installateurs de QGIS n'incluent pas : ils sont trouvés dans le PATH, ou réglés dans Préférences ▸ Options ▸ KartaView.
+
+</translation>
     </message>
 </context>
 <context>
@@ -1846,197 +2248,197 @@ Le rapport contient une ligne par photo en entrée avec son état : téléversé
         <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204"/>
+        <location filename="../plugin/processing/upload_photos.py" line="205"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="263"/>
+        <location filename="../plugin/processing/upload_photos.py" line="264"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>La couche en entrée n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="309"/>
+        <location filename="../plugin/processing/upload_photos.py" line="310"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
+        <location filename="../plugin/processing/upload_photos.py" line="335"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Séquence {} créée sur KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
+        <location filename="../plugin/processing/upload_photos.py" line="342"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <location filename="../plugin/processing/upload_photos.py" line="345"/>
         <source>Finished sequence {}: {}</source>
         <translation>Séquence {} terminée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="353"/>
+        <location filename="../plugin/processing/upload_photos.py" line="354"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="364"/>
+        <location filename="../plugin/processing/upload_photos.py" line="365"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="396"/>
+        <location filename="../plugin/processing/upload_photos.py" line="397"/>
         <source>No photo file is given.</source>
         <translation>Aucun fichier photo n’est indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="397"/>
+        <location filename="../plugin/processing/upload_photos.py" line="398"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="398"/>
+        <location filename="../plugin/processing/upload_photos.py" line="399"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Ce n’est pas un fichier JPEG ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="399"/>
+        <location filename="../plugin/processing/upload_photos.py" line="400"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Fichier JPEG corrompu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="400"/>
+        <location filename="../plugin/processing/upload_photos.py" line="401"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="401"/>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
+        <location filename="../plugin/processing/upload_photos.py" line="403"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="403"/>
+        <location filename="../plugin/processing/upload_photos.py" line="404"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
+        <location filename="../plugin/processing/upload_photos.py" line="406"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="407"/>
+        <location filename="../plugin/processing/upload_photos.py" line="408"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Téléversée lors d’une exécution précédente.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="414"/>
+        <location filename="../plugin/processing/upload_photos.py" line="415"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView avait déjà cette photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="415"/>
+        <location filename="../plugin/processing/upload_photos.py" line="416"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="416"/>
+        <location filename="../plugin/processing/upload_photos.py" line="417"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView a refusé la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="417"/>
+        <location filename="../plugin/processing/upload_photos.py" line="418"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="419"/>
+        <location filename="../plugin/processing/upload_photos.py" line="420"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="421"/>
+        <location filename="../plugin/processing/upload_photos.py" line="422"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="423"/>
+        <location filename="../plugin/processing/upload_photos.py" line="424"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="228"/>
+        <location filename="../plugin/processing/upload_photos.py" line="229"/>
         <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Le journal d’envoi {path} est vide (0 octet) : la trace des photos déjà envoyées est perdue. Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="233"/>
+        <location filename="../plugin/processing/upload_photos.py" line="234"/>
         <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Le journal d’envoi {path} est endommagé ({detail}). Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="237"/>
+        <location filename="../plugin/processing/upload_photos.py" line="238"/>
         <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
         <translation>Le journal d’envoi {path} ne peut pas être écrit ({detail}). Rendez le fichier et son dossier accessibles en écriture, ou faites pointer la variable d’environnement KARTAVIEW_UPLOAD_JOURNAL vers un fichier d’un dossier accessible en écriture, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="241"/>
+        <location filename="../plugin/processing/upload_photos.py" line="242"/>
         <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
         <translation>Le disque du journal d’envoi {path} est plein ({detail}). Libérez de la place, puis relancez l’algorithme sur les mêmes photos : il reprend là où cette exécution s’est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="244"/>
+        <location filename="../plugin/processing/upload_photos.py" line="245"/>
         <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
         <translation>Le journal d’envoi {path} est verrouillé par un autre programme ({detail}). Fermez-le, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="246"/>
+        <location filename="../plugin/processing/upload_photos.py" line="247"/>
         <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
         <translation>Le journal d’envoi {path} a été écrit par une version plus récente de l’extension. Mettez l’extension à jour.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="249"/>
+        <location filename="../plugin/processing/upload_photos.py" line="250"/>
         <source>The upload journal {path} could not be used ({detail}).</source>
         <translation>Le journal d’envoi {path} n’a pas pu être utilisé ({detail}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327"/>
+        <location filename="../plugin/processing/upload_photos.py" line="328"/>
         <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
         <translation>{} photo(s) de la séquence {} sont en cours d’envoi par une autre exécution lancée à {} (processus {} sur {}) ; attente de celle-ci, pour qu’aucune photo ne soit envoyée deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="356"/>
+        <location filename="../plugin/processing/upload_photos.py" line="357"/>
         <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>L’envoi s’est arrêté : {} Le rapport donne l’état de chaque photo ; le journal {} garde ce que KartaView avait confirmé auparavant.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="404"/>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
         <source>A copy of the photo of feature {} (the same file contents).</source>
         <translation>Une copie de la photo de l’entité {} (même contenu de fichier).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="408"/>
+        <location filename="../plugin/processing/upload_photos.py" line="409"/>
         <source>Uploaded by another run at the same time.</source>
         <translation>Envoyée par une autre exécution au même moment.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="409"/>
+        <location filename="../plugin/processing/upload_photos.py" line="410"/>
         <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
         <translation>Non envoyée : le journal d’envoi n’a pas pu être écrit ({}). Relancez l’algorithme une fois le problème corrigé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="411"/>
+        <location filename="../plugin/processing/upload_photos.py" line="412"/>
         <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
         <translation>Sur KartaView, mais le journal d’envoi n’a pas pu l’enregistrer ({}) ; une exécution ultérieure la renvoie et KartaView répond qu’elle est en double.</translation>
     </message>

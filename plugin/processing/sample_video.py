@@ -76,10 +76,10 @@ class SampleVideoAlgorithm(QgsProcessingAlgorithm):
             "The video's start is its creation time (as the camera wrote it in the file) unless given; the "
             "time of a frame on the GPS clock is that start plus its time in the video, minus the camera "
             "clock's lead over the GPS. Cameras often write a local time as if it were UTC: the offset "
-            "corrects that too (e.g. -7200 for a camera on UTC+2).\n\n"
+            "corrects that too (e.g. 7200 for a camera on UTC+2).\n\n"
             "The GPS data some cameras record inside the video (GoPro's GPMF telemetry, Insta360's and DJI's "
             "own formats) is not read: export it as GPX first (e.g. with the camera maker's app or "
-            "gopro2gpx).\n\n"
+            "gopro2gpx).\n\n") + self.tr(
             "360° video is recognised by its spherical metadata or by its 2:1 shape (choose \"flat\" to turn "
             "that off); its frames are marked projection = SPHERE so that they are uploaded as 360° photos.\n\n"
             "Decoding uses FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include: they "
