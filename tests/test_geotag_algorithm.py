@@ -13,6 +13,7 @@ from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingExceptio
 from qgis.PyQt.QtCore import QDateTime
 
 from kartaview.plugin.core.compat import DATETIME, STRING, new_field
+from kartaview.plugin.processing.photo_values import utc_time
 from kartaview.plugin.processing.track_input import utc_seconds
 from tests import test_upload_algorithm
 from tests.conftest import run_qgis_process
@@ -105,6 +106,10 @@ def test_a_folder_of_photos_on_a_gpx_track(kartaview_processing, gpx, tmp_path):
         if expected is not None:
             assert abs((row["direction"] - expected + 180) % 360 - 180) < 1.0
             assert row["heading_from"] == "track"
+    # uploadphotos reads the time as UTC whatever the computer's zone (this machine's may be UTC: the Z)
+    first = tagged[paths[0]]["timestamp"]
+    assert first.endswith("Z")
+    assert utc_time(first) == (T0 + timedelta(seconds=covered[0])).replace(tzinfo=None), first
     assert tagged[own]["direction"] == 45.0 and tagged[own]["heading_from"] == "photo"
     assert seconds_of(tagged[own]) == pytest.approx(40.0)
     assert result["OUTPUT"].crs().authid() == "EPSG:4326"
@@ -202,18 +207,55 @@ def test_bad_tracks_and_photos_outside_the_track_get_clear_messages(kartaview_pr
     assert len(reasons) == 2 and all("after the track ends" in reason for reason in reasons)
 
 
-def test_the_output_is_ready_for_uploadphotos(kartaview_processing, upload_env, gpx, tmp_path):
+def test_the_output_goes_to_kartaview_with_uploadphotos(kartaview_processing, upload_env, gpx, tmp_path):
     folder = tmp_path / "card"
     folder.mkdir()
-    camera_photos(folder, [1.0, 3.0, 5.0, 7.0, 100.0, 102.0])
+    seconds = [1.0, 3.0, 5.0, 7.0, 100.0, 102.0]
+    paths = camera_photos(folder, seconds)
     output = tmp_path / "geotagged.gpkg"
     run("geotagphotos", {"PHOTOS_FOLDER": str(folder), "TRACK": gpx, "TIME_OFFSET": CAMERA_AHEAD,
                          "TIME_ZONE": "Europe/Bucharest", "OUTPUT": str(output)})
-    report = run("uploadphotos", {"INPUT": str(output), "DRY_RUN": True, "OUTPUT": "memory:"})
-    statuses = [row["status"] for row in rows(report["OUTPUT"])]
-    assert statuses == ["would upload"] * 6
-    # the 92 s between the two groups splits them (uploadphotos' time gap of 60 s): read as UTC
-    assert report["SEQUENCES"] == 2
+    preview = run("uploadphotos", {"INPUT": str(output), "DRY_RUN": True, "OUTPUT": "memory:"})
+    assert [row["status"] for row in rows(preview["OUTPUT"])] == ["would upload"] * 6
+    # the 93 s between the two groups splits them (uploadphotos' time gap of 60 s): times read as UTC
+    assert preview["SEQUENCES"] == 2
+    report = run("uploadphotos", {"INPUT": str(output), "OUTPUT": "memory:"})
+    assert report["UPLOADED"] == 6
+    # what KartaView (the sandbox) holds: each photo at the camera's place at its time, with its heading
+    held = {}
+    for sequence in upload_env.uploads().values():
+        for photo in sequence["photos"]:
+            held[digest(photo["file_path"])] = photo["fields"]
+    assert len(held) == 6
+    for path, second in zip(paths, seconds):
+        fields = held[digest(path)]
+        lat, lng = (float(x) for x in fields["coordinate"].split(","))
+        assert ground_m((lat, lng), journey(second)[:2]) < 2.0
+        assert fields["shotDate"] == (T0 + timedelta(seconds=second)).strftime("%Y-%m-%d %H:%M:%S")
+        assert float(fields["headers"]) == pytest.approx(journey(second)[2], abs=1.0)
+
+
+def test_a_line_track_with_times_as_m_values(kartaview_processing, tmp_path):
+    folder = tmp_path / "card"
+    folder.mkdir()
+    paths = camera_photos(folder, [15.5, 110.0])
+    vertices = ", ".join("{} {} {}".format(lng, lat, when.timestamp()) for when, lat, lng in fixes(step=5.0))
+    lines = QgsVectorLayer("LineStringM?crs=EPSG:4326", "track", "memory")
+    feature = QgsFeature(lines.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("LineStringM ({})".format(vertices)))
+    lines.dataProvider().addFeature(feature)
+    result = run("geotagphotos", {"PHOTOS_FOLDER": str(folder), "TRACK": lines, "TIME_OFFSET": CAMERA_AHEAD,
+                                  "TIME_ZONE": "UTC+03:00", "OUTPUT": "memory:"})
+    tagged = rows(result["OUTPUT"])
+    assert sorted(row["photo"] for row in tagged) == sorted(paths)
+    for row in tagged:
+        assert_on_the_journey(row)
+    plain = QgsVectorLayer("LineString?crs=EPSG:4326", "no times", "memory")
+    feature = QgsFeature(plain.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("LineString (23.59 46.77, 23.60 46.78)"))
+    plain.dataProvider().addFeature(feature)
+    with pytest.raises(QgsProcessingException, match="lines carry no times"):
+        run("geotagphotos", {"PHOTOS_FOLDER": str(folder), "TRACK": plain, "OUTPUT": "memory:"})
 
 
 # -- video ------------------------------------------------------------------------------------------
@@ -296,12 +338,13 @@ def test_headless_qgis_process_runs(qgis_process_home, gpx, tmp_path):
     folder.mkdir()
     camera_photos(folder, [2.0, 4.0])
     tagged = tmp_path / "tagged.geojson"
+    # no TIME_ZONE: the computer's, here Bucharest's
     completed = run_qgis_process(qgis_process_home, [
         "run", "kartaview:geotagphotos", "--PHOTOS_FOLDER={}".format(folder), "--TRACK={}".format(gpx),
-        "--TIME_OFFSET={}".format(CAMERA_AHEAD), "--TIME_ZONE=Europe/Bucharest", "--OUTPUT={}".format(tagged)],
-        timeout=120)
+        "--TIME_OFFSET={}".format(CAMERA_AHEAD), "--OUTPUT={}".format(tagged)],
+        env={"TZ": "Europe/Bucharest"}, timeout=120)
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert "read in Europe/Bucharest" in completed.stdout
+    assert "read in Europe/Bucharest (this computer's time zone)" in completed.stdout
     features = json.loads(tagged.read_text())["features"]
     assert sorted(f["properties"]["timestamp"] for f in features) == [
         (T0 + timedelta(seconds=s)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z") for s in (2, 4)]
