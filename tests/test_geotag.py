@@ -1,6 +1,7 @@
 """The pure geotagging parts: the track (positions, headings, distance sampling), the EXIF time reader
 and the FFmpeg frame extraction, checked against a journey whose positions are known exactly."""
 
+import json
 import shutil
 from datetime import datetime, timedelta, timezone
 
@@ -167,3 +168,26 @@ def test_unreadable_video_and_missing_programs(tmp_path, monkeypatch):
     with pytest.raises(video.FFmpegMissing) as configured:
         video.find_program("ffprobe", str(tmp_path / "nowhere" / "ffprobe"))
     assert configured.value.configured.endswith("ffprobe")
+
+
+def test_probe_reads_360_metadata_rotation_and_version(tmp_path):
+    """What ffprobe says of a phone video turned upright and of a 360 camera's file (Spherical Video V2),
+    given by a stand-in ffprobe printing that answer."""
+    answer = {
+        "program_version": {"version": "4.4.2-0ubuntu0.22.04.1"},
+        "streams": [{"width": 3840, "height": 1920, "avg_frame_rate": "30000/1001", "duration": "12.5",
+                     "start_time": "0.033", "tags": {"creation_time": "2026-05-01T10:00:00.000000Z"},
+                     "side_data_list": [{"side_data_type": "Spherical Mapping", "projection": "equirectangular"},
+                                        {"side_data_type": "Display Matrix", "rotation": -90}]}],
+        "format": {"duration": "12.6"},
+    }
+    fake = tmp_path / "ffprobe"
+    fake.write_text("#!/bin/sh\ncat <<'EOF'\n{}\nEOF\n".format(json.dumps(answer)))
+    fake.chmod(0o755)
+    info = video.probe(str(fake), "any.mp4")
+    assert info.spherical and (info.width, info.height) == (1920, 3840)  # upright after the rotation
+    assert info.frame_rate == pytest.approx(29.97, abs=0.01) and info.start == 0.033 and info.duration == 12.5
+    assert info.created == T0 and info.ffmpeg_version == (4, 4)
+    answer["streams"][0]["side_data_list"] = [{"side_data_type": "Spherical Mapping", "projection": "cubemap"}]
+    fake.write_text("#!/bin/sh\ncat <<'EOF'\n{}\nEOF\n".format(json.dumps(answer)))
+    assert not video.probe(str(fake), "any.mp4").spherical  # only equirectangular goes as SPHERE
