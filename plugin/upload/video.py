@@ -14,7 +14,7 @@ import json
 import os
 import re
 import shutil
-import subprocess
+import subprocess  # nosec B404 # FFmpeg's programs decode the videos: there is no Python API for them
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable, List, Optional, Sequence
@@ -73,7 +73,8 @@ def find_program(name: str, configured: str = "") -> str:
 def probe(ffprobe: str, path: str) -> VideoInfo:
     command = [ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
                "-show_program_version", "-select_streams", "v:0", str(path)]
-    result = subprocess.run(command, capture_output=True, text=True, errors="replace", **_no_window())
+    # a list (no shell); the program is the user's own ffprobe, the path a file they chose
+    result = subprocess.run(command, capture_output=True, text=True, errors="replace", **_no_window())  # nosec B603
     if result.returncode != 0:
         raise VideoError(_last_words(result.stderr) or "ffprobe exit status {}".format(result.returncode))
     try:
@@ -145,7 +146,8 @@ def extract(ffmpeg: str, path: str, times: Sequence[float], folder: str, prefix:
                "-dn", "-filter_script:v", script, *passthrough, "-q:v", str(quality), "-f", "image2", pattern]
     frames = []
     tail = []
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+    # a list (no shell); the program is the user's own ffmpeg, the paths files and folders they chose
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,  # nosec B603
                                errors="replace", **_no_window())
     try:
         for line in process.stderr:
