@@ -167,7 +167,7 @@ def utc_seconds(value):
     if not isinstance(value, QDateTime) or not value.isValid():
         return None
     if value.timeSpec() == Qt.TimeSpec.LocalTime:
-        value = QDateTime(value.date(), value.time(), Qt.TimeSpec.UTC)
+        value = QDateTime(value.date(), value.time(), QTimeZone.utc())
     return value.toMSecsSinceEpoch() / 1000.0
 
 
