@@ -6,8 +6,8 @@
 - kartaview:samplevideo on a 60 s 360 video (1280x640, 30 frames/s) and a GPX track at 10 m/s: a
   frame every 3 m, against FFmpeg alone extracting the same frames, two ways: an ffmpeg run with a
   `select` summing eq(n,...) of their frame numbers, and one with the algorithm's own filter (the
-  decoding alone, without probing, the track and the layer). Target: the algorithm at least 0.8x
-  the speed of the faster of the two (the best of 5 runs each, alternated).
+  decoding alone, without probing, the track and the layer), all in one QGIS process. Target: the
+  algorithm at least 0.8x the speed of the faster of the two (the best of 5 runs each, alternated).
 Figures go to build/bench/results.json through tests/bench/results.record; exit status 1 when a
 target is missed.
 """
@@ -70,7 +70,33 @@ def child(kind, *args):
     from tests.plugin_package import import_plugin_package
 
     import_plugin_package()
-    print(json.dumps(run_in_qgis(lambda: _run_algorithm(kind, *args))))
+    body = _video_runs if kind == "video" else (lambda *a: _run_algorithm(kind, *a))
+    print(json.dumps(run_in_qgis(lambda: body(*args))))
+
+
+def _video_runs(path, gpx, work):
+    """REPEATS rounds, in this one QGIS process (as in a desktop QGIS that has been running a while, and
+    under the same conditions for both): the algorithm, then FFmpeg alone extracting the same frames two
+    ways: a sum of eq(n,...) of their numbers (in groups: FFmpeg's expression parser refuses a flat sum
+    of more than about 100 terms), and the algorithm's own select filter."""
+    from kartaview.plugin.upload.video import selection
+
+    work, rate = Path(work), VIDEO["rate"]
+    ours, plain_runs, same_runs = [], [], []
+    for attempt in range(REPEATS):
+        out = work / "frames-{}".format(attempt)
+        answer = _run_algorithm("video", path, gpx, str(out), str(work / "frames-{}.gpkg".format(attempt)))
+        ours.append(answer["seconds"])
+        numbers = sorted({int(round(t * rate)) for t in answer["video_times"]})
+        groups = ["(" + "+".join("eq(n,{})".format(n) for n in numbers[i:i + 40]) + ")"
+                  for i in range(0, len(numbers), 40)]
+        plain_runs.append(ffmpeg_alone(path, work / "plain-{}".format(attempt),
+                                       "select='{}'".format("+".join(groups)), len(numbers)))
+        same = "select='{}'".format(selection([n / rate for n in numbers]))
+        same_runs.append(ffmpeg_alone(path, work / "same-{}".format(attempt), same, len(numbers)))
+        if len(list(out.glob("*.jpg"))) != len(numbers):
+            raise SystemExit("the algorithm wrote {} frames, not {}".format(len(list(out.glob("*.jpg"))), len(numbers)))
+    return {"frames": len(numbers), "ours": ours, "plain": plain_runs, "same": same_runs}
 
 
 def _run_algorithm(kind, *args):
@@ -134,7 +160,6 @@ def video(work):
     from tests.plugin_package import import_plugin_package
 
     import_plugin_package()
-    from kartaview.plugin.upload.video import selection
     from tests.geotag_support import T0, write_gpx
 
     seconds, rate = VIDEO["seconds"], VIDEO["rate"]
@@ -144,33 +169,20 @@ def video(work):
                     "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", str(rate),
                     "-metadata", "creation_time={}".format(T0.strftime("%Y-%m-%dT%H:%M:%SZ")), str(path)], check=True)
     gpx = write_gpx(work / "ride.gpx", (track_point(s, VIDEO["speed"]) for s in range(seconds + 5)))
-    ours, plain_runs, same_runs = [], [], []
-    for attempt in range(REPEATS):
-        out = work / "frames-{}".format(attempt)
-        answer = run_child("video", path, gpx, out, work / "frames-{}.gpkg".format(attempt))
-        ours.append(answer["seconds"])
-        numbers = sorted({int(round(t * rate)) for t in answer["video_times"]})
-        # FFmpeg alone, two ways: the frame numbers as a sum of eq(n,...) (in groups: FFmpeg's expression
-        # parser refuses a flat sum of more than about 100 terms), and the algorithm's own filter.
-        groups = ["(" + "+".join("eq(n,{})".format(n) for n in numbers[i:i + 40]) + ")"
-                  for i in range(0, len(numbers), 40)]
-        plain_runs.append(ffmpeg_alone(path, work / "plain-{}".format(attempt), "select='{}'".format("+".join(groups)),
-                                       len(numbers)))
-        same = "select='{}'".format(selection([n / rate for n in numbers]))
-        same_runs.append(ffmpeg_alone(path, work / "same-{}".format(attempt), same, len(numbers)))
-        if len(list(out.glob("*.jpg"))) != len(numbers):
-            raise SystemExit("the algorithm wrote {} frames, not {}".format(len(list(out.glob("*.jpg"))), len(numbers)))
+    runs = run_child("video", path, gpx, work)
+    ours, plain_runs, same_runs, frames = runs["ours"], runs["plain"], runs["same"], runs["frames"]
     fastest = min(min(plain_runs), min(same_runs))
     ratio = fastest / min(ours)
     print("samplevideo: {} frames of a {} s {}x{} {} frames/s video in {:.2f} s (best of {}); FFmpeg alone {:.2f} s "
           "(eq(n) sum) and {:.2f} s (the same select filter): {:.2f}x the faster".format(
-              len(numbers), seconds, *VIDEO["size"], rate, min(ours), REPEATS, min(plain_runs), min(same_runs),
+              frames, seconds, *VIDEO["size"], rate, min(ours), REPEATS, min(plain_runs), min(same_runs),
               ratio), flush=True)
-    return len(numbers), ours, plain_runs, same_runs, ratio
+    return frames, ours, plain_runs, same_runs, ratio
 
 
 def ffmpeg_alone(video_path, folder, select, expected):
     """Seconds FFmpeg alone takes to write the selected frames as JPEGs (same quality as the algorithm)."""
+    folder = Path(folder)
     folder.mkdir()
     script = folder.with_suffix(".txt")
     script.write_text(select)
