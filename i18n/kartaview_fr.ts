@@ -451,6 +451,75 @@ Cette action est définitive : ses photos sont supprimées pour tout le monde.</
         <source>The style of {} was not applied: {}</source>
         <translation>Le style de {} n’a pas été appliqué : {}</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="45"/>
+        <source>GPS track (GPX file or point/line layer with times)</source>
+        <translation>Trace GPS (fichier GPX ou couche de points/lignes avec heures)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="48"/>
+        <source>Time field of the track points</source>
+        <translation>Champ d'heure des points de la trace</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="50"/>
+        <source>Camera clock minus GPS clock (seconds)</source>
+        <translation>Horloge de l'appareil moins horloge GPS (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="53"/>
+        <source>Longest gap between track points to interpolate over (seconds)</source>
+        <translation>Plus grand écart entre points de la trace à interpoler (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="58"/>
+        <source>Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer&apos;s)</source>
+        <translation>Fuseau horaire de l'horloge de l'appareil (p. ex. Europe/Bucharest ou UTC+02:00 ; vide : celui de cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="64"/>
+        <source>The GPS track is a GPX file (its track points are read; QGIS reads GPX itself) or any point layer with a date-time field (&quot;Time field of the track points&quot;), or a line layer whose vertices carry the time as M values (seconds since 1970-01-01 UTC). It may be in any CRS. Track times without a time zone are taken as UTC, as GPS and GPX times are. Positions are interpolated between the two track points around each time, unless they are further apart in time than the longest gap.
+
+Camera clock minus GPS clock: how far the camera&apos;s clock was ahead of the GPS, in seconds (negative when behind). To find it, photograph a screen showing the GPS time (a GPS receiver, or a phone app showing GPS time) with the same camera: the offset is the photo&apos;s capture time minus the time shown in the photo, both read in the same time zone. A camera set to the wrong time zone is corrected either by the time zone setting or by whole hours in the offset.</source>
+        <translation>La trace GPS est un fichier GPX (ses points de trace sont lus ; QGIS lit le GPX lui-même), ou toute couche de points avec un champ date-heure (« Champ d'heure des points de la trace »), ou une couche de lignes dont les sommets portent l'heure en valeur M (secondes depuis le 1970-01-01 UTC). Elle peut être dans n'importe quel SCR. Les heures de la trace sans fuseau horaire sont prises en UTC, comme le sont les heures GPS et GPX. Les positions sont interpolées entre les deux points de la trace qui entourent chaque heure, sauf s'ils sont plus éloignés dans le temps que le plus grand écart.
+
+Horloge de l'appareil moins horloge GPS : de combien l'horloge de l'appareil avançait sur le GPS, en secondes (négatif si elle retardait). Pour la trouver, photographiez avec le même appareil un écran affichant l'heure GPS (un récepteur GPS, ou une application de téléphone affichant l'heure GPS) : le décalage est l'heure de prise de vue de la photo moins l'heure visible sur la photo, toutes deux lues dans le même fuseau horaire. Un appareil réglé sur le mauvais fuseau horaire se corrige soit par le réglage du fuseau horaire, soit par des heures entières dans le décalage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="86"/>
+        <source>No GPS track is given. Choose a GPX file or a point layer with times (the plugin does not read GPS recorded inside photo or video files for this: export it as GPX first).</source>
+        <translation>Aucune trace GPS n'est donnée. Choisissez un fichier GPX ou une couche de points avec heures (l'extension ne lit pas pour cela le GPS enregistré dans les fichiers photo ou vidéo : exportez-le d'abord en GPX).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="99"/>
+        <source>The track has no time field &apos;{}&apos;. Choose the field holding each point&apos;s date and time.</source>
+        <translation>La trace n'a pas de champ d'heure « {} ». Choisissez le champ qui contient la date et l'heure de chaque point.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="106"/>
+        <source>The track has no points with a time: a track without times cannot place photos. Use the GPX file as recorded (with &lt;time&gt; on each point), or a layer with a date-time field.</source>
+        <translation>La trace n'a aucun point avec une heure : une trace sans heures ne peut pas placer de photos. Utilisez le fichier GPX tel qu'enregistré (avec &lt;time&gt; sur chaque point), ou une couche avec un champ date-heure.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="112"/>
+        <source>The track has only one distinct time ({} point(s)): at least two are needed.</source>
+        <translation>La trace n'a qu'une seule heure distincte ({} point(s)) : il en faut au moins deux.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="115"/>
+        <source>GPS track: {} points from {} to {} UTC, {:.0f} m travelled while moving.</source>
+        <translation>Trace GPS : {} points de {} à {} UTC, {:.0f} m parcourus en mouvement.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="179"/>
+        <source>{} (this computer&apos;s time zone)</source>
+        <translation>{} (le fuseau horaire de cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/track_input.py" line="192"/>
+        <source>Unknown time zone &apos;{}&apos;. Give a name such as Europe/Bucharest or an offset such as UTC+02:00, or leave it empty for this computer&apos;s time zone.</source>
+        <translation>Fuseau horaire inconnu « {} ». Donnez un nom comme Europe/Bucharest ou un décalage comme UTC+02:00, ou laissez vide pour le fuseau horaire de cet ordinateur.</translation>
+    </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
@@ -948,9 +1017,139 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
     </message>
 </context>
 <context>
+    <name>GeotagPhotosAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="77"/>
+        <source>Geotag photos from a GPS track</source>
+        <translation>Géolocaliser des photos avec une trace GPS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="83"/>
+        <source>Places photos taken without GPS (an action camera in time-lapse, a camera beside a phone logging GPX) on a GPS track by their capture times, ready for &quot;Upload photos to KartaView&quot;. The photos are the JPEGs of a folder, or a layer with a photo path field such as the one &quot;Import geotagged photos&quot; makes (its table of photos without a position too). The photo files are only read, never modified.
+
+Each photo&apos;s capture time is the camera&apos;s EXIF DateTimeOriginal (with its sub-seconds). It is read in the time zone chosen, unless the photo states its own (OffsetTimeOriginal); the log says which zone was used.
+
+</source>
+        <translation>Place des photos prises sans GPS (une caméra d'action en time-lapse, un appareil à côté d'un téléphone qui enregistre un GPX) sur une trace GPS d'après leurs heures de prise de vue, prêtes pour « Téléverser des photos vers KartaView ». Les photos sont les JPEG d'un dossier, ou une couche avec un champ de chemin de photo comme celle que fait « Importer des photos géolocalisées » (sa table des photos sans position aussi). Les fichiers photo sont seulement lus, jamais modifiés.
+
+L'heure de prise de vue de chaque photo est le DateTimeOriginal EXIF de l'appareil (avec ses fractions de seconde). Elle est lue dans le fuseau horaire choisi, sauf si la photo indique le sien (OffsetTimeOriginal) ; le journal dit quel fuseau a été utilisé.
+
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="91"/>
+        <source>
+
+The output has one point per photo the track covers: the photo path, the time in UTC, the position on the track at that time, and the direction: the photo&apos;s own (GPSImgDirection) where it has one, else the track&apos;s direction of travel. The second output lists the photos the track does not cover, with the reason (before or after the track, in a gap of the track, no capture time, unreadable file).</source>
+        <translation>
+
+La sortie a un point par photo couverte par la trace : le chemin de la photo, l'heure en UTC, la position sur la trace à cette heure, et la direction : celle de la photo (GPSImgDirection) si elle en a une, sinon la direction de déplacement de la trace. La seconde sortie liste les photos que la trace ne couvre pas, avec la raison (avant ou après la trace, dans une lacune de la trace, pas d'heure de prise de vue, fichier illisible).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="99"/>
+        <source>Folder of photos</source>
+        <translation>Dossier de photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="102"/>
+        <source>Include the photos of subfolders</source>
+        <translation>Inclure les photos des sous-dossiers</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="104"/>
+        <source>Or a layer of photos (e.g. made by Import geotagged photos)</source>
+        <translation>Ou une couche de photos (p. ex. faite par Importer des photos géolocalisées)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="107"/>
+        <source>Photo file field</source>
+        <translation>Champ du fichier photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="111"/>
+        <source>Geotagged photos</source>
+        <translation>Photos géolocalisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="113"/>
+        <source>Photos the track does not cover</source>
+        <translation>Photos non couvertes par la trace</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="116"/>
+        <source>Photos geotagged</source>
+        <translation>Photos géolocalisées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="117"/>
+        <source>Photos not covered</source>
+        <translation>Photos non couvertes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="124"/>
+        <source>Camera times without a time zone are read in {}; the camera clock is taken as {:+.1f} s ahead of the GPS clock.</source>
+        <translation>Les heures de l'appareil sans fuseau horaire sont lues en {} ; l'horloge de l'appareil est considérée en avance de {:+.1f} s sur l'horloge GPS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="150"/>
+        <source>The photo file cannot be read ({}).</source>
+        <translation>Le fichier photo ne peut pas être lu ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="154"/>
+        <source>The photo has no capture time (EXIF DateTimeOriginal).</source>
+        <translation>La photo n'a pas d'heure de prise de vue (EXIF DateTimeOriginal).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="180"/>
+        <source>{} photo(s) state their own time zone (EXIF OffsetTimeOriginal): that zone was used for them.</source>
+        <translation>{} photo(s) indiquent leur propre fuseau horaire (EXIF OffsetTimeOriginal) : ce fuseau a été utilisé pour elles.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="182"/>
+        <source>Geotagged {} photo(s); {} not covered by the track.</source>
+        <translation>{} photo(s) géolocalisée(s) ; {} non couverte(s) par la trace.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="184"/>
+        <source>No photo falls within the track: the photos were taken from {} to {} (UTC on the GPS clock, after the time zone and offset), the track runs from {} to {}. Check the time offset and the camera&apos;s time zone.</source>
+        <translation>Aucune photo ne tombe dans la trace : les photos ont été prises de {} à {} (UTC sur l'horloge GPS, après fuseau horaire et décalage), la trace va de {} à {}. Vérifiez le décalage horaire et le fuseau horaire de l'appareil.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="199"/>
+        <source>Choose a folder of photos or a layer of photos.</source>
+        <translation>Choisissez un dossier de photos ou une couche de photos.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="201"/>
+        <source>The folder of photos {} does not exist.</source>
+        <translation>Le dossier de photos {} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="209"/>
+        <source>The layer of photos has no field &apos;{}&apos;.</source>
+        <translation>La couche de photos n'a pas de champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="237"/>
+        <source>Taken {:.1f} s before the track starts.</source>
+        <translation>Prise {:.1f} s avant le début de la trace.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="239"/>
+        <source>Taken {:.1f} s after the track ends.</source>
+        <translation>Prise {:.1f} s après la fin de la trace.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/geotag_photos.py" line="240"/>
+        <source>Taken in a gap of the track ({:.1f} s without a GPS point).</source>
+        <translation>Prise dans une lacune de la trace ({:.1f} s sans point GPS).</translation>
+    </message>
+</context>
+<context>
     <name>KartaViewOptionsFactory</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="180"/>
+        <location filename="../plugin/gui/options_page.py" line="186"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -958,72 +1157,72 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewOptionsPage</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="87"/>
+        <location filename="../plugin/gui/options_page.py" line="91"/>
         <source>Set by the environment variable {}</source>
         <translation>Défini par la variable d’environnement {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="93"/>
+        <location filename="../plugin/gui/options_page.py" line="97"/>
         <source>Environment variables decide some values; they cannot be changed here: {}</source>
         <translation>Des variables d’environnement fixent certaines valeurs, qui ne peuvent donc pas être modifiées ici : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="113"/>
+        <location filename="../plugin/gui/options_page.py" line="117"/>
         <source>Could not clear the cache: {}</source>
         <translation>Impossible de vider le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="155"/>
+        <location filename="../plugin/gui/options_page.py" line="159"/>
         <source>Could not save the KartaView settings: {}</source>
         <translation>Impossible d’enregistrer les paramètres de KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="121"/>
+        <location filename="../plugin/gui/options_page.py" line="125"/>
         <source>The account is set by the environment variable {}.</source>
         <translation>Le compte est défini par la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="123"/>
+        <location filename="../plugin/gui/options_page.py" line="127"/>
         <source>Signed in as {}.</source>
         <translation>Connecté en tant que {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="125"/>
+        <location filename="../plugin/gui/options_page.py" line="129"/>
         <source>Signed in.</source>
         <translation>Connecté.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="127"/>
+        <location filename="../plugin/gui/options_page.py" line="131"/>
         <source>Not signed in. Sign in to upload photos.</source>
         <translation>Non connecté. Connectez-vous pour téléverser des photos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="148"/>
+        <location filename="../plugin/gui/options_page.py" line="152"/>
         <source>Could not sign out: {}</source>
         <translation>Impossible de se déconnecter : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="104"/>
+        <location filename="../plugin/gui/options_page.py" line="108"/>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="141"/>
+        <location filename="../plugin/gui/options_page.py" line="145"/>
         <source>Could not open the sign-in dialog: {}</source>
         <translation>Impossible d’ouvrir la fenêtre de connexion : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="103"/>
+        <location filename="../plugin/gui/options_page.py" line="107"/>
         <source>Could not read the cache: {}</source>
         <translation>Impossible de lire le cache : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="129"/>
+        <location filename="../plugin/gui/options_page.py" line="133"/>
         <source>Uploads use the access token of the environment variable {}.</source>
         <translation>Les téléversements utilisent le jeton d’accès de la variable d’environnement {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="107"/>
+        <location filename="../plugin/gui/options_page.py" line="111"/>
         <source>{} MB</source>
         <translation>{} Mo</translation>
     </message>
@@ -1039,7 +1238,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="27"/>
+        <location filename="../plugin/processing/provider.py" line="31"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1201,7 +1400,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>{} enregistrement(s) envoyé(s) par KartaView n’ont pas pu être lus (identifiant manquant ou hors limites) et ont été ignorés.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="272"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="279"/>
         <source>{} The KartaView layers show what was loaded before and load the rest once KartaView answers.</source>
         <translation>{} Les couches KartaView affichent ce qui avait été chargé et chargeront le reste dès que KartaView répondra.</translation>
     </message>
@@ -1209,12 +1408,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>OptionsComponent</name>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="200"/>
+        <location filename="../plugin/gui/options_page.py" line="206"/>
         <source>KartaView Settings…</source>
         <translation>Paramètres de KartaView…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/options_page.py" line="210"/>
+        <location filename="../plugin/gui/options_page.py" line="216"/>
         <source>Could not open the KartaView settings: {}</source>
         <translation>Impossible d’ouvrir les paramètres de KartaView : {}</translation>
     </message>
@@ -1307,54 +1506,84 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
         <translation>Nombre de photos envoyées en même temps.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="201"/>
+        <location filename="../ui/options_page.ui" line="254"/>
         <source>Default filters of new layers</source>
         <translation>Filtres par défaut des nouvelles couches</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="207"/>
+        <location filename="../ui/options_page.ui" line="260"/>
         <source>Minimum quality</source>
         <translation>Qualité minimale</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="217"/>
+        <location filename="../ui/options_page.ui" line="270"/>
         <source>Any</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="227"/>
+        <location filename="../ui/options_page.ui" line="280"/>
         <source>Only 360° imagery</source>
         <translation>Images 360° uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="234"/>
+        <location filename="../ui/options_page.ui" line="287"/>
         <source>Only added since</source>
         <translation>Uniquement ajoutées depuis le</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="251"/>
+        <location filename="../ui/options_page.ui" line="304"/>
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="261"/>
+        <location filename="../ui/options_page.ui" line="314"/>
         <source>Only show imagery of this KartaView user. Leave empty for everyone.</source>
         <translation>N’afficher que les images de cet utilisateur KartaView. Laisser vide pour tous les utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="271"/>
+        <location filename="../ui/options_page.ui" line="324"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="284"/>
+        <location filename="../ui/options_page.ui" line="337"/>
         <source>Sign in…</source>
         <translation>Se connecter…</translation>
     </message>
     <message>
-        <location filename="../ui/options_page.ui" line="291"/>
+        <location filename="../ui/options_page.ui" line="344"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="201"/>
+        <source>Video (FFmpeg)</source>
+        <translation>Vidéo (FFmpeg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="207"/>
+        <source>Sampling videos needs FFmpeg&apos;s programs, which QGIS does not include. Leave empty to use those found on the PATH.</source>
+        <translation>L'échantillonnage des vidéos nécessite les programmes de FFmpeg, que QGIS n'inclut pas. Laissez vide pour utiliser ceux trouvés dans le PATH.</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="217"/>
+        <source>ffmpeg program</source>
+        <translation>Programme ffmpeg</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="227"/>
+        <source>Full path of the ffmpeg program, e.g. C:\ffmpeg\bin\ffmpeg.exe</source>
+        <translation>Chemin complet du programme ffmpeg, p. ex. C:\ffmpeg\bin\ffmpeg.exe</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="234"/>
+        <source>ffprobe program</source>
+        <translation>Programme ffprobe</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.ui" line="244"/>
+        <source>Full path of the ffprobe program, e.g. C:\ffmpeg\bin\ffprobe.exe</source>
+        <translation>Chemin complet du programme ffprobe, p. ex. C:\ffmpeg\bin\ffprobe.exe</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1937,179 @@ Le modèle est un fichier .model3 du dossier processing/models de l’extension 
         <location filename="../plugin/processing/models/__init__.py" line="89"/>
         <source>Planned sequences</source>
         <translation>Séquences prévues</translation>
+    </message>
+</context>
+<context>
+    <name>SampleVideoAlgorithm</name>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="66"/>
+        <source>Sample video frames along a GPS track</source>
+        <translation>Échantillonner des images de vidéo le long d'une trace GPS</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="72"/>
+        <source>Turns a video (MP4, MOV; 360° equirectangular included) and the GPS track recorded with it into JPEG photos every few metres of travel, ready for &quot;Upload photos to KartaView&quot; (KartaView prefers photos to video). No frames are taken while standing still.
+
+The video's start is its creation time (as the camera wrote it in the file) unless given; the time of a frame on the GPS clock is that start plus its time in the video, minus the camera clock's lead over the GPS. Cameras often write a local time as if it were UTC: the offset corrects that too (e.g. 7200 for a camera on UTC+2).
+
+The GPS data some cameras record inside the video (GoPro's GPMF telemetry, Insta360's and DJI's own formats) is not read: export it as GPX first (e.g. with the camera maker's app or gopro2gpx).
+
+</source>
+        <translation>Transforme une vidéo (MP4, MOV ; 360° équirectangulaire comprise) et la trace GPS enregistrée avec elle en photos JPEG tous les quelques mètres parcourus, prêtes pour « Téléverser des photos vers KartaView » (KartaView préfère les photos à la vidéo). Aucune image n'est prise à l'arrêt.
+
+Le début de la vidéo est son heure de création (telle que l'appareil l'a écrite dans le fichier) sauf si elle est donnée ; l'heure d'une image sur l'horloge GPS est ce début plus son temps dans la vidéo, moins l'avance de l'horloge de l'appareil sur le GPS. Les appareils écrivent souvent une heure locale comme si c'était l'UTC : le décalage corrige cela aussi (p. ex. 7200 pour un appareil en UTC+2).
+
+Les données GPS que certains appareils enregistrent dans la vidéo (la télémétrie GPMF de GoPro, les formats propres d'Insta360 et de DJI) ne sont pas lues : exportez-les d'abord en GPX (p. ex. avec l'application du fabricant ou gopro2gpx).
+
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="82"/>
+        <source>360° video is recognised by its spherical metadata or by its 2:1 shape (choose &quot;flat&quot; to turn that off); its frames are marked projection = SPHERE so that they are uploaded as 360° photos.
+
+Decoding uses FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include: they are found on the PATH, or set in Settings ▸ Options ▸ KartaView.
+
+</source>
+        <translation>La vidéo 360° est reconnue à ses métadonnées sphériques ou à sa forme 2:1 (choisissez « plate » pour désactiver cela) ; ses images sont marquées projection = SPHERE pour être téléversées comme photos 360°.
+
+Le décodage utilise les programmes ffmpeg et ffprobe de FFmpeg, que les installateurs de QGIS n'incluent pas : ils sont trouvés dans le PATH, ou réglés dans Préférences ▸ Options ▸ KartaView.
+
+</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="89"/>
+        <source>Video file</source>
+        <translation>Fichier vidéo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="89"/>
+        <source>Videos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="93"/>
+        <source>Distance between frames (metres of travel)</source>
+        <translation>Distance entre images (mètres parcourus)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="97"/>
+        <source>Start of the video, UTC on the camera clock (ISO 8601; empty: the video&apos;s creation time)</source>
+        <translation>Début de la vidéo, UTC sur l'horloge de l'appareil (ISO 8601 ; vide : l'heure de création de la vidéo)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Projection</source>
+        <translation>Projection</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Detect (360° metadata or 2:1 shape)</source>
+        <translation>Détecter (métadonnées 360° ou forme 2:1)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>360° equirectangular</source>
+        <translation>360° équirectangulaire</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <source>Flat</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="104"/>
+        <source>Folder for the frames</source>
+        <translation>Dossier des images</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="106"/>
+        <source>Video frames</source>
+        <translation>Images de la vidéo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="108"/>
+        <source>Frames written</source>
+        <translation>Images écrites</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="113"/>
+        <source>The video file {} does not exist.</source>
+        <translation>Le fichier vidéo {} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="118"/>
+        <source>FFmpeg cannot read the video {}: {}</source>
+        <translation>FFmpeg ne peut pas lire la vidéo {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="121"/>
+        <source>No GPS track is given for the video. The plugin does not read the GPS data cameras record inside video files (GoPro GPMF, Insta360, DJI): export it as a GPX file (e.g. with the camera maker&apos;s app or gopro2gpx) and give that as the GPS track.</source>
+        <translation>Aucune trace GPS n'est donnée pour la vidéo. L'extension ne lit pas les données GPS que les appareils enregistrent dans les fichiers vidéo (GoPro GPMF, Insta360, DJI) : exportez-les en fichier GPX (p. ex. avec l'application du fabricant ou gopro2gpx) et donnez-le comme trace GPS.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>Video: {}×{}, {:.1f} s, {:.2f} frames/s, {}; starts at {} UTC on the GPS clock ({} UTC on the camera clock, {:+.1f} s offset).</source>
+        <translation>Vidéo : {}×{}, {:.1f} s, {:.2f} images/s, {} ; commence à {} UTC sur l'horloge GPS ({} UTC sur l'horloge de l'appareil, décalage de {:+.1f} s).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <source>flat</source>
+        <translation>plate</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="143"/>
+        <source>The video ({} to {} UTC on the GPS clock) and the track ({} to {}) do not overlap in time. Check the time offset, the video&apos;s start and that the track belongs to the video.</source>
+        <translation>La vidéo ({} à {} UTC sur l'horloge GPS) et la trace ({} à {}) ne se recouvrent pas dans le temps. Vérifiez le décalage horaire, le début de la vidéo et que la trace appartient à la vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="148"/>
+        <source>The track does not move during the video: no frames to take.</source>
+        <translation>La trace ne bouge pas pendant la vidéo : aucune image à prendre.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="152"/>
+        <source>Decoding {} frame(s), one every {:.1f} m, into {}.</source>
+        <translation>Décodage de {} image(s), une tous les {:.1f} m, dans {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="161"/>
+        <source>FFmpeg failed on the video {}: {}</source>
+        <translation>FFmpeg a échoué sur la vidéo {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="163"/>
+        <source>The frames cannot be written to {}: {}</source>
+        <translation>Les images ne peuvent pas être écrites dans {} : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="184"/>
+        <source>Wrote {} frame(s) to {}.</source>
+        <translation>{} image(s) écrite(s) dans {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="194"/>
+        <source>The path set for {} ({}) is not a program.</source>
+        <translation>Le chemin réglé pour {} ({}) n'est pas un programme.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="197"/>
+        <source>{} is not found on the PATH.</source>
+        <translation>{} est introuvable dans le PATH.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="198"/>
+        <source>Reading videos needs FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include. Install FFmpeg ({}; on Debian or Ubuntu: sudo apt install ffmpeg; on macOS: brew install ffmpeg), then put its bin folder on the PATH or set both programs in Settings ▸ Options ▸ KartaView.</source>
+        <translation>La lecture des vidéos nécessite les programmes ffmpeg et ffprobe de FFmpeg, que les installateurs de QGIS n'incluent pas. Installez FFmpeg ({} ; sous Debian ou Ubuntu : sudo apt install ffmpeg ; sous macOS : brew install ffmpeg), puis mettez son dossier bin dans le PATH ou réglez les deux programmes dans Préférences ▸ Options ▸ KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="210"/>
+        <source>The video start &apos;{}&apos; is not a date and time (e.g. 2026-05-01T10:00:00Z).</source>
+        <translation>Le début de vidéo « {} » n'est pas une date et heure (p. ex. 2026-05-01T10:00:00Z).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/sample_video.py" line="214"/>
+        <source>The video has no creation time: give the start of the video (UTC on the camera clock).</source>
+        <translation>La vidéo n'a pas d'heure de création : donnez le début de la vidéo (UTC sur l'horloge de l'appareil).</translation>
     </message>
 </context>
 <context>

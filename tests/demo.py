@@ -4,8 +4,10 @@ Starts the sandbox, talks to it with the plugin's client, then runs the Processi
 way a user runs them from a shell (`qgis_process`): download the coverage of a Cluj-Napoca extent
 to a GeoPackage and render it to a PNG, upload a small photo track (and re-run it to show the
 resume), find the streets without imagery, draw the coverage overview and a frame of the
-Temporal Controller's animation, and write the coverage statistics report. Prints what it did and
-where the outputs are; the sandbox is stopped at the end, also on failure.
+Temporal Controller's animation, write the coverage statistics report, and take photos without GPS
+plus a GPX track, and a 360° video plus its GPX, through geotagging / video sampling to the
+sandbox. Prints what it did and where the outputs are; the sandbox is stopped at the end, also on
+failure.
 """
 
 import json
@@ -255,6 +257,11 @@ def run_demo():
                                BREAKDOWN="TEMPORARY_OUTPUT", OUTPUT_HTML=report)
         show_log(answer)
         print("table per area: {}\nreport with charts (open it in a browser): {}".format(table, report))
+
+        from tests.demo_capture import run_capture
+
+        step("8. From the camera: photos without GPS + a GPX, and a 360° video + its GPX, to the sandbox")
+        run_capture(work, OUT, lambda name, **params: run_algorithm(home, env, name, **params), show_log)
     print("\nSandbox stopped. All outputs are in {}".format(OUT))
 
 

@@ -206,3 +206,20 @@ def test_showing_the_account_decrypts_nothing(stored, auth_db, monkeypatch):
     monkeypatch.undo()
     auth.sign_out()
     shown.deleteLater()
+
+
+def test_the_ffmpeg_programs_are_set_on_the_page_and_used_by_samplevideo(page, stored, tmp_path):
+    from kartaview.plugin.processing.sample_video import SampleVideoAlgorithm
+
+    assert page.ffmpegEdit.text() == "" and page.ffprobeEdit.text() == ""  # empty: found on PATH
+    program = tmp_path / "my-ffmpeg"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    page.ffmpegEdit.setText(" {} ".format(program))
+    page.ffprobeEdit.setText(str(program))
+    page.apply()
+    assert stored.ffmpeg_path == str(program) and stored.ffprobe_path == str(program)
+    assert SampleVideoAlgorithm()._programs() == (str(program), str(program))
+    shown = KartaViewOptionsPage()
+    assert shown.ffmpegEdit.text() == str(program)
+    shown.deleteLater()

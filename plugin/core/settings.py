@@ -56,6 +56,9 @@ SETTINGS = {
         _Setting("osm_url", str, "https://www.openstreetmap.org/", "KARTAVIEW_OSM_URL"),
         # the token over plain http:// to a host that is not this computer (a test server on one's network)
         _Setting("allow_insecure_http", bool, False, "KARTAVIEW_ALLOW_INSECURE_HTTP"),
+        # FFmpeg's programs for kartaview:samplevideo; empty: found on PATH
+        _Setting("ffmpeg_path", str, "", "KARTAVIEW_FFMPEG"),
+        _Setting("ffprobe_path", str, "", "KARTAVIEW_FFPROBE"),
     )
 }
 
@@ -86,6 +89,8 @@ class Settings:
     osm_client_id = _Property(SETTINGS["osm_client_id"])
     osm_url = _Property(SETTINGS["osm_url"])
     allow_insecure_http = _Property(SETTINGS["allow_insecure_http"])
+    ffmpeg_path = _Property(SETTINGS["ffmpeg_path"])
+    ffprobe_path = _Property(SETTINGS["ffprobe_path"])
 
     def __init__(self):
         self._qsettings = QgsSettings()

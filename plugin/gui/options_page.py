@@ -42,6 +42,8 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
             "only_360": self.only360Check,
             "since_date": self.sinceDateEdit,
             "username_filter": self.usernameEdit,
+            "ffmpeg_path": self.ffmpegEdit,
+            "ffprobe_path": self.ffprobeEdit,
         }
         self.apiUrlEdit.setPlaceholderText(SETTINGS["api_url"].default)
         self.sinceCheck.toggled.connect(self.sinceDateEdit.setEnabled)
@@ -64,6 +66,8 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
         self.minQualitySpin.setValue(s.min_quality)
         self.only360Check.setChecked(s.only_360)
         self.usernameEdit.setText(s.username_filter)
+        self.ffmpegEdit.setText(s.ffmpeg_path)
+        self.ffprobeEdit.setText(s.ffprobe_path)
         since = QDate.fromString(s.since_date, DATE_FORMAT)
         self.sinceCheck.setChecked(since.isValid())
         self.sinceDateEdit.setDate(since if since.isValid() else QDate.currentDate().addYears(-1))
@@ -168,6 +172,8 @@ class KartaViewOptionsPage(QgsOptionsPageWidget, FORM_CLASS):
                 self.sinceDateEdit.date().toString(DATE_FORMAT) if self.sinceCheck.isChecked() else ""
             ),
             "username_filter": self.usernameEdit.text().strip(),
+            "ffmpeg_path": self.ffmpegEdit.text().strip(),
+            "ffprobe_path": self.ffprobeEdit.text().strip(),
         }
         for key, value in values.items():
             if not s.is_overridden(key):

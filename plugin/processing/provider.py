@@ -8,11 +8,15 @@ from ..about import PLUGIN_DIR
 from .coverage_gaps import CoverageGapsAlgorithm
 from .coverage_statistics import CoverageStatisticsAlgorithm
 from .download_sequences import DownloadSequencesAlgorithm
+from .geotag_photos import GeotagPhotosAlgorithm
 from .models import MODELS
+from .sample_video import SampleVideoAlgorithm
 from .upload_photos import UploadPhotosAlgorithm
 
 ALGORITHMS = [
     UploadPhotosAlgorithm,
+    GeotagPhotosAlgorithm,
+    SampleVideoAlgorithm,
     DownloadSequencesAlgorithm,
     CoverageGapsAlgorithm,
     CoverageStatisticsAlgorithm,
