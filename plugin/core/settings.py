@@ -56,6 +56,9 @@ SETTINGS = {
         _Setting("osm_url", str, "https://www.openstreetmap.org/", "KARTAVIEW_OSM_URL"),
         # the token over plain http:// to a host that is not this computer (a test server on one's network)
         _Setting("allow_insecure_http", bool, False, "KARTAVIEW_ALLOW_INSECURE_HTTP"),
+        # the last map view showing a KartaView layer (EPSG:4326 "min_lng,min_lat,max_lng,max_lat"):
+        # where the first KartaView layer of an empty project opens (gui/first_view.py)
+        _Setting("last_view", str, ""),
     )
 }
 
@@ -86,6 +89,7 @@ class Settings:
     osm_client_id = _Property(SETTINGS["osm_client_id"])
     osm_url = _Property(SETTINGS["osm_url"])
     allow_insecure_http = _Property(SETTINGS["allow_insecure_http"])
+    last_view = _Property(SETTINGS["last_view"])
 
     def __init__(self):
         self._qsettings = QgsSettings()
