@@ -24,7 +24,7 @@
         <translation>In KartaView öffnen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="289"/>
+        <location filename="../plugin/gui/layer_actions.py" line="291"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="267"/>
+        <location filename="../plugin/gui/layer_actions.py" line="269"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
     </message>
@@ -159,12 +159,12 @@
         <translation>360°-Foto oder ohne Blickrichtung (nah)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="236"/>
+        <location filename="../plugin/gui/layer_actions.py" line="238"/>
         <source>Loading KartaView data for the map view…</source>
         <translation>KartaView-Daten für die Kartenansicht werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="261"/>
+        <location filename="../plugin/gui/layer_actions.py" line="263"/>
         <source>KartaView cache cleared ({} MB freed).</source>
         <translation>KartaView-Cache geleert ({} MB freigegeben).</translation>
     </message>
@@ -500,12 +500,12 @@ Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_c
 <context>
     <name>CoverageStatisticsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>KartaView coverage statistics</source>
         <translation>KartaView-Abdeckungsstatistik</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
         <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
 
 Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
@@ -518,182 +518,182 @@ Die Sequenzen kommen von KartaView (in der Ausdehnung oder der Ausdehnung der Ge
 Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Dimension, Kategorie, km, Sequenzen) zum Pivotieren und ein HTML-Bericht mit Diagrammen, der sich im Ergebnisbetrachter öffnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="196"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="121"/>
         <source>Sequences layer (instead of loading them from KartaView)</source>
         <translation>Sequenzlayer (statt sie von KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
         <source>Areas</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="126"/>
         <source>Area name field</source>
         <translation>Feld mit dem Gebietsnamen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="128"/>
         <source>Roads (for the covered share)</source>
         <translation>Straßen (für den abgedeckten Anteil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
         <source>Road coverage tolerance (metres)</source>
         <translation>Toleranz der Straßenabdeckung (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="136"/>
         <source>Statistics per area</source>
         <translation>Statistik je Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="138"/>
         <source>Kilometres by year, quality, device and 360°</source>
         <translation>Kilometer nach Jahr, Qualität, Gerät und 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="143"/>
         <source>Kilometres of imagery</source>
         <translation>Kilometer an Bildern</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="170"/>
         <source>All areas</source>
         <translation>Alle Gebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="175"/>
         <source>The Python package plotly is missing: the report has tables, no charts.</source>
         <translation>Das Python-Paket plotly fehlt: Der Bericht enthält Tabellen, keine Diagramme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="179"/>
         <source>{:.2f} km of {} sequences in {} areas.</source>
         <translation>{:.2f} km aus {} Sequenzen in {} Gebieten.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
         <source>Area {}</source>
         <translation>Gebiet {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="191"/>
         <source>The areas layer has no polygon to measure in.</source>
         <translation>Der Gebietslayer hat kein Polygon, in dem gemessen werden kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
         <source>Give an extent or an areas layer.</source>
         <translation>Geben Sie eine Ausdehnung oder einen Gebietslayer an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="202"/>
         <source>Loading KartaView sequences from {}...</source>
         <translation>KartaView-Sequenzen werden von {} geladen...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="209"/>
         <source>KartaView data could not be loaded: {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="226"/>
         <source>Measuring the road coverage...</source>
         <translation>Die Straßenabdeckung wird gemessen...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>Generated {} from {}.</source>
         <translation>Erstellt am {} aus {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Area</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Road km</source>
         <translation>Straßen-km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Covered road km</source>
         <translation>Abgedeckte Straßen-km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Roads covered %</source>
         <translation>Straßen abgedeckt %</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Capture year</source>
         <translation>Aufnahmejahr</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Quality band</source>
         <translation>Qualitätsklasse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Kilometres by {}</source>
         <translation>Kilometer nach {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="273"/>
         <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
         <translation>Die Diagramme benötigen das Python-Paket plotly, das diesem QGIS fehlt; die Tabellen sind vollständig.</translation>
     </message>
@@ -701,7 +701,7 @@ Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Di
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="69"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -714,94 +714,99 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="80"/>
+        <location filename="../plugin/processing/download_sequences.py" line="83"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="86"/>
+        <location filename="../plugin/processing/download_sequences.py" line="89"/>
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="88"/>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="95"/>
+        <location filename="../plugin/processing/download_sequences.py" line="98"/>
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="118"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="128"/>
+        <location filename="../plugin/processing/download_sequences.py" line="131"/>
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="150"/>
+        <location filename="../plugin/processing/download_sequences.py" line="184"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="150"/>
+        <location filename="../plugin/processing/download_sequences.py" line="184"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="151"/>
+        <location filename="../plugin/processing/download_sequences.py" line="185"/>
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="60"/>
+        <location filename="../plugin/processing/download_sequences.py" line="63"/>
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="105"/>
+        <location filename="../plugin/processing/download_sequences.py" line="108"/>
         <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
         <translation>KartaView-{} werden gelesen ({} Kacheln): aus dem Cache des Plugins, sonst von {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="138"/>
+        <location filename="../plugin/processing/download_sequences.py" line="172"/>
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView hat {} von {} Anfragen nicht beantwortet: Dafür wurden früher zwischengespeicherte Daten verwendet, die veraltet sein können.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="142"/>
+        <location filename="../plugin/processing/download_sequences.py" line="176"/>
         <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
         <translation>Nur der Cache des Plugins wurde verwendet: KartaView wurde nicht erneut gefragt (Antworten werden {} Stunden aufbewahrt; „KartaView-Cache leeren“ verwirft sie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <location filename="../plugin/processing/download_sequences.py" line="180"/>
         <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
         <translation>{} von {} Antworten kamen aus dem Cache des Plugins, {} von KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="164"/>
+        <source>Style and time range saved beside the output: {}</source>
+        <translation>Stil und Zeitbereich neben der Ausgabe gespeichert: {}</translation>
     </message>
 </context>
 <context>
@@ -921,7 +926,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="68"/>
+        <location filename="../plugin/plugin.py" line="70"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -937,117 +942,117 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="70"/>
+        <location filename="../plugin/provider/provider.py" line="68"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Der KartaView-Layer {!r} kann nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="86"/>
+        <location filename="../plugin/provider/provider.py" line="84"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>Das Lesen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="105"/>
+        <location filename="../plugin/provider/provider.py" line="103"/>
         <source>KartaView web service</source>
         <translation>KartaView-Webdienst</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="167"/>
+        <location filename="../plugin/provider/provider.py" line="165"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Das Zählen der KartaView-Objekte ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="184"/>
+        <location filename="../plugin/provider/provider.py" line="185"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Die Berechnung der Ausdehnung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt: Zoomen Sie hinein, um die KartaView-Straßenabdeckung zu laden (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="242"/>
+        <location filename="../plugin/provider/provider.py" line="243"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt, um KartaView-{} aufzulisten: Zoomen Sie hinein oder fügen Sie für diesen Maßstab den KartaView-Abdeckungslayer hinzu (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>Loading KartaView {}...</source>
         <translation>KartaView-{} werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="247"/>
+        <location filename="../plugin/provider/provider.py" line="248"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView hat für einen Teil der Ansicht nicht geantwortet: Angezeigt wird, was bereits geladen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>road coverage</source>
         <translation>Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="256"/>
+        <location filename="../plugin/provider/provider.py" line="257"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Straßenabdeckung aus /1.0/tracks/ (Anzahl der Sequenzen pro Straßenabschnitt)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="258"/>
+        <location filename="../plugin/provider/provider.py" line="259"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Fotos aus den nearby-photos-Kacheln; Sequenzlinien aus der Fotoliste jeder Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="259"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>complete for the view</source>
         <translation>vollständig für die Ansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="260"/>
+        <location filename="../plugin/provider/provider.py" line="261"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="260"/>
+        <location filename="../plugin/provider/provider.py" line="261"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="263"/>
+        <location filename="../plugin/provider/provider.py" line="264"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>Die Beschreibung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="43"/>
+        <location filename="../plugin/provider/provider.py" line="41"/>
         <source>KartaView street imagery (sequences, photos, road coverage)</source>
         <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="65"/>
+        <location filename="../plugin/provider/provider.py" line="63"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>der Layerfilter {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="125"/>
+        <location filename="../plugin/provider/provider.py" line="123"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Der Filter des KartaView-Layers {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="134"/>
+        <location filename="../plugin/provider/provider.py" line="132"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Der Filter des KartaView-Layers konnte nicht gesetzt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="224"/>
+        <location filename="../plugin/provider/provider.py" line="225"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Das Neuladen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
@@ -1055,12 +1060,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewRootItem</name>
     <message>
-        <location filename="../plugin/gui/browser.py" line="25"/>
+        <location filename="../plugin/gui/browser.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/browser.py" line="27"/>
+        <location filename="../plugin/gui/browser.py" line="29"/>
         <source>KartaView street-level imagery: sequences, photos and road coverage</source>
         <translation>KartaView-Straßenbilder: Sequenzen, Fotos und Straßenabdeckung</translation>
     </message>
@@ -1846,197 +1851,197 @@ Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, 
         <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204"/>
+        <location filename="../plugin/processing/upload_photos.py" line="205"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="263"/>
+        <location filename="../plugin/processing/upload_photos.py" line="264"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="309"/>
+        <location filename="../plugin/processing/upload_photos.py" line="310"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
+        <location filename="../plugin/processing/upload_photos.py" line="335"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Sequenz {} auf KartaView angelegt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
+        <location filename="../plugin/processing/upload_photos.py" line="342"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <location filename="../plugin/processing/upload_photos.py" line="345"/>
         <source>Finished sequence {}: {}</source>
         <translation>Sequenz {} abgeschlossen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="353"/>
+        <location filename="../plugin/processing/upload_photos.py" line="354"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="364"/>
+        <location filename="../plugin/processing/upload_photos.py" line="365"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="396"/>
+        <location filename="../plugin/processing/upload_photos.py" line="397"/>
         <source>No photo file is given.</source>
         <translation>Es ist keine Fotodatei angegeben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="397"/>
+        <location filename="../plugin/processing/upload_photos.py" line="398"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="398"/>
+        <location filename="../plugin/processing/upload_photos.py" line="399"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Keine JPEG-Datei ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="399"/>
+        <location filename="../plugin/processing/upload_photos.py" line="400"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Beschädigte JPEG-Datei: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="400"/>
+        <location filename="../plugin/processing/upload_photos.py" line="401"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="401"/>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
+        <location filename="../plugin/processing/upload_photos.py" line="403"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="403"/>
+        <location filename="../plugin/processing/upload_photos.py" line="404"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
+        <location filename="../plugin/processing/upload_photos.py" line="406"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="407"/>
+        <location filename="../plugin/processing/upload_photos.py" line="408"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Bei einem früheren Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="414"/>
+        <location filename="../plugin/processing/upload_photos.py" line="415"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView hatte dieses Foto bereits.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="415"/>
+        <location filename="../plugin/processing/upload_photos.py" line="416"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="416"/>
+        <location filename="../plugin/processing/upload_photos.py" line="417"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView hat das Foto abgelehnt: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="417"/>
+        <location filename="../plugin/processing/upload_photos.py" line="418"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="419"/>
+        <location filename="../plugin/processing/upload_photos.py" line="420"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="421"/>
+        <location filename="../plugin/processing/upload_photos.py" line="422"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="423"/>
+        <location filename="../plugin/processing/upload_photos.py" line="424"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="228"/>
+        <location filename="../plugin/processing/upload_photos.py" line="229"/>
         <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Das Upload-Journal {path} ist leer (0 Bytes): Die Aufzeichnung der bereits hochgeladenen Fotos ist verloren. Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="233"/>
+        <location filename="../plugin/processing/upload_photos.py" line="234"/>
         <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Das Upload-Journal {path} ist beschädigt ({detail}). Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="237"/>
+        <location filename="../plugin/processing/upload_photos.py" line="238"/>
         <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
         <translation>Das Upload-Journal {path} kann nicht geschrieben werden ({detail}). Machen Sie die Datei und ihren Ordner beschreibbar oder setzen Sie die Umgebungsvariable KARTAVIEW_UPLOAD_JOURNAL auf eine Datei in einem beschreibbaren Ordner und starten Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="241"/>
+        <location filename="../plugin/processing/upload_photos.py" line="242"/>
         <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
         <translation>Der Datenträger des Upload-Journals {path} ist voll ({detail}). Geben Sie Speicherplatz frei und starten Sie den Algorithmus erneut mit denselben Fotos: Er setzt dort fort, wo dieser Lauf angehalten hat.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="244"/>
+        <location filename="../plugin/processing/upload_photos.py" line="245"/>
         <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
         <translation>Das Upload-Journal {path} ist von einem anderen Programm gesperrt ({detail}). Schließen Sie es und starten Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="246"/>
+        <location filename="../plugin/processing/upload_photos.py" line="247"/>
         <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
         <translation>Das Upload-Journal {path} wurde von einer neueren Version des Plugins geschrieben. Aktualisieren Sie das Plugin.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="249"/>
+        <location filename="../plugin/processing/upload_photos.py" line="250"/>
         <source>The upload journal {path} could not be used ({detail}).</source>
         <translation>Das Upload-Journal {path} konnte nicht verwendet werden ({detail}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327"/>
+        <location filename="../plugin/processing/upload_photos.py" line="328"/>
         <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
         <translation>{} Foto(s) der Sequenz {} werden gerade von einem anderen Lauf hochgeladen, gestartet um {} (Prozess {} auf {}); es wird darauf gewartet, damit kein Foto doppelt hochgeladen wird.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="356"/>
+        <location filename="../plugin/processing/upload_photos.py" line="357"/>
         <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>Der Upload wurde angehalten: {} Der Bericht nennt den Zustand jedes Fotos; das Journal {} enthält, was KartaView zuvor bestätigt hat.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="404"/>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
         <source>A copy of the photo of feature {} (the same file contents).</source>
         <translation>Eine Kopie des Fotos von Objekt {} (gleicher Dateiinhalt).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="408"/>
+        <location filename="../plugin/processing/upload_photos.py" line="409"/>
         <source>Uploaded by another run at the same time.</source>
         <translation>Von einem gleichzeitig laufenden anderen Lauf hochgeladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="409"/>
+        <location filename="../plugin/processing/upload_photos.py" line="410"/>
         <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
         <translation>Nicht gesendet: Das Upload-Journal konnte nicht geschrieben werden ({}). Starten Sie den Algorithmus erneut, sobald das behoben ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="411"/>
+        <location filename="../plugin/processing/upload_photos.py" line="412"/>
         <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
         <translation>Auf KartaView, aber das Upload-Journal konnte es nicht festhalten ({}); ein späterer Lauf sendet es erneut, und KartaView antwortet, dass es ein Duplikat ist.</translation>
     </message>

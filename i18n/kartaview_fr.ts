@@ -24,7 +24,7 @@
         <translation>Ouvrir dans KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="289"/>
+        <location filename="../plugin/gui/layer_actions.py" line="291"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="267"/>
+        <location filename="../plugin/gui/layer_actions.py" line="269"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
     </message>
@@ -159,12 +159,12 @@
         <translation>Photo 360° ou sans direction (vue rapprochée)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="236"/>
+        <location filename="../plugin/gui/layer_actions.py" line="238"/>
         <source>Loading KartaView data for the map view…</source>
         <translation>Chargement des données KartaView de la vue…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="261"/>
+        <location filename="../plugin/gui/layer_actions.py" line="263"/>
         <source>KartaView cache cleared ({} MB freed).</source>
         <translation>Cache de KartaView vidé ({} Mo libérés).</translation>
     </message>
@@ -500,12 +500,12 @@ Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pc
 <context>
     <name>CoverageStatisticsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>KartaView coverage statistics</source>
         <translation>Statistiques de couverture KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
         <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
 
 Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
@@ -518,182 +518,182 @@ Les séquences viennent de KartaView (dans l'emprise, ou l'emprise des zones) ou
 Sorties : une table avec une ligne par zone, une table longue (zone, dimension, catégorie, km, séquences) à croiser, et un rapport HTML avec des graphiques, qui s'ouvre depuis la visionneuse de résultats.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="196"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="121"/>
         <source>Sequences layer (instead of loading them from KartaView)</source>
         <translation>Couche de séquences (au lieu de les charger depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
         <source>Areas</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="126"/>
         <source>Area name field</source>
         <translation>Champ du nom de zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="128"/>
         <source>Roads (for the covered share)</source>
         <translation>Routes (pour la part couverte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
         <source>Road coverage tolerance (metres)</source>
         <translation>Tolérance de couverture des routes (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="136"/>
         <source>Statistics per area</source>
         <translation>Statistiques par zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="138"/>
         <source>Kilometres by year, quality, device and 360°</source>
         <translation>Kilomètres par année, qualité, appareil et 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="143"/>
         <source>Kilometres of imagery</source>
         <translation>Kilomètres d'imagerie</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="170"/>
         <source>All areas</source>
         <translation>Toutes les zones</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="175"/>
         <source>The Python package plotly is missing: the report has tables, no charts.</source>
         <translation>Le paquet Python plotly manque : le rapport contient les tables, sans graphiques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="179"/>
         <source>{:.2f} km of {} sequences in {} areas.</source>
         <translation>{:.2f} km de {} séquences dans {} zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
         <source>Area {}</source>
         <translation>Zone {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="191"/>
         <source>The areas layer has no polygon to measure in.</source>
         <translation>La couche de zones n'a aucun polygone où mesurer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
         <source>Give an extent or an areas layer.</source>
         <translation>Indiquez une emprise ou une couche de zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="202"/>
         <source>Loading KartaView sequences from {}...</source>
         <translation>Chargement des séquences KartaView depuis {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="209"/>
         <source>KartaView data could not be loaded: {}</source>
         <translation>Les données KartaView n'ont pas pu être chargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="226"/>
         <source>Measuring the road coverage...</source>
         <translation>Mesure de la couverture des routes...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>Generated {} from {}.</source>
         <translation>Généré le {} à partir de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Road km</source>
         <translation>Km de routes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Covered road km</source>
         <translation>Km de routes couverts</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Roads covered %</source>
         <translation>% de routes couvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Capture year</source>
         <translation>Année de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Quality band</source>
         <translation>Classe de qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Kilometres by {}</source>
         <translation>Kilomètres par {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="273"/>
         <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
         <translation>Les graphiques nécessitent le paquet Python plotly, absent de ce QGIS ; les tables sont complètes.</translation>
     </message>
@@ -701,7 +701,7 @@ Sorties : une table avec une ligne par zone, une table longue (zone, dimension, 
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="69"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -714,94 +714,99 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="80"/>
+        <location filename="../plugin/processing/download_sequences.py" line="83"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="86"/>
+        <location filename="../plugin/processing/download_sequences.py" line="89"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="88"/>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="95"/>
+        <location filename="../plugin/processing/download_sequences.py" line="98"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="118"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="128"/>
+        <location filename="../plugin/processing/download_sequences.py" line="131"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="150"/>
+        <location filename="../plugin/processing/download_sequences.py" line="184"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="150"/>
+        <location filename="../plugin/processing/download_sequences.py" line="184"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="151"/>
+        <location filename="../plugin/processing/download_sequences.py" line="185"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="60"/>
+        <location filename="../plugin/processing/download_sequences.py" line="63"/>
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>Télécharger les séquences, photos ou la couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="105"/>
+        <location filename="../plugin/processing/download_sequences.py" line="108"/>
         <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
         <translation>Lecture KartaView : {} ({} tuiles) depuis le cache de l’extension, sinon depuis {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="138"/>
+        <location filename="../plugin/processing/download_sequences.py" line="172"/>
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView n’a pas répondu à {} requêtes sur {} : les données mises en cache auparavant ont été utilisées et peuvent être périmées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="142"/>
+        <location filename="../plugin/processing/download_sequences.py" line="176"/>
         <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
         <translation>Seul le cache de l’extension a servi : KartaView n’a pas été interrogé à nouveau (les réponses sont gardées {} heures ; « Vider le cache KartaView » les oublie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <location filename="../plugin/processing/download_sequences.py" line="180"/>
         <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
         <translation>{} réponses sur {} venaient du cache de l’extension, {} de KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="164"/>
+        <source>Style and time range saved beside the output: {}</source>
+        <translation>Style et plage temporelle enregistrés à côté du résultat : {}</translation>
     </message>
 </context>
 <context>
@@ -921,7 +926,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="68"/>
+        <location filename="../plugin/plugin.py" line="70"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -937,117 +942,117 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="70"/>
+        <location filename="../plugin/provider/provider.py" line="68"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Impossible d’ouvrir la couche KartaView {!r} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="86"/>
+        <location filename="../plugin/provider/provider.py" line="84"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>La lecture de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="105"/>
+        <location filename="../plugin/provider/provider.py" line="103"/>
         <source>KartaView web service</source>
         <translation>Service web KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="167"/>
+        <location filename="../plugin/provider/provider.py" line="165"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Le comptage des entités KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="184"/>
+        <location filename="../plugin/provider/provider.py" line="185"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Le calcul de l’emprise de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Échelle trop petite : zoomez pour charger la couverture routière KartaView (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="242"/>
+        <location filename="../plugin/provider/provider.py" line="243"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Échelle trop petite pour lister les {} KartaView : zoomez ou ajoutez la couche de couverture KartaView pour cette échelle (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>Loading KartaView {}...</source>
         <translation>Chargement KartaView : {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="247"/>
+        <location filename="../plugin/provider/provider.py" line="248"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView n’a pas répondu pour une partie de la vue : affichage de ce qui est déjà chargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>road coverage</source>
         <translation>couverture routière</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="256"/>
+        <location filename="../plugin/provider/provider.py" line="257"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Couverture routière issue de /1.0/tracks/ (nombre de séquences par tronçon de route)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="258"/>
+        <location filename="../plugin/provider/provider.py" line="259"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Photos issues des tuiles nearby-photos ; lignes des séquences issues de la liste des photos de chaque séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="259"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>complete for the view</source>
         <translation>complet pour la vue</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="260"/>
+        <location filename="../plugin/provider/provider.py" line="261"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="260"/>
+        <location filename="../plugin/provider/provider.py" line="261"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="263"/>
+        <location filename="../plugin/provider/provider.py" line="264"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>La description de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="43"/>
+        <location filename="../plugin/provider/provider.py" line="41"/>
         <source>KartaView street imagery (sequences, photos, road coverage)</source>
         <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="65"/>
+        <location filename="../plugin/provider/provider.py" line="63"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>le filtre de couche {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="125"/>
+        <location filename="../plugin/provider/provider.py" line="123"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Le filtre de la couche KartaView {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="134"/>
+        <location filename="../plugin/provider/provider.py" line="132"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Impossible d’appliquer le filtre de la couche KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="224"/>
+        <location filename="../plugin/provider/provider.py" line="225"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Le rechargement de la couche KartaView a échoué : {}</translation>
     </message>
@@ -1055,12 +1060,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewRootItem</name>
     <message>
-        <location filename="../plugin/gui/browser.py" line="25"/>
+        <location filename="../plugin/gui/browser.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/browser.py" line="27"/>
+        <location filename="../plugin/gui/browser.py" line="29"/>
         <source>KartaView street-level imagery: sequences, photos and road coverage</source>
         <translation>Images de rue KartaView : séquences, photos et couverture routière</translation>
     </message>
@@ -1846,197 +1851,197 @@ Le rapport contient une ligne par photo en entrée avec son état : téléversé
         <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204"/>
+        <location filename="../plugin/processing/upload_photos.py" line="205"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="263"/>
+        <location filename="../plugin/processing/upload_photos.py" line="264"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>La couche en entrée n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="309"/>
+        <location filename="../plugin/processing/upload_photos.py" line="310"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
+        <location filename="../plugin/processing/upload_photos.py" line="335"/>
         <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
         <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
+        <location filename="../plugin/processing/upload_photos.py" line="341"/>
         <source>Created sequence {} on KartaView: {}</source>
         <translation>Séquence {} créée sur KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
+        <location filename="../plugin/processing/upload_photos.py" line="342"/>
         <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
         <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
+        <location filename="../plugin/processing/upload_photos.py" line="345"/>
         <source>Finished sequence {}: {}</source>
         <translation>Séquence {} terminée : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="353"/>
+        <location filename="../plugin/processing/upload_photos.py" line="354"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="364"/>
+        <location filename="../plugin/processing/upload_photos.py" line="365"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="396"/>
+        <location filename="../plugin/processing/upload_photos.py" line="397"/>
         <source>No photo file is given.</source>
         <translation>Aucun fichier photo n’est indiqué.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="397"/>
+        <location filename="../plugin/processing/upload_photos.py" line="398"/>
         <source>The photo file does not exist or cannot be read ({}).</source>
         <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="398"/>
+        <location filename="../plugin/processing/upload_photos.py" line="399"/>
         <source>Not a JPEG file ({}).</source>
         <translation>Ce n’est pas un fichier JPEG ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="399"/>
+        <location filename="../plugin/processing/upload_photos.py" line="400"/>
         <source>Corrupt JPEG file: {}.</source>
         <translation>Fichier JPEG corrompu : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="400"/>
+        <location filename="../plugin/processing/upload_photos.py" line="401"/>
         <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
         <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="401"/>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
         <source>No position: the geometry is empty or at 0,0.</source>
         <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
+        <location filename="../plugin/processing/upload_photos.py" line="403"/>
         <source>No capture time in the field &apos;{}&apos;.</source>
         <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="403"/>
+        <location filename="../plugin/processing/upload_photos.py" line="404"/>
         <source>The same file is selected twice (also feature {}).</source>
         <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
+        <location filename="../plugin/processing/upload_photos.py" line="406"/>
         <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
         <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="407"/>
+        <location filename="../plugin/processing/upload_photos.py" line="408"/>
         <source>Uploaded by an earlier run.</source>
         <translation>Téléversée lors d’une exécution précédente.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="414"/>
+        <location filename="../plugin/processing/upload_photos.py" line="415"/>
         <source>KartaView already had this photo.</source>
         <translation>KartaView avait déjà cette photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="415"/>
+        <location filename="../plugin/processing/upload_photos.py" line="416"/>
         <source>KartaView did not accept the access token: sign in again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="416"/>
+        <location filename="../plugin/processing/upload_photos.py" line="417"/>
         <source>KartaView rejected the photo: {}</source>
         <translation>KartaView a refusé la photo : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="417"/>
+        <location filename="../plugin/processing/upload_photos.py" line="418"/>
         <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
         <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="419"/>
+        <location filename="../plugin/processing/upload_photos.py" line="420"/>
         <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
         <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="421"/>
+        <location filename="../plugin/processing/upload_photos.py" line="422"/>
         <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
         <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="423"/>
+        <location filename="../plugin/processing/upload_photos.py" line="424"/>
         <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
         <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="228"/>
+        <location filename="../plugin/processing/upload_photos.py" line="229"/>
         <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Le journal d’envoi {path} est vide (0 octet) : la trace des photos déjà envoyées est perdue. Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="233"/>
+        <location filename="../plugin/processing/upload_photos.py" line="234"/>
         <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
         <translation>Le journal d’envoi {path} est endommagé ({detail}). Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="237"/>
+        <location filename="../plugin/processing/upload_photos.py" line="238"/>
         <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
         <translation>Le journal d’envoi {path} ne peut pas être écrit ({detail}). Rendez le fichier et son dossier accessibles en écriture, ou faites pointer la variable d’environnement KARTAVIEW_UPLOAD_JOURNAL vers un fichier d’un dossier accessible en écriture, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="241"/>
+        <location filename="../plugin/processing/upload_photos.py" line="242"/>
         <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
         <translation>Le disque du journal d’envoi {path} est plein ({detail}). Libérez de la place, puis relancez l’algorithme sur les mêmes photos : il reprend là où cette exécution s’est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="244"/>
+        <location filename="../plugin/processing/upload_photos.py" line="245"/>
         <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
         <translation>Le journal d’envoi {path} est verrouillé par un autre programme ({detail}). Fermez-le, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="246"/>
+        <location filename="../plugin/processing/upload_photos.py" line="247"/>
         <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
         <translation>Le journal d’envoi {path} a été écrit par une version plus récente de l’extension. Mettez l’extension à jour.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="249"/>
+        <location filename="../plugin/processing/upload_photos.py" line="250"/>
         <source>The upload journal {path} could not be used ({detail}).</source>
         <translation>Le journal d’envoi {path} n’a pas pu être utilisé ({detail}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327"/>
+        <location filename="../plugin/processing/upload_photos.py" line="328"/>
         <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
         <translation>{} photo(s) de la séquence {} sont en cours d’envoi par une autre exécution lancée à {} (processus {} sur {}) ; attente de celle-ci, pour qu’aucune photo ne soit envoyée deux fois.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="356"/>
+        <location filename="../plugin/processing/upload_photos.py" line="357"/>
         <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>L’envoi s’est arrêté : {} Le rapport donne l’état de chaque photo ; le journal {} garde ce que KartaView avait confirmé auparavant.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="404"/>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
         <source>A copy of the photo of feature {} (the same file contents).</source>
         <translation>Une copie de la photo de l’entité {} (même contenu de fichier).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="408"/>
+        <location filename="../plugin/processing/upload_photos.py" line="409"/>
         <source>Uploaded by another run at the same time.</source>
         <translation>Envoyée par une autre exécution au même moment.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="409"/>
+        <location filename="../plugin/processing/upload_photos.py" line="410"/>
         <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
         <translation>Non envoyée : le journal d’envoi n’a pas pu être écrit ({}). Relancez l’algorithme une fois le problème corrigé.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="411"/>
+        <location filename="../plugin/processing/upload_photos.py" line="412"/>
         <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
         <translation>Sur KartaView, mais le journal d’envoi n’a pas pu l’enregistrer ({}) ; une exécution ultérieure la renvoie et KartaView répond qu’elle est en double.</translation>
     </message>
