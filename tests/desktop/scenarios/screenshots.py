@@ -80,8 +80,8 @@ def run(desk):
     canvas.setExtent(QgsRectangle(centre.x() - 160, centre.y() - 120, centre.x() + 160, centre.y() + 120))
     canvas.refresh()
     photos.tool_action.trigger()
-    yield from desk.wait_for("street view: drawn", lambda: status_line(desk, sequences) == "" and not canvas.isDrawing(),
-                             30)
+    yield from desk.wait_for("street view: drawn",
+                             lambda: status_line(desk, sequences) == "" and not canvas.isDrawing(), 30)
     point = canvas.getCoordinateTransform().transform(centre)
     yield from desk.click(canvas.viewport(), QPoint(round(point.x()), round(point.y())))
     dock = photos.dock
@@ -112,8 +112,8 @@ def run(desk):
         "INPUT": ROADS, "OUTPUT": "TEMPORARY_OUTPUT", "GAPS": "TEMPORARY_OUTPUT"})
     yield 0.5  # QGIS's set-up of a project's first layers (its CRS) comes first
     roads = QgsProject.instance().mapLayer(results["OUTPUT"])
-    desk.check("coverage gaps: the roads with their coverage are loaded", roads is not None and roads.featureCount() > 0,
-               results)
+    desk.check("coverage gaps: the roads with their coverage are loaded",
+               roads is not None and roads.featureCount() > 0, results)
     view = iface.layerTreeView()
     view.setCurrentLayer(roads)
 
