@@ -32,8 +32,8 @@ def centre(canvas):
     return round(point.x(), 4), round(point.y(), 4)
 
 
-def test_a_new_layer_knows_no_extent_and_a_map_without_a_view_gets_the_default_one(canvas):
-    layer = QgsVectorLayer("type=sequences", "KartaView sequences", "kartaview")
+def test_a_new_layer_knows_no_extent_and_a_map_without_a_view_gets_the_default_one(canvas, fresh_sandbox):
+    layer = QgsVectorLayer("type=sequences", "KartaView sequences", "kartaview")  # a new server: nothing loaded
     assert layer.isValid()
     assert layer.dataProvider().extent().isNull()  # nothing loaded yet: not the world
     assert canvas.extent().isEmpty()
