@@ -100,9 +100,9 @@ install: package
 qgis: setup
 	cd $(ROOT) && env -u QT_QPA_PLATFORM $(PY) -m tests.desktop_qgis --port $(PORT)
 
-# The README's screenshot: real QGIS under Xvfb opens a sandbox photo with the map tool (ui/screenshots/).
+# The README's screenshots (ui/screenshots/), taken in real QGIS under Xvfb against a sandbox.
 screenshot: setup
-	cd $(ROOT) && $(PY) -m tests.desktop.photo_screenshot
+	cd $(ROOT) && $(PY) -m tests.desktop.screenshots
 
 demo: setup
 	cd $(ROOT) && $(PY) -m tests.demo

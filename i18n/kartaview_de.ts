@@ -23,7 +23,7 @@
         <translation>In KartaView öffnen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="289" />
+        <location filename="../plugin/gui/layer_actions.py" line="291" />
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -48,7 +48,7 @@
         <translation>Der KartaView-Layer konnte nicht erstellt werden; siehe KartaView-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="267" />
+        <location filename="../plugin/gui/layer_actions.py" line="269" />
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Der KartaView-Cache konnte nicht geleert werden: {}</translation>
     </message>
@@ -158,12 +158,12 @@
         <translation>360°-Foto oder ohne Blickrichtung (nah)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="236" />
+        <location filename="../plugin/gui/layer_actions.py" line="238" />
         <source>Loading KartaView data for the map view…</source>
         <translation>KartaView-Daten für die Kartenansicht werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="261" />
+        <location filename="../plugin/gui/layer_actions.py" line="263" />
         <source>KartaView cache cleared ({} MB freed).</source>
         <translation>KartaView-Cache geleert ({} MB freigegeben).</translation>
     </message>
@@ -879,7 +879,7 @@ Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Di
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66" />
+        <location filename="../plugin/processing/download_sequences.py" line="69" />
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -892,94 +892,99 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="80" />
+        <location filename="../plugin/processing/download_sequences.py" line="83" />
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81" />
+        <location filename="../plugin/processing/download_sequences.py" line="84" />
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81" />
+        <location filename="../plugin/processing/download_sequences.py" line="84" />
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81" />
+        <location filename="../plugin/processing/download_sequences.py" line="84" />
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81" />
+        <location filename="../plugin/processing/download_sequences.py" line="84" />
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="86" />
+        <location filename="../plugin/processing/download_sequences.py" line="89" />
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="88" />
+        <location filename="../plugin/processing/download_sequences.py" line="91" />
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="95" />
+        <location filename="../plugin/processing/download_sequences.py" line="98" />
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115" />
+        <location filename="../plugin/processing/download_sequences.py" line="118" />
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="128" />
+        <location filename="../plugin/processing/download_sequences.py" line="131" />
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="150" />
+        <location filename="../plugin/processing/download_sequences.py" line="184" />
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="150" />
+        <location filename="../plugin/processing/download_sequences.py" line="184" />
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="151" />
+        <location filename="../plugin/processing/download_sequences.py" line="185" />
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="60" />
+        <location filename="../plugin/processing/download_sequences.py" line="63" />
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="105" />
+        <location filename="../plugin/processing/download_sequences.py" line="108" />
         <source>Reading KartaView {} ({} map tiles) from the plugin's cache, or else from {}...</source>
         <translation>KartaView-{} werden gelesen ({} Kacheln): aus dem Cache des Plugins, sonst von {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="138" />
+        <location filename="../plugin/processing/download_sequences.py" line="172" />
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView hat {} von {} Anfragen nicht beantwortet: Dafür wurden früher zwischengespeicherte Daten verwendet, die veraltet sein können.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="142" />
+        <location filename="../plugin/processing/download_sequences.py" line="176" />
         <source>Used the plugin's cache only: KartaView was not asked again (cached answers are kept {} hours; 'Clear KartaView cache' forgets them).</source>
         <translation>Nur der Cache des Plugins wurde verwendet: KartaView wurde nicht erneut gefragt (Antworten werden {} Stunden aufbewahrt; „KartaView-Cache leeren“ verwirft sie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="146" />
+        <location filename="../plugin/processing/download_sequences.py" line="180" />
         <source>{} of {} answers came from the plugin's cache, {} from KartaView.</source>
         <translation>{} von {} Antworten kamen aus dem Cache des Plugins, {} von KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="164" />
+        <source>Style and time range saved beside the output: {}</source>
+        <translation>Stil und Zeitbereich neben der Ausgabe gespeichert: {}</translation>
     </message>
 </context>
 <context>
@@ -1229,7 +1234,7 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="68" />
+        <location filename="../plugin/plugin.py" line="70" />
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1245,117 +1250,117 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="70" />
+        <location filename="../plugin/provider/provider.py" line="68" />
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Der KartaView-Layer {!r} kann nicht geöffnet werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="86" />
+        <location filename="../plugin/provider/provider.py" line="84" />
         <source>Reading the KartaView layer failed: {}</source>
         <translation>Das Lesen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="105" />
+        <location filename="../plugin/provider/provider.py" line="103" />
         <source>KartaView web service</source>
         <translation>KartaView-Webdienst</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="167" />
+        <location filename="../plugin/provider/provider.py" line="165" />
         <source>Counting KartaView features failed: {}</source>
         <translation>Das Zählen der KartaView-Objekte ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="184" />
+        <location filename="../plugin/provider/provider.py" line="185" />
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Die Berechnung der Ausdehnung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241" />
+        <location filename="../plugin/provider/provider.py" line="242" />
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt: Zoomen Sie hinein, um die KartaView-Straßenabdeckung zu laden (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="242" />
+        <location filename="../plugin/provider/provider.py" line="243" />
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Zu weit herausgezoomt, um KartaView-{} aufzulisten: Zoomen Sie hinein oder fügen Sie für diesen Maßstab den KartaView-Abdeckungslayer hinzu (angezeigt wird, was bereits geladen ist).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245" />
+        <location filename="../plugin/provider/provider.py" line="246" />
         <source>Loading KartaView {}...</source>
         <translation>KartaView-{} werden geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="247" />
+        <location filename="../plugin/provider/provider.py" line="248" />
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView hat für einen Teil der Ansicht nicht geantwortet: Angezeigt wird, was bereits geladen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251" />
+        <location filename="../plugin/provider/provider.py" line="252" />
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251" />
+        <location filename="../plugin/provider/provider.py" line="252" />
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251" />
+        <location filename="../plugin/provider/provider.py" line="252" />
         <source>road coverage</source>
         <translation>Straßenabdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="256" />
+        <location filename="../plugin/provider/provider.py" line="257" />
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Straßenabdeckung aus /1.0/tracks/ (Anzahl der Sequenzen pro Straßenabschnitt)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="258" />
+        <location filename="../plugin/provider/provider.py" line="259" />
         <source>Photos from nearby-photos tiles; sequence lines from each sequence's photo list</source>
         <translation>Fotos aus den nearby-photos-Kacheln; Sequenzlinien aus der Fotoliste jeder Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="259" />
+        <location filename="../plugin/provider/provider.py" line="260" />
         <source>complete for the view</source>
         <translation>vollständig für die Ansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="260" />
+        <location filename="../plugin/provider/provider.py" line="261" />
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="260" />
+        <location filename="../plugin/provider/provider.py" line="261" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="263" />
+        <location filename="../plugin/provider/provider.py" line="264" />
         <source>Describing the KartaView layer failed: {}</source>
         <translation>Die Beschreibung des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="43" />
+        <location filename="../plugin/provider/provider.py" line="41" />
         <source>KartaView street imagery (sequences, photos, road coverage)</source>
         <translation>KartaView-Straßenbilder (Sequenzen, Fotos, Straßenabdeckung)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="65" />
+        <location filename="../plugin/provider/provider.py" line="63" />
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>der Layerfilter {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="125" />
+        <location filename="../plugin/provider/provider.py" line="123" />
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Der Filter des KartaView-Layers {!r} ist ungültig: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="134" />
+        <location filename="../plugin/provider/provider.py" line="132" />
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Der Filter des KartaView-Layers konnte nicht gesetzt werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="224" />
+        <location filename="../plugin/provider/provider.py" line="225" />
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Das Neuladen des KartaView-Layers ist fehlgeschlagen: {}</translation>
     </message>

@@ -24,7 +24,7 @@
         <translation>Ouvrir dans KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="289"/>
+        <location filename="../plugin/gui/layer_actions.py" line="291"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>La couche KartaView n’a pas pu être créée ; consultez le journal KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="267"/>
+        <location filename="../plugin/gui/layer_actions.py" line="269"/>
         <source>The KartaView cache could not be cleared: {}</source>
         <translation>Le cache de KartaView n’a pas pu être vidé : {}</translation>
     </message>
@@ -159,12 +159,12 @@
         <translation>Photo 360° ou sans direction (vue rapprochée)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="236"/>
+        <location filename="../plugin/gui/layer_actions.py" line="238"/>
         <source>Loading KartaView data for the map view…</source>
         <translation>Chargement des données KartaView de la vue…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/layer_actions.py" line="261"/>
+        <location filename="../plugin/gui/layer_actions.py" line="263"/>
         <source>KartaView cache cleared ({} MB freed).</source>
         <translation>Cache de KartaView vidé ({} Mo libérés).</translation>
     </message>
@@ -880,7 +880,7 @@ Sorties : une table avec une ligne par zone, une table longue (zone, dimension, 
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="66"/>
+        <location filename="../plugin/processing/download_sequences.py" line="69"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -893,94 +893,99 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="80"/>
+        <location filename="../plugin/processing/download_sequences.py" line="83"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="81"/>
+        <location filename="../plugin/processing/download_sequences.py" line="84"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="86"/>
+        <location filename="../plugin/processing/download_sequences.py" line="89"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="88"/>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="95"/>
+        <location filename="../plugin/processing/download_sequences.py" line="98"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="115"/>
+        <location filename="../plugin/processing/download_sequences.py" line="118"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="128"/>
+        <location filename="../plugin/processing/download_sequences.py" line="131"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="150"/>
+        <location filename="../plugin/processing/download_sequences.py" line="184"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="150"/>
+        <location filename="../plugin/processing/download_sequences.py" line="184"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="151"/>
+        <location filename="../plugin/processing/download_sequences.py" line="185"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="60"/>
+        <location filename="../plugin/processing/download_sequences.py" line="63"/>
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>Télécharger les séquences, photos ou la couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="105"/>
+        <location filename="../plugin/processing/download_sequences.py" line="108"/>
         <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
         <translation>Lecture KartaView : {} ({} tuiles) depuis le cache de l’extension, sinon depuis {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="138"/>
+        <location filename="../plugin/processing/download_sequences.py" line="172"/>
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView n’a pas répondu à {} requêtes sur {} : les données mises en cache auparavant ont été utilisées et peuvent être périmées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="142"/>
+        <location filename="../plugin/processing/download_sequences.py" line="176"/>
         <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
         <translation>Seul le cache de l’extension a servi : KartaView n’a pas été interrogé à nouveau (les réponses sont gardées {} heures ; « Vider le cache KartaView » les oublie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="146"/>
+        <location filename="../plugin/processing/download_sequences.py" line="180"/>
         <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
         <translation>{} réponses sur {} venaient du cache de l’extension, {} de KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/download_sequences.py" line="164"/>
+        <source>Style and time range saved beside the output: {}</source>
+        <translation>Style et plage temporelle enregistrés à côté du résultat : {}</translation>
     </message>
 </context>
 <context>
@@ -1230,7 +1235,7 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
 <context>
     <name>KartaViewPlugin</name>
     <message>
-        <location filename="../plugin/plugin.py" line="68"/>
+        <location filename="../plugin/plugin.py" line="70"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1246,117 +1251,117 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
 <context>
     <name>KartaViewProvider</name>
     <message>
-        <location filename="../plugin/provider/provider.py" line="70"/>
+        <location filename="../plugin/provider/provider.py" line="68"/>
         <source>Cannot open the KartaView layer {!r}: {}</source>
         <translation>Impossible d’ouvrir la couche KartaView {!r} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="86"/>
+        <location filename="../plugin/provider/provider.py" line="84"/>
         <source>Reading the KartaView layer failed: {}</source>
         <translation>La lecture de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="105"/>
+        <location filename="../plugin/provider/provider.py" line="103"/>
         <source>KartaView web service</source>
         <translation>Service web KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="167"/>
+        <location filename="../plugin/provider/provider.py" line="165"/>
         <source>Counting KartaView features failed: {}</source>
         <translation>Le comptage des entités KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="184"/>
+        <location filename="../plugin/provider/provider.py" line="185"/>
         <source>Computing the KartaView layer extent failed: {}</source>
         <translation>Le calcul de l’emprise de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="241"/>
+        <location filename="../plugin/provider/provider.py" line="242"/>
         <source>Zoomed out too far: zoom in to load KartaView road coverage (showing what is loaded).</source>
         <translation>Échelle trop petite : zoomez pour charger la couverture routière KartaView (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="242"/>
+        <location filename="../plugin/provider/provider.py" line="243"/>
         <source>Zoomed out too far to list KartaView {}: zoom in, or add the KartaView coverage layer for this scale (showing what is loaded).</source>
         <translation>Échelle trop petite pour lister les {} KartaView : zoomez ou ajoutez la couche de couverture KartaView pour cette échelle (affichage de ce qui est déjà chargé).</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="245"/>
+        <location filename="../plugin/provider/provider.py" line="246"/>
         <source>Loading KartaView {}...</source>
         <translation>Chargement KartaView : {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="247"/>
+        <location filename="../plugin/provider/provider.py" line="248"/>
         <source>KartaView did not answer for part of the view: showing what is loaded.</source>
         <translation>KartaView n’a pas répondu pour une partie de la vue : affichage de ce qui est déjà chargé.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="251"/>
+        <location filename="../plugin/provider/provider.py" line="252"/>
         <source>road coverage</source>
         <translation>couverture routière</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="256"/>
+        <location filename="../plugin/provider/provider.py" line="257"/>
         <source>Road coverage from /1.0/tracks/ (number of sequences per road segment)</source>
         <translation>Couverture routière issue de /1.0/tracks/ (nombre de séquences par tronçon de route)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="258"/>
+        <location filename="../plugin/provider/provider.py" line="259"/>
         <source>Photos from nearby-photos tiles; sequence lines from each sequence&apos;s photo list</source>
         <translation>Photos issues des tuiles nearby-photos ; lignes des séquences issues de la liste des photos de chaque séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="259"/>
+        <location filename="../plugin/provider/provider.py" line="260"/>
         <source>complete for the view</source>
         <translation>complet pour la vue</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="260"/>
+        <location filename="../plugin/provider/provider.py" line="261"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="260"/>
+        <location filename="../plugin/provider/provider.py" line="261"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="263"/>
+        <location filename="../plugin/provider/provider.py" line="264"/>
         <source>Describing the KartaView layer failed: {}</source>
         <translation>La description de la couche KartaView a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="43"/>
+        <location filename="../plugin/provider/provider.py" line="41"/>
         <source>KartaView street imagery (sequences, photos, road coverage)</source>
         <translation>Images de rue KartaView (séquences, photos, couverture routière)</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="65"/>
+        <location filename="../plugin/provider/provider.py" line="63"/>
         <source>the layer filter {!r} is not valid: {}</source>
         <translation>le filtre de couche {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="125"/>
+        <location filename="../plugin/provider/provider.py" line="123"/>
         <source>The KartaView layer filter {!r} is not valid: {}</source>
         <translation>Le filtre de la couche KartaView {!r} n’est pas valide : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="134"/>
+        <location filename="../plugin/provider/provider.py" line="132"/>
         <source>Setting the KartaView layer filter failed: {}</source>
         <translation>Impossible d’appliquer le filtre de la couche KartaView : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/provider.py" line="224"/>
+        <location filename="../plugin/provider/provider.py" line="225"/>
         <source>Reloading the KartaView layer failed: {}</source>
         <translation>Le rechargement de la couche KartaView a échoué : {}</translation>
     </message>

@@ -5,6 +5,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 from .about import PLUGIN_DIR
 from .gui.browser import BrowserComponent
+from .gui.first_view import FirstViewComponent
 from .gui.layer_actions import KartaViewLayersComponent
 from .gui.my_uploads import MyUploadsComponent
 from .gui.options_page import OptionsComponent
@@ -19,6 +20,7 @@ COMPONENTS = [
     SignInComponent,
     PhotoComponent,
     KartaViewLayersComponent,
+    FirstViewComponent,
     BrowserComponent,
     MyUploadsComponent,
     ShutdownComponent,

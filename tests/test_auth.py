@@ -115,8 +115,34 @@ def test_sign_in_dialog_with_osm_with_a_token_and_sign_out(auth_db, sandbox, mon
     dialog.deleteLater()
 
 
+def test_osm_sign_in_as_a_public_application_needs_no_secret_and_checks_pkce(auth_db, sandbox, monkeypatch):
+    """An OpenStreetMap application registered as public (no client secret): PKCE stands in for the
+    secret, and the sandbox, as OSM, refuses the code without the verifier of the challenge sent."""
+    from kartaview.plugin.gui import sign_in_dialog as module
+
+    opened = []
+    monkeypatch.setattr(module.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.delenv(module.CLIENT_SECRET_ENV, raising=False)
+    dialog = module.SignInDialog()
+    dialog.methodTabs.setCurrentIndex(module.OSM_TAB)
+    dialog.osmUrlEdit.setText(sandbox.url)
+    dialog.clientIdEdit.setText("kv-public")
+    dialog.clientSecretEdit.clear()
+    dialog.openBrowserButton.click()
+    code = re.search(r'id="authorization_code">([^<]+)<', requests.get(opened[0], timeout=10).text).group(1)
+    with pytest.raises(KartaViewError, match="did not accept the code"):  # the verifier of another challenge
+        auth.exchange_osm_code(sandbox.url, "kv-public", "", code, auth.osm_authorization(sandbox.url, "x").verifier)
+    dialog.openBrowserButton.click()  # signing in again: a new challenge, a new code
+    requests.get(opened[-1], timeout=10)
+    dialog.codeEdit.setText(code)
+    dialog.signInButton.click()
+    assert auth.signed_in() and auth.username() == sandbox.username, dialog.messageLabel.text()
+    dialog.deleteLater()
+
+
 def test_a_revoked_osm_token_asks_to_sign_in_again(auth_db, sandbox):
     authorization = auth.osm_authorization(sandbox.url, "kv-client")
+    requests.get(authorization.url, timeout=10)  # the browser's visit: the code is bound to its PKCE challenge
     osm_token = auth.exchange_osm_code(sandbox.url, "kv-client", "kv-secret", "sandbox-code", authorization.verifier)
     sandbox.set_faults(revoked_tokens=[osm_token])
     try:

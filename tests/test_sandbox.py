@@ -1,5 +1,7 @@
 """The sandbox KartaView behaves like the real one: envelopes, types, paging, validation, uploads, faults."""
 
+import base64
+import hashlib
 import io
 import subprocess
 import sys
@@ -253,7 +255,7 @@ def test_osm_oauth_and_client_auth(own_sb):
         "client_id": "x", "redirect_uri": "http://127.0.0.1:9/cb", "state": "s1"}, allow_redirects=False, timeout=10)
     assert redirect.headers["Location"] == "http://127.0.0.1:9/cb?code=sandbox-code&state=s1"
     osm = post(own_sb, "oauth2/token", grant_type="authorization_code", code="sandbox-code", client_id="x",
-               redirect_uri="urn:ietf:wg:oauth:2.0:oob").json()
+               client_secret="s", redirect_uri="urn:ietf:wg:oauth:2.0:oob").json()
     assert osm["token_type"] == "Bearer"
     assert post(own_sb, "oauth2/token", grant_type="authorization_code", code="nope", client_id="x").status_code == 400
     bad = post(own_sb, "auth/openstreetmap/client_auth", request_token="forged", secret_token="s")
@@ -397,3 +399,14 @@ def test_command_line_runs_and_stops_on_sigterm(tmp_path):
     finally:
         process.terminate()
     assert process.wait(timeout=10) == 0
+
+
+def test_osm_oauth_checks_pkce_as_osm_does(own_sb):
+    verifier = "v" * 43
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    token = {"grant_type": "authorization_code", "code": "sandbox-code", "client_id": "public"}
+    assert post(own_sb, "oauth2/token", **token).status_code == 401  # a public client without PKCE
+    requests.get(own_sb.url + "oauth2/authorize", params={"client_id": "public", "code_challenge": challenge,
+                                                          "code_challenge_method": "S256"}, timeout=10)
+    assert post(own_sb, "oauth2/token", code_verifier="w" * 43, **token).status_code == 400
+    assert post(own_sb, "oauth2/token", code_verifier=verifier, **token).json()["token_type"] == "Bearer"

@@ -158,3 +158,36 @@ def test_download_outputs_keep_the_time_range(kv_app, sandbox, qgis_processing, 
     finally:
         if added:
             registry.removeProvider(registry.providerById("kartaview"))
+
+
+def test_a_saved_download_opens_with_its_style_and_time_range(kv_app, sandbox, qgis_processing, tmp_path):
+    """A GeoPackage written by the algorithm (not loaded), opened later: QGIS loads the style saved
+    beside it and the plugin turns its time range back on, which QGIS resets as it opens a file."""
+    import processing
+    from qgis.core import QgsApplication, QgsVectorLayer
+
+    from kartaview.plugin.gui.layer_actions import KartaViewLayersComponent
+    from kartaview.plugin.processing.provider import KartaViewProcessingProvider
+
+    registry = QgsApplication.processingRegistry()
+    added = registry.providerById("kartaview") is None
+    if added:
+        registry.addProvider(KartaViewProcessingProvider())
+    try:
+        path = tmp_path / "cluj.gpkg"
+        processing.run("kartaview:downloadsequences", {"EXTENT": EXTENT, "TYPE": 0, "OUTPUT": str(path)})
+    finally:
+        if added:
+            registry.removeProvider(registry.providerById("kartaview"))
+    assert (tmp_path / "cluj.qml").is_file()
+    opened = QgsVectorLayer(str(path), "cluj", "ogr")
+    assert opened.renderer().type() == sequences_layer().renderer().type() != "singleSymbol"
+    KartaViewLayersComponent(None).prepare_layers([opened])  # what the plugin does to every layer added
+    assert opened.temporalProperties().isActive()
+    live = sequences_layer()
+    for year in YEARS:
+        assert shown_in_frame(opened, year_frame(year)) == shown_in_frame(live, year_frame(year))
+    # a range the user turned off in a project stays off
+    opened.temporalProperties().setIsActive(False)
+    KartaViewLayersComponent(None).prepare_layers([opened])
+    assert not opened.temporalProperties().isActive()

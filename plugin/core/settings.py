@@ -59,6 +59,9 @@ SETTINGS = {
         # FFmpeg's programs for kartaview:samplevideo; empty: found on PATH
         _Setting("ffmpeg_path", str, "", "KARTAVIEW_FFMPEG"),
         _Setting("ffprobe_path", str, "", "KARTAVIEW_FFPROBE"),
+        # the last map view showing a KartaView layer (EPSG:4326 "min_lng,min_lat,max_lng,max_lat"):
+        # where the first KartaView layer of an empty project opens (gui/first_view.py)
+        _Setting("last_view", str, ""),
     )
 }
 
@@ -91,6 +94,7 @@ class Settings:
     allow_insecure_http = _Property(SETTINGS["allow_insecure_http"])
     ffmpeg_path = _Property(SETTINGS["ffmpeg_path"])
     ffprobe_path = _Property(SETTINGS["ffprobe_path"])
+    last_view = _Property(SETTINGS["last_view"])
 
     def __init__(self):
         self._qsettings = QgsSettings()

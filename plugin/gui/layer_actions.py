@@ -31,7 +31,7 @@ from ..core.settings import Settings
 from ..core.styles import load_style
 from ..provider.loader import LOADING
 from ..provider.signals import PROVIDER_KEY, hub
-from ..provider.temporal import apply_temporal_once
+from ..provider.temporal import apply_temporal_once, restore_temporal
 from ..provider.uri import COVERAGE, PHOTOS, SEQUENCES, Filters, uri_for
 from . import overview
 
@@ -210,6 +210,8 @@ class KartaViewLayersComponent:
             for layer in layers:
                 if is_kartaview(layer):
                     prepare(layer)
+                elif isinstance(layer, QgsVectorLayer):
+                    restore_temporal(layer)  # a saved download, opened: its time range back on
         except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
             log_error("KartaView: preparing a layer failed: {}".format(error))
 

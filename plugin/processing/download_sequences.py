@@ -6,6 +6,7 @@ to a live layer on sequence_id.
 """
 
 import functools
+import os
 from collections import Counter
 
 from qgis.core import (
@@ -19,6 +20,8 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
+    QgsProviderRegistry,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -129,7 +132,38 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         # loaded into the project, the result looks like the KartaView layer of its type (same fields)
         # and, like it, has its capture time range for the Temporal Controller
         _style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type), _TEMPORAL[layer_type])
+        self._saved = (dest_id, layer_type)
         return {self.OUTPUT: dest_id, self.COUNT: len(items)}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
+        """A file output gets its style and time range beside it (<file>.qml, which QGIS loads as the
+        file's default style), so the file opened later (even made by qgis_process) looks like the
+        KartaView layer and animates in the Temporal Controller. Here, the sink is closed."""
+        saved, self._saved = getattr(self, "_saved", None), None
+        if saved is not None:
+            try:
+                self._save_style(*saved, feedback)
+            except Exception as error:  # noqa: BLE001 - a style must never break the results
+                log_warning("KartaView: saving the style of {} failed: {}".format(saved[0], error))
+        return {}
+
+    def _save_style(self, dest_id, layer_type, feedback):
+        path = QgsProviderRegistry.instance().decodeUri("ogr", dest_id).get("path") or ""
+        if not os.path.isfile(path):  # memory, PostGIS...: no file to put a style beside
+            return
+        options = QgsVectorLayer.LayerOptions(False, False)  # not its default style: ours
+        layer = QgsVectorLayer(dest_id, "output", "ogr", options)
+        qml = STYLES / "{}.qml".format(layer_type)
+        if not layer.isValid() or not qml.exists():
+            return
+        message, ok = layer.loadNamedStyle(str(qml))  # English labels: the file may be shared
+        if ok:
+            _TEMPORAL[layer_type](layer)
+            message, ok = layer.saveNamedStyle(layer.styleURI())
+        if ok:
+            feedback.pushInfo(self.tr("Style and time range saved beside the output: {}").format(layer.styleURI()))
+        else:
+            log_warning("KartaView: the style of {} was not saved: {}".format(dest_id, message))
 
     def _say_where_from(self, tally, feedback):
         """Whether the data is KartaView's answer of now or the cache's (and how old that may be)."""

@@ -10,9 +10,11 @@ QgsAbstractFeatureIterator.
 from qgis.core import (
     Qgis,
     QgsAbstractFeatureIterator,
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeatureRequest,
+    QgsGeometry,
 )
 
 from ..core.log import log_error
@@ -59,7 +61,7 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         elif kind == QgsFeatureRequest.FilterType.FilterFids:
             self._records = self._source.records_by_id(request.filterFids())
         elif self._rect is not None:
-            self._records = self._source.records_in(self._rect_key)
+            self._records = self._source.records_in(self._rect_key, look_ahead=_looks_ahead(request, self._rect))
         else:
             self._records = self._source.all_records()
         if self._rect is not None:  # all at once: fetchFeature, called from C++ per feature, stays lean
@@ -115,6 +117,30 @@ class KartaViewFeatureIterator(QgsAbstractFeatureIterator):
         self._records = []
         self._index = 0
         return True
+
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def _looks_ahead(request, rect) -> bool:
+    """Is this a map canvas's look-ahead render? After drawing its view, the canvas draws the eight
+    areas around it (ahead of a pan) with the view's map settings, so their expression context keeps
+    the view's own extent (@map_extent, in @map_crs): a look-ahead rectangle (EPSG:4326) does not hold
+    that extent's centre, while a render of the view itself (or a layout map's) does."""
+    try:
+        context = request.expressionContext()
+        if context is None or not context.hasVariable("map_extent") or not context.hasVariable("map_crs"):
+            return False
+        extent = context.variable("map_extent")
+        crs = QgsCoordinateReferenceSystem(context.variable("map_crs") or "")
+        if not isinstance(extent, QgsGeometry) or extent.isEmpty() or not crs.isValid():
+            return False
+        centre = extent.boundingBox().center()
+        if crs != WGS84:
+            centre = QgsCoordinateTransform(crs, WGS84, request.transformContext()).transform(centre)
+        return not rect.contains(centre)
+    except (QgsCsException, TypeError, ValueError):  # cannot tell: a render of the view, as before
+        return False
 
 
 def _attribute_subset(request, fields):

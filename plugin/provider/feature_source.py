@@ -185,10 +185,15 @@ class KartaViewFeatureSource(QgsAbstractFeatureSource):
             return [self.record(track) for track in found]
         return [record for record in self.all_records() if record.fid in wanted]
 
-    def records_in(self, bbox):
-        """The candidate features for a rectangle (EPSG:4326 tuple); the iterator tests intersection."""
+    def records_in(self, bbox, look_ahead=False):
+        """The candidate features for a rectangle (EPSG:4326 tuple); the iterator tests intersection.
+        look_ahead: a map canvas's render of an area around its view, ahead of a pan (see Loader.view):
+        served from what is known, asking and waiting for nothing, and saying nothing of the view."""
         if self.loaded_only:
             return self.all_records()
+        if look_ahead:
+            return [self.record(item) for item in
+                    self.loader.view(self.owner, self.layer_type, bbox, self.filters, look_ahead=True).items]
         if self.wait:
             self.status.wait_for_reload()
             notes = []

@@ -26,8 +26,6 @@ from .signals import PROVIDER_KEY
 from .subset import SubsetFilter
 from .uri import COVERAGE, PHOTOS, SEQUENCES, LayerParams, params_from_uri, with_subset
 
-WORLD = (-180.0, -85.0, 180.0, 85.0)
-
 
 class KartaViewProvider(QgsVectorDataProvider):
     @staticmethod
@@ -174,16 +172,19 @@ class KartaViewProvider(QgsVectorDataProvider):
         return changed
 
     def extent(self):
-        """The bbox of the URI; otherwise (or with a subset) the bounds of the features loaded so far."""
+        """The bbox of the URI; otherwise (or with a subset) the bounds of the features loaded so far;
+        unknown (a null rectangle) while nothing is loaded. Not the whole world: QGIS zooms a new
+        project to its first layer's extent, and the world is a blank map at 1:200,000,000 for a layer
+        that loads what the view shows (layer_actions.first_view places the map then)."""
         try:
             if self._subset:
-                box = self._loaded_bounds() or self.params.bbox or WORLD
+                box = self._loaded_bounds() or self.params.bbox
             else:
-                box = self.params.bbox or self._known_bounds() or WORLD
+                box = self.params.bbox or self._known_bounds()
         except Exception as error:  # noqa: BLE001
             log_error(self.tr("Computing the KartaView layer extent failed: {}").format(error))
-            box = WORLD
-        return QgsRectangle(*box)
+            box = None
+        return QgsRectangle(*box) if box else QgsRectangle()
 
     def _loaded_bounds(self):
         boxes = [feature.geometry().boundingBox() for feature in self._loaded_features() if feature.hasGeometry()]

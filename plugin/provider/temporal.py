@@ -11,7 +11,9 @@ from qgis.core import Qgis
 
 from .uri import PHOTOS, SEQUENCES
 
-TEMPORAL_SET = "kartaview/temporal"  # custom property: set once, so a user's own settings are kept
+# custom property: the layer type whose time range was set (once, so a user's own settings are kept);
+# saved in the layer's style, so a downloaded file's .qml carries it too (see restore_temporal)
+TEMPORAL_SET = "kartaview/temporal"
 
 EXPRESSIONS = {  # layer type -> (start, end)
     SEQUENCES: ('coalesce("first_shot", "date_added")', 'coalesce("last_shot", "first_shot", "date_added")'),
@@ -35,8 +37,27 @@ def apply_temporal(layer, layer_type) -> bool:
     # A photo starts and ends at the same instant: it belongs to the frame it falls in, ends included.
     properties.setLimitMode(Qgis.VectorTemporalLimitMode.IncludeBeginIncludeEnd)
     properties.setIsActive(True)
-    layer.setCustomProperty(TEMPORAL_SET, True)
+    layer.setCustomProperty(TEMPORAL_SET, layer_type)
     return True
+
+
+def restore_temporal(layer) -> bool:
+    """Turn the time range of a saved download back on as QGIS opens it (False when nothing to do).
+
+    The download algorithm saves its output's style, time range included, beside the file (.qml).
+    QGIS loads that style as it opens the file, then resets the time range to what the data source
+    offers (nothing, for a file): the expressions stay, the mode goes back to a fixed range and it
+    is turned off. Only that reset is undone; a range the user changed or turned off in a project
+    keeps its mode and is left alone."""
+    layer_type = layer.customProperty(TEMPORAL_SET)
+    expressions = EXPRESSIONS.get(layer_type) if isinstance(layer_type, str) else None
+    if expressions is None or not layer.isValid():
+        return False
+    properties = layer.temporalProperties()
+    if properties.isActive() or properties.mode() != Qgis.VectorTemporalMode.FixedTemporalRange \
+            or properties.startExpression() != expressions[0]:
+        return False
+    return apply_temporal(layer, layer_type)
 
 
 def apply_temporal_once(layer, layer_type) -> bool:

@@ -1,5 +1,7 @@
 """Sign-in and upload routes: OSM OAuth2 stand-in, client_auth, create sequence, photo, finish."""
 
+import base64
+import hashlib
 import html
 import secrets
 import time
@@ -17,7 +19,12 @@ PROJECTIONS = ("PLANE", "PLAIN", "CYLINDER", "SPHERE", "FISHEYE", "CUBE")
 
 
 def oauth_authorize(app, req):
-    """OSM's consent page: redirects a loopback redirect_uri with the code, else shows the code (oob)."""
+    """OSM's consent page: redirects a loopback redirect_uri with the code, else shows the code (oob).
+    A PKCE code_challenge (S256, as OSM takes it) is remembered for the code's exchange."""
+    if req.params.get("code_challenge"):
+        if req.params.get("code_challenge_method") != "S256":
+            return json_response(400, {"error": "invalid_request", "error_description": "code_challenge_method"})
+        app.oauth_challenge = req.params["code_challenge"]
     redirect_uri = req.params.get("redirect_uri", "urn:ietf:wg:oauth:2.0:oob")
     parts = urlsplit(redirect_uri)
     if parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS:
@@ -39,9 +46,18 @@ def oauth_token(app, req):
         return json_response(400, {"error": "unsupported_grant_type"})
     if not params.get("client_id"):
         return json_response(401, {"error": "invalid_client"})
+    invalid = json_response(400, {"error": "invalid_grant", "error_description": "The provided authorization "
+                                  "grant is invalid, expired, revoked or was issued to another client."})
     if params.get("code") != OAUTH_CODE:
-        return json_response(400, {"error": "invalid_grant", "error_description": "The provided authorization "
-                                   "grant is invalid, expired, revoked or was issued to another client."})
+        return invalid
+    # As OSM: a code asked with PKCE needs its verifier; a public client (no secret) must use PKCE.
+    if app.oauth_challenge is not None:
+        digest = hashlib.sha256(params.get("code_verifier", "").encode("ascii", "replace")).digest()
+        if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != app.oauth_challenge:
+            return invalid
+    elif not params.get("client_secret"):
+        return json_response(401, {"error": "invalid_client", "error_description": "Client authentication failed: "
+                                   "a public client must use PKCE."})
     token = secrets.token_urlsafe(32)
     app.store.add_token(token, "osm", app.demo["id"])
     return json_response(200, {"access_token": token, "token_type": "Bearer", "scope": "read_prefs",

@@ -30,6 +30,7 @@ class App:
                        for method, pattern, handler in module.ROUTES]
         self.log, self._log_lock = [], threading.Lock()
         self.edits = {}  # sequence id -> v2 fields changed by a test (the shared world stays as generated)
+        self.oauth_challenge = None  # the PKCE code_challenge (S256) of the last OSM authorization asked
 
     # ---- users --------------------------------------------------------------------------------
     def user_for(self, token):
