@@ -86,6 +86,7 @@ CANVAS_SIZE = (1200, 900)
 RENDERS = 21
 FRESH_LOADERS = 9
 FINAL_REPAINT_TIMEOUT_S = 180
+IDLE_WITHOUT_REPAINT_S = 10  # the loader idle this long and no repaint of its last data: it never comes
 # Limits: what main achieves today (Dec 2026, 2 shared cores, 4 runs: min-max in the comments) with
 # ~20 % margin for the machine. The ratios to the same-run reference client move least with load.
 # The centre's blocking fetch is the slowest against its bound, slower than the canvas on the same
@@ -251,14 +252,18 @@ def cold_canvas(url, canvas, bbox, cache_dir, world):
     started = time.perf_counter()
     canvas.setLayers([layer])
     canvas.refresh()
-    final = None
+    final = idle = None
     while final is None:
         pump()
         if time.perf_counter() - started > FINAL_REPAINT_TIMEOUT_S:
-            raise AssertionError("no repaint after the last data arrived ({} renders)".format(len(renders)))
+            raise AssertionError("the view did not load in {} s".format(FINAL_REPAINT_TIMEOUT_S))
         if loader.pending() == 0:
             generation = loader.store.generation
             final = next((r for r in renders if r[1] == generation and r[2] is not None), None)
+            idle = idle if idle is not None and idle[0] == generation else (generation, time.perf_counter())
+            if final is None and time.perf_counter() - idle[1] > IDLE_WITHOUT_REPAINT_S:
+                raise AssertionError("the loader has been idle for {} s and the canvas was not repainted with its "
+                                     "last data ({} renders)".format(IDLE_WITHOUT_REPAINT_S, len(renders)))
     seconds = final[2] - started
     canvas.renderStarting.disconnect(on_start)
     canvas.mapCanvasRefreshed.disconnect(on_end)
