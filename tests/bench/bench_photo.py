@@ -49,11 +49,13 @@ REPEATS = 5
 # Targets in request rounds: the rounds each needs (ground truth: which requests must follow each
 # other), plus what the dock adds (decoding and showing the image, the click's own work). Measured on
 # main (Dec 2026, 2 shared cores, 3 runs): API 2.12-2.26, ids-only layer 2.26-2.34, photos layer
-# 1.22-1.36, cold step 1.10-1.37, prefetched step 0.08-0.10 rounds. The margins are for the shared
-# machine; one extra request round in the path (the dock waiting for the sequence before showing a
-# photo it already has made the photos layer's click 2.6 rounds and the API's 4.2) misses.
-TARGETS = {"click_api": (2, 2.7), "click_layer": (2, 2.7), "click_photos_layer": (1, 1.7),
-           "step_cold": (1, 1.7), "step_prefetched": (0, 0.5)}
+# 1.22-1.36, cold step 1.10-1.37, prefetched step 0.08-0.10 rounds. Each limit is the rounds needed
+# plus SLACK_ROUNDS, so one extra request round in the path misses (the dock waiting for the sequence
+# before showing a photo it already has made the photos layer's click 2.5-2.6 rounds, the API's 3.5-4.2).
+SLACK_ROUNDS = 0.8  # the dock's own work and the machine's noise (a step reached 1.57 under load 10)
+TARGETS = {name: (needed, needed + SLACK_ROUNDS) for name, needed in (
+    ("click_api", 2), ("click_layer", 2), ("click_photos_layer", 1), ("step_cold", 1))}
+TARGETS["step_prefetched"] = (0, 0.5)
 
 
 def _kartaview_photos_layer(canvas, cache_dir):
