@@ -87,22 +87,24 @@ RENDERS = 21
 FRESH_LOADERS = 9
 FINAL_REPAINT_TIMEOUT_S = 180
 IDLE_WITHOUT_REPAINT_S = 10  # the loader idle this long and no repaint of its last data: it never comes
-# Limits: what main achieves today (Dec 2026, 2 shared cores, 4 runs: min-max in the comments) with
-# ~20 % margin for the machine. The ratios to the same-run reference client move least with load.
+# Limits: what main achieves today (Dec 2026, 2 shared cores at loads of 3 to 15, 5 runs: min-max in
+# the comments) with ~20 % margin. The ratios to the same-run reference client move least with load
+# (the canvas's repaints during the load compete for the cores; the reference client draws nothing).
+# Halving the loader's workers (WORKERS = 6) missed 7 of the 8 cold targets.
 # The centre's blocking fetch is the slowest against its bound, slower than the canvas on the same
 # view (the plugin sends ~950 requests there, in pages of 1,000 per tile, where the truth counts ~820).
 TARGETS = {
-    "cold canvas, city centre": 2.3,  # 1.66-1.89
+    "cold canvas, city centre": 2.3,  # 1.66-1.91
     "cold canvas, city centre, against the reference client": 1.9,  # 1.50-1.59
-    "cold canvas, zoom-in threshold": 2.1,  # 1.37-1.72
-    "cold canvas, zoom-in threshold, against the reference client": 1.6,  # 1.18-1.33
+    "cold canvas, zoom-in threshold": 2.4,  # 1.37-1.98
+    "cold canvas, zoom-in threshold, against the reference client": 1.8,  # 1.18-1.52
     "cold blocking fetch, city centre": 2.9,  # 1.97-2.40
     "cold blocking fetch, city centre, against the reference client": 2.4,  # 1.74-2.04
-    "cold blocking fetch, zoom-in threshold": 2.3,  # 1.67-1.94
-    "cold blocking fetch, zoom-in threshold, against the reference client": 1.8,  # 1.29-1.46
+    "cold blocking fetch, zoom-in threshold": 2.6,  # 1.67-2.13
+    "cold blocking fetch, zoom-in threshold, against the reference client": 2.0,  # 1.29-1.64
     "warm render": 1.5,  # 0.97-1.21
     "first render from disk, fresh loader (median)": 1.8,  # 1.16-1.38
-    "RSS growth while panning, MiB": 150,  # 23-50 (peak ~1 GiB with the ground truth world built here)
+    "RSS growth while panning, MiB": 150,  # 23-51 (peak ~1 GiB with the ground truth world built here)
 }
 
 
