@@ -38,7 +38,7 @@ def table(results: dict) -> str:
                 "pass" if target["pass"] else "**FAIL**", _cell(target.get("why", ""))))
     machines = sorted({results[b].get("machine", "?") for b in results})
     lines.append("")
-    lines.append("Measured {} on {} (`make bench`; figures in `build/bench/results.json`).".format(
+    lines.append("Measured {} on {} (figures in `build/bench/results.json`).".format(
         ", ".join(sorted(dates)), "; ".join(machines)))
     return "\n".join(lines)
 
