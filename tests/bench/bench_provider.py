@@ -94,13 +94,13 @@ IDLE_WITHOUT_REPAINT_S = 10  # the loader idle this long and no repaint of its l
 # The centre's blocking fetch is the slowest against its bound, slower than the canvas on the same
 # view (the plugin sends ~950 requests there, in pages of 1,000 per tile, where the truth counts ~820).
 TARGETS = {
-    "cold canvas, city centre": 2.3,  # 1.66-1.91
-    "cold canvas, city centre, against the reference client": 1.9,  # 1.50-1.59
+    "cold canvas, city centre": 2.3,  # 1.53-1.91
+    "cold canvas, city centre, against the reference client": 1.9,  # 1.38-1.59
     "cold canvas, zoom-in threshold": 2.4,  # 1.37-1.98
     "cold canvas, zoom-in threshold, against the reference client": 1.8,  # 1.18-1.52
-    "cold blocking fetch, city centre": 2.9,  # 1.97-2.40
-    "cold blocking fetch, city centre, against the reference client": 2.4,  # 1.74-2.04
-    "cold blocking fetch, zoom-in threshold": 2.6,  # 1.67-2.13
+    "cold blocking fetch, city centre": 2.9,  # 1.74-2.40
+    "cold blocking fetch, city centre, against the reference client": 2.4,  # 1.57-2.04
+    "cold blocking fetch, zoom-in threshold": 2.6,  # 1.53-2.13
     "cold blocking fetch, zoom-in threshold, against the reference client": 2.0,  # 1.29-1.64
     "warm render": 1.5,  # 0.97-1.21
     "first render from disk, fresh loader (median)": 1.8,  # 1.16-1.38
