@@ -195,14 +195,24 @@ def test_showing_the_account_decrypts_nothing(stored, auth_db, monkeypatch):
     token (the only thing that needs the master password)."""
     auth.save_account("secret-token", "mapper")
 
-    def decrypting(*_):
-        raise AssertionError("the options page read the token (QGIS would ask for the master password)")
+    # Guarded where the decryption happens, not at auth.token/_load: every auth call reaches the
+    # database through auth._manager(), and only a load with full=True decrypts (asks the password).
+    manager, loads = auth._manager(), []  # noqa: SLF001
 
-    monkeypatch.setattr(auth, "token", decrypting)
-    monkeypatch.setattr(auth, "_load", decrypting)
+    class Guard:
+        def __getattr__(self, name):
+            return getattr(manager, name)
+
+        def loadAuthenticationConfig(self, config_id, config, full=False):  # noqa: N802 (QGIS API name)
+            assert not full, "the options page decrypted the account (QGIS would ask for the master password)"
+            loads.append(config_id)
+            return manager.loadAuthenticationConfig(config_id, config, full)
+
+    monkeypatch.setattr(auth, "_manager", Guard)
     shown = KartaViewOptionsPage()
     assert shown.accountLabel.text() == "Signed in as mapper."
     assert shown.signOutButton.isEnabled()
+    assert loads, "the guard saw no load: it no longer stands where the account is read"
     monkeypatch.undo()
     auth.sign_out()
     shown.deleteLater()

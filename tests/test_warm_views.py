@@ -6,7 +6,7 @@ from datetime import datetime
 
 from kartaview.plugin.client import KartaViewClient
 from kartaview.plugin.client.models import PhotoList
-from kartaview.plugin.core.cache import LINES, PHOTOS, TILE_INDEXES, Cache
+from kartaview.plugin.core.cache import LINES, PHOTOS, TILE_INDEXES, TILES, Cache
 from kartaview.plugin.provider import codec, tracks
 from kartaview.plugin.provider.geometry import line_intersects
 from kartaview.plugin.provider.loader import LOADING, READY, Loader
@@ -78,11 +78,17 @@ def test_a_fresh_loader_renders_a_cached_view_without_decoding_photo_lists(qgis_
     fetched = {t.id: t for t in first.fetch(SEQUENCES, SMALL)}
     first.shutdown()
 
-    def refuse(_):
-        raise AssertionError("a warm view decoded a whole photo list")
+    # Every cached photo list (a tile's, a sequence's) is read back through codec.photo_items: the
+    # store's decoders call it by name at call time (patching decode_photo_list or
+    # decode_sequence_photos would miss the store, which keeps references to them).
+    decoded = []
+    read_items = codec.photo_items
 
-    monkeypatch.setattr(codec, "decode_photo_list", refuse)
-    monkeypatch.setattr(codec, "decode_sequence_photos", refuse)
+    def counting(value):
+        decoded.append(len(value.get("photos_v1", ())) if isinstance(value, dict) else value)
+        return read_items(value)
+
+    monkeypatch.setattr(codec, "photo_items", counting)
     fresh_sandbox.reset_log()
     again = make_loader(fresh_sandbox.url, Cache(tmp_path))
     result = again.view(object(), SEQUENCES, SMALL)
@@ -93,6 +99,12 @@ def test_a_fresh_loader_renders_a_cached_view_without_decoding_photo_lists(qgis_
         assert list(track.coordinates) == positions(world, track.id)
         assert (track.first_shot, track.last_shot, track.thumbnail_url) == (
             fetched[track.id].first_shot, fetched[track.id].last_shot, fetched[track.id].thumbnail_url)
+    assert decoded == [], "a warm view decoded whole photo lists"
+    # The guard sees what it guards: reading a sequence's photo list and a tile from this cache counts.
+    sequence_id = next(iter(touching))
+    assert len(again.store.get(PHOTOS, sequence_id)[0]) == len(world.photos(sequence_id))
+    assert again.store.get(TILES, Loader.tile_keys(SEQUENCES, SMALL)[0]) is not None
+    assert len(decoded) == 2
     again.shutdown()
 
 

@@ -5,7 +5,7 @@ import signal
 import threading
 
 from .faults import KINDS
-from .sandbox import DEFAULT_TOKEN, Sandbox
+from .sandbox import DEFAULT_SEQUENCES, DEFAULT_TOKEN, Sandbox
 
 
 def main(argv=None):
@@ -15,6 +15,7 @@ def main(argv=None):
     parser.add_argument("--latency-ms", type=float, default=0)
     parser.add_argument("--data-dir", default=None, help="uploads and image cache (default: a temp dir)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated sequences")
+    parser.add_argument("--sequences", type=int, default=DEFAULT_SEQUENCES, help="how many sequences to generate")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of answers replaced by a fault")
     parser.add_argument("--kinds", default="500,502html,690,empty,drop", help="fault kinds: " + ",".join(KINDS))
     parser.add_argument("--fault-seed", type=int, default=None)
@@ -23,7 +24,7 @@ def main(argv=None):
     parser.add_argument("--huge-ids", type=int, default=0, help="records a list page sends with ids >= 2**63")
     args = parser.parse_args(argv)
     sandbox = Sandbox(port=args.port, token=args.token, latency_ms=args.latency_ms, data_dir=args.data_dir,
-                      seed=args.seed, fault_seed=args.fault_seed, error_rate=args.error_rate,
+                      seed=args.seed, sequences=args.sequences, fault_seed=args.fault_seed, error_rate=args.error_rate,
                       kinds=args.kinds.split(","), page_cap=args.page_cap, claimed_total=args.claimed_total,
                       huge_ids=args.huge_ids)
     stop = threading.Event()

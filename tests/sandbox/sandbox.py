@@ -11,22 +11,24 @@ from .server import App, SandboxHTTPServer
 from .store import UploadStore
 from .world import World
 
+DEFAULT_SEQUENCES = 120
 DEFAULT_TOKEN = "sandbox-demo-token"
 DEMO_USER = {"id": "4242", "username": "sandbox-demo", "full_name": "Sandbox Demo User", "osm_id": "424242"}
 _worlds, _worlds_lock = {}, threading.Lock()
 
 
-def world_for(seed):
-    """Worlds are immutable once built, so sandboxes with the same seed share one."""
+def world_for(seed, sequences=DEFAULT_SEQUENCES):
+    """Worlds are immutable once built, so sandboxes with the same seed and size share one."""
     with _worlds_lock:
-        if seed not in _worlds:
-            _worlds[seed] = World(seed)
-        return _worlds[seed]
+        if (seed, sequences) not in _worlds:
+            _worlds[seed, sequences] = World(seed, sequence_count=sequences)
+        return _worlds[seed, sequences]
 
 
 class Sandbox:
-    def __init__(self, port=0, token=DEFAULT_TOKEN, latency_ms=0, data_dir=None, seed=1, fault_seed=None, **faults):
-        self.port, self.token, self.seed = port, token, seed
+    def __init__(self, port=0, token=DEFAULT_TOKEN, latency_ms=0, data_dir=None, seed=1, fault_seed=None,
+                 sequences=DEFAULT_SEQUENCES, **faults):
+        self.port, self.token, self.seed, self.sequence_count = port, token, seed, sequences
         self.username = DEMO_USER["username"]
         self.data_dir = data_dir
         self._own_data_dir = data_dir is None
@@ -38,7 +40,7 @@ class Sandbox:
         if self._own_data_dir:
             self.data_dir = tempfile.mkdtemp(prefix="kartaview-sandbox-")
         Path(self.data_dir).mkdir(parents=True, exist_ok=True)
-        self.world = world_for(self.seed)
+        self.world = world_for(self.seed, self.sequence_count)
         self._store = UploadStore(self.data_dir)
         if self._start_faults:
             self.faults.update(**self._start_faults)

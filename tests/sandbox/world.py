@@ -5,6 +5,7 @@ same sequences, photos, ids and dates. Records are kept exactly as KartaView ser
 everywhere, v1 photos snake_case, v2 sequences camelCase) so routes only filter and page them.
 """
 
+import math
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -32,6 +33,7 @@ FIRST_SEQUENCE_ID = 4100000
 FIRST_PHOTO_ID = 70000001
 SHARE_360 = 0.15
 SHARE_LTH_MISSING = 0.10
+GRID_DEG = 0.01  # the cells of the photos' spatial index (~1 km): a bbox query reads only its cells
 
 
 @dataclass
@@ -48,6 +50,10 @@ class SequenceData:
 
 def _fmt_date(moment):
     return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _cell(degrees):
+    return math.floor(degrees / GRID_DEG)
 
 
 def _unix(moment):
@@ -83,6 +89,9 @@ class World:
         self._ordered = [(float(p["lat"]), float(p["lng"]), data.v2["dateAdded"][:10], p)
                          for sid in sorted(self._sequences, reverse=True)
                          for data in [self._sequences[sid]] for p in data.photos]
+        self._grid = {}  # (row, column) -> positions in _ordered, ascending
+        for position, (lat, lng, _, _) in enumerate(self._ordered):
+            self._grid.setdefault((_cell(lat), _cell(lng)), []).append(position)
 
     # ---- generation -------------------------------------------------------------------------
     def _make_sequence(self, rng, sequence_id, first_photo_id, date_added, drive):
@@ -200,14 +209,25 @@ class World:
         return len(self._photo_by_id)
 
     # ---- spatial queries (all in nearby-photos order) -----------------------------------------
+    def _candidates(self, bbox):
+        """The (lat, lng, day, photo) of the grid cells bbox touches, in nearby-photos order: with
+        thousands of sequences a scan of every photo per request would make the sandbox the bottleneck."""
+        rows = range(_cell(bbox[0]), _cell(bbox[2]) + 1)
+        columns = range(_cell(bbox[1]), _cell(bbox[3]) + 1)
+        if len(rows) * len(columns) > len(self._grid):
+            return self._ordered
+        positions = sorted(position for row in rows for column in columns
+                           for position in self._grid.get((row, column), ()))
+        return [self._ordered[position] for position in positions]
+
     def photos_in_bbox(self, bbox, date=None):
-        return [p for lat, lng, day, p in self._ordered
+        return [p for lat, lng, day, p in self._candidates(bbox)
                 if bbox_contains(bbox, lat, lng) and (date is None or day >= date)]
 
     def photos_near(self, lat, lng, radius_m, date=None):
         north = offset(lat, lng, radius_m, radius_m)
         box = (2 * lat - north[0], 2 * lng - north[1], north[0], north[1])  # the square around the circle
-        return [p for plat, plng, day, p in self._ordered
+        return [p for plat, plng, day, p in self._candidates(box)
                 if bbox_contains(box, plat, plng) and (date is None or day >= date)
                 and distance_m(lat, lng, plat, plng) <= radius_m]
 
