@@ -91,7 +91,8 @@ def categories(layer):
     return {str(c.value()): (c.label(), c.symbol().color().name()) for c in renderer.categories()}
 
 
-def test_a_dry_run_previews_the_sequences_styled_on_the_map(kartaview_processing, upload_env, tmp_path):
+def test_a_dry_run_previews_the_sequences_styled_on_the_map(kartaview_processing, upload_env, tmp_path,
+                                                            layer_tree_view):
     import processing
 
     result = processing.runAndLoadResults(ALG, {"INPUT": photo_layer(street(tmp_path)), "DRY_RUN": True,
