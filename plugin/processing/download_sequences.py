@@ -33,8 +33,8 @@ from ..provider.fields import fields_for
 from ..provider.loader import default_loader
 from ..provider.temporal import apply_temporal
 from ..provider.uri import COVERAGE, LAYER_TYPES, PHOTOS, SEQUENCES
-from .coverage_gaps import STYLES, _style_on_completion
 from .filters import add_filter_parameters, filters_from_parameters
+from .styling import STYLES, style_on_completion
 
 WGS84 = "EPSG:4326"
 # per layer type: what the output layer gets after its style
@@ -128,7 +128,7 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(self.tr("{} {} written.").format(len(items), self._kind(layer_type)))
         # loaded into the project, the result looks like the KartaView layer of its type (same fields)
         # and, like it, has its capture time range for the Temporal Controller
-        _style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type), _TEMPORAL[layer_type])
+        style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type), _TEMPORAL[layer_type])
         return {self.OUTPUT: dest_id, self.COUNT: len(items)}
 
     def _say_where_from(self, tally, feedback):
