@@ -83,4 +83,6 @@ def stretch_coordinates(owner, ax, ay, bx, by):
     last = np.flatnonzero(np.append(owner[1:] != owner[:-1], True))  # the last piece of each stretch
     # the start of every piece, and after each stretch's last piece its end
     xs, ys = np.insert(ax, last + 1, bx[last]), np.insert(ay, last + 1, by[last])
-    return np.split(np.column_stack([xs, ys]), (last + 2 + np.arange(len(last)))[:-1])
+    ends = (last + 2 + np.arange(len(last))).tolist()
+    points = np.column_stack([xs, ys])
+    return [points[start:end] for start, end in zip([0] + ends[:-1], ends)]  # np.split: 5x slower

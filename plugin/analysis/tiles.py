@@ -87,8 +87,9 @@ class TileGrid:
                 self._owner[r0:r1, c0:c1] = len(found)
                 found.append(self._tile(len(found), roads, r0, r1, c0, c1))
                 continue
-            # split the longer side at its median road, keeping both halves non-empty in cells
-            if c1 - c0 >= r1 - r0:
+            # split the longer side (in map units: cells need not be square) at its median road, keeping
+            # both halves non-empty in cells; a row or column of cells is split the only way it can be
+            if r1 - r0 == 1 or (c1 - c0 > 1 and (c1 - c0) * self.size[0] >= (r1 - r0) * self.size[1]):
                 column = self.count[r0:r1, c0:c1].sum(0).cumsum()
                 cut = c0 + int(np.clip(np.searchsorted(column, roads / 2) + 1, 1, c1 - c0 - 1))
                 pending += [(r0, r1, c0, cut), (r0, r1, cut, c1)]

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -39,7 +40,7 @@ from ..provider.uri import SEQUENCES
 from . import values
 from .coverage_inputs import RoadTiles, kartaview_tracks, layer_tracks, tile_bbox
 from .filters import DECIMALS_1, add_filter_parameters, filters_from_parameters
-from .metric import WGS84, grown, line_geometry, local_crs, parts, transformed
+from .metric import WGS84, grown, line_geometry, local_crs, parts, transformed_lines
 from .styling import STYLES, style_on_completion
 
 ID_FIELDS = ("id", "osm_id", "element_id", "way_id", "road_id", "gid", "fid")  # when none is chosen
@@ -155,7 +156,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             bbox = tile_bbox(own + around, source.sourceCrs(), context)
             local = local_crs(bbox)
             to_local = QgsCoordinateTransform(source.sourceCrs(), local, context.transformContext())
-            lines = [parts(transformed(feature.geometry(), to_local)) for feature in own + around]
+            lines = transformed_lines([parts(feature.geometry()) for feature in own + around], to_local)
             unusable += sum(1 for line in lines[:len(own)] if not line)
             sequences = self._sequences(sequences_layer, context, feedback, filters, grown(bbox, tolerance), local,
                                         lambda fraction: progress(FETCH * fraction))
@@ -265,14 +266,21 @@ class _Writer:
         """One tile's roads (features) and their RoadCoverage results; stops at a cancel."""
         to_source = QgsCoordinateTransform(local, self.source.sourceCrs(), self.context.transformContext())
         fields, gap_fields = self.road_fields, self.gap_fields
+        lines = iter(transformed_lines([[gap.coordinates] for result in results for gap in result.gaps], to_source))
+        moments = {None: None}  # a capture time is shared by many roads: one QDateTime each
+
+        def moment(value):
+            if value not in moments:
+                moments[value] = values.qdatetime(value)
+            return moments[value]
 
         def road(feature, result):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(feature.attributes() + [
-                round(result.covered_m, 2), round(result.covered_pct, 2), values.qdatetime(result.newest_capture),
-                values.qdatetime(result.oldest_capture), result.sequence_count, result.has_360])
-            return [out]
+            attributes = feature.attributes()
+            feature.setFields(fields, False)  # the input feature itself, its geometry kept: no copy
+            feature.setAttributes(attributes + [
+                round(result.covered_m, 2), round(result.covered_pct, 2), moment(result.newest_capture),
+                moment(result.oldest_capture), result.sequence_count, result.has_360])
+            return [feature]
 
         def gaps(feature, result):
             if not result.gaps:
@@ -282,15 +290,16 @@ class _Writer:
             pieces = []
             for gap in result.gaps:
                 out = QgsFeature(gap_fields)
-                out.setGeometry(transformed(line_geometry(gap.coordinates), to_source))
+                line = next(lines)
+                out.setGeometry(line_geometry(line[0]) if line else QgsGeometry())
                 distance = gap.distance_to_covered_m
                 out.setAttributes([feature.id(), road_id, road_name, round(gap.length_m, 2),
                                    None if distance is None else round(distance, 2)])
                 pieces.append(out)
             return pieces
 
+        _write_in_batches(self.gaps, zip(features, results), gaps, feedback)  # first: reads the roads' fields
         _write_in_batches(self.roads, zip(features, results), road, feedback)
-        _write_in_batches(self.gaps, zip(features, results), gaps, feedback)
 
 
 def _write_in_batches(sink, rows, features_of, feedback):

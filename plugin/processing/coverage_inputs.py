@@ -28,9 +28,11 @@ CONTEXT_M = 1000.0  # roads this far around a tile are read too: gap distances u
 PLAN_BATCH = 20_000  # bounding boxes handed to the tile grid at once in the first pass
 
 
-def is_line(geometry):
-    return not (geometry.isNull() or geometry.isEmpty()
-                or geometry.type() != QgsWkbTypes.GeometryType.LineGeometry)
+def is_line(geometry, lines_only=False):
+    """A non-empty line geometry; `lines_only`: the layer's type says it is a line if it is anything."""
+    if geometry.isEmpty():  # null too
+        return False
+    return lines_only or geometry.type() == QgsWkbTypes.GeometryType.LineGeometry
 
 
 def _box(rectangle):
@@ -43,6 +45,8 @@ class RoadTiles:
     def __init__(self, source, context, feedback, progress, tile_roads=None):
         self.source, self.context = source, context
         self.count = self.skipped = 0
+        # QGIS enums cost a Python object each: asked once of the layer, not of every road, when it can tell
+        self.lines_only = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.LineGeometry
         self.grid = TileGrid(_box(source.sourceExtent()))
         boxes = []
         total = max(1, source.featureCount())
@@ -50,7 +54,7 @@ class RoadTiles:
             if feedback.isCanceled():
                 break
             geometry = feature.geometry()
-            if not is_line(geometry):
+            if not is_line(geometry, self.lines_only):
                 self.skipped += 1
                 continue
             boxes.append(_box(geometry.boundingBox()))
@@ -75,7 +79,7 @@ class RoadTiles:
         own, around, boxes = [], [], []
         for feature in self.source.getFeatures(QgsFeatureRequest().setFilterRect(area)):
             geometry = feature.geometry()
-            if is_line(geometry):
+            if is_line(geometry, self.lines_only):
                 around.append(feature)
                 boxes.append(_box(geometry.boundingBox()))
         mine = self.grid.tile_of(boxes) == tile.number if boxes else np.zeros(0, bool)

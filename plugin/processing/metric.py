@@ -14,6 +14,7 @@ from qgis.core import (
 
 WGS84 = "EPSG:4326"  # a CRS object only once QGIS is initialised
 WKB_LINESTRING = 2
+WKB_MULTILINESTRING = 5
 METRES_PER_DEGREE = 111320.0
 
 
@@ -53,6 +54,9 @@ def parts(geometry):
     read from its WKB in bulk: much faster than point by point."""
     if geometry is None or geometry.isEmpty():
         return []
+    wkb = bytes(geometry.asWkb())
+    if wkb[0] == 1 and struct.unpack_from("<I", wkb, 1)[0] in (WKB_LINESTRING, WKB_MULTILINESTRING):
+        return wkb_lines(wkb)  # the common case, told from the WKB: no QGIS enum to make per road
     shape = geometry.constGet()
     if shape.wkbType() not in (QgsWkbTypes.Type.LineString, QgsWkbTypes.Type.MultiLineString):
         shape = shape.segmentize() if QgsWkbTypes.isCurvedType(shape.wkbType()) else shape.clone()
@@ -81,3 +85,33 @@ def line_geometry(coordinates):
     geometry = QgsGeometry()
     geometry.fromWkb(struct.pack("<BII", 1, WKB_LINESTRING, len(points)) + points.tobytes())
     return geometry
+
+
+def transformed_lines(lines, transform):
+    """Each line (a list of (n x 2) arrays) transformed, all vertices in one call as one LineString:
+    transforming geometry by geometry was a fifth of the time. A line that cannot be transformed
+    becomes [] (counted as empty)."""
+    flat = [part for line in lines for part in line]
+    if not flat:
+        return [[] for _ in lines]
+    sizes = np.fromiter((len(part) for part in flat), np.int64, len(flat))
+    try:
+        vertices = _transformed_vertices(np.concatenate(flat), transform)
+    except QgsCsException:  # one bad line: each on its own, so that only it is lost
+        return [_transformed_line(line, transform) for line in lines]
+    ends = np.cumsum(sizes).tolist()
+    done = iter([vertices[end - size:end] for end, size in zip(ends, sizes.tolist())])  # np.split: 5x slower
+    return [[next(done) for _ in line] for line in lines]
+
+
+def _transformed_vertices(vertices, transform):
+    geometry = line_geometry(vertices)
+    geometry.transform(transform)
+    return np.frombuffer(bytes(geometry.constGet().asWkb()), "<f8", 2 * len(vertices), 9).reshape(-1, 2)
+
+
+def _transformed_line(line, transform):
+    try:
+        return [_transformed_vertices(part, transform) for part in line]
+    except QgsCsException:
+        return []
