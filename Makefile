@@ -17,7 +17,7 @@ PACKAGE_BUILD ?= $(ROOT)/build/package
 DIST ?= $(ROOT)/dist
 QM := $(patsubst %.ts,%.qm,$(wildcard $(ROOT)/i18n/*.ts))
 
-.PHONY: setup test demo sandbox bench install package lint i18n qgis screenshot clean \
+.PHONY: setup test demo sandbox bench bench-national install package lint i18n qgis screenshot clean \
 	test-versions test-version print-apt-packages
 
 setup: $(VENV)/.setup-done $(QM)
@@ -112,6 +112,11 @@ sandbox: setup
 
 bench: setup
 	cd $(ROOT) && for b in tests/bench/bench_*.py; do $(PY) $$b || exit 1; done
+
+# Coverage gaps on ~5 M roads (copies of Cluj-Napoca's network): memory and time at a country's scale.
+# About 15 minutes and 5 GB of temporary GeoPackages, so not part of `make bench`.
+bench-national: setup
+	cd $(ROOT) && $(PY) tests/bench/bench_coverage_gaps.py --national
 
 clean:
 	rm -rf $(VENV) build dist

@@ -345,6 +345,11 @@ Dies kann nicht rückgängig gemacht werden: Ihre Fotos werden für alle entfern
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="143"/>
+        <source>{} roads, analysed in {} tiles.</source>
+        <translation>{} Straßen, in {} Kacheln analysiert.</translation>
+    </message>
+    <message>
         <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Abdeckungslücken (Straßen ohne Bilder)</translation>

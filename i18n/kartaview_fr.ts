@@ -345,6 +345,11 @@ Cette action est définitive : ses photos sont supprimées pour tout le monde.</
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="143"/>
+        <source>{} roads, analysed in {} tiles.</source>
+        <translation>{} routes, analysées en {} tuiles.</translation>
+    </message>
+    <message>
         <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Lacunes de couverture (rues sans images)</translation>

@@ -14,7 +14,13 @@ def line_parts(geometry):
         if geometry.geom_type == "LineString":
             return [np.asarray(geometry.coords, dtype=float)[:, :2]]
         return [part for member in getattr(geometry, "geoms", ()) for part in line_parts(member)]
-    return [np.asarray(part, dtype=float).reshape(len(part), -1)[:, :2] for part in geometry if len(part) >= 2]
+    return [part if _is_xy(part) else np.asarray(part, dtype=float).reshape(len(part), -1)[:, :2]
+            for part in geometry if len(part) >= 2]
+
+
+def _is_xy(part):
+    """Already an (n x 2) float array (what the Processing algorithm passes): used as it is."""
+    return isinstance(part, np.ndarray) and part.ndim == 2 and part.shape[1] == 2 and part.dtype.kind == "f"
 
 
 class Segments:
