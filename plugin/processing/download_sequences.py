@@ -38,7 +38,7 @@ from .filters import add_filter_parameters, filters_from_parameters
 from .styling import STYLES, style_on_completion
 
 WGS84 = "EPSG:4326"
-CHUNK_TILES = 256  # map tiles fetched at once (the extent is cut into parts of about this many)
+CHUNK_TILES = 64  # map tiles fetched at once (the extent is cut into parts of about this many)
 # per layer type: what the output layer gets after its style
 _TEMPORAL = {kind: functools.partial(apply_temporal, layer_type=kind) for kind in LAYER_TYPES}
 
@@ -118,6 +118,11 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(self.tr("Reading KartaView {} ({} map tiles) from the plugin's cache, or else from {}...")
                           .format(self._kind(layer_type), loader.tile_count(layer_type, bbox), loader.client.base_url))
         tally, written = Counter(), set()  # the ids written: a sequence crossing chunks is written once
+        try:  # the whole extent within the loader's limit (MAX_FETCH_TILES), refused before any part
+            loader.check_extent(layer_type, bbox)
+        except KartaViewError as error:
+            raise QgsProcessingException(self.tr("KartaView data could not be downloaded: {}").format(
+                user_message(error))) from None
         parts = chunks(layer_type, bbox)
         for number, part in enumerate(parts):
             def progress(percent, number=number):
