@@ -133,21 +133,15 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         roads = RoadTiles(source, context, feedback, READ)
         if feedback.isCanceled():
             return {}
-        if roads.skipped:
-            feedback.pushWarning(self.tr("{} roads without a line geometry were left out.").format(roads.skipped))
-        if not roads.count:
-            raise QgsProcessingException(self.tr(
-                "There are no roads to analyse: the layer is empty, no feature is selected or no road has a "
-                "line geometry."))
-        if len(roads.tiles) > 1:
-            feedback.pushInfo(self.tr("{} roads, analysed in {} tiles.").format(roads.count, len(roads.tiles)))
-        writer = _Writer(self, parameters, context, source, road_fields)
         sequences_layer = self.parameterAsSource(parameters, self.SEQUENCES, context)
-        summary, gap_count, sequence_ids, unusable, done = None, 0, set(), 0, 0
+        writer, summary, gap_count, sequence_ids, unusable, done = None, None, 0, set(), 0, 0
         for tile in roads.tiles:
             own, around = roads.roads(tile)
             if feedback.isCanceled():
                 return {}
+            if writer is None:  # the roads are counted by now (by the first pass, or in the only tile)
+                self._check_roads(roads, feedback)
+                writer = _Writer(self, parameters, context, source, road_fields)
             share = (100.0 - READ) * len(own) / roads.count
 
             def progress(fraction, base=READ + (100.0 - READ) * done / roads.count, share=share):
@@ -176,6 +170,8 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             progress(1.0)
         if feedback.isCanceled():
             return {}
+        if writer is None:  # no tile: no road with a line geometry
+            self._check_roads(roads, feedback)
         if unusable:
             feedback.pushWarning(self.tr("{} roads could not be transformed to metres and count as empty.")
                                  .format(unusable))
@@ -192,6 +188,16 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             NEWEST_CAPTURE=newest.isoformat(sep=" ") if newest else "",
             OLDEST_CAPTURE=oldest.isoformat(sep=" ") if oldest else "")
         return outputs
+
+    def _check_roads(self, roads, feedback):
+        if roads.skipped:
+            feedback.pushWarning(self.tr("{} roads without a line geometry were left out.").format(roads.skipped))
+        if not roads.count:
+            raise QgsProcessingException(self.tr(
+                "There are no roads to analyse: the layer is empty, no feature is selected or no road has a "
+                "line geometry."))
+        if len(roads.tiles) > 1:
+            feedback.pushInfo(self.tr("{} roads, analysed in {} tiles.").format(roads.count, len(roads.tiles)))
 
     def _sequences(self, layer, context, feedback, filters, bbox, local, progress):
         """SequenceTrack list in the local CRS of the sequences touching bbox (WGS 84), None when cancelled."""

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ..analysis import SequenceTrack
-from ..analysis.tiles import TileGrid
+from ..analysis.tiles import Tile, TileGrid
 from .metric import WGS84, grown, line_geometry, parts, transformed, wgs84_bbox
 from .values import flag, integer, py_datetime, text
 
@@ -47,6 +47,10 @@ class RoadTiles:
         self.count = self.skipped = 0
         # QGIS enums cost a Python object each: asked once of the layer, not of every road, when it can tell
         self.lines_only = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.LineGeometry
+        tile_roads = tile_roads or TILE_ROADS
+        if 0 <= source.featureCount() <= tile_roads:  # one tile (most runs): no first pass
+            self.grid, self.tiles = None, [Tile(0, source.featureCount(), None)]
+            return
         self.grid = TileGrid(_box(source.sourceExtent()))
         boxes = []
         total = max(1, source.featureCount())
@@ -65,7 +69,7 @@ class RoadTiles:
                 feedback.setProgress(progress * (self.count + self.skipped) / total)
         self.grid.add(boxes)
         self.count += len(boxes)
-        self.tiles = self.grid.tiles(tile_roads or TILE_ROADS)
+        self.tiles = self.grid.tiles(tile_roads)
         crs = source.sourceCrs()
         self._to_wgs84 = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem(WGS84),
                                                 context.transformContext())
@@ -74,6 +78,15 @@ class RoadTiles:
 
     def roads(self, tile):
         """(the features of the roads of `tile`, the features of the roads around it)."""
+        if self.grid is None:  # the whole layer: count what the first pass would have
+            own = []
+            for feature in self.source.getFeatures():
+                if is_line(feature.geometry(), self.lines_only):
+                    own.append(feature)
+                else:
+                    self.skipped += 1
+            self.count = len(own)
+            return own, []
         box = QgsRectangle(*tile.fetch_box)
         area = self._around(box)
         own, around, boxes = [], [], []
