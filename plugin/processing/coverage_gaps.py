@@ -136,6 +136,8 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         sequences_layer = self.parameterAsSource(parameters, self.SEQUENCES, context)
         writer, summary, gap_count, sequence_ids, unusable, done = None, None, 0, set(), 0, 0
         for tile in roads.tiles:
+            if feedback.isCanceled():
+                return {}
             own, around = roads.roads(tile)
             if feedback.isCanceled():
                 return {}
