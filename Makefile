@@ -114,7 +114,8 @@ bench: setup
 	cd $(ROOT) && for b in tests/bench/bench_*.py; do $(PY) $$b || exit 1; done
 
 # Coverage gaps on ~5 M roads (copies of Cluj-Napoca's network): memory and time at a country's scale.
-# About 15 minutes and 5 GB of temporary GeoPackages, so not part of `make bench`.
+# About 45 minutes on a busy 2-core machine (10 to write the data) and 5 GB of temporary GeoPackages,
+# so not part of `make bench`.
 bench-national: setup
 	cd $(ROOT) && $(PY) tests/bench/bench_coverage_gaps.py --national
 
