@@ -8,8 +8,8 @@ GeoPackage, sequences (the sandbox's ~120) loaded once, cold, through the plugin
 - tiles: the same network cut into ~20 tiles gives the covered and gap lengths of one piece (0.1 %).
 Countries: the city's roads and sequences copied side by side along the parallel (same lengths: a
 copy differs only in longitude), 64 copies (~285 k roads) and 225 (~1 M); `make bench-national`
-(--national) runs 1,124 copies (~5 M, about 45 min on a busy 2-core machine). Each run is a fresh process (qgis's own Python,
-sequences from a GeoPackage layer: no network), GeoPackages in and out. Targets: peak memory (VmHWM,
+(--national) runs 1,124 copies (~5 M, about 45 min on a busy 2-core machine). Each run is a fresh
+process (qgis's own Python, sequences from a GeoPackage layer: no network), GeoPackages in and out. Targets: peak memory (VmHWM,
 QGIS included) under 1 GiB, at most 100 µs of CPU per road (wall time is printed too, but on a
 machine shared with other work it measures that work as well), covered and gap lengths N times one
 copy's within 0.1 % (no road lost or counted twice across tiles).
