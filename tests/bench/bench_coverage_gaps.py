@@ -9,10 +9,10 @@ GeoPackage, sequences (the sandbox's ~120) loaded once, cold, through the plugin
 Countries: the city's roads and sequences copied side by side along the parallel (same lengths: a
 copy differs only in longitude), 64 copies (~285 k roads) and 225 (~1 M); `make bench-national`
 (--national) runs 1,124 copies (~5 M, about 45 min on a busy 2-core machine). Each run is a fresh
-process (qgis's own Python, sequences from a GeoPackage layer: no network), GeoPackages in and out. Targets: peak memory (VmHWM,
-QGIS included) under 1 GiB, at most 100 µs of CPU per road (wall time is printed too, but on a
-machine shared with other work it measures that work as well), covered and gap lengths N times one
-copy's within 0.1 % (no road lost or counted twice across tiles).
+process (qgis's own Python, sequences from a GeoPackage layer: no network), GeoPackages in and out.
+Targets: peak memory (VmHWM, QGIS included) under 1 GiB, at most 100 µs of CPU per road (wall time
+is printed too, but on a machine shared with other work it measures that work as well), covered and
+gap lengths N times one copy's within 0.1 % (no road lost or counted twice across tiles).
 Figures and targets go to build/bench/results.json (tests/bench/results.py); exit 1 on a missed target.
 
 --tile-roads N: the tile size for every run (default: the plugin's). --tile-roads 100000000 is the
