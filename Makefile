@@ -17,7 +17,7 @@ PACKAGE_BUILD ?= $(ROOT)/build/package
 DIST ?= $(ROOT)/dist
 QM := $(patsubst %.ts,%.qm,$(wildcard $(ROOT)/i18n/*.ts))
 
-.PHONY: setup test demo sandbox bench bench-table install package lint i18n qgis screenshot clean \
+.PHONY: setup test demo sandbox bench bench-table bench-national install package lint i18n qgis screenshot clean \
 	test-versions test-version print-apt-packages
 
 setup: $(VENV)/.setup-done $(QM)
@@ -123,6 +123,12 @@ bench: setup
 # The README's performance table from build/bench/results.json (run `make bench` first).
 bench-table: setup
 	cd $(ROOT) && $(PY) -m tests.bench.readme_table --write
+
+# Coverage gaps on ~5 M roads (copies of Cluj-Napoca's network): memory and time at a country's scale.
+# About 45 minutes on a busy 2-core machine (10 to write the data) and 5 GB of temporary GeoPackages,
+# so not part of `make bench`.
+bench-national: setup
+	cd $(ROOT) && $(PY) tests/bench/bench_coverage_gaps.py --national
 
 clean:
 	rm -rf $(VENV) build dist

@@ -523,132 +523,132 @@ Kamerauhr minus GPS-Uhr: wie weit die Uhr der Kamera dem GPS voraus war, in Seku
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="82" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="72" />
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Abdeckungslücken (Straßen ohne Bilder)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="108" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="98" />
         <source>Roads (line layer)</source>
         <translation>Straßen (Linienlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="110" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="100" />
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Toleranz (Abstand in Metern, in dem eine Sequenz an einer Straße vorbeiführen und sie dennoch abdecken kann)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="114" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="104" />
         <source>Road id field (guessed when empty)</source>
         <translation>Feld mit der Straßen-ID (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="116" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="106" />
         <source>Road name field (guessed when empty)</source>
         <translation>Feld mit dem Straßennamen (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="123" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="113" />
         <source>Roads with coverage</source>
         <translation>Straßen mit Abdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="125" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="115" />
         <source>Coverage gaps</source>
         <translation>Abdeckungslücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
         <source>Road length (km)</source>
         <translation>Straßenlänge (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
         <source>Covered (km)</source>
         <translation>Abgedeckt (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
         <source>Covered share (%)</source>
         <translation>Abgedeckter Anteil (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
         <source>Gaps (km)</source>
         <translation>Lücken (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
         <source>Gap pieces</source>
         <translation>Anzahl der Lücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
         <source>Sequences used</source>
         <translation>Verwendete Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="131" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="121" />
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="132" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="122" />
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="147" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="198" />
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Keine Straßen zu analysieren: Der Layer ist leer, kein Objekt ist ausgewählt oder keine Straße hat eine Liniengeometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="156" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="178" />
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} Straßen konnten nicht in Meter umgerechnet werden und gelten als leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="162" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="180" />
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} KartaView-Sequenzen in der Nähe von {} Straßen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="205" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="196" />
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} Straßen ohne Liniengeometrie wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="213" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="208" />
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>KartaView-Sequenzen für {:.4f},{:.4f},{:.4f},{:.4f} werden geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="269" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="232" />
         <source>The roads layer has no field '{}'.</source>
         <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="330" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="237" />
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="334" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="241" />
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="337" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="244" />
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="481" />
+        <location filename="../plugin/processing/styling.py" line="29" />
         <source>The style {} was not applied: {}</source>
         <translation>Der Stil {} wurde nicht angewendet: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="88" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="78" />
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -665,14 +665,19 @@ Sequenzen: standardmäßig die KartaView-Sequenzen der Ausdehnung der Straßen, 
 Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_capture, oldest_capture, sequence_count und has_360. Lücken: die nicht abgedeckten Abschnitte als Linien mit ihrer Länge, der ID und dem Namen der Straße und dem Abstand zum nächsten abgedeckten Abschnitt irgendeiner Straße (0, wenn eine Lücke einen abgedeckten Abschnitt fortsetzt). Felder für Straßen-ID und -Name werden anhand gängiger Namen erraten, wenn sie nicht gewählt sind. Das Protokoll nennt die Summen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="109" />
         <source>Sequences layer (instead of loading from KartaView)</source>
         <translation>Sequenzlayer (statt aus KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="222" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="217" />
         <source>KartaView data for the roads' extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from "Download KartaView sequences, photos or road coverage") instead.</source>
         <translation>Die KartaView-Daten für die Ausdehnung der Straßen konnten nicht geladen werden und waren nicht zwischengespeichert: {} Sie können stattdessen auch einen Sequenzlayer angeben (z. B. aus „KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen“).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="202" />
+        <source>{} roads, analysed in {} tiles.</source>
+        <translation>{} Straßen, in {} Kacheln analysiert.</translation>
     </message>
 </context>
 <context>
@@ -879,7 +884,7 @@ Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Di
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="69" />
+        <location filename="../plugin/processing/download_sequences.py" line="82" />
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -892,97 +897,97 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="83" />
+        <location filename="../plugin/processing/download_sequences.py" line="96" />
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84" />
+        <location filename="../plugin/processing/download_sequences.py" line="97" />
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84" />
+        <location filename="../plugin/processing/download_sequences.py" line="97" />
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84" />
+        <location filename="../plugin/processing/download_sequences.py" line="97" />
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84" />
+        <location filename="../plugin/processing/download_sequences.py" line="97" />
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="89" />
+        <location filename="../plugin/processing/download_sequences.py" line="102" />
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91" />
+        <location filename="../plugin/processing/download_sequences.py" line="104" />
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="98" />
+        <location filename="../plugin/processing/download_sequences.py" line="111" />
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="118" />
+        <location filename="../plugin/processing/download_sequences.py" line="141" />
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="131" />
+        <location filename="../plugin/processing/download_sequences.py" line="157" />
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="184" />
+        <location filename="../plugin/processing/download_sequences.py" line="210" />
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="184" />
+        <location filename="../plugin/processing/download_sequences.py" line="210" />
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="185" />
+        <location filename="../plugin/processing/download_sequences.py" line="211" />
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="63" />
+        <location filename="../plugin/processing/download_sequences.py" line="76" />
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="108" />
+        <location filename="../plugin/processing/download_sequences.py" line="121" />
         <source>Reading KartaView {} ({} map tiles) from the plugin's cache, or else from {}...</source>
         <translation>KartaView-{} werden gelesen ({} Kacheln): aus dem Cache des Plugins, sonst von {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="172" />
+        <location filename="../plugin/processing/download_sequences.py" line="198" />
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView hat {} von {} Anfragen nicht beantwortet: Dafür wurden früher zwischengespeicherte Daten verwendet, die veraltet sein können.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="176" />
+        <location filename="../plugin/processing/download_sequences.py" line="202" />
         <source>Used the plugin's cache only: KartaView was not asked again (cached answers are kept {} hours; 'Clear KartaView cache' forgets them).</source>
         <translation>Nur der Cache des Plugins wurde verwendet: KartaView wurde nicht erneut gefragt (Antworten werden {} Stunden aufbewahrt; „KartaView-Cache leeren“ verwirft sie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="180" />
+        <location filename="../plugin/processing/download_sequences.py" line="206" />
         <source>{} of {} answers came from the plugin's cache, {} from KartaView.</source>
         <translation>{} von {} Antworten kamen aus dem Cache des Plugins, {} von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="164" />
+        <location filename="../plugin/processing/download_sequences.py" line="190" />
         <source>Style and time range saved beside the output: {}</source>
         <translation>Stil und Zeitbereich neben der Ausgabe gespeichert: {}</translation>
     </message>

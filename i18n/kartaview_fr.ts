@@ -524,132 +524,132 @@ Horloge de l'appareil moins horloge GPS : de combien l'horloge de l'appareil ava
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="82"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="72"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Lacunes de couverture (rues sans images)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="108"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="98"/>
         <source>Roads (line layer)</source>
         <translation>Routes (couche de lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="110"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="100"/>
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Tolérance (distance en mètres à laquelle une séquence peut passer d’une route tout en la couvrant)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="114"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="104"/>
         <source>Road id field (guessed when empty)</source>
         <translation>Champ de l’identifiant de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="116"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Road name field (guessed when empty)</source>
         <translation>Champ du nom de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="123"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
         <source>Roads with coverage</source>
         <translation>Routes avec leur couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="125"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
         <source>Coverage gaps</source>
         <translation>Lacunes de couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
         <source>Road length (km)</source>
         <translation>Longueur des routes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
         <source>Covered (km)</source>
         <translation>Couvert (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
         <source>Covered share (%)</source>
         <translation>Part couverte (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
         <source>Gaps (km)</source>
         <translation>Lacunes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
         <source>Gap pieces</source>
         <translation>Nombre de lacunes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="127"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
         <source>Sequences used</source>
         <translation>Séquences utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="131"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="121"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="132"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="147"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="198"/>
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Aucune route à analyser : la couche est vide, aucune entité n’est sélectionnée ou aucune route n’a de géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="156"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="178"/>
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} routes n’ont pas pu être transformées en mètres et sont comptées comme vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="162"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="180"/>
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} séquences KartaView à proximité de {} routes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="205"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="196"/>
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} routes sans géométrie linéaire ont été ignorées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="213"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="208"/>
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>Chargement des séquences KartaView pour {:.4f},{:.4f},{:.4f},{:.4f} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="269"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="232"/>
         <source>The roads layer has no field &apos;{}&apos;.</source>
         <translation>La couche des routes n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="330"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="237"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="334"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="241"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="337"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="244"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="481"/>
+        <location filename="../plugin/processing/styling.py" line="29"/>
         <source>The style {} was not applied: {}</source>
         <translation>Le style {} n’a pas été appliqué : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="88"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="78"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -666,14 +666,19 @@ Séquences : par défaut, les séquences KartaView de l’emprise des routes, ch
 Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pct, newest_capture, oldest_capture, sequence_count et has_360. Lacunes : les portions non couvertes, sous forme de lignes avec leur longueur, l’identifiant et le nom de la route et la distance à la portion couverte la plus proche, toutes routes confondues (0 quand une lacune prolonge une portion couverte). Les champs d’identifiant et de nom de route sont devinés d’après les noms usuels s’ils ne sont pas choisis. Le journal donne les totaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="119"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="109"/>
         <source>Sequences layer (instead of loading from KartaView)</source>
         <translation>Couche des séquences (au lieu du chargement depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="222"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="217"/>
         <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences, photos or road coverage&quot;) instead.</source>
         <translation>Les données KartaView de l’emprise des routes n’ont pas pu être chargées et n’étaient pas en cache : {} Vous pouvez aussi fournir à la place une couche de séquences (par exemple issue de « Télécharger les séquences, photos ou la couverture routière KartaView »).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/coverage_gaps.py" line="202"/>
+        <source>{} roads, analysed in {} tiles.</source>
+        <translation>{} routes, analysées en {} tuiles.</translation>
     </message>
 </context>
 <context>
@@ -880,7 +885,7 @@ Sorties : une table avec une ligne par zone, une table longue (zone, dimension, 
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="69"/>
+        <location filename="../plugin/processing/download_sequences.py" line="82"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -893,97 +898,97 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="83"/>
+        <location filename="../plugin/processing/download_sequences.py" line="96"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84"/>
+        <location filename="../plugin/processing/download_sequences.py" line="97"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84"/>
+        <location filename="../plugin/processing/download_sequences.py" line="97"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84"/>
+        <location filename="../plugin/processing/download_sequences.py" line="97"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="84"/>
+        <location filename="../plugin/processing/download_sequences.py" line="97"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="89"/>
+        <location filename="../plugin/processing/download_sequences.py" line="102"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="91"/>
+        <location filename="../plugin/processing/download_sequences.py" line="104"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="98"/>
+        <location filename="../plugin/processing/download_sequences.py" line="111"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="118"/>
+        <location filename="../plugin/processing/download_sequences.py" line="141"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="131"/>
+        <location filename="../plugin/processing/download_sequences.py" line="157"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="184"/>
+        <location filename="../plugin/processing/download_sequences.py" line="210"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="184"/>
+        <location filename="../plugin/processing/download_sequences.py" line="210"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="185"/>
+        <location filename="../plugin/processing/download_sequences.py" line="211"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="63"/>
+        <location filename="../plugin/processing/download_sequences.py" line="76"/>
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>Télécharger les séquences, photos ou la couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="108"/>
+        <location filename="../plugin/processing/download_sequences.py" line="121"/>
         <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
         <translation>Lecture KartaView : {} ({} tuiles) depuis le cache de l’extension, sinon depuis {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="172"/>
+        <location filename="../plugin/processing/download_sequences.py" line="198"/>
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView n’a pas répondu à {} requêtes sur {} : les données mises en cache auparavant ont été utilisées et peuvent être périmées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="176"/>
+        <location filename="../plugin/processing/download_sequences.py" line="202"/>
         <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
         <translation>Seul le cache de l’extension a servi : KartaView n’a pas été interrogé à nouveau (les réponses sont gardées {} heures ; « Vider le cache KartaView » les oublie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="180"/>
+        <location filename="../plugin/processing/download_sequences.py" line="206"/>
         <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
         <translation>{} réponses sur {} venaient du cache de l’extension, {} de KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="164"/>
+        <location filename="../plugin/processing/download_sequences.py" line="190"/>
         <source>Style and time range saved beside the output: {}</source>
         <translation>Style et plage temporelle enregistrés à côté du résultat : {}</translation>
     </message>

@@ -214,3 +214,21 @@ def test_results_loaded_into_the_project_are_styled(kartaview_processing, roads_
         assert tree.findLayer(roads.id()) is not None and tree.findLayer(gaps.id()) is not None
     finally:
         project.removeMapLayers([roads.id(), gaps.id()])
+
+
+@pytest.mark.parametrize("tile_roads", [None, 1])
+def test_no_road_to_analyse_is_a_clear_error(kartaview_processing, sequences_source, monkeypatch, tile_roads):
+    """Roads without geometry only: a clear error, whether the layer is read in one piece or planned in tiles."""
+    from kartaview.plugin.processing import coverage_inputs
+
+    if tile_roads:
+        monkeypatch.setattr(coverage_inputs, "TILE_ROADS", tile_roads)
+    empty = QgsVectorLayer("LineString?crs=EPSG:3844&field=id:integer", "empty", "memory")
+    features = []
+    for road_id in (1, 2):
+        feature = QgsFeature(empty.fields())
+        feature.setAttributes([road_id])  # and no geometry
+        features.append(feature)
+    empty.dataProvider().addFeatures(features)
+    with pytest.raises(QgsProcessingException, match="There are no roads to analyse"):
+        run(empty, sequences_source)

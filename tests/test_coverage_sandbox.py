@@ -145,6 +145,41 @@ def test_downloaded_sequences_layer_gives_the_same_result(sandbox, network, firs
     assert result["OLDEST_CAPTURE"] == first_run["OLDEST_CAPTURE"]
 
 
+def test_tiles_give_the_same_result_as_one_piece(sandbox, network, first_run, monkeypatch):
+    """Cut into ~20 tiles (as a national network is), from the cache: every road comes out once, with
+    the coverage, dates and gaps it has when the whole network is worked on at once."""
+    import processing
+
+    from kartaview.plugin.processing import coverage_inputs
+
+    monkeypatch.setattr(coverage_inputs, "TILE_ROADS", network.featureCount() // 20)
+    tiled = processing.run(ALG, {"INPUT": network, "TOLERANCE_M": TOLERANCE, "OUTPUT": "memory:",
+                                 "GAPS": "memory:"})
+    whole_roads = {f["element_id"]: f for f in first_run["OUTPUT"].getFeatures()}
+    roads = [f["element_id"] for f in tiled["OUTPUT"].getFeatures()]
+    assert len(roads) == len(set(roads)) == len(whole_roads)  # none lost, none twice
+    for road in tiled["OUTPUT"].getFeatures():
+        whole = whole_roads[road["element_id"]]
+        assert road["covered_m"] == pytest.approx(whole["covered_m"], abs=0.02)
+        assert (road["sequence_count"], road["newest_capture"], road["oldest_capture"], road["has_360"]) == (
+            whole["sequence_count"], whole["newest_capture"], whole["oldest_capture"], whole["has_360"])
+    for key in ("COVERED_KM", "GAP_KM", "ROAD_KM"):
+        assert tiled[key] == pytest.approx(first_run[key], rel=1e-6)
+    assert (tiled["GAP_COUNT"], tiled["NEWEST_CAPTURE"], tiled["OLDEST_CAPTURE"]) == (
+        first_run["GAP_COUNT"], first_run["NEWEST_CAPTURE"], first_run["OLDEST_CAPTURE"])
+
+    def gaps(result):
+        return sorted((g["road_fid"], g["length_m"], g["dist_to_covered_m"]) for g in result["GAPS"].getFeatures())
+
+    found, expected = gaps(tiled), gaps(first_run)
+    assert [(fid, length) for fid, length, _ in found] == pytest.approx(
+        [(fid, length) for fid, length, _ in expected], abs=0.02)
+    # gap distances come from the roads around a tile: exact up to CONTEXT_M (1 km), the roads' promise
+    near = [(a, b) for (_, _, a), (_, _, b) in zip(found, expected) if b is not None and b <= 1000.0]
+    assert sum(1 for _, b in near if b > 100.0) > 20
+    assert [a for a, _ in near] == pytest.approx([b for _, b in near], abs=0.02)
+
+
 def test_service_down_is_a_clear_error(kartaview_processing, fresh_sandbox):
     """Nothing cached and KartaView failing: the run fails with a message saying what to do."""
     import processing

@@ -112,3 +112,20 @@ def test_the_log_says_when_the_data_came_from_the_cache(kv_app, sandbox):
         sandbox.clear_faults()
     assert {f["sequence_id"] for f in output.getFeatures()} == expected_sequences(sandbox.world, SMALL)
     assert "Used the plugin's cache only: KartaView was not asked again" in feedback.textLog()
+
+
+@pytest.mark.parametrize("kind", [0, 1, 2])
+def test_an_extent_in_parts_gives_what_it_gives_whole(kv_app, sandbox, monkeypatch, kind):
+    """A large extent is fetched and written a part at a time (memory bounded by a part): the features
+    of the parts together are those of the whole, each once (a sequence crossing parts too)."""
+    from kartaview.plugin.processing import download_sequences
+
+    whole, results, _ = run({"EXTENT": EXTENT, "TYPE": kind})
+    monkeypatch.setattr(download_sequences, "CHUNK_TILES", 0.1)  # parts smaller than a map tile
+    bbox = (SMALL[0], SMALL[1], SMALL[2], SMALL[3])
+    assert len(download_sequences.chunks(download_sequences.LAYER_TYPES[kind], bbox)) >= 9
+    parts, parts_results, feedback = run({"EXTENT": EXTENT, "TYPE": kind})
+    ids = [f.id() for f in parts.getFeatures()]
+    assert len(ids) == len(set(ids)) == whole.featureCount() == parts_results["COUNT"] == results["COUNT"] > 0
+    assert sorted(f.attributes() for f in parts.getFeatures()) == sorted(f.attributes() for f in whole.getFeatures())
+    assert feedback.progress_values == sorted(feedback.progress_values)

@@ -226,7 +226,7 @@ def test_the_sequences_layer_and_the_coverage_output_speak_of_age_alike(kv_app, 
     from qgis.core import QgsFeature, QgsRenderContext
 
     from kartaview.plugin.core.styles import load_style
-    from kartaview.plugin.processing.coverage_gaps import STYLES as PROCESSING_STYLES
+    from kartaview.plugin.processing.styling import STYLES as PROCESSING_STYLES
 
     sequences = make_layer()
     roads = QgsVectorLayer("LineString?crs=EPSG:4326&field=sequence_count:integer&field=covered_m:double"

@@ -1,7 +1,7 @@
 """Pure-Python coverage-gap analysis (shapely and its numpy): no qgis import; coordinates already in metres."""
 
-from .coverage import analyse_coverage, totals
+from .coverage import add_totals, analyse_coverage, totals
 from .models import AnalysisCancelled, CoverageTotals, Gap, RoadCoverage, SequenceTrack
 
-__all__ = ["analyse_coverage", "totals", "AnalysisCancelled", "CoverageTotals", "Gap", "RoadCoverage",
+__all__ = ["add_totals", "analyse_coverage", "totals", "AnalysisCancelled", "CoverageTotals", "Gap", "RoadCoverage",
            "SequenceTrack"]

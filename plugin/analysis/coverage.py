@@ -90,10 +90,12 @@ def _gap_distances(roads, covered, gaps, cancel):
     return distance
 
 
-def analyse_coverage(roads, sequences, tolerance_m, *, progress=None, cancel=None):
-    """RoadCoverage for every road of `roads`, in input order.
+def analyse_coverage(roads, sequences, tolerance_m, *, keep=None, progress=None, cancel=None):
+    """RoadCoverage for every road of `roads`, in input order; only for the first `keep` ones if given.
 
     A road is a shapely (Multi)LineString, a list of parts as (n x 2) coordinate arrays, or None; metres.
+    The roads after the first `keep` are context (the roads around a tile): their covered stretches count
+    for the gap distances of the others, and nothing else is made of them.
 
     `sequences`: SequenceTrack list in the same CRS. `progress(fraction)` is called between steps;
     `cancel()` returning True stops the work with AnalysisCancelled.
@@ -110,21 +112,26 @@ def analyse_coverage(roads, sequences, tolerance_m, *, progress=None, cancel=Non
     dating = _dating(road_segments, len(roads), part, owner, start, end, max(len(sequences), 1), tolerance_m)
     covered = intervals.union(part, start, end)
     gaps = intervals.complement(*covered, road_segments.part_length)
+    keep = len(roads) if keep is None else keep
+    kept = road_segments.owner[gaps[0]] < keep
+    gaps = tuple(column[kept] for column in gaps)
     _checkpoint(0.6, progress, cancel)
     distances = _gap_distances(road_segments, covered, gaps, cancel)
     _checkpoint(0.8, progress, cancel)
-    results = _results(roads, road_segments, sequences, dating, covered, gaps, distances)
+    results = _results(keep, road_segments, sequences, dating, covered, gaps, distances)
     _checkpoint(1.0, progress, cancel)
     return results
 
 
-def _results(roads, road_segments, sequences, dating, covered, gaps, distances):
-    results = [RoadCoverage() for _ in roads]
+def _results(keep, road_segments, sequences, dating, covered, gaps, distances):
+    results = [RoadCoverage() for _ in range(keep)]
     road_of_part = road_segments.owner
-    for road, length in zip(road_of_part.tolist(), road_segments.part_length.tolist()):
+    kept = road_of_part < keep
+    for road, length in zip(road_of_part[kept].tolist(), road_segments.part_length[kept].tolist()):
         results[road].length_m += length
     covered_part, covered_start, covered_end = covered
-    for road, metres in zip(road_of_part[covered_part].tolist(), (covered_end - covered_start).tolist()):
+    kept = road_of_part[covered_part] < keep
+    for road, metres in zip(road_of_part[covered_part][kept].tolist(), (covered_end - covered_start)[kept].tolist()):
         results[road].covered_m += metres
     gap_part, gap_start, gap_end = gaps
     lines = stretch_coordinates(*road_segments.stretches(gap_part, gap_start, gap_end))
@@ -132,6 +139,8 @@ def _results(roads, road_segments, sequences, dating, covered, gaps, distances):
                                             distances.tolist()):
         results[road].gaps.append(Gap(road, line, length, None if np.isnan(distance) else distance))
     for road, members in dating.items():
+        if road >= keep:
+            continue
         chosen = [sequences[index] for index in members]
         _date(results[road], chosen)
     return results
@@ -150,6 +159,16 @@ def _checkpoint(fraction, progress, cancel):
         raise AnalysisCancelled()
     if progress is not None and fraction is not None:
         progress(fraction)
+
+
+def add_totals(first, second):
+    """The CoverageTotals of two sets of roads together (one tile's and the tiles' before)."""
+    if first is None:
+        return second
+    dates = [value for value in (first.newest_capture, second.newest_capture) if value is not None]
+    olds = [value for value in (first.oldest_capture, second.oldest_capture) if value is not None]
+    return CoverageTotals(first.road_m + second.road_m, first.covered_m + second.covered_m,
+                          first.gap_m + second.gap_m, max(dates, default=None), min(olds, default=None))
 
 
 def totals(results):

@@ -14,7 +14,13 @@ def line_parts(geometry):
         if geometry.geom_type == "LineString":
             return [np.asarray(geometry.coords, dtype=float)[:, :2]]
         return [part for member in getattr(geometry, "geoms", ()) for part in line_parts(member)]
-    return [np.asarray(part, dtype=float).reshape(len(part), -1)[:, :2] for part in geometry if len(part) >= 2]
+    return [part if _is_xy(part) else np.asarray(part, dtype=float).reshape(len(part), -1)[:, :2]
+            for part in geometry if len(part) >= 2]
+
+
+def _is_xy(part):
+    """Already an (n x 2) float array (what the Processing algorithm passes): used as it is."""
+    return isinstance(part, np.ndarray) and part.ndim == 2 and part.shape[1] == 2 and part.dtype.kind == "f"
 
 
 class Segments:
@@ -83,4 +89,6 @@ def stretch_coordinates(owner, ax, ay, bx, by):
     last = np.flatnonzero(np.append(owner[1:] != owner[:-1], True))  # the last piece of each stretch
     # the start of every piece, and after each stretch's last piece its end
     xs, ys = np.insert(ax, last + 1, bx[last]), np.insert(ay, last + 1, by[last])
-    return np.split(np.column_stack([xs, ys]), (last + 2 + np.arange(len(last)))[:-1])
+    ends = (last + 2 + np.arange(len(last))).tolist()
+    points = np.column_stack([xs, ys])
+    return [points[start:end] for start, end in zip([0] + ends[:-1], ends)]  # np.split: 5x slower

@@ -1,22 +1,16 @@
 """kartaview:coveragegaps — which stretches of a road network have no (or only old) KartaView imagery.
 
-The QGIS side only: roads and sequences are brought into one local metric CRS (azimuthal equidistant
-at the roads' centre, so lengths are true metres whatever the input CRS), the pure analysis
-(plugin/analysis) measures the coverage, and the results go back in the roads' CRS. Sequences come
+The QGIS side only. The roads are worked on a tile at a time (coverage_inputs: memory bounded whatever
+the network's size), each tile's roads and sequences brought into a local metric CRS (azimuthal
+equidistant at the tile's centre, so lengths are true metres whatever the input CRS); the pure analysis
+(plugin/analysis) measures the coverage, and each tile's results go to the sinks in the roads' CRS. Sequences come
 from the plugin's loader and cache (the same complete data `kartaview:downloadsequences` gets) or,
 offline, from a sequences line layer.
 """
 
-import struct
-from datetime import date, datetime, timezone
-from math import cos, radians
-from types import SimpleNamespace
-
-import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsCsException,
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
@@ -24,7 +18,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
@@ -32,31 +25,28 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingUtils,
-    QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt
+from qgis.PyQt.QtCore import QCoreApplication
 
-from ..about import ALGORITHMS_HELP_URL, PLUGIN_DIR
-from ..analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, totals
+from ..about import ALGORITHMS_HELP_URL
+from ..analysis import AnalysisCancelled, add_totals, analyse_coverage, totals
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from ..core.log import log_warning
 from ..core.messages import user_message
-from ..core.styles import load_style
 from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES
+from . import values
+from .coverage_inputs import RoadTiles, kartaview_tracks, layer_tracks, tile_bbox
 from .filters import DECIMALS_1, add_filter_parameters, filters_from_parameters
+from .metric import WGS84, grown, line_geometry, local_crs, parts, transformed_lines
+from .styling import STYLES, style_on_completion
 
-WGS84 = "EPSG:4326"  # a CRS object only once QGIS is initialised
-WKB_LINESTRING = 2
-STYLES = PLUGIN_DIR / "ui" / "styles"
 ID_FIELDS = ("id", "osm_id", "element_id", "way_id", "road_id", "gid", "fid")  # when none is chosen
 NAME_FIELDS = ("name", "road_name", "street", "nume", "nom")
-METRES_PER_DEGREE = 111320.0
-# share of the progress bar per step: read roads, get sequences, analyse, write
-READ, FETCH, ANALYSE, WRITE = 10.0, 40.0, 40.0, 10.0
+# share of the progress bar: the first pass over the roads, then per tile: get sequences, analyse, write
+READ, FETCH, ANALYSE = 10.0, 0.4, 0.4
 BATCH = 500  # features handed to a sink at once (one call instead of 500)
 
 
@@ -140,81 +130,86 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE_M, context)
         filters = filters_from_parameters(self, parameters, context)
         road_fields = self._road_fields(source, parameters, context)
-        features, extent = self._read_roads(source, feedback)
+        roads = RoadTiles(source, context, feedback, READ)
         if feedback.isCanceled():
             return {}
-        if not features:
-            raise QgsProcessingException(self.tr(
-                "There are no roads to analyse: the layer is empty, no feature is selected or no road has a "
-                "line geometry."))
-        bbox = _wgs84_bbox(extent, source.sourceCrs(), context)
-        local = _local_crs(bbox)
-        to_local = QgsCoordinateTransform(source.sourceCrs(), local, context.transformContext())
-        roads = [_parts(_transformed(feature.geometry(), to_local)) for feature in features]
-        unusable = sum(1 for parts in roads if not parts)
+        sequences_layer = self.parameterAsSource(parameters, self.SEQUENCES, context)
+        writer, summary, gap_count, sequence_ids, unusable, done = None, None, 0, set(), 0, 0
+        for tile in roads.tiles:
+            if feedback.isCanceled():
+                return {}
+            own, around = roads.roads(tile)
+            if feedback.isCanceled():
+                return {}
+            if writer is None:  # the roads are counted by now (by the first pass, or in the only tile)
+                self._check_roads(roads, feedback)
+                writer = _Writer(self, parameters, context, source, road_fields)
+            share = (100.0 - READ) * len(own) / roads.count
+
+            def progress(fraction, base=READ + (100.0 - READ) * done / roads.count, share=share):
+                feedback.setProgress(base + share * fraction)
+
+            bbox = tile_bbox(own + around, source.sourceCrs(), context)
+            local = local_crs(bbox)
+            to_local = QgsCoordinateTransform(source.sourceCrs(), local, context.transformContext())
+            lines = transformed_lines([parts(feature.geometry()) for feature in own + around], to_local)
+            unusable += sum(1 for line in lines[:len(own)] if not line)
+            sequences = self._sequences(sequences_layer, context, feedback, filters, grown(bbox, tolerance), local,
+                                        lambda fraction: progress(FETCH * fraction))
+            if sequences is None:
+                return {}
+            sequence_ids.update(sequence.sequence_id for sequence in sequences)
+            try:
+                results = analyse_coverage(lines, sequences, tolerance, keep=len(own), cancel=feedback.isCanceled,
+                                           progress=lambda fraction: progress(FETCH + ANALYSE * fraction))
+            except AnalysisCancelled:
+                return {}
+            del lines, sequences, around
+            writer.write(own, results, local, feedback)
+            summary = add_totals(summary, totals(results))
+            gap_count += sum(len(result.gaps) for result in results)
+            done += len(own)
+            progress(1.0)
+        if feedback.isCanceled():
+            return {}
+        if writer is None:  # no tile: no road with a line geometry
+            self._check_roads(roads, feedback)
         if unusable:
             feedback.pushWarning(self.tr("{} roads could not be transformed to metres and count as empty.")
                                  .format(unusable))
-
-        sequences = self._sequences(parameters, context, feedback, filters, _grown(bbox, tolerance), local)
-        if sequences is None:
-            return {}
-        feedback.pushInfo(self.tr("{} KartaView sequences near {} roads.").format(len(sequences), len(roads)))
-        try:
-            results = analyse_coverage(
-                roads, sequences, tolerance, cancel=feedback.isCanceled,
-                progress=lambda share: feedback.setProgress(READ + FETCH + ANALYSE * share))
-        except AnalysisCancelled:
-            return {}
-
-        outputs = self._write_roads(parameters, context, source, features, results, feedback)
-        outputs.update(self._write_gaps(parameters, context, source, features, results, road_fields, local,
-                                        feedback))
-        if feedback.isCanceled():
-            return {}
+        feedback.pushInfo(self.tr("{} KartaView sequences near {} roads.").format(len(sequence_ids), roads.count))
+        outputs = {self.OUTPUT: writer.roads_id, self.GAPS: writer.gaps_id}
         for key in (self.OUTPUT, self.GAPS):
-            _style_on_completion(context, outputs[key], STYLES / "coverage_{}.qml".format(key.lower()))
-        summary = totals(results)
-        gap_count = sum(len(result.gaps) for result in results)
+            style_on_completion(context, outputs[key], STYLES / "coverage_{}.qml".format(key.lower()))
         self._log_totals(feedback, summary, gap_count)
         newest, oldest = summary.newest_capture, summary.oldest_capture
         outputs.update(
             ROAD_KM=summary.road_m / 1000.0, COVERED_KM=summary.covered_m / 1000.0,
             COVERED_PCT=100.0 * summary.covered_share, GAP_KM=summary.gap_m / 1000.0,
-            GAP_COUNT=gap_count, SEQUENCE_COUNT=len(sequences),
+            GAP_COUNT=gap_count, SEQUENCE_COUNT=len(sequence_ids),
             NEWEST_CAPTURE=newest.isoformat(sep=" ") if newest else "",
             OLDEST_CAPTURE=oldest.isoformat(sep=" ") if oldest else "")
         return outputs
 
-    def _read_roads(self, source, feedback):
-        """The features with a line geometry, and their extent in the source CRS."""
-        features, extent, skipped = [], QgsRectangle(), 0
-        total = max(1, source.featureCount())
-        for number, feature in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
-            geometry = feature.geometry()
-            if geometry.isNull() or geometry.isEmpty() or geometry.type() != QgsWkbTypes.GeometryType.LineGeometry:
-                skipped += 1
-                continue
-            features.append(feature)
-            extent.combineExtentWith(geometry.boundingBox())
-            if number % 500 == 0:
-                feedback.setProgress(READ * number / total)
-        if skipped:
-            feedback.pushWarning(self.tr("{} roads without a line geometry were left out.").format(skipped))
-        return features, extent
+    def _check_roads(self, roads, feedback):
+        if roads.skipped:
+            feedback.pushWarning(self.tr("{} roads without a line geometry were left out.").format(roads.skipped))
+        if not roads.count:
+            raise QgsProcessingException(self.tr(
+                "There are no roads to analyse: the layer is empty, no feature is selected or no road has a "
+                "line geometry."))
+        if len(roads.tiles) > 1:
+            feedback.pushInfo(self.tr("{} roads, analysed in {} tiles.").format(roads.count, len(roads.tiles)))
 
-    def _sequences(self, parameters, context, feedback, filters, bbox, local):
+    def _sequences(self, layer, context, feedback, filters, bbox, local, progress):
         """SequenceTrack list in the local CRS of the sequences touching bbox (WGS 84), None when cancelled."""
-        layer = self.parameterAsSource(parameters, self.SEQUENCES, context)
         if layer is not None:
-            return self._layer_sequences(layer, filters, context, local, feedback)
+            return layer_tracks(layer, filters, context, bbox, local, feedback.isCanceled)
         feedback.pushInfo(self.tr("Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…")
                           .format(*bbox, Loader.tile_count(SEQUENCES, bbox)))
         try:
             tracks = fetch_sequences(bbox, filters, cancel=feedback.isCanceled, warn=feedback.pushWarning,
-                                     progress=lambda percent: feedback.setProgress(READ + FETCH * percent / 100))
+                                     progress=lambda percent: progress(percent / 100))
         except Cancelled:
             return None
         except KartaViewError as error:
@@ -224,39 +219,7 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                 "also give a sequences layer (e.g. from \"Download KartaView sequences, photos or road coverage\") "
                 "instead.").format(user_message(error))) from None
         to_local = QgsCoordinateTransform(QgsCoordinateReferenceSystem(WGS84), local, context.transformContext())
-        sequences = []
-        for track in tracks:
-            line = _parts(_transformed(_line_geometry(track.coordinates), to_local))
-            if line:
-                first = track.first_shot or track.sequence.date_added
-                last = track.last_shot or track.sequence.date_added
-                sequences.append(SequenceTrack(track.id, line, first, last, track.sequence.is_360))
-        return sequences
-
-    def _layer_sequences(self, layer, filters, context, local, feedback):
-        """Sequences from a line layer (fields of kartaview:downloadsequences, all optional), filtered."""
-        names = set(layer.fields().names())
-        to_local = QgsCoordinateTransform(layer.sourceCrs(), local, context.transformContext())
-        sequences = []
-        for feature in layer.getFeatures():
-            if feedback.isCanceled():
-                return None
-            values = {name: (convert(feature[name]) if name in names else None) for name, convert in (
-                ("date_added", _py_datetime), ("first_shot", _py_datetime), ("last_shot", _py_datetime),
-                ("username", _text), ("is_360", _flag), ("quality", _integer), ("sequence_id", _integer))}
-            added = values["date_added"]
-            first, last = values["first_shot"] or added, values["last_shot"] or added
-            # the loader's own filter, on the layer's attributes
-            attributes = SimpleNamespace(date_added=added or first, username=values["username"],
-                                         is_360=bool(values["is_360"]), quality=values["quality"])
-            if not filters.accepts_sequence(attributes):
-                continue
-            line = _parts(_transformed(feature.geometry(), to_local))
-            if line:
-                sequence_id = values["sequence_id"]
-                sequences.append(SequenceTrack(feature.id() if sequence_id is None else sequence_id, line,
-                                               first or last, last or first, attributes.is_360))
-        return sequences
+        return kartaview_tracks(tracks, to_local)
 
     def _road_fields(self, source, parameters, context):
         """(id field, name field) names of the roads: chosen, else guessed; "" when there is none."""
@@ -270,62 +233,6 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             chosen.append(name or next((lower[g] for g in guesses if g in lower), ""))
         return tuple(chosen)
 
-    # -- writing ----------------------------------------------------------------------------------
-
-    def _write_roads(self, parameters, context, source, features, results, feedback):
-        added = QgsFields()
-        for name, kind in (("covered_m", DOUBLE), ("covered_pct", DOUBLE),
-                           ("newest_capture", DATETIME), ("oldest_capture", DATETIME),
-                           ("sequence_count", INT), ("has_360", BOOL)):
-            added.append(new_field(name, kind))
-        fields = QgsProcessingUtils.combineFields(source.fields(), added)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-
-        def road(feature, result):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(feature.attributes() + [
-                round(result.covered_m, 2), round(result.covered_pct, 2), _qdatetime(result.newest_capture),
-                _qdatetime(result.oldest_capture), result.sequence_count, result.has_360])
-            return [out]
-
-        _write_in_batches(sink, zip(features, results), road, feedback,
-                          lambda number: READ + FETCH + ANALYSE + WRITE / 2 * number / len(features))
-        return {self.OUTPUT: dest_id}
-
-    def _write_gaps(self, parameters, context, source, features, results, road_fields, local, feedback):
-        fields = QgsFields()
-        for name, kind in (("road_fid", INT64), ("road_id", STRING),
-                           ("road_name", STRING), ("length_m", DOUBLE),
-                           ("dist_to_covered_m", DOUBLE)):
-            fields.append(new_field(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.GAPS, context, fields, QgsWkbTypes.Type.LineString,
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.GAPS))
-        to_source = QgsCoordinateTransform(local, source.sourceCrs(), context.transformContext())
-        id_field, name_field = road_fields
-
-        def gaps(feature, result):
-            road_id = _text(feature[id_field]) if id_field else str(feature.id())
-            road_name = _text(feature[name_field]) if name_field else None
-            pieces = []
-            for gap in result.gaps:
-                out = QgsFeature(fields)
-                out.setGeometry(_transformed(_line_geometry(gap.coordinates), to_source))
-                distance = gap.distance_to_covered_m
-                out.setAttributes([feature.id(), road_id, road_name, round(gap.length_m, 2),
-                                   None if distance is None else round(distance, 2)])
-                pieces.append(out)
-            return pieces
-
-        _write_in_batches(sink, zip(features, results), gaps, feedback,
-                          lambda number: READ + FETCH + ANALYSE + WRITE / 2 * (1 + number / len(features)))
-        return {self.GAPS: dest_id}
-
     def _log_totals(self, feedback, summary, gap_count):
         feedback.pushInfo(self.tr("Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.")
                           .format(summary.road_m / 1000.0, summary.covered_m / 1000.0,
@@ -337,9 +244,73 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(self.tr("No road is driven along by a KartaView sequence."))
 
 
-# -- geometry and values ------------------------------------------------------------------------------
+class _Writer:
+    """The two sinks, written a tile at a time: roads with coverage, and gaps."""
 
-def _write_in_batches(sink, rows, features_of, feedback, progress_at):
+    def __init__(self, algorithm, parameters, context, source, road_fields):
+        self.algorithm, self.source, self.context = algorithm, source, context
+        added = QgsFields()
+        for name, kind in (("covered_m", DOUBLE), ("covered_pct", DOUBLE),
+                           ("newest_capture", DATETIME), ("oldest_capture", DATETIME),
+                           ("sequence_count", INT), ("has_360", BOOL)):
+            added.append(new_field(name, kind))
+        self.road_fields = QgsProcessingUtils.combineFields(source.fields(), added)
+        self.roads, self.roads_id = algorithm.parameterAsSink(
+            parameters, algorithm.OUTPUT, context, self.road_fields, source.wkbType(), source.sourceCrs())
+        if self.roads is None:
+            raise QgsProcessingException(algorithm.invalidSinkError(parameters, algorithm.OUTPUT))
+        self.gap_fields = QgsFields()
+        for name, kind in (("road_fid", INT64), ("road_id", STRING),
+                           ("road_name", STRING), ("length_m", DOUBLE),
+                           ("dist_to_covered_m", DOUBLE)):
+            self.gap_fields.append(new_field(name, kind))
+        self.gaps, self.gaps_id = algorithm.parameterAsSink(
+            parameters, algorithm.GAPS, context, self.gap_fields, QgsWkbTypes.Type.LineString, source.sourceCrs())
+        if self.gaps is None:
+            raise QgsProcessingException(algorithm.invalidSinkError(parameters, algorithm.GAPS))
+        self.id_field, self.name_field = road_fields
+
+    def write(self, features, results, local, feedback):
+        """One tile's roads (features) and their RoadCoverage results; stops at a cancel."""
+        to_source = QgsCoordinateTransform(local, self.source.sourceCrs(), self.context.transformContext())
+        fields, gap_fields = self.road_fields, self.gap_fields
+        lines = iter(transformed_lines([[gap.coordinates] for result in results for gap in result.gaps], to_source))
+        moments = {None: None}  # a capture time is shared by many roads: one QDateTime each
+
+        def moment(value):
+            if value not in moments:
+                moments[value] = values.qdatetime(value)
+            return moments[value]
+
+        def road(feature, result):
+            attributes = feature.attributes()
+            feature.setFields(fields, False)  # the input feature itself, its geometry kept: no copy
+            feature.setAttributes(attributes + [
+                round(result.covered_m, 2), round(result.covered_pct, 2), moment(result.newest_capture),
+                moment(result.oldest_capture), result.sequence_count, result.has_360])
+            return [feature]
+
+        def gaps(feature, result):
+            if not result.gaps:
+                return []
+            road_id = values.text(feature[self.id_field]) if self.id_field else str(feature.id())
+            road_name = values.text(feature[self.name_field]) if self.name_field else None
+            pieces = []
+            for gap in result.gaps:
+                out = QgsFeature(gap_fields)
+                line = next(lines)
+                out.setGeometry(line_geometry(line[0]) if line else QgsGeometry())
+                distance = gap.distance_to_covered_m
+                out.setAttributes([feature.id(), road_id, road_name, round(gap.length_m, 2),
+                                   None if distance is None else round(distance, 2)])
+                pieces.append(out)
+            return pieces
+
+        _write_in_batches(self.gaps, zip(features, results), gaps, feedback)  # first: reads the roads' fields
+        _write_in_batches(self.roads, zip(features, results), road, feedback)
+
+
+def _write_in_batches(sink, rows, features_of, feedback):
     """Add the features made of each (road, result) row to the sink, BATCH rows at a time; stops
     at a cancel, checked once per batch."""
     batch = []
@@ -349,153 +320,5 @@ def _write_in_batches(sink, rows, features_of, feedback, progress_at):
                 break
             sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             batch = []
-            feedback.setProgress(progress_at(number))
         batch.extend(features_of(feature, result))
     sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
-
-
-def _local_crs(bbox):
-    """Azimuthal equidistant CRS centred on the roads: metres, true distances near the centre."""
-    return QgsCoordinateReferenceSystem.fromProj(
-        "+proj=aeqd +lat_0={:.7f} +lon_0={:.7f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs".format(
-            (bbox[1] + bbox[3]) / 2, (bbox[0] + bbox[2]) / 2))
-
-
-def _wgs84_bbox(extent, crs, context):
-    """(min_lng, min_lat, max_lng, max_lat) of `extent` (in `crs`)."""
-    to_wgs84 = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem(WGS84), context.transformContext())
-    rectangle = to_wgs84.transformBoundingBox(extent)
-    return rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum()
-
-
-def _grown(bbox, metres):
-    """bbox grown by at least `metres` on every side (a sequence just outside still covers roads inside)."""
-    grow = metres / METRES_PER_DEGREE / max(0.01, cos(radians(min(max(abs(bbox[1]), abs(bbox[3])), 89.0))))
-    return bbox[0] - grow, bbox[1] - grow, bbox[2] + grow, bbox[3] + grow
-
-
-def _transformed(geometry, transform):
-    """A transformed copy of `geometry`; None when it cannot be transformed."""
-    geometry = QgsGeometry(geometry)
-    try:
-        geometry.transform(transform)
-    except QgsCsException:
-        return None
-    return geometry
-
-
-def _parts(geometry):
-    """(n x 2) coordinate arrays of the parts of a line geometry (curves segmentized, z and m dropped),
-    read from its WKB in bulk: much faster than point by point."""
-    if geometry is None or geometry.isEmpty():
-        return []
-    shape = geometry.constGet()
-    if shape.wkbType() not in (QgsWkbTypes.Type.LineString, QgsWkbTypes.Type.MultiLineString):
-        shape = shape.segmentize() if QgsWkbTypes.isCurvedType(shape.wkbType()) else shape.clone()
-        shape.dropZValue()
-        shape.dropMValue()
-    return _wkb_lines(bytes(shape.asWkb()))
-
-
-def _wkb_lines(wkb, offset=0):
-    """The coordinate arrays of a 2D WKB LineString or MultiLineString."""
-    order = "<" if wkb[offset] == 1 else ">"
-    kind, count = struct.unpack_from(order + "II", wkb, offset + 1)
-    if kind == WKB_LINESTRING:
-        return [np.frombuffer(wkb, order + "f8", 2 * count, offset + 9).reshape(count, 2)]
-    parts, offset = [], offset + 9
-    for _ in range(count):
-        (part,) = _wkb_lines(wkb, offset)
-        parts.append(part)
-        offset += 9 + part.nbytes
-    return parts
-
-
-def _line_geometry(coordinates):
-    """A LineString QgsGeometry of (x, y) coordinates, via WKB."""
-    points = np.ascontiguousarray(coordinates, dtype="<f8")
-    geometry = QgsGeometry()
-    geometry.fromWkb(struct.pack("<BII", 1, WKB_LINESTRING, len(points)) + points.tobytes())
-    return geometry
-
-
-def _py_datetime(value):
-    """Naive UTC datetime of a QDateTime / QDate / ISO string attribute; None if empty or unreadable."""
-    if isinstance(value, QDateTime):
-        return value.toUTC().toPyDateTime() if value.isValid() else None
-    if isinstance(value, QDate):
-        return datetime.combine(value.toPyDate(), datetime.min.time()) if value.isValid() else None
-    if isinstance(value, (datetime, date)):
-        return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
-    text = _text(value)
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
-
-
-def _qdatetime(moment):
-    if moment is None:
-        return None
-    value = QDateTime(moment)
-    value.setTimeSpec(Qt.TimeSpec.UTC)
-    return value
-
-
-def _text(value):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return str(value)
-
-
-def _integer(value):
-    try:
-        return None if _text(value) is None else int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _flag(value):
-    text = (_text(value) or "").strip().lower()
-    return text in ("1", "true", "yes", "t")
-
-
-class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
-    """Applies a .qml to an output layer loaded into the project when the algorithm finishes, then
-    `then(layer)` if given (more layer settings: the temporal properties of a download)."""
-
-    def __init__(self, qml, then=None):
-        super().__init__()
-        self.qml, self.then = qml, then
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        try:
-            message, ok = load_style(layer, self.qml)  # its legend in the interface language
-            layer.triggerRepaint()
-        except Exception as error:  # noqa: BLE001 - a style must never break the results
-            message, ok = str(error), False
-        if not ok:
-            log_warning(QCoreApplication.translate("CoverageGapsAlgorithm", "The style {} was not applied: {}")
-                        .format(self.qml.name, message))
-        if self.then is not None:
-            try:
-                self.then(layer)
-            except Exception as error:  # noqa: BLE001 - must never break the results either
-                log_warning("KartaView: setting up the output layer failed: {}".format(error))
-
-
-# QGIS keeps only a raw pointer to a post-processor, and deletes it once it has run: a new one per output,
-# kept here until then (a post-processor used for a second run was a deleted C++ object).
-_STYLERS = []
-
-
-def _style_on_completion(context, dest_id, qml, then=None):
-    if not qml.exists() or not context.willLoadLayerOnCompletion(dest_id):
-        return
-    _STYLERS[:] = [styler for styler in _STYLERS if not sip.isdeleted(styler)]
-    styler = _StyleOnCompletion(qml, then)
-    _STYLERS.append(styler)
-    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)

@@ -6,6 +6,7 @@ to a live layer on sequence_id.
 """
 
 import functools
+import math
 import os
 from collections import Counter
 
@@ -36,12 +37,24 @@ from ..provider.fields import fields_for
 from ..provider.loader import default_loader
 from ..provider.temporal import apply_temporal
 from ..provider.uri import COVERAGE, LAYER_TYPES, PHOTOS, SEQUENCES
-from .coverage_gaps import STYLES, _style_on_completion
 from .filters import add_filter_parameters, filters_from_parameters
+from .styling import STYLES, style_on_completion
 
 WGS84 = "EPSG:4326"
+CHUNK_TILES = 64  # map tiles fetched at once (the extent is cut into parts of about this many)
 # per layer type: what the output layer gets after its style
 _TEMPORAL = {kind: functools.partial(apply_temporal, layer_type=kind) for kind in LAYER_TYPES}
+
+
+def chunks(layer_type, bbox):
+    """bbox cut into a grid of parts of at most about CHUNK_TILES map tiles each, fetched one at a time:
+    memory is bounded by what a part holds, not by the extent (a country)."""
+    count = default_loader().tile_count(layer_type, bbox)
+    side = max(1, math.ceil(math.sqrt(count / CHUNK_TILES)))
+    xs = [bbox[0] + (bbox[2] - bbox[0]) * i / side for i in range(side + 1)]
+    ys = [bbox[1] + (bbox[3] - bbox[1]) * i / side for i in range(side + 1)]
+    xs[-1], ys[-1] = bbox[2], bbox[3]  # exactly the extent, whatever the rounding
+    return [(xs[i], ys[j], xs[i + 1], ys[j + 1]) for j in range(side) for i in range(side)]
 
 
 class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
@@ -107,33 +120,46 @@ class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
         loader = default_loader()
         feedback.pushInfo(self.tr("Reading KartaView {} ({} map tiles) from the plugin's cache, or else from {}...")
                           .format(self._kind(layer_type), loader.tile_count(layer_type, bbox), loader.client.base_url))
-        tally = Counter()
-        try:  # a page cap cutting the data, or records KartaView sent unreadable: a warning the user sees
-            items = loader.fetch(layer_type, bbox, filters, progress=lambda p: feedback.setProgress(0.9 * p),
-                                 cancel=feedback.isCanceled, warn=feedback.pushWarning, tally=tally)
-        except Cancelled:
-            return {self.OUTPUT: dest_id, self.COUNT: 0}
+        tally, written = Counter(), set()  # the ids written: a sequence crossing chunks is written once
+        try:  # the whole extent within the loader's limit (MAX_FETCH_TILES), refused before any part
+            loader.check_extent(layer_type, bbox)
         except KartaViewError as error:
-            log_warning(error.message)  # the details for the log; the user reads one sentence
             raise QgsProcessingException(self.tr("KartaView data could not be downloaded: {}").format(
                 user_message(error))) from None
+        parts = chunks(layer_type, bbox)
+        for number, part in enumerate(parts):
+            def progress(percent, number=number):
+                feedback.setProgress(100.0 * (number + percent / 100.0) / len(parts))
 
+            try:  # a page cap cutting the data, or records KartaView sent unreadable: a warning the user sees
+                items = loader.fetch(layer_type, part, filters, progress=progress, cancel=feedback.isCanceled,
+                                     warn=feedback.pushWarning, tally=tally)
+            except Cancelled:
+                return {self.OUTPUT: dest_id, self.COUNT: len(written)}
+            except KartaViewError as error:
+                log_warning(error.message)  # the details for the log; the user reads one sentence
+                raise QgsProcessingException(self.tr("KartaView data could not be downloaded: {}").format(
+                    user_message(error))) from None
+            for item in items:
+                if feedback.isCanceled():
+                    break
+                record = build_record(layer_type, item, loader.client)
+                if record.fid in written:
+                    continue
+                written.add(record.fid)
+                feature = QgsFeature(fields, record.fid)
+                feature.setAttributes(record.attributes)
+                feature.setGeometry(record.geometry)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            del items
+            progress(100.0)
         self._say_where_from(tally, feedback)
-        for number, item in enumerate(items):
-            if feedback.isCanceled():
-                break
-            record = build_record(layer_type, item, loader.client)
-            feature = QgsFeature(fields, record.fid)
-            feature.setAttributes(record.attributes)
-            feature.setGeometry(record.geometry)
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-            feedback.setProgress(90 + 10 * (number + 1) / max(1, len(items)))
-        feedback.pushInfo(self.tr("{} {} written.").format(len(items), self._kind(layer_type)))
+        feedback.pushInfo(self.tr("{} {} written.").format(len(written), self._kind(layer_type)))
         # loaded into the project, the result looks like the KartaView layer of its type (same fields)
         # and, like it, has its capture time range for the Temporal Controller
-        _style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type), _TEMPORAL[layer_type])
+        style_on_completion(context, dest_id, STYLES / "{}.qml".format(layer_type), _TEMPORAL[layer_type])
         self._saved = (dest_id, layer_type)
-        return {self.OUTPUT: dest_id, self.COUNT: len(items)}
+        return {self.OUTPUT: dest_id, self.COUNT: len(written)}
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API name)
         """A file output gets its style and time range beside it (<file>.qml, which QGIS loads as the

@@ -20,7 +20,7 @@ from ..analysis.statistics import Piece
 from ..provider.feature_source import build_record
 from ..provider.fields import fields_for
 from ..provider.uri import SEQUENCES
-from .coverage_gaps import _flag, _integer, _py_datetime, _text
+from .values import flag, integer, py_datetime, text
 
 WGS84 = "EPSG:4326"
 
@@ -56,9 +56,9 @@ def _line(feature_id, values, geometry):
                         values.get("quality"), values.get("device"), bool(values.get("is_360")))
 
 
-_CONVERTERS = (("date_added", _py_datetime), ("first_shot", _py_datetime), ("last_shot", _py_datetime),
-               ("username", _text), ("is_360", _flag), ("quality", _integer), ("sequence_id", _integer),
-               ("device", _text))
+_CONVERTERS = (("date_added", py_datetime), ("first_shot", py_datetime), ("last_shot", py_datetime),
+               ("username", text), ("is_360", flag), ("quality", integer), ("sequence_id", integer),
+               ("device", text))
 
 
 def layer_sequences(source, filters, context, cancel):
@@ -113,7 +113,7 @@ def area_geometries(source, name_field, context, fallback_name):
         geometry = QgsGeometry(feature.geometry())
         if geometry.isNull() or geometry.isEmpty() or geometry.transform(transform) != 0:
             continue
-        name = _text(feature[name_field]) if name_field else None
+        name = text(feature[name_field]) if name_field else None
         areas.append((name or fallback_name.format(feature.id()), geometry.makeValid()))
     return areas
 
