@@ -1,6 +1,7 @@
 """`Sandbox`: start, control and stop the fake KartaView from Python (tests, the demo)."""
 
 import shutil
+import ssl
 import tempfile
 import threading
 from pathlib import Path
@@ -25,8 +26,10 @@ def world_for(seed):
 
 
 class Sandbox:
-    def __init__(self, port=0, token=DEFAULT_TOKEN, latency_ms=0, data_dir=None, seed=1, fault_seed=None, **faults):
-        self.port, self.token, self.seed = port, token, seed
+    def __init__(self, port=0, token=DEFAULT_TOKEN, latency_ms=0, data_dir=None, seed=1, fault_seed=None, tls=None,
+                 **faults):
+        """tls: (certificate file, key file) to serve HTTPS at https://localhost:<port>/."""
+        self.port, self.token, self.seed, self.tls = port, token, seed, tls
         self.username = DEMO_USER["username"]
         self.data_dir = data_dir
         self._own_data_dir = data_dir is None
@@ -46,6 +49,11 @@ class Sandbox:
         self._server = SandboxHTTPServer(self.port, None)
         self.port = self._server.server_address[1]
         self.url = "http://127.0.0.1:{}/".format(self.port)
+        if self.tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*self.tls)
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+            self.url = "https://localhost:{}/".format(self.port)
         self._app = App(self.world, self._store, ImageCache(Path(self.data_dir) / "images"), self.faults, demo,
                         self.url)
         self._server.app = self._app
