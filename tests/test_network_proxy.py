@@ -1,15 +1,16 @@
-"""Inside QGIS the plugin's requests use QGIS's network (issue 14, point 5): QGIS's proxy settings (a
-real proxy that requires authentication: Debian's tinyproxy), changes applied at once, QGIS's CA
-certificates, and the Network Logger, which sees the requests without secrets and never a token.
-
-Requests without secrets go through QGIS's network access manager; those carrying the token go
-through `requests` configured from QGIS's settings (plugin/core/network.py says why). Both are tested.
-PAC files are not: Debian's Qt 5 is built without libproxy, so QGIS here cannot use one.
+"""Inside QGIS the plugin's requests use QGIS's network settings (issue 14, point 5): QGIS's proxy (a
+real proxy that requires authentication: Debian's tinyproxy), changes applied at once, and the CA
+certificates of QGIS's authentication database. The plugin sends through `requests` configured from
+QGIS for each request; the QGIS network access manager backend (plugin/core/qgis_http.py, not used
+by the plugin yet) is tested too: the proxy, the CA, no hang in a worker, and the Network Logger,
+which sees its requests and never one carrying the token.
+PAC files are not tested: Debian's Qt 5 is built without libproxy, so QGIS here cannot use one.
 """
 
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -26,6 +27,7 @@ from qgis.PyQt.QtNetwork import QSslCertificate
 
 from kartaview.plugin.client import KartaViewClient, KartaViewError, TransientError
 from kartaview.plugin.core import network
+from kartaview.plugin.core.qgis_http import QgisBackend
 from tests.sandbox import Sandbox
 
 CLUJ = (23.55, 46.74, 23.65, 46.80)
@@ -120,6 +122,11 @@ def _search(client=None):
     return photos
 
 
+def _qgis_client(**kwargs):
+    """A client whose requests without secrets go through QGIS's network access manager."""
+    return network.make_client(backend=QgisBackend(), **kwargs)
+
+
 def _check_token(sandbox, client=None):
     """A request carrying the token (through `requests`, configured from QGIS's settings)."""
     client = client or network.make_client()
@@ -146,14 +153,23 @@ def test_socks_proxy_resolves_names_through_the_proxy(qgis_proxy):
                                       "https": "socks5h://socks.example:1080"}
 
 
+def test_a_socks_proxy_without_pysocks_says_what_to_install(sandbox, qgis_proxy, monkeypatch):
+    monkeypatch.setitem(sys.modules, "socks", None)  # as where PySocks is not installed
+    qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort="1080")
+    with pytest.raises(KartaViewError, match="PySocks"):
+        network.make_client(retries=0).nearby_photos_page(CLUJ, ipp=10)
+
+
 def test_both_kinds_of_request_go_through_qgis_authenticated_proxy_from_main_and_worker_threads(
         sandbox, qgis_proxy, tinyproxy):
     qgis_proxy(proxyType="HttpProxy", proxyHost="127.0.0.1", proxyPort=str(tinyproxy.port),
                proxyUser=PROXY_USER, proxyPassword=PROXY_PASSWORD)
     _search()
     _in_worker(_search)
+    _search(_qgis_client())
+    _in_worker(_search, _qgis_client())
     searches = [line for line in tinyproxy.requests_for(sandbox.url) if "/1.0/list/nearby-photos/" in line]
-    assert len(searches) >= 2, "the requests did not go through QGIS's proxy: " + tinyproxy.log_path.read_text()
+    assert len(searches) >= 4, "the requests did not go through QGIS's proxy: " + tinyproxy.log_path.read_text()
     _check_token(sandbox)
     _in_worker(_check_token, sandbox)
     assert len(_token_requests(tinyproxy, sandbox)) == 2, tinyproxy.log_path.read_text()
@@ -166,8 +182,10 @@ def test_a_proxy_asking_for_credentials_qgis_lacks_fails_quickly_in_a_worker_too
     for run in (lambda f: f(), _in_worker):
         started = time.monotonic()
         with pytest.raises(KartaViewError, match="proxy"):
+            run(lambda: _qgis_client(retries=0).nearby_photos_page(CLUJ, ipp=10))
+        # `requests` gets tinyproxy's 407 only as a reset connection while it still sends the form
+        with pytest.raises(KartaViewError):
             run(lambda: network.make_client(retries=0).nearby_photos_page(CLUJ, ipp=10))
-        # (tinyproxy answers 407 and drops the connection while `requests` still sends the form)
         with pytest.raises(KartaViewError):
             run(lambda: _check_token(sandbox, network.make_client(retries=0)))
         assert time.monotonic() - started < 10
@@ -178,6 +196,8 @@ def test_urls_excluded_in_qgis_bypass_the_proxy(sandbox, qgis_proxy, tinyproxy):
                proxyUser=PROXY_USER, proxyPassword=PROXY_PASSWORD, noProxyUrls=[sandbox.url])
     _search()
     _in_worker(_search)
+    _search(_qgis_client())
+    _in_worker(_search, _qgis_client())
     _check_token(sandbox)
     assert tinyproxy.requests_for(sandbox.url) == []
 
@@ -250,8 +270,11 @@ def test_https_with_a_ca_known_only_to_qgis_auth_database(https_sandbox, ca_in_q
     _in_worker(_search, client)
     _check_token(https_sandbox, client)
     _in_worker(_check_token, https_sandbox, client)
+    through_qgis = _qgis_client(base_url=https_sandbox.url, retries=0)
+    _search(through_qgis)
+    _in_worker(_search, through_qgis)
     paths = [entry["path"] for entry in https_sandbox.request_log]
-    assert paths.count("/1.0/list/nearby-photos/") == 2 and paths.count("/1.0/list/my-list/") == 2
+    assert paths.count("/1.0/list/nearby-photos/") == 4 and paths.count("/1.0/list/my-list/") == 2
     # The CA really is unknown outside QGIS: the pure client (requests and its own CAs) refuses.
     with KartaViewClient(https_sandbox.url, retries=0) as outside:
         with pytest.raises(TransientError, match="(?i)certificate"):
@@ -262,9 +285,12 @@ def test_https_without_the_ca_fails_cleanly_and_at_once_in_a_worker(https_sandbo
     """QGIS's SSL-error handler would make a worker wait for the main thread (forever, in
     qgis_process, whose main thread waits for the workers): the plugin's workers fail instead."""
     client = network.make_client(base_url=https_sandbox.url, retries=0)
+    through_qgis = _qgis_client(base_url=https_sandbox.url, retries=0)
     for run in (lambda f: f(), _in_worker):
         started = time.monotonic()
         with pytest.raises(TransientError, match="(?i)ssl|certificate|handshake"):
+            run(lambda: _search(through_qgis))
+        with pytest.raises(TransientError, match="(?i)ssl|certificate"):
             run(lambda: _search(client))
         with pytest.raises(TransientError, match="(?i)ssl|certificate"):
             run(lambda: _check_token(https_sandbox, client))
@@ -306,11 +332,12 @@ class _LoggerSignals:
 
 
 def test_requests_without_secrets_show_in_the_network_logger_and_the_token_never(sandbox, qgis_proxy):
+    client = _qgis_client()
     with _LoggerSignals() as logger:
-        _search()
-        _in_worker(_search)
-        _check_token(sandbox)
-        _in_worker(_check_token, sandbox)
+        _search(client)
+        _in_worker(_search, client)
+        _check_token(sandbox, client)
+        _in_worker(_check_token, sandbox, client)
         logger.wait_for(2, sandbox.url + "1.0/list/nearby-photos/")
         QgsApplication.processEvents()
     searches = [entry for entry in logger.requests if entry[0].startswith(sandbox.url + "1.0/list/nearby-photos/")]
