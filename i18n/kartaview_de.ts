@@ -341,6 +341,116 @@ Dies kann nicht rückgängig gemacht werden: Ihre Fotos werden für alle entfern
         <source>KartaView coverage</source>
         <translation>KartaView-Abdeckung</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <source>Sequence {}: {} photo(s), {:.0f} m, {} ({}).</source>
+        <translation>Sequenz {}: {} Foto(s), {:.0f} m, {} ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <source>360°</source>
+        <translation>360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <source>{} of them 360°</source>
+        <translation>davon {} mit 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <source>flat</source>
+        <translation>flach</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="130"/>
+        <source>Skipped: no photo file</source>
+        <translation>Übersprungen: keine Fotodatei</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="131"/>
+        <source>Skipped: file missing or unreadable</source>
+        <translation>Übersprungen: Datei fehlt oder ist nicht lesbar</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="132"/>
+        <source>Skipped: not a JPEG</source>
+        <translation>Übersprungen: kein JPEG</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="133"/>
+        <source>Skipped: corrupt JPEG</source>
+        <translation>Übersprungen: beschädigtes JPEG</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="134"/>
+        <source>Skipped: larger than 20 MB</source>
+        <translation>Übersprungen: größer als 20 MB</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="135"/>
+        <source>Skipped: no position</source>
+        <translation>Übersprungen: keine Position</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="136"/>
+        <source>Skipped: no capture time</source>
+        <translation>Übersprungen: keine Aufnahmezeit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="137"/>
+        <source>Skipped: the same file twice</source>
+        <translation>Übersprungen: dieselbe Datei zweimal</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="138"/>
+        <source>Skipped: a copy of another photo</source>
+        <translation>Übersprungen: Kopie eines anderen Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="139"/>
+        <source>Skipped: near-duplicate</source>
+        <translation>Übersprungen: Beinahe-Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="165"/>
+        <source>Sequence {}</source>
+        <translation>Sequenz {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="168"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="171"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="174"/>
+        <source>Already uploaded</source>
+        <translation>Bereits hochgeladen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="174"/>
+        <source>Not reached</source>
+        <translation>Nicht erreicht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="190"/>
+        <source>Sequence {}: {} photo(s), {:.0f} m, {}</source>
+        <translation>Sequenz {}: {} Foto(s), {:.0f} m, {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="193"/>
+        <source>(360°)</source>
+        <translation>(360°)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="216"/>
+        <source>The style of {} was not applied: {}</source>
+        <translation>Der Stil von {} wurde nicht angewendet: {}</translation>
+    </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
@@ -500,12 +610,12 @@ Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_c
 <context>
     <name>CoverageStatisticsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>KartaView coverage statistics</source>
         <translation>KartaView-Abdeckungsstatistik</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
         <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
 
 Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
@@ -518,182 +628,182 @@ Die Sequenzen kommen von KartaView (in der Ausdehnung oder der Ausdehnung der Ge
 Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Dimension, Kategorie, km, Sequenzen) zum Pivotieren und ein HTML-Bericht mit Diagrammen, der sich im Ergebnisbetrachter öffnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="196"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="121"/>
         <source>Sequences layer (instead of loading them from KartaView)</source>
         <translation>Sequenzlayer (statt sie von KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
         <source>Areas</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="126"/>
         <source>Area name field</source>
         <translation>Feld mit dem Gebietsnamen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="128"/>
         <source>Roads (for the covered share)</source>
         <translation>Straßen (für den abgedeckten Anteil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
         <source>Road coverage tolerance (metres)</source>
         <translation>Toleranz der Straßenabdeckung (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="136"/>
         <source>Statistics per area</source>
         <translation>Statistik je Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="138"/>
         <source>Kilometres by year, quality, device and 360°</source>
         <translation>Kilometer nach Jahr, Qualität, Gerät und 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="143"/>
         <source>Kilometres of imagery</source>
         <translation>Kilometer an Bildern</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="170"/>
         <source>All areas</source>
         <translation>Alle Gebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="175"/>
         <source>The Python package plotly is missing: the report has tables, no charts.</source>
         <translation>Das Python-Paket plotly fehlt: Der Bericht enthält Tabellen, keine Diagramme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="179"/>
         <source>{:.2f} km of {} sequences in {} areas.</source>
         <translation>{:.2f} km aus {} Sequenzen in {} Gebieten.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
         <source>Area {}</source>
         <translation>Gebiet {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="191"/>
         <source>The areas layer has no polygon to measure in.</source>
         <translation>Der Gebietslayer hat kein Polygon, in dem gemessen werden kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
         <source>Give an extent or an areas layer.</source>
         <translation>Geben Sie eine Ausdehnung oder einen Gebietslayer an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="202"/>
         <source>Loading KartaView sequences from {}...</source>
         <translation>KartaView-Sequenzen werden von {} geladen...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="209"/>
         <source>KartaView data could not be loaded: {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="226"/>
         <source>Measuring the road coverage...</source>
         <translation>Die Straßenabdeckung wird gemessen...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>Generated {} from {}.</source>
         <translation>Erstellt am {} aus {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Area</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Road km</source>
         <translation>Straßen-km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Covered road km</source>
         <translation>Abgedeckte Straßen-km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Roads covered %</source>
         <translation>Straßen abgedeckt %</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Capture year</source>
         <translation>Aufnahmejahr</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Quality band</source>
         <translation>Qualitätsklasse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Kilometres by {}</source>
         <translation>Kilometer nach {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="273"/>
         <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
         <translation>Die Diagramme benötigen das Python-Paket plotly, das diesem QGIS fehlt; die Tabellen sind vollständig.</translation>
     </message>
@@ -929,7 +1039,7 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="26"/>
+        <location filename="../plugin/processing/provider.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1055,12 +1165,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>KartaViewRootItem</name>
     <message>
-        <location filename="../plugin/gui/browser.py" line="25"/>
+        <location filename="../plugin/gui/browser.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/browser.py" line="27"/>
+        <location filename="../plugin/gui/browser.py" line="29"/>
         <source>KartaView street-level imagery: sequences, photos and road coverage</source>
         <translation>KartaView-Straßenbilder: Sequenzen, Fotos und Straßenabdeckung</translation>
     </message>
@@ -1544,6 +1654,63 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
     </message>
 </context>
 <context>
+    <name>PhotoFolderPreviewModel</name>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="67"/>
+        <source>Photo folder to KartaView (upload preview)</source>
+        <translation>Fotoordner zu KartaView (Upload-Vorschau)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="70"/>
+        <source>Imports the geotagged photos of a folder (&quot;Import geotagged photos&quot;) and plans their upload to KartaView (&quot;Upload photos to KartaView&quot;). By default a dry run: nothing is sent, and the planned sequences and the photos are shown on the map, coloured by sequence and skip reason. Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per folder.
+
+The model is a .model3 file in the plugin&apos;s processing/models folder: open it in the Model Designer to adapt it (e.g. add a geotagging step before the upload).</source>
+        <translation>Importiert die georeferenzierten Fotos eines Ordners („Geotagged Fotos importieren“) und plant ihren Upload zu KartaView („Fotos zu KartaView hochladen“). Standardmäßig ein Probelauf: Nichts wird gesendet, und die geplanten Sequenzen und die Fotos werden auf der Karte gezeigt, nach Sequenz und Grund des Überspringens eingefärbt. Schalten Sie den Probelauf ab, um hochzuladen (melden Sie sich zuerst an). Führen Sie es im Stapelmodus über viele Ordner aus: eine Zeile pro Ordner.
+
+Das Modell ist eine .model3-Datei im Ordner processing/models der Erweiterung: Öffnen Sie es in der Modellerstellung, um es anzupassen (z. B. einen Georeferenzierungsschritt vor dem Upload einzufügen).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="80"/>
+        <source>Photo folder</source>
+        <translation>Fotoordner</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="81"/>
+        <source>Include sub-folders</source>
+        <translation>Unterordner einbeziehen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="82"/>
+        <source>Dry run (plan and preview, send nothing)</source>
+        <translation>Probelauf (planen und Vorschau zeigen, nichts senden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="83"/>
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="84"/>
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="86"/>
+        <source>Photos twice as wide as high without GPano XMP are 360°</source>
+        <translation>Fotos, die doppelt so breit wie hoch sind und kein GPano-XMP haben, sind 360°-Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="88"/>
+        <source>Upload report</source>
+        <translation>Upload-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="89"/>
+        <source>Planned sequences</source>
+        <translation>Geplante Sequenzen</translation>
+    </message>
+</context>
+<context>
     <name>SignInComponent</name>
     <message>
         <location filename="../plugin/gui/sign_in_dialog.py" line="167"/>
@@ -1720,12 +1887,307 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="97"/>
+        <location filename="../plugin/processing/upload_photos.py" line="100"/>
         <source>Upload photos to KartaView</source>
         <translation>Fotos zu KartaView hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="103"/>
+        <location filename="../plugin/processing/upload_photos.py" line="135"/>
+        <source>Photos (point layer)</source>
+        <translation>Fotos (Punktlayer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="139"/>
+        <source>Photo file field</source>
+        <translation>Feld mit der Fotodatei</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="142"/>
+        <source>Capture time field</source>
+        <translation>Feld mit der Aufnahmezeit</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="144"/>
+        <source>Heading field</source>
+        <translation>Feld mit der Blickrichtung</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="147"/>
+        <source>Grouping field (one sequence per value)</source>
+        <translation>Gruppierungsfeld (eine Sequenz pro Wert)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="155"/>
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="159"/>
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="163"/>
+        <source>Maximum photos per sequence</source>
+        <translation>Maximale Anzahl Fotos pro Sequenz</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
+        <source>Keep near-duplicate photos</source>
+        <translation>Beinahe-Duplikate behalten</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="168"/>
+        <source>Dry run (check and plan, send nothing)</source>
+        <translation>Probelauf (prüfen und planen, nichts senden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="172"/>
+        <source>Parallel uploads</source>
+        <translation>Gleichzeitige Uploads</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="179"/>
+        <source>KartaView account (authentication configuration)</source>
+        <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="451"/>
+        <source>Upload report</source>
+        <translation>Upload-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Photos uploaded</source>
+        <translation>Hochgeladene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Photos already uploaded</source>
+        <translation>Bereits hochgeladene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Photos skipped</source>
+        <translation>Übersprungene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Photos failed</source>
+        <translation>Fehlgeschlagene Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="201"/>
+        <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
+        <translation>Keine Fotos zum Hochladen: Der Layer ist leer oder es ist kein Objekt ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="209"/>
+        <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
+        <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="228"/>
+        <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
+        <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="321"/>
+        <source>The input layer has no field &apos;{}&apos;.</source>
+        <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="369"/>
+        <source>Dry run: would be photo {} of new sequence {}.</source>
+        <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="395"/>
+        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
+        <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="401"/>
+        <source>Created sequence {} on KartaView: {}</source>
+        <translation>Sequenz {} auf KartaView angelegt: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
+        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
+        <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
+        <source>Finished sequence {}: {}</source>
+        <translation>Sequenz {} abgeschlossen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="414"/>
+        <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
+        <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="425"/>
+        <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
+        <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="458"/>
+        <source>No photo file is given.</source>
+        <translation>Es ist keine Fotodatei angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="459"/>
+        <source>The photo file does not exist or cannot be read ({}).</source>
+        <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="460"/>
+        <source>Not a JPEG file ({}).</source>
+        <translation>Keine JPEG-Datei ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="461"/>
+        <source>Corrupt JPEG file: {}.</source>
+        <translation>Beschädigte JPEG-Datei: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="462"/>
+        <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
+        <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="463"/>
+        <source>No position: the geometry is empty or at 0,0.</source>
+        <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="464"/>
+        <source>No capture time in the field &apos;{}&apos;.</source>
+        <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="465"/>
+        <source>The same file is selected twice (also feature {}).</source>
+        <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="467"/>
+        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
+        <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="469"/>
+        <source>Uploaded by an earlier run.</source>
+        <translation>Bei einem früheren Lauf hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="476"/>
+        <source>KartaView already had this photo.</source>
+        <translation>KartaView hatte dieses Foto bereits.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="477"/>
+        <source>KartaView did not accept the access token: sign in again.</source>
+        <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="478"/>
+        <source>KartaView rejected the photo: {}</source>
+        <translation>KartaView hat das Foto abgelehnt: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="479"/>
+        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
+        <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="481"/>
+        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
+        <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="483"/>
+        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
+        <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="485"/>
+        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
+        <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="284"/>
+        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Das Upload-Journal {path} ist leer (0 Bytes): Die Aufzeichnung der bereits hochgeladenen Fotos ist verloren. Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="289"/>
+        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Das Upload-Journal {path} ist beschädigt ({detail}). Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="293"/>
+        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
+        <translation>Das Upload-Journal {path} kann nicht geschrieben werden ({detail}). Machen Sie die Datei und ihren Ordner beschreibbar oder setzen Sie die Umgebungsvariable KARTAVIEW_UPLOAD_JOURNAL auf eine Datei in einem beschreibbaren Ordner und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="297"/>
+        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
+        <translation>Der Datenträger des Upload-Journals {path} ist voll ({detail}). Geben Sie Speicherplatz frei und starten Sie den Algorithmus erneut mit denselben Fotos: Er setzt dort fort, wo dieser Lauf angehalten hat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="300"/>
+        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
+        <translation>Das Upload-Journal {path} ist von einem anderen Programm gesperrt ({detail}). Schließen Sie es und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="302"/>
+        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
+        <translation>Das Upload-Journal {path} wurde von einer neueren Version des Plugins geschrieben. Aktualisieren Sie das Plugin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="305"/>
+        <source>The upload journal {path} could not be used ({detail}).</source>
+        <translation>Das Upload-Journal {path} konnte nicht verwendet werden ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="388"/>
+        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
+        <translation>{} Foto(s) der Sequenz {} werden gerade von einem anderen Lauf hochgeladen, gestartet um {} (Prozess {} auf {}); es wird darauf gewartet, damit kein Foto doppelt hochgeladen wird.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="417"/>
+        <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
+        <translation>Der Upload wurde angehalten: {} Der Bericht nennt den Zustand jedes Fotos; das Journal {} enthält, was KartaView zuvor bestätigt hat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="466"/>
+        <source>A copy of the photo of feature {} (the same file contents).</source>
+        <translation>Eine Kopie des Fotos von Objekt {} (gleicher Dateiinhalt).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="470"/>
+        <source>Uploaded by another run at the same time.</source>
+        <translation>Von einem gleichzeitig laufenden anderen Lauf hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="471"/>
+        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
+        <translation>Nicht gesendet: Das Upload-Journal konnte nicht geschrieben werden ({}). Starten Sie den Algorithmus erneut, sobald das behoben ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="473"/>
+        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
+        <translation>Auf KartaView, aber das Upload-Journal konnte es nicht festhalten ({}); ein späterer Lauf sendet es erneut, und KartaView antwortet, dass es ein Duplikat ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="106"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -1734,7 +2196,11 @@ Every photo is recorded in an upload journal in the QGIS profile folder, so runn
 
 Sign in first (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or, for headless runs, set the environment variable KARTAVIEW_ACCESS_TOKEN.
 
-The report has one row per input photo with its status: uploaded, already uploaded, skipped (bad input or near-duplicate; the reason says which), failed (re-run to retry), or in a dry run 'would upload'.</source>
+360° photos are uploaded as panoramas (projection SPHERE, field of view 360 and the yaw of GPano:PoseHeadingDegrees), so that KartaView shows them as 360°: a photo is 360° when its XMP says GPano:ProjectionType equirectangular, or, when it has no GPano projection, when it is exactly twice as wide as high (turn that guess off if you have flat 2:1 photos). A 'projection' field in the input (PLANE or SPHERE; other values are ignored) overrides both. 360° and flat photos go in separate sequences.
+
+The report has one row per input photo with its status: uploaded, already uploaded, skipped (bad input or near-duplicate; the reason says which), failed (re-run to retry), or in a dry run 'would upload', and its projection.
+
+Planned sequences: a line per sequence through its photos, with its photo count, 360° photos, length, time span and, once created, its KartaView id. Loaded into the project, the lines and the report's points are coloured by sequence (skipped photos by reason): run with &quot;Dry run&quot; to see the splits on the map and change the gaps before sending.</source>
         <translation>Lädt einen Punktlayer mit georeferenzierten Fotos (z. B. das Ergebnis von „Geotagged Fotos importieren“) zu KartaView hoch. Mit „Nur gewählte Objekte“ wird nur die Auswahl hochgeladen.
 
 Die Fotos werden nach Aufnahmezeit sortiert und nach dem Gruppierungsfeld in Sequenzen aufgeteilt, falls angegeben, sonst überall dort, wo aufeinanderfolgende Fotos zeitlich oder räumlich weiter als die maximale Lücke auseinanderliegen, mit höchstens der maximalen Anzahl Fotos pro Sequenz. Aufeinanderfolgende Fotos, die weniger als 0,5 m und 5° voneinander abweichen, werden als Beinahe-Duplikate übersprungen, sofern sie nicht behalten werden sollen.
@@ -1743,302 +2209,36 @@ Jedes Foto wird in einem Upload-Journal im QGIS-Profilordner vermerkt. Wird dies
 
 Melden Sie sich zuerst an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie für Läufe ohne Oberfläche die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.
 
-Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, bereits hochgeladen, übersprungen (ungültige Eingabe oder Beinahe-Duplikat; der Grund sagt, welches), fehlgeschlagen (zum Wiederholen erneut ausführen) oder bei einem Probelauf „würde hochgeladen“.</translation>
+360°-Fotos werden als Panoramen hochgeladen (Projektion SPHERE, Sichtfeld 360 und die Gierung aus GPano:PoseHeadingDegrees), damit KartaView sie als 360° zeigt: Ein Foto ist ein 360°-Foto, wenn sein XMP GPano:ProjectionType equirectangular angibt oder, ohne GPano-Projektion, wenn es genau doppelt so breit wie hoch ist (schalten Sie diese Annahme ab, wenn Sie flache Fotos im Format 2:1 haben). Ein Feld „projection“ in der Eingabe (PLANE oder SPHERE; andere Werte werden ignoriert) hat Vorrang vor beidem. 360°-Fotos und flache Fotos kommen in getrennte Sequenzen.
+
+Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, bereits hochgeladen, übersprungen (ungültige Eingabe oder Beinahe-Duplikat; der Grund sagt, welches), fehlgeschlagen (zum Wiederholen erneut ausführen) oder bei einem Probelauf „würde hochgeladen“, und seine Projektion.
+
+Geplante Sequenzen: eine Linie pro Sequenz durch ihre Fotos, mit Anzahl der Fotos, der 360°-Fotos, Länge, Zeitspanne und, sobald erstellt, ihrer KartaView-ID. In das Projekt geladen, werden die Linien und die Punkte des Berichts nach Sequenz eingefärbt (übersprungene Fotos nach Grund): Führen Sie einen „Probelauf“ aus, um die Aufteilung auf der Karte zu sehen und die Lücken vor dem Senden zu ändern.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="122"/>
-        <source>Photos (point layer)</source>
-        <translation>Fotos (Punktlayer)</translation>
+        <location filename="../plugin/processing/upload_photos.py" line="153"/>
+        <source>Photos twice as wide as high without GPano XMP are 360°</source>
+        <translation>Fotos, die doppelt so breit wie hoch sind und kein GPano-XMP haben, sind 360°-Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="126"/>
-        <source>Photo file field</source>
-        <translation>Feld mit der Fotodatei</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="129"/>
-        <source>Capture time field</source>
-        <translation>Feld mit der Aufnahmezeit</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="131"/>
-        <source>Heading field</source>
-        <translation>Feld mit der Blickrichtung</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="134"/>
-        <source>Grouping field (one sequence per value)</source>
-        <translation>Gruppierungsfeld (eine Sequenz pro Wert)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="137"/>
-        <source>Maximum time gap within a sequence (seconds)</source>
-        <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
-        <source>Maximum distance gap within a sequence (meters)</source>
-        <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="145"/>
-        <source>Maximum photos per sequence</source>
-        <translation>Maximale Anzahl Fotos pro Sequenz</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="148"/>
-        <source>Keep near-duplicate photos</source>
-        <translation>Beinahe-Duplikate behalten</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="150"/>
-        <source>Dry run (check and plan, send nothing)</source>
-        <translation>Probelauf (prüfen und planen, nichts senden)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
-        <source>Parallel uploads</source>
-        <translation>Gleichzeitige Uploads</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="161"/>
-        <source>KartaView account (authentication configuration)</source>
-        <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="164"/>
-        <source>Upload report</source>
-        <translation>Upload-Bericht</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Photos uploaded</source>
-        <translation>Hochgeladene Fotos</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Photos already uploaded</source>
-        <translation>Bereits hochgeladene Fotos</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Photos skipped</source>
-        <translation>Übersprungene Fotos</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Photos failed</source>
-        <translation>Fehlgeschlagene Fotos</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Sequences</source>
-        <translation>Sequenzen</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="179"/>
-        <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
-        <translation>Keine Fotos zum Hochladen: Der Layer ist leer oder es ist kein Objekt ausgewählt.</translation>
+        <location filename="../plugin/processing/upload_photos.py" line="273"/>
+        <source>Planned sequences</source>
+        <translation>Geplante Sequenzen</translation>
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="187"/>
-        <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
-        <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
+        <source>Photos sent (or to send) as 360°</source>
+        <translation>Als 360° gesendete (oder zu sendende) Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204"/>
-        <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
-        <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
+        <location filename="../plugin/processing/upload_photos.py" line="256"/>
+        <source>360° panoramas (sent as SPHERE): {} photo(s); from GPano XMP: {}, from the 2:1 shape: {}, from the projection field: {}. The report's 'projection' field says which.</source>
+        <translation>360°-Panoramen (als SPHERE gesendet): {} Foto(s); laut GPano-XMP: {}, laut 2:1-Format: {}, laut Projektionsfeld: {}. Das Feld „projection“ des Berichts sagt, welche.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="263"/>
-        <source>The input layer has no field &apos;{}&apos;.</source>
-        <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="309"/>
-        <source>Dry run: would be photo {} of new sequence {}.</source>
-        <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
-        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
-        <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
-        <source>Created sequence {} on KartaView: {}</source>
-        <translation>Sequenz {} auf KartaView angelegt: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
-        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
-        <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
-        <source>Finished sequence {}: {}</source>
-        <translation>Sequenz {} abgeschlossen: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="353"/>
-        <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
-        <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="364"/>
-        <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
-        <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="396"/>
-        <source>No photo file is given.</source>
-        <translation>Es ist keine Fotodatei angegeben.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="397"/>
-        <source>The photo file does not exist or cannot be read ({}).</source>
-        <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="398"/>
-        <source>Not a JPEG file ({}).</source>
-        <translation>Keine JPEG-Datei ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="399"/>
-        <source>Corrupt JPEG file: {}.</source>
-        <translation>Beschädigte JPEG-Datei: {}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="400"/>
-        <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
-        <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="401"/>
-        <source>No position: the geometry is empty or at 0,0.</source>
-        <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
-        <source>No capture time in the field &apos;{}&apos;.</source>
-        <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="403"/>
-        <source>The same file is selected twice (also feature {}).</source>
-        <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
-        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
-        <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="407"/>
-        <source>Uploaded by an earlier run.</source>
-        <translation>Bei einem früheren Lauf hochgeladen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="414"/>
-        <source>KartaView already had this photo.</source>
-        <translation>KartaView hatte dieses Foto bereits.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="415"/>
-        <source>KartaView did not accept the access token: sign in again.</source>
-        <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="416"/>
-        <source>KartaView rejected the photo: {}</source>
-        <translation>KartaView hat das Foto abgelehnt: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="417"/>
-        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
-        <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="419"/>
-        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
-        <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="421"/>
-        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
-        <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="423"/>
-        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
-        <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="228"/>
-        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
-        <translation>Das Upload-Journal {path} ist leer (0 Bytes): Die Aufzeichnung der bereits hochgeladenen Fotos ist verloren. Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="233"/>
-        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
-        <translation>Das Upload-Journal {path} ist beschädigt ({detail}). Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="237"/>
-        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
-        <translation>Das Upload-Journal {path} kann nicht geschrieben werden ({detail}). Machen Sie die Datei und ihren Ordner beschreibbar oder setzen Sie die Umgebungsvariable KARTAVIEW_UPLOAD_JOURNAL auf eine Datei in einem beschreibbaren Ordner und starten Sie dann erneut.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="241"/>
-        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
-        <translation>Der Datenträger des Upload-Journals {path} ist voll ({detail}). Geben Sie Speicherplatz frei und starten Sie den Algorithmus erneut mit denselben Fotos: Er setzt dort fort, wo dieser Lauf angehalten hat.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="244"/>
-        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
-        <translation>Das Upload-Journal {path} ist von einem anderen Programm gesperrt ({detail}). Schließen Sie es und starten Sie dann erneut.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="246"/>
-        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
-        <translation>Das Upload-Journal {path} wurde von einer neueren Version des Plugins geschrieben. Aktualisieren Sie das Plugin.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="249"/>
-        <source>The upload journal {path} could not be used ({detail}).</source>
-        <translation>Das Upload-Journal {path} konnte nicht verwendet werden ({detail}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327"/>
-        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
-        <translation>{} Foto(s) der Sequenz {} werden gerade von einem anderen Lauf hochgeladen, gestartet um {} (Prozess {} auf {}); es wird darauf gewartet, damit kein Foto doppelt hochgeladen wird.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="356"/>
-        <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
-        <translation>Der Upload wurde angehalten: {} Der Bericht nennt den Zustand jedes Fotos; das Journal {} enthält, was KartaView zuvor bestätigt hat.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="404"/>
-        <source>A copy of the photo of feature {} (the same file contents).</source>
-        <translation>Eine Kopie des Fotos von Objekt {} (gleicher Dateiinhalt).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="408"/>
-        <source>Uploaded by another run at the same time.</source>
-        <translation>Von einem gleichzeitig laufenden anderen Lauf hochgeladen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="409"/>
-        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
-        <translation>Nicht gesendet: Das Upload-Journal konnte nicht geschrieben werden ({}). Starten Sie den Algorithmus erneut, sobald das behoben ist.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="411"/>
-        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
-        <translation>Auf KartaView, aber das Upload-Journal konnte es nicht festhalten ({}); ein späterer Lauf sendet es erneut, und KartaView antwortet, dass es ein Duplikat ist.</translation>
+        <location filename="../plugin/processing/upload_photos.py" line="150"/>
+        <source>Projection field: PLANE or SPHERE, overriding what the photo says</source>
+        <translation>Projektionsfeld: PLANE oder SPHERE, hat Vorrang vor den Angaben des Fotos</translation>
     </message>
 </context>
 </TS>

@@ -341,6 +341,116 @@ Cette action est définitive : ses photos sont supprimées pour tout le monde.</
         <source>KartaView coverage</source>
         <translation>Couverture KartaView</translation>
     </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <source>Sequence {}: {} photo(s), {:.0f} m, {} ({}).</source>
+        <translation>Séquence {} : {} photo(s), {:.0f} m, {} ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <source>360°</source>
+        <translation>360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <source>{} of them 360°</source>
+        <translation>dont {} à 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <source>flat</source>
+        <translation>plates</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="130"/>
+        <source>Skipped: no photo file</source>
+        <translation>Ignorée : pas de fichier photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="131"/>
+        <source>Skipped: file missing or unreadable</source>
+        <translation>Ignorée : fichier absent ou illisible</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="132"/>
+        <source>Skipped: not a JPEG</source>
+        <translation>Ignorée : pas un JPEG</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="133"/>
+        <source>Skipped: corrupt JPEG</source>
+        <translation>Ignorée : JPEG corrompu</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="134"/>
+        <source>Skipped: larger than 20 MB</source>
+        <translation>Ignorée : plus de 20 Mo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="135"/>
+        <source>Skipped: no position</source>
+        <translation>Ignorée : pas de position</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="136"/>
+        <source>Skipped: no capture time</source>
+        <translation>Ignorée : pas de date de prise de vue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="137"/>
+        <source>Skipped: the same file twice</source>
+        <translation>Ignorée : le même fichier deux fois</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="138"/>
+        <source>Skipped: a copy of another photo</source>
+        <translation>Ignorée : copie d’une autre photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="139"/>
+        <source>Skipped: near-duplicate</source>
+        <translation>Ignorée : quasi-doublon</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="165"/>
+        <source>Sequence {}</source>
+        <translation>Séquence {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="168"/>
+        <source>Skipped</source>
+        <translation>Ignorée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="171"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="174"/>
+        <source>Already uploaded</source>
+        <translation>Déjà téléversée</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="174"/>
+        <source>Not reached</source>
+        <translation>Non atteinte</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="190"/>
+        <source>Sequence {}: {} photo(s), {:.0f} m, {}</source>
+        <translation>Séquence {} : {} photo(s), {:.0f} m, {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="193"/>
+        <source>(360°)</source>
+        <translation>(360°)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_preview.py" line="216"/>
+        <source>The style of {} was not applied: {}</source>
+        <translation>Le style de {} n’a pas été appliqué : {}</translation>
+    </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
@@ -500,12 +610,12 @@ Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pc
 <context>
     <name>CoverageStatisticsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>KartaView coverage statistics</source>
         <translation>Statistiques de couverture KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="95"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
         <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
 
 Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
@@ -518,182 +628,182 @@ Les séquences viennent de KartaView (dans l'emprise, ou l'emprise des zones) ou
 Sorties : une table avec une ligne par zone, une table longue (zone, dimension, catégorie, km, séquences) à croiser, et un rapport HTML avec des graphiques, qui s'ouvre depuis la visionneuse de résultats.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="182"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="196"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="121"/>
         <source>Sequences layer (instead of loading them from KartaView)</source>
         <translation>Couche de séquences (au lieu de les charger depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
         <source>Areas</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="113"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="126"/>
         <source>Area name field</source>
         <translation>Champ du nom de zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="115"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="128"/>
         <source>Roads (for the covered share)</source>
         <translation>Routes (pour la part couverte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
         <source>Road coverage tolerance (metres)</source>
         <translation>Tolérance de couverture des routes (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="122"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="136"/>
         <source>Statistics per area</source>
         <translation>Statistiques par zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="138"/>
         <source>Kilometres by year, quality, device and 360°</source>
         <translation>Kilomètres par année, qualité, appareil et 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="127"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="129"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="143"/>
         <source>Kilometres of imagery</source>
         <translation>Kilomètres d'imagerie</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="156"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="170"/>
         <source>All areas</source>
         <translation>Toutes les zones</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="161"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="175"/>
         <source>The Python package plotly is missing: the report has tables, no charts.</source>
         <translation>Le paquet Python plotly manque : le rapport contient les tables, sans graphiques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="179"/>
         <source>{:.2f} km of {} sequences in {} areas.</source>
         <translation>{:.2f} km de {} séquences dans {} zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="174"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
         <source>Area {}</source>
         <translation>Zone {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="177"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="191"/>
         <source>The areas layer has no polygon to measure in.</source>
         <translation>La couche de zones n'a aucun polygone où mesurer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
         <source>Give an extent or an areas layer.</source>
         <translation>Indiquez une emprise ou une couche de zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="202"/>
         <source>Loading KartaView sequences from {}...</source>
         <translation>Chargement des séquences KartaView depuis {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="209"/>
         <source>KartaView data could not be loaded: {}</source>
         <translation>Les données KartaView n'ont pas pu être chargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="212"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="226"/>
         <source>Measuring the road coverage...</source>
         <translation>Mesure de la couverture des routes...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="253"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
         <source>Generated {} from {}.</source>
         <translation>Généré le {} à partir de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="254"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="255"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
         <source>Road km</source>
         <translation>Km de routes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Covered road km</source>
         <translation>Km de routes couverts</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="256"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
         <source>Roads covered %</source>
         <translation>% de routes couvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Capture year</source>
         <translation>Année de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Quality band</source>
         <translation>Classe de qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Kilometres by {}</source>
         <translation>Kilomètres par {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="273"/>
         <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
         <translation>Les graphiques nécessitent le paquet Python plotly, absent de ce QGIS ; les tables sont complètes.</translation>
     </message>
@@ -929,7 +1039,7 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewProcessingProvider</name>
     <message>
-        <location filename="../plugin/processing/provider.py" line="26"/>
+        <location filename="../plugin/processing/provider.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
@@ -1055,12 +1165,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>KartaViewRootItem</name>
     <message>
-        <location filename="../plugin/gui/browser.py" line="25"/>
+        <location filename="../plugin/gui/browser.py" line="27"/>
         <source>KartaView</source>
         <translation>KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/browser.py" line="27"/>
+        <location filename="../plugin/gui/browser.py" line="29"/>
         <source>KartaView street-level imagery: sequences, photos and road coverage</source>
         <translation>Images de rue KartaView : séquences, photos et couverture routière</translation>
     </message>
@@ -1544,6 +1654,63 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
     </message>
 </context>
 <context>
+    <name>PhotoFolderPreviewModel</name>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="67"/>
+        <source>Photo folder to KartaView (upload preview)</source>
+        <translation>Dossier de photos vers KartaView (aperçu du téléversement)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="70"/>
+        <source>Imports the geotagged photos of a folder (&quot;Import geotagged photos&quot;) and plans their upload to KartaView (&quot;Upload photos to KartaView&quot;). By default a dry run: nothing is sent, and the planned sequences and the photos are shown on the map, coloured by sequence and skip reason. Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per folder.
+
+The model is a .model3 file in the plugin&apos;s processing/models folder: open it in the Model Designer to adapt it (e.g. add a geotagging step before the upload).</source>
+        <translation>Importe les photos géolocalisées d’un dossier (« Importer des photos géolocalisées ») et planifie leur téléversement vers KartaView (« Téléverser des photos vers KartaView »). Par défaut un essai à blanc : rien n’est envoyé, et les séquences prévues et les photos sont affichées sur la carte, colorées par séquence et par raison d’exclusion. Désactivez l’essai à blanc pour téléverser (connectez-vous d’abord). Lancez-le en mode de traitement par lots sur de nombreux dossiers : une ligne par dossier.
+
+Le modèle est un fichier .model3 du dossier processing/models de l’extension : ouvrez-le dans le modeleur graphique pour l’adapter (par exemple ajouter une étape de géolocalisation avant le téléversement).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="80"/>
+        <source>Photo folder</source>
+        <translation>Dossier de photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="81"/>
+        <source>Include sub-folders</source>
+        <translation>Inclure les sous-dossiers</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="82"/>
+        <source>Dry run (plan and preview, send nothing)</source>
+        <translation>Essai à blanc (planifier et prévisualiser, ne rien envoyer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="83"/>
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Écart de temps maximal dans une séquence (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="84"/>
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Écart de distance maximal dans une séquence (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="86"/>
+        <source>Photos twice as wide as high without GPano XMP are 360°</source>
+        <translation>Les photos deux fois plus larges que hautes sans XMP GPano sont à 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="88"/>
+        <source>Upload report</source>
+        <translation>Rapport de téléversement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="89"/>
+        <source>Planned sequences</source>
+        <translation>Séquences prévues</translation>
+    </message>
+</context>
+<context>
     <name>SignInComponent</name>
     <message>
         <location filename="../plugin/gui/sign_in_dialog.py" line="167"/>
@@ -1720,12 +1887,307 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="97"/>
+        <location filename="../plugin/processing/upload_photos.py" line="100"/>
         <source>Upload photos to KartaView</source>
         <translation>Téléverser des photos vers KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="103"/>
+        <location filename="../plugin/processing/upload_photos.py" line="135"/>
+        <source>Photos (point layer)</source>
+        <translation>Photos (couche de points)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="139"/>
+        <source>Photo file field</source>
+        <translation>Champ du fichier photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="142"/>
+        <source>Capture time field</source>
+        <translation>Champ de la date de prise de vue</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="144"/>
+        <source>Heading field</source>
+        <translation>Champ de l’orientation</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="147"/>
+        <source>Grouping field (one sequence per value)</source>
+        <translation>Champ de regroupement (une séquence par valeur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="155"/>
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Écart de temps maximal dans une séquence (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="159"/>
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Écart de distance maximal dans une séquence (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="163"/>
+        <source>Maximum photos per sequence</source>
+        <translation>Nombre maximal de photos par séquence</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="166"/>
+        <source>Keep near-duplicate photos</source>
+        <translation>Conserver les photos quasi en double</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="168"/>
+        <source>Dry run (check and plan, send nothing)</source>
+        <translation>Essai à blanc (vérifier et planifier, sans rien envoyer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="172"/>
+        <source>Parallel uploads</source>
+        <translation>Téléversements simultanés</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="179"/>
+        <source>KartaView account (authentication configuration)</source>
+        <translation>Compte KartaView (configuration d’authentification)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="451"/>
+        <source>Upload report</source>
+        <translation>Rapport de téléversement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Photos uploaded</source>
+        <translation>Photos téléversées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Photos already uploaded</source>
+        <translation>Photos déjà téléversées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Photos skipped</source>
+        <translation>Photos ignorées</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Photos failed</source>
+        <translation>Photos en échec</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <source>Sequences</source>
+        <translation>Séquences</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="201"/>
+        <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
+        <translation>Aucune photo à téléverser : la couche est vide ou aucune entité n’est sélectionnée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="209"/>
+        <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
+        <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="228"/>
+        <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
+        <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="321"/>
+        <source>The input layer has no field &apos;{}&apos;.</source>
+        <translation>La couche en entrée n’a pas de champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="369"/>
+        <source>Dry run: would be photo {} of new sequence {}.</source>
+        <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="395"/>
+        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
+        <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="401"/>
+        <source>Created sequence {} on KartaView: {}</source>
+        <translation>Séquence {} créée sur KartaView : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="402"/>
+        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
+        <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="405"/>
+        <source>Finished sequence {}: {}</source>
+        <translation>Séquence {} terminée : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="414"/>
+        <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
+        <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="425"/>
+        <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
+        <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="458"/>
+        <source>No photo file is given.</source>
+        <translation>Aucun fichier photo n’est indiqué.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="459"/>
+        <source>The photo file does not exist or cannot be read ({}).</source>
+        <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="460"/>
+        <source>Not a JPEG file ({}).</source>
+        <translation>Ce n’est pas un fichier JPEG ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="461"/>
+        <source>Corrupt JPEG file: {}.</source>
+        <translation>Fichier JPEG corrompu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="462"/>
+        <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
+        <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="463"/>
+        <source>No position: the geometry is empty or at 0,0.</source>
+        <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="464"/>
+        <source>No capture time in the field &apos;{}&apos;.</source>
+        <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="465"/>
+        <source>The same file is selected twice (also feature {}).</source>
+        <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="467"/>
+        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
+        <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="469"/>
+        <source>Uploaded by an earlier run.</source>
+        <translation>Téléversée lors d’une exécution précédente.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="476"/>
+        <source>KartaView already had this photo.</source>
+        <translation>KartaView avait déjà cette photo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="477"/>
+        <source>KartaView did not accept the access token: sign in again.</source>
+        <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="478"/>
+        <source>KartaView rejected the photo: {}</source>
+        <translation>KartaView a refusé la photo : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="479"/>
+        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
+        <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="481"/>
+        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
+        <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="483"/>
+        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
+        <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="485"/>
+        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
+        <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="284"/>
+        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Le journal d’envoi {path} est vide (0 octet) : la trace des photos déjà envoyées est perdue. Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="289"/>
+        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Le journal d’envoi {path} est endommagé ({detail}). Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="293"/>
+        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
+        <translation>Le journal d’envoi {path} ne peut pas être écrit ({detail}). Rendez le fichier et son dossier accessibles en écriture, ou faites pointer la variable d’environnement KARTAVIEW_UPLOAD_JOURNAL vers un fichier d’un dossier accessible en écriture, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="297"/>
+        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
+        <translation>Le disque du journal d’envoi {path} est plein ({detail}). Libérez de la place, puis relancez l’algorithme sur les mêmes photos : il reprend là où cette exécution s’est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="300"/>
+        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
+        <translation>Le journal d’envoi {path} est verrouillé par un autre programme ({detail}). Fermez-le, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="302"/>
+        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
+        <translation>Le journal d’envoi {path} a été écrit par une version plus récente de l’extension. Mettez l’extension à jour.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="305"/>
+        <source>The upload journal {path} could not be used ({detail}).</source>
+        <translation>Le journal d’envoi {path} n’a pas pu être utilisé ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="388"/>
+        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
+        <translation>{} photo(s) de la séquence {} sont en cours d’envoi par une autre exécution lancée à {} (processus {} sur {}) ; attente de celle-ci, pour qu’aucune photo ne soit envoyée deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="417"/>
+        <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
+        <translation>L’envoi s’est arrêté : {} Le rapport donne l’état de chaque photo ; le journal {} garde ce que KartaView avait confirmé auparavant.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="466"/>
+        <source>A copy of the photo of feature {} (the same file contents).</source>
+        <translation>Une copie de la photo de l’entité {} (même contenu de fichier).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="470"/>
+        <source>Uploaded by another run at the same time.</source>
+        <translation>Envoyée par une autre exécution au même moment.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="471"/>
+        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
+        <translation>Non envoyée : le journal d’envoi n’a pas pu être écrit ({}). Relancez l’algorithme une fois le problème corrigé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="473"/>
+        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
+        <translation>Sur KartaView, mais le journal d’envoi n’a pas pu l’enregistrer ({}) ; une exécution ultérieure la renvoie et KartaView répond qu’elle est en double.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_photos.py" line="106"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -1734,7 +2196,11 @@ Every photo is recorded in an upload journal in the QGIS profile folder, so runn
 
 Sign in first (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or, for headless runs, set the environment variable KARTAVIEW_ACCESS_TOKEN.
 
-The report has one row per input photo with its status: uploaded, already uploaded, skipped (bad input or near-duplicate; the reason says which), failed (re-run to retry), or in a dry run 'would upload'.</source>
+360° photos are uploaded as panoramas (projection SPHERE, field of view 360 and the yaw of GPano:PoseHeadingDegrees), so that KartaView shows them as 360°: a photo is 360° when its XMP says GPano:ProjectionType equirectangular, or, when it has no GPano projection, when it is exactly twice as wide as high (turn that guess off if you have flat 2:1 photos). A 'projection' field in the input (PLANE or SPHERE; other values are ignored) overrides both. 360° and flat photos go in separate sequences.
+
+The report has one row per input photo with its status: uploaded, already uploaded, skipped (bad input or near-duplicate; the reason says which), failed (re-run to retry), or in a dry run 'would upload', and its projection.
+
+Planned sequences: a line per sequence through its photos, with its photo count, 360° photos, length, time span and, once created, its KartaView id. Loaded into the project, the lines and the report's points are coloured by sequence (skipped photos by reason): run with &quot;Dry run&quot; to see the splits on the map and change the gaps before sending.</source>
         <translation>Téléverse vers KartaView une couche de points de photos géolocalisées (par exemple le résultat de « Importer des photos géolocalisées »). Avec « Entités sélectionnées uniquement », seule la sélection est téléversée.
 
 Les photos sont triées par date de prise de vue et réparties en séquences selon le champ de regroupement s’il est indiqué, sinon partout où deux photos consécutives sont séparées de plus que l’écart maximal en temps ou en distance, avec au plus le nombre maximal de photos par séquence. Les photos consécutives distantes de moins de 0,5 m et 5° sont ignorées comme quasi-doublons, sauf si vous choisissez de les conserver.
@@ -1743,302 +2209,36 @@ Chaque photo est inscrite dans un journal de téléversement situé dans le doss
 
 Connectez-vous d’abord (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou, pour une exécution sans interface, définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.
 
-Le rapport contient une ligne par photo en entrée avec son état : téléversée, déjà téléversée, ignorée (donnée invalide ou quasi-doublon ; la raison le précise), en échec (relancer pour réessayer) ou, lors d’un essai à blanc, « serait téléversée ».</translation>
+Les photos à 360° sont téléversées comme panoramas (projection SPHERE, champ de vision 360 et le lacet de GPano:PoseHeadingDegrees), pour que KartaView les affiche à 360° : une photo est à 360° quand son XMP indique GPano:ProjectionType equirectangular ou, sans projection GPano, quand elle est exactement deux fois plus large que haute (désactivez cette supposition si vous avez des photos plates au format 2:1). Un champ « projection » en entrée (PLANE ou SPHERE ; les autres valeurs sont ignorées) prime sur les deux. Les photos à 360° et les photos plates vont dans des séquences distinctes.
+
+Le rapport contient une ligne par photo en entrée avec son état : téléversée, déjà téléversée, ignorée (donnée invalide ou quasi-doublon ; la raison le précise), en échec (relancer pour réessayer) ou, lors d’un essai à blanc, « serait téléversée », et sa projection.
+
+Séquences prévues : une ligne par séquence passant par ses photos, avec son nombre de photos, ses photos à 360°, sa longueur, sa durée et, une fois créée, son identifiant KartaView. Chargées dans le projet, les lignes et les points du rapport sont colorés par séquence (les photos ignorées selon la raison) : lancez un « essai à blanc » pour voir le découpage sur la carte et modifier les écarts avant l’envoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="122"/>
-        <source>Photos (point layer)</source>
-        <translation>Photos (couche de points)</translation>
+        <location filename="../plugin/processing/upload_photos.py" line="153"/>
+        <source>Photos twice as wide as high without GPano XMP are 360°</source>
+        <translation>Les photos deux fois plus larges que hautes sans XMP GPano sont à 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="126"/>
-        <source>Photo file field</source>
-        <translation>Champ du fichier photo</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="129"/>
-        <source>Capture time field</source>
-        <translation>Champ de la date de prise de vue</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="131"/>
-        <source>Heading field</source>
-        <translation>Champ de l’orientation</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="134"/>
-        <source>Grouping field (one sequence per value)</source>
-        <translation>Champ de regroupement (une séquence par valeur)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="137"/>
-        <source>Maximum time gap within a sequence (seconds)</source>
-        <translation>Écart de temps maximal dans une séquence (secondes)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="141"/>
-        <source>Maximum distance gap within a sequence (meters)</source>
-        <translation>Écart de distance maximal dans une séquence (mètres)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="145"/>
-        <source>Maximum photos per sequence</source>
-        <translation>Nombre maximal de photos par séquence</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="148"/>
-        <source>Keep near-duplicate photos</source>
-        <translation>Conserver les photos quasi en double</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="150"/>
-        <source>Dry run (check and plan, send nothing)</source>
-        <translation>Essai à blanc (vérifier et planifier, sans rien envoyer)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="154"/>
-        <source>Parallel uploads</source>
-        <translation>Téléversements simultanés</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="161"/>
-        <source>KartaView account (authentication configuration)</source>
-        <translation>Compte KartaView (configuration d’authentification)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="164"/>
-        <source>Upload report</source>
-        <translation>Rapport de téléversement</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Photos uploaded</source>
-        <translation>Photos téléversées</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Photos already uploaded</source>
-        <translation>Photos déjà téléversées</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Photos skipped</source>
-        <translation>Photos ignorées</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Photos failed</source>
-        <translation>Photos en échec</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
-        <source>Sequences</source>
-        <translation>Séquences</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="179"/>
-        <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
-        <translation>Aucune photo à téléverser : la couche est vide ou aucune entité n’est sélectionnée.</translation>
+        <location filename="../plugin/processing/upload_photos.py" line="273"/>
+        <source>Planned sequences</source>
+        <translation>Séquences prévues</translation>
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="187"/>
-        <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
-        <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
+        <source>Photos sent (or to send) as 360°</source>
+        <translation>Photos envoyées (ou à envoyer) à 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="204"/>
-        <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
-        <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
+        <location filename="../plugin/processing/upload_photos.py" line="256"/>
+        <source>360° panoramas (sent as SPHERE): {} photo(s); from GPano XMP: {}, from the 2:1 shape: {}, from the projection field: {}. The report's 'projection' field says which.</source>
+        <translation>Panoramas à 360° (envoyés en SPHERE) : {} photo(s) ; d’après le XMP GPano : {}, d’après la forme 2:1 : {}, d’après le champ de projection : {}. Le champ « projection » du rapport indique lesquelles.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="263"/>
-        <source>The input layer has no field &apos;{}&apos;.</source>
-        <translation>La couche en entrée n’a pas de champ « {} ».</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="309"/>
-        <source>Dry run: would be photo {} of new sequence {}.</source>
-        <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
-        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
-        <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="340"/>
-        <source>Created sequence {} on KartaView: {}</source>
-        <translation>Séquence {} créée sur KartaView : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="341"/>
-        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
-        <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="344"/>
-        <source>Finished sequence {}: {}</source>
-        <translation>Séquence {} terminée : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="353"/>
-        <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
-        <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="364"/>
-        <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
-        <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="396"/>
-        <source>No photo file is given.</source>
-        <translation>Aucun fichier photo n’est indiqué.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="397"/>
-        <source>The photo file does not exist or cannot be read ({}).</source>
-        <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="398"/>
-        <source>Not a JPEG file ({}).</source>
-        <translation>Ce n’est pas un fichier JPEG ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="399"/>
-        <source>Corrupt JPEG file: {}.</source>
-        <translation>Fichier JPEG corrompu : {}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="400"/>
-        <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
-        <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="401"/>
-        <source>No position: the geometry is empty or at 0,0.</source>
-        <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
-        <source>No capture time in the field &apos;{}&apos;.</source>
-        <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="403"/>
-        <source>The same file is selected twice (also feature {}).</source>
-        <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
-        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
-        <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="407"/>
-        <source>Uploaded by an earlier run.</source>
-        <translation>Téléversée lors d’une exécution précédente.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="414"/>
-        <source>KartaView already had this photo.</source>
-        <translation>KartaView avait déjà cette photo.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="415"/>
-        <source>KartaView did not accept the access token: sign in again.</source>
-        <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="416"/>
-        <source>KartaView rejected the photo: {}</source>
-        <translation>KartaView a refusé la photo : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="417"/>
-        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
-        <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="419"/>
-        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
-        <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="421"/>
-        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
-        <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="423"/>
-        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
-        <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="228"/>
-        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
-        <translation>Le journal d’envoi {path} est vide (0 octet) : la trace des photos déjà envoyées est perdue. Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="233"/>
-        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
-        <translation>Le journal d’envoi {path} est endommagé ({detail}). Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="237"/>
-        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
-        <translation>Le journal d’envoi {path} ne peut pas être écrit ({detail}). Rendez le fichier et son dossier accessibles en écriture, ou faites pointer la variable d’environnement KARTAVIEW_UPLOAD_JOURNAL vers un fichier d’un dossier accessible en écriture, puis relancez.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="241"/>
-        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
-        <translation>Le disque du journal d’envoi {path} est plein ({detail}). Libérez de la place, puis relancez l’algorithme sur les mêmes photos : il reprend là où cette exécution s’est arrêtée.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="244"/>
-        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
-        <translation>Le journal d’envoi {path} est verrouillé par un autre programme ({detail}). Fermez-le, puis relancez.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="246"/>
-        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
-        <translation>Le journal d’envoi {path} a été écrit par une version plus récente de l’extension. Mettez l’extension à jour.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="249"/>
-        <source>The upload journal {path} could not be used ({detail}).</source>
-        <translation>Le journal d’envoi {path} n’a pas pu être utilisé ({detail}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="327"/>
-        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
-        <translation>{} photo(s) de la séquence {} sont en cours d’envoi par une autre exécution lancée à {} (processus {} sur {}) ; attente de celle-ci, pour qu’aucune photo ne soit envoyée deux fois.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="356"/>
-        <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
-        <translation>L’envoi s’est arrêté : {} Le rapport donne l’état de chaque photo ; le journal {} garde ce que KartaView avait confirmé auparavant.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="404"/>
-        <source>A copy of the photo of feature {} (the same file contents).</source>
-        <translation>Une copie de la photo de l’entité {} (même contenu de fichier).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="408"/>
-        <source>Uploaded by another run at the same time.</source>
-        <translation>Envoyée par une autre exécution au même moment.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="409"/>
-        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
-        <translation>Non envoyée : le journal d’envoi n’a pas pu être écrit ({}). Relancez l’algorithme une fois le problème corrigé.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="411"/>
-        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
-        <translation>Sur KartaView, mais le journal d’envoi n’a pas pu l’enregistrer ({}) ; une exécution ultérieure la renvoie et KartaView répond qu’elle est en double.</translation>
+        <location filename="../plugin/processing/upload_photos.py" line="150"/>
+        <source>Projection field: PLANE or SPHERE, overriding what the photo says</source>
+        <translation>Champ de projection : PLANE ou SPHERE, prioritaire sur ce que dit la photo</translation>
     </message>
 </context>
 </TS>

@@ -118,7 +118,9 @@ def render_map(gpkg, png):
 
 
 def make_photo_track(folder):
-    """12 JPEGs along a sandbox road and a point GeoPackage shaped like native:importphotos' output."""
+    """12 JPEGs along a sandbox road and a point GeoPackage shaped like native:importphotos' output; the
+    last 6 from a 360° camera (2:1 with GPano XMP), which go as SPHERE in a sequence of their own."""
+    from tests.upload_support import gpano_xmp, with_xmp
 
     segments = json.loads(GEOMETRY_FILE.read_text())["currentPageItems"]
     road = max(segments, key=lambda item: len(item["track"]))["track"][:12]
@@ -128,10 +130,13 @@ def make_photo_track(folder):
         [("photo", STRING), ("timestamp", DATETIME), ("direction", DOUBLE)])
     start = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
     for index, (lat, lng) in enumerate(road):
-        image = Image.new("RGB", (640, 480), (40, 90 + index * 10, 160))
+        panorama = index >= 6
+        image = Image.new("RGB", (1280, 640) if panorama else (640, 480), (40, 90 + index * 10, 160))
         ImageDraw.Draw(image).text((20, 20), "demo photo {}".format(index), fill="white")
         photo = folder / "IMG_{:04d}.jpg".format(index)
         image.save(photo, "JPEG", quality=80)
+        if panorama:
+            photo.write_bytes(with_xmp(photo.read_bytes(), gpano_xmp(heading=90)))
         feature = QgsFeature(fields)
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(lng), float(lat))))
         when = start + timedelta(seconds=2 * index)
@@ -196,6 +201,14 @@ def run_demo():
 
         step("3. kartaview:uploadphotos: a 12-photo track, then the same run again (qgis_process)")
         track = make_photo_track(work)
+        preview, planned = OUT / "upload-preview.gpkg", OUT / "upload-planned-sequences.gpkg"
+        for path in (preview, planned):
+            path.unlink(missing_ok=True)
+        answer = run_algorithm(home, env, "uploadphotos", INPUT=track, DRY_RUN="true", OUTPUT=preview,
+                               PLANNED_SEQUENCES=planned)
+        print("dry run (the preview before sending; nothing sent):")
+        show_log(answer)
+        print("    planned sequences (lines): {}\n    photos (points): {}".format(planned, preview))
         for attempt in ("first run", "second run (resumes: nothing sent twice)"):
             report = OUT / "upload-report-{}.gpkg".format("1" if attempt == "first run" else "2")
             report.unlink(missing_ok=True)
@@ -207,8 +220,9 @@ def run_demo():
                   "failed {FAILED}".format(**counts))
             print("    report: {}".format(report))
         held = sandbox.uploads()
-        print("the sandbox now holds {} uploaded sequence(s) with {} photo(s)".format(
-            len(held), sum(len(s["photos"]) for s in held.values())))
+        print("the sandbox now holds {} uploaded sequence(s) with {} photo(s), {} of them 360° (SPHERE)".format(
+            len(held), sum(len(s["photos"]) for s in held.values()),
+            sum(p["fields"].get("projection") == "SPHERE" for s in held.values() for p in s["photos"])))
 
         step("4. kartaview:coveragegaps: streets of the extent without imagery (qgis_process)")
         roads = OUT / "cluj-roads.gpkg"

@@ -1,6 +1,8 @@
 """The photo dock driven through its widgets against the sandbox: showing, stepping, playing,
 failures with retry, details, saving, 360 photos."""
 
+from datetime import timedelta
+
 import pytest
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
@@ -319,3 +321,42 @@ def test_speeds_are_written_as_the_interface_language_writes_numbers(sandbox, ma
         assert [dock.speedCombo.itemText(i) for i in range(dock.speedCombo.count())] == ["0,5×", "1,0×", "2,0×", "4,0×"]
     finally:
         QLocale.setDefault(saved)
+
+
+def _upload(sandbox, tmp_path, panoramas):
+    """Upload three photos (GPano panoramas or flat ones) with the plugin's uploader; their sequence id."""
+    from kartaview.plugin.client.client import KartaViewClient
+    from kartaview.plugin.upload.journal import Journal
+    from kartaview.plugin.upload.planner import PhotoInput, plan_upload
+    from kartaview.plugin.upload.uploader import Uploader
+    from tests.upload_support import START, gpano_xmp, make_jpeg, make_panorama, offset
+
+    folder = tmp_path / ("spheres" if panoramas else "flat")
+    folder.mkdir()
+    photos = []
+    for i in range(3):
+        name = folder / "p{}.jpg".format(i)
+        path = make_panorama(name, 100 + i, xmp=gpano_xmp(heading=45)) if panoramas else make_jpeg(name, 200 + i)
+        photos.append(PhotoInput(i, path, *offset(46.77, 23.59, 0, 10 * i), START + timedelta(seconds=2 * i), 90.0))
+    before = set(sandbox.uploads())
+    with KartaViewClient(sandbox.url, retries=0, timeout=10) as client, \
+            Journal(tmp_path / "journal.sqlite", client.base_url) as journal:
+        assert Uploader(client, journal, sandbox.token).run(plan_upload(photos)).counts == {"uploaded": 3}
+    (sequence_id,) = set(sandbox.uploads()) - before
+    return int(sequence_id)
+
+
+def test_uploaded_360_photos_come_back_as_panoramas(fresh_sandbox, make_dock, tmp_path):
+    """The uploader sends GPano panoramas as SPHERE; the sandbox serves that back as the real API does,
+    so the dock opens them in the panorama view (and a flat upload in the flat one)."""
+    spheres, flat = _upload(fresh_sandbox, tmp_path, True), _upload(fresh_sandbox, tmp_path, False)
+    dock, shown = make_dock(fresh_sandbox)
+    dock.show()
+    _open(dock, shown, PhotoRef(spheres, sequence_index=1))
+    assert dock.stack.currentIndex() == PANORAMA_PAGE
+    assert dock.projectionValue.text() == "SPHERE"
+    assert dock.current_photo().is_360 and dock.current_photo().field_of_view == "360"
+    dock.show_ref(PhotoRef(flat, sequence_index=1))
+    wait_until(lambda: dock.current_photo().sequence_id == flat and (dock.current_photo().id, "lth") in shown,
+               what="the flat photo")
+    assert dock.stack.currentIndex() == FLAT_PAGE and dock.projectionValue.text() == "PLANE"

@@ -9,7 +9,7 @@ from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsProject, Qgs
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from kartaview.plugin.client import KartaViewClient, KartaViewError, tile_bbox
+from kartaview.plugin.client import Cancelled, KartaViewClient, KartaViewError, tile_bbox
 from kartaview.plugin.core.cache import Cache
 from kartaview.plugin.provider.loader import FAILED, IPP, LOADING, READY, Loader, default_loader
 from kartaview.plugin.provider.signals import hub
@@ -176,4 +176,45 @@ def test_filters_apply_to_known_features_too(kv_app, fresh_sandbox):
     best = loader.known(SEQUENCES, Filters(min_quality=50))
     assert ids_of(best) == {t.id for t in every if (t.sequence.quality or 0) >= 50}
     assert loader.view(object(), SEQUENCES, SMALL).state == READY
+    loader.shutdown()
+
+
+def test_a_tile_dropped_as_a_view_asks_for_it_is_loaded_all_the_same(kv_app, fresh_sandbox):
+    """The race behind a layer left 'loading' for ever: the view that wanted a tile moves on, its
+    request sees that and gives up, and in that moment another view asks for the tile and waits for
+    the repaint signal that only an arrival sends."""
+    loader = fast_loader(fresh_sandbox.url)
+    west, south, east, north = tile_bbox(14, 9265, 5777)  # one photo tile of Cluj, with sequences
+    width, height = east - west, north - south
+    inside = (west + width / 4, south + height / 4, east - width / 4, north - height / 4)
+    real_page = loader.client.nearby_photos_page
+    started, seen_dropped, release, first = threading.Event(), threading.Event(), threading.Event(), [True]
+
+    def page(*args, cancel, **kwargs):
+        if first[0]:
+            first[0] = False
+            started.set()
+            assert wait_until(cancel, timeout=10)  # the transport sees the view has moved on...
+            seen_dropped.set()
+            release.wait(10)
+            raise Cancelled()  # ...and drops the request
+        return real_page(*args, cancel=cancel, **kwargs)
+
+    loader.client.nearby_photos_page = page
+    mover, waiter = object(), object()
+    assert loader.view(mover, SEQUENCES, inside).state == LOADING
+    assert started.wait(10)
+    far = (inside[0] + 10, inside[1] + 10, inside[2] + 10, inside[3] + 10)
+    loader.view(mover, SEQUENCES, far)
+    loader.view(mover, SEQUENCES, (far[0] + 1, far[1], far[2] + 1, far[3]))
+    assert seen_dropped.wait(10)
+    assert loader.view(waiter, SEQUENCES, inside).state == LOADING  # it waits for the dropped request
+    assert wait_until(lambda: loader.pending() == 1, timeout=20)  # the far views are done
+    arrivals = record_signal(loader._signals.arrived)
+    release.set()
+    assert wait_until(lambda: arrivals, timeout=20)  # the layer is told to repaint...
+    assert wait_until(lambda: loader.pending() == 0, timeout=20)
+    result = loader.view(waiter, SEQUENCES, inside)  # ...and its repaint finds the tile
+    assert result.state == READY
+    assert ids_of(result.items) >= expected_sequences(fresh_sandbox.world, inside)
     loader.shutdown()

@@ -18,14 +18,14 @@ def test_rows_come_back_in_input_order_with_their_values(small_pages):
             rows.add(ref, b"\x01" + str(ref).encode(), path)
         rows.set(7, "/real/d.jpg", 1, 99, 0, "uploaded", "", "https://k/99/0")
         rows.set("x", None, None, None, None, "skipped", "why", "")  # None keeps the input path
-        rows.set(3, "", None, None, None, "skipped", "no path", "")
-        rows.set(10, "/a.jpg", 2, None, 4, "would upload", "dry", "")
+        rows.set(3, "", None, None, None, "skipped", "no path", "", None, "no_path")
+        rows.set(10, "/a.jpg", 2, None, 4, "would upload", "dry", "", "SPHERE")
         assert list(rows.rows()) == [
-            (b"\x0110", "/a.jpg", 2, None, 4, "would upload", "dry", ""),
-            (b"\x01x", "/b.jpg", None, None, None, "skipped", "why", ""),
-            (b"\x013", "", None, None, None, "skipped", "no path", ""),
-            (b"\x017", "/real/d.jpg", 1, 99, 0, "uploaded", "", "https://k/99/0"),
-            (b"\x015", "rel.jpg", None, None, None, None, None, None),  # never answered
+            (b"\x0110", "/a.jpg", 2, None, 4, "would upload", "dry", "", "SPHERE", None),
+            (b"\x01x", "/b.jpg", None, None, None, "skipped", "why", "", None, None),
+            (b"\x013", "", None, None, None, "skipped", "no path", "", None, "no_path"),
+            (b"\x017", "/real/d.jpg", 1, 99, 0, "uploaded", "", "https://k/99/0", None, None),
+            (b"\x015", "rel.jpg", None, None, None, None, None, None, None, None),  # never answered
         ]
         rows.set(5, None, None, None, None, "failed", "later", "")  # still usable after reading
         assert [row[5] for row in rows.rows()] == ["would upload", "skipped", "skipped", "uploaded", "failed"]

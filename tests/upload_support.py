@@ -64,3 +64,48 @@ def register(journal, plan):
         journal.register(sequence, iter(photos))
         places.update((photo.key, journal.photo(photo.key)) for photo in photos)
     return places
+
+
+def gpano_xmp(projection="equirectangular", heading=None, extra=""):
+    """An XMP packet with Google's panorama properties as attributes (as GoPro, Insta360 and Ricoh write them)."""
+    attributes = 'GPano:ProjectionType="{}"'.format(projection) if projection else ""
+    if heading is not None:
+        attributes += ' GPano:PoseHeadingDegrees="{}"'.format(heading)
+    return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about=""'
+            ' xmlns:GPano="http://ns.google.com/photos/1.0/panorama/" {} {}/></rdf:RDF></x:xmpmeta>'
+            '<?xpacket end="w"?>').format(attributes, extra)
+
+
+def with_xmp(jpeg: bytes, xmp: str) -> bytes:
+    """The JPEG with an APP1 XMP segment right after its start marker."""
+    data = b"http://ns.adobe.com/xap/1.0/\x00" + xmp.encode("utf-8")
+    return jpeg[:2] + b"\xff\xe1" + (len(data) + 2).to_bytes(2, "big") + data + jpeg[2:]
+
+
+def make_panorama(path, seed=0, size=(64, 32), xmp=None):
+    """A small JPEG (2:1 by default) with an XMP packet if given (e.g. gpano_xmp())."""
+    make_jpeg(path, seed, size)
+    if xmp is not None:
+        Path(path).write_bytes(with_xmp(Path(path).read_bytes(), xmp))
+    return str(path)
+
+
+def _dms(value):
+    value = abs(value)
+    degrees, minutes = int(value), int(abs(value) * 60) % 60
+    return degrees, minutes, round((value * 3600) - degrees * 3600 - minutes * 60, 4)
+
+
+def make_geotagged_jpeg(path, seed, lat, lng, when, size=(32, 24), xmp=None):
+    """A JPEG with EXIF GPS position and DateTimeOriginal (what "Import geotagged photos" reads), and an
+    XMP packet if given; different bytes for each seed."""
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N" if lat >= 0 else "S", 2: _dms(lat), 3: "E" if lng >= 0 else "W", 4: _dms(lng)}
+    exif[0x8769] = {36867: when.strftime("%Y:%m:%d %H:%M:%S")}
+    buffer = io.BytesIO()
+    colour = ((seed * 37) % 256, (seed * 91) % 256, (seed * 53) % 256)
+    Image.new("RGB", size, colour).save(buffer, "JPEG", quality=70, exif=exif)
+    data = with_comment(buffer.getvalue(), "test photo {}".format(seed))
+    Path(path).write_bytes(with_xmp(data, xmp) if xmp is not None else data)
+    return str(path)

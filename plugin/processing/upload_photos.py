@@ -38,13 +38,13 @@ from ..core.compat import INT, INT64, STRING, new_field
 from ..core.log import log_info, log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
-from ..upload import journal_errors, planner, uploader
+from ..upload import journal_errors, panorama, planner, uploader
 from ..upload.identity import DigestCache
 from ..upload.journal import CONFIRMED, Journal
 from ..upload.journal_errors import JournalError, guard
 from ..upload.planner import PhotoInput, Plan, PlanOptions
 from ..upload.report import ReportRows
-from . import photo_values
+from . import photo_values, upload_preview
 from .filters import DECIMALS_1
 
 JOURNAL_ENV = "KARTAVIEW_UPLOAD_JOURNAL"
@@ -75,6 +75,8 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
     TIME_FIELD = "TIME_FIELD"
     HEADING_FIELD = "HEADING_FIELD"
     GROUP_FIELD = "GROUP_FIELD"
+    PROJECTION_FIELD = "PROJECTION_FIELD"
+    DETECT_360_BY_SHAPE = "DETECT_360_BY_SHAPE"
     MAX_GAP_SECONDS = "MAX_GAP_SECONDS"
     MAX_GAP_METERS = "MAX_GAP_METERS"
     MAX_PHOTOS = "MAX_PHOTOS"
@@ -83,6 +85,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
     CONCURRENCY = "CONCURRENCY"
     AUTHCFG = "AUTHCFG"
     OUTPUT = "OUTPUT"
+    PLANNED_SEQUENCES = "PLANNED_SEQUENCES"
 
     def tr(self, message):
         return QCoreApplication.translate("UploadPhotosAlgorithm", message)
@@ -113,9 +116,19 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             "are confirmed.\n\n"
             "Sign in first (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or, for "
             "headless runs, set the environment variable KARTAVIEW_ACCESS_TOKEN.\n\n"
+            "360° photos are uploaded as panoramas (projection SPHERE, field of view 360 and the yaw of "
+            "GPano:PoseHeadingDegrees), so that KartaView shows them as 360°: a photo is 360° when its XMP says "
+            "GPano:ProjectionType equirectangular, or, when it has no GPano projection, when it is exactly twice "
+            "as wide as high (turn that guess off if you have flat 2:1 photos). A 'projection' field in the "
+            "input (PLANE or SPHERE; other values are ignored) overrides both. 360° and flat photos go in "
+            "separate sequences.\n\n"
             "The report has one row per input photo with its status: uploaded, already uploaded, skipped "
             "(bad input or near-duplicate; the reason says which), failed (re-run to retry), or in a dry run "
-            "'would upload'."
+            "'would upload', and its projection.\n\n"
+            "Planned sequences: a line per sequence through its photos, with its photo count, 360° photos, "
+            "length, time span and, once created, its KartaView id. Loaded into the project, the lines and the "
+            "report's points are coloured by sequence (skipped photos by reason): run with \"Dry run\" to see "
+            "the splits on the map and change the gaps before sending."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
@@ -134,6 +147,11 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.GROUP_FIELD, self.tr("Grouping field (one sequence per value)"), None, self.INPUT,
             optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.PROJECTION_FIELD, self.tr("Projection field: PLANE or SPHERE, overriding what the photo says"),
+            "projection", self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DETECT_360_BY_SHAPE, self.tr("Photos twice as wide as high without GPano XMP are 360°"), True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_GAP_SECONDS, self.tr("Maximum time gap within a sequence (seconds)"),
             QgsProcessingParameterNumber.Type.Double, 60, minValue=0))
@@ -163,7 +181,11 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             account if account and auth.has_account() else None, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Upload report"), QgsProcessing.SourceType.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.PLANNED_SEQUENCES, self.tr("Planned sequences"), QgsProcessing.SourceType.TypeVectorLine,
+            optional=True, createByDefault=True))
         for key, text in (("UPLOADED", self.tr("Photos uploaded")),
+                          ("PHOTOS_360", self.tr("Photos sent (or to send) as 360°")),
                           ("ALREADY_UPLOADED", self.tr("Photos already uploaded")),
                           ("SKIPPED", self.tr("Photos skipped")), ("FAILED", self.tr("Photos failed")),
                           ("SEQUENCES", self.tr("Sequences"))):
@@ -194,6 +216,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             max_photos=self.parameterAsInt(parameters, self.MAX_PHOTOS, context),
             keep_duplicates=self.parameterAsBoolean(parameters, self.KEEP_DUPLICATES, context),
             use_groups=bool(fields["group"]),
+            detect_360_by_shape=self.parameterAsBoolean(parameters, self.DETECT_360_BY_SHAPE, context),
         )
         # retries=0: the uploader is the one retry layer of uploads (its attempts; README).
         client = make_client(timeout=120, max_workers=uploader.MAX_CONCURRENCY, retries=0)
@@ -204,20 +227,52 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                 plan.split()
                 feedback.pushInfo(self.tr("To upload: {} photo(s) in {} sequence(s). Skipped: {}.").format(
                     plan.photo_count, plan.sequence_count, plan.skipped_count))
+                spheres = self._describe_plan(plan, feedback)
                 for skip in plan.skipped():
                     rows.set(skip.ref, skip.path, None, None, None, SKIPPED,
-                             self._reason(skip.reason, skip.detail, fields), "")
+                             self._reason(skip.reason, skip.detail, fields), "", None, skip.reason)
                 if dry_run:
                     self._dry_run(plan, journal, client, rows)
                 else:
                     concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
                     self._upload(plan, journal, client, token, concurrency, rows, fields, feedback)
-                # Written even after a journal failure: it lists what KartaView confirmed so far.
-                return self._report(parameters, context, source, rows, plan.sequence_count)
+                # Written even after a journal failure: they list what KartaView confirmed so far.
+                results = self._report(parameters, context, source, rows, plan.sequence_count)
+                results.update(self._planned_sequences(parameters, context, plan, journal, client))
+                results["PHOTOS_360"] = spheres
+                return results
         except JournalError as error:  # before anything was sent (opening it, planning)
             raise QgsProcessingException(self._journal_message(error)) from None
         finally:
             client.close()
+
+    def _describe_plan(self, plan, feedback):
+        """Log the planned sequences and which photos go as 360°; the number of 360° photos."""
+        for sequence in plan.sequences():
+            feedback.pushInfo(upload_preview.describe(sequence))
+        counts = plan.projection_counts()
+        spheres = sum(n for (kind, _), n in counts.items() if kind == panorama.SPHERE)
+        if spheres:
+            message = self.tr("360° panoramas (sent as SPHERE): {} photo(s); from GPano XMP: {}, from the 2:1 "
+                              "shape: {}, from the projection field: {}. The report's 'projection' field says "
+                              "which.").format(
+                spheres, counts.get((panorama.SPHERE, panorama.FROM_XMP), 0),
+                counts.get((panorama.SPHERE, panorama.FROM_SHAPE), 0),
+                counts.get((panorama.SPHERE, panorama.FROM_LAYER), 0))
+            feedback.pushInfo(message)
+            log_info(message)
+        return spheres
+
+    def _planned_sequences(self, parameters, context, plan, journal, client):
+        sink, dest_id = self.parameterAsSink(parameters, self.PLANNED_SEQUENCES, context,
+                                             upload_preview.sequence_fields(), QgsWkbTypes.Type.LineString,
+                                             QgsCoordinateReferenceSystem("EPSG:4326"))
+        if sink is None:  # the optional output was turned off
+            return {}
+        upload_preview.write_sequences(sink, plan, journal, client)
+        upload_preview.style_on_completion(context, dest_id, upload_preview.style_sequences,
+                                           self.tr("Planned sequences"))
+        return {self.PLANNED_SEQUENCES: dest_id}
 
     @staticmethod
     def _journal(client):
@@ -253,13 +308,15 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
     def _fields(self, source, parameters, context):
         names = {key: self.parameterAsString(parameters, parameter, context) for key, parameter in (
             ("photo", self.PHOTO_FIELD), ("time", self.TIME_FIELD), ("heading", self.HEADING_FIELD),
-            ("group", self.GROUP_FIELD))}
+            ("group", self.GROUP_FIELD), ("projection", self.PROJECTION_FIELD))}
         layer_fields = source.fields()
         for key in ("photo", "time"):
             if not names[key] or layer_fields.lookupField(names[key]) < 0:
                 raise QgsProcessingException(self.tr("The input layer has no field '{}'.").format(names[key]))
         if names["heading"] and layer_fields.lookupField(names["heading"]) < 0:
             names["heading"] = ""  # the default 'direction' is optional: photos without heading are fine
+        if names["projection"] and layer_fields.lookupField(names["projection"]) < 0:
+            names["projection"] = ""  # so is 'projection': the photos themselves say it
         if names["group"] and layer_fields.lookupField(names["group"]) < 0:
             raise QgsProcessingException(self.tr("The input layer has no field '{}'.").format(names["group"]))
         return names
@@ -283,6 +340,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                 captured_at=photo_values.utc_time(feature[fields["time"]]),
                 heading=photo_values.number(feature[fields["heading"]]) if fields["heading"] else None,
                 group=photo_values.text(feature[fields["group"]]) if fields["group"] else None,
+                projection=photo_values.text(feature[fields["projection"]]) if fields["projection"] else None,
             ))
             feedback.setProgress(5.0 * number / total)
 
@@ -305,11 +363,12 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                     record = journal.sequence(place.sequence_key)
                     rows.set(photo.ref, photo.path, None, record.sequence_id, place.sequence_index,
                              uploader.ALREADY_UPLOADED, self._reason(uploader.REASON_JOURNAL, ""),
-                             client.web_url(record.sequence_id, place.sequence_index))
+                             client.web_url(record.sequence_id, place.sequence_index), photo.projection,
+                             uploader.REASON_JOURNAL)
                 else:
                     rows.set(photo.ref, photo.path, sequence.number, None, photo.index, WOULD_UPLOAD,
                              self.tr("Dry run: would be photo {} of new sequence {}.").format(
-                                 photo.index, sequence.number), "")
+                                 photo.index, sequence.number), "", photo.projection)
 
     def _upload(self, plan, journal, client, token, concurrency, rows, fields, feedback):
         total = max(1, plan.photo_count)
@@ -319,7 +378,8 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             photo = result.photo
             url = client.web_url(result.sequence_id, result.sequence_index) if result.sequence_id else ""
             rows.set(photo.ref, photo.path, result.sequence_number, result.sequence_id, result.sequence_index,
-                     result.status, self._reason(result.reason, result.detail, fields), url)
+                     result.status, self._reason(result.reason, result.detail, fields), url, photo.projection,
+                     result.reason or None)
             done[0] += 1
             feedback.setProgress(5.0 + 95.0 * done[0] / total)
 
@@ -369,7 +429,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         report_fields = QgsFields()
         for name, kind in (("path", STRING), ("sequence", INT), ("sequence_id", INT64),
                            ("sequence_index", INT), ("status", STRING),
-                           ("reason", STRING), ("url", STRING)):
+                           ("reason", STRING), ("url", STRING), ("projection", STRING), ("reason_code", STRING)):
             report_fields.append(new_field(name, kind))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, report_fields, QgsWkbTypes.Type.Point,
                                              source.sourceCrs())
@@ -377,17 +437,18 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         counts = {}
         cancelled = self._reason(uploader.REASON_CANCELLED, "")
-        for wkb, path, number, sequence_id, index, status, reason, url in rows.rows():
+        for wkb, path, number, sequence_id, index, status, reason, url, projection, code in rows.rows():
             if status is None:  # never reached: the run was cancelled before
-                status, reason = uploader.FAILED, cancelled
+                status, reason, code = uploader.FAILED, cancelled, uploader.REASON_CANCELLED
             counts[status] = counts.get(status, 0) + 1
             feature = QgsFeature(report_fields)
             geometry = QgsGeometry()
             if wkb:
                 geometry.fromWkb(wkb)
             feature.setGeometry(geometry)
-            feature.setAttributes([path, number, sequence_id, index, status, reason, url])
+            feature.setAttributes([path, number, sequence_id, index, status, reason, url, projection, code])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        upload_preview.style_on_completion(context, dest_id, upload_preview.style_report, self.tr("Upload report"))
         return {self.OUTPUT: dest_id, "UPLOADED": counts.get(uploader.UPLOADED, 0),
                 "ALREADY_UPLOADED": counts.get(uploader.ALREADY_UPLOADED, 0), "SKIPPED": counts.get(SKIPPED, 0),
                 "FAILED": counts.get(uploader.FAILED, 0), "SEQUENCES": sequences}

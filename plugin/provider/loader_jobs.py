@@ -250,10 +250,17 @@ class LoaderJobs:
                 del self._inflight[job_key]
             if not dropped:
                 self._failed[job_key] = time.monotonic()
-            if future.done():
-                return
-            future.set_exception(error)
-        if not dropped:
+            settled = future.done()
+            if not settled:
+                future.set_exception(error)
+            # A view may have asked for the job between its cancel check and now: that view counts it as
+            # loading and waits for it, so it runs again rather than leave the layer loading for ever.
+            if dropped and self._wanted(job_key):
+                try:
+                    self._start(job_key)
+                except RuntimeError:  # the loader is shutting down
+                    pass
+        if not dropped and not settled:
             self._report(error)
             self._signals.arrived.emit()  # repaint: the views that waited for it now say what failed
 

@@ -50,7 +50,7 @@ class PhotoSteps:
         try:
             result = self.client.upload_photo(
                 self._token, sequence_id, task.index, photo.lat, photo.lng, photo.path,
-                shot_date=photo.captured_at, heading=photo.heading, cancel=self.cancelled)
+                shot_date=photo.captured_at, heading=photo.heading, cancel=self.cancelled, **_projection(photo))
         except Exception as error:
             try:
                 self.journal.failed(photo.key, "{}: {}".format(type(error).__name__, _message(error)))
@@ -123,6 +123,14 @@ class PhotoSteps:
         counts = self._summary.counts
         counts[result.status] = counts.get(result.status, 0) + 1
         self._on_photo(result)
+
+
+def _projection(photo) -> dict:
+    """The panorama fields of a 360° photo; none for a flat one (KartaView's default is PLANE)."""
+    if not photo.is_sphere:
+        return {}
+    return {"projection": photo.projection, "field_of_view": photo.field_of_view or 360,
+            "projection_yaw": photo.yaw}
 
 
 def _message(error) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-from . import scratch
+from . import panorama, scratch
 from .identity import NoCache
 from .jpeg import CORRUPT, check_jpeg
 from .scratch import ScratchDatabase
@@ -53,6 +53,7 @@ class PhotoInput:
     captured_at: Optional[datetime]  # naive UTC, or aware (converted to UTC)
     heading: Optional[float] = None
     group: Optional[str] = None
+    projection: Optional[str] = None  # PLANE or SPHERE from the input layer; None: read from the file
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,14 @@ class PlannedPhoto:
     captured_at: datetime  # naive UTC
     heading: Optional[float]
     index: int  # sequenceIndex within its sequence
+    projection: str = panorama.PLANE  # SPHERE: upload as a 360° panorama (panorama.py)
+    field_of_view: Optional[int] = None
+    yaw: Optional[float] = None
+    projection_source: str = panorama.FROM_NOTHING
+
+    @property
+    def is_sphere(self) -> bool:
+        return self.projection == panorama.SPHERE
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,14 @@ class PlannedSequence:
     lat: float  # position of the first photo
     lng: float
     group: Optional[str] = None
+    spheres: int = 0  # photos going as 360° panoramas
+    length_m: float = 0.0  # along its photos
+    first_shot: Optional[datetime] = None  # naive UTC
+    last_shot: Optional[datetime] = None
+
+    @property
+    def is_360(self) -> bool:
+        return self.size > 0 and self.spheres == self.size
 
 
 @dataclass(frozen=True)
@@ -92,6 +109,7 @@ class PlanOptions:
     max_photos: int = 1000
     keep_duplicates: bool = False
     use_groups: bool = False  # split by PhotoInput.group instead of by gaps
+    detect_360_by_shape: bool = True  # a photo without GPano XMP that is exactly 2:1 is a 360° panorama
 
 
 def distance_m(lat1, lng1, lat2, lng2) -> float:
@@ -124,13 +142,15 @@ CREATE TABLE photos (
     key TEXT UNIQUE,  -- set for valid photos only: a second file with the same bytes is refused
     lat REAL, lng REAL, t TEXT, base TEXT, heading REAL,
     grp, gkey TEXT,
+    proj TEXT, fov INTEGER, yaw REAL, proj_source TEXT,
     reason TEXT, detail TEXT  -- set for skipped photos
 );
 CREATE TABLE ranked (pos INTEGER PRIMARY KEY, ordinal INTEGER, gkey TEXT);
 CREATE TABLE firsts (gkey TEXT PRIMARY KEY, first INTEGER);
 CREATE TABLE ordered (pos INTEGER PRIMARY KEY, ordinal INTEGER, seq INTEGER, idx INTEGER);
 CREATE TABLE sequences (number INTEGER PRIMARY KEY, key TEXT, size INTEGER, lat REAL, lng REAL, grp,
-                        first_pos INTEGER, last_pos INTEGER);
+                        first_pos INTEGER, last_pos INTEGER, spheres INTEGER, length_m REAL,
+                        first_t TEXT, last_t TEXT);
 """
 
 
@@ -172,6 +192,11 @@ class Plan(ScratchDatabase):
         if stat is None:
             return self._skip(photo, path, reason, detail)
         try:
+            projection = panorama.detect(path, by_shape=self.options.detect_360_by_shape,
+                                         override=panorama.layer_value(photo.projection))
+        except OSError as error:
+            return self._skip(photo, path, REASON_MISSING_FILE, error.strerror or str(error))
+        try:
             key = self._keys.key(path, stat.st_size, stat.st_mtime_ns)
         except OSError as error:
             return self._skip(photo, path, REASON_MISSING_FILE, error.strerror or str(error))
@@ -180,10 +205,11 @@ class Plan(ScratchDatabase):
             return self._skip(photo, path, REASON_SAME_PHOTO, str(first[0]))
         group = photo.group if self.options.use_groups else None
         self._db.execute(
-            "INSERT INTO photos (ref, path, claim, key, lat, lng, t, base, heading, grp, gkey)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO photos (ref, path, claim, key, lat, lng, t, base, heading, grp, gkey, proj, fov, yaw,"
+            " proj_source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (photo.ref, path, path, key, float(photo.lat), float(photo.lng), _time_text(captured_at),
-             os.path.basename(path), _heading(photo.heading), group, "" if group is None else "=" + str(group)),
+             os.path.basename(path), _heading(photo.heading), group, "" if group is None else "=" + str(group),
+             projection.kind, projection.field_of_view, projection.yaw, projection.source),
         )
 
     def _skip(self, photo, path, reason, detail=""):
@@ -220,21 +246,29 @@ class Plan(ScratchDatabase):
 
     def sequences(self):
         """The PlannedSequences in upload order."""
-        for row in self._pages("SELECT number, number, key, size, lat, lng, grp FROM sequences"
-                               " WHERE number > ? ORDER BY number LIMIT ?", ()):
-            yield PlannedSequence(*row[1:])
+        for row in self._pages("SELECT number, number, key, size, lat, lng, grp, spheres, length_m, first_t, last_t"
+                               " FROM sequences WHERE number > ? ORDER BY number LIMIT ?", ()):
+            yield PlannedSequence(*row[1:9], _datetime(row[9]), _datetime(row[10]))
 
     def photos(self, sequence: PlannedSequence):
         """The PlannedPhotos of a sequence, in index order."""
         first, last = self._db.execute("SELECT first_pos, last_pos FROM sequences WHERE number=?",
                                        (sequence.number,)).fetchone()
         for row in self._pages(
-                "SELECT o.pos, p.ref, p.path, p.key, p.lat, p.lng, p.t, p.heading, o.idx"
-                " FROM ordered o JOIN photos p USING (ordinal)"
+                "SELECT o.pos, p.ref, p.path, p.key, p.lat, p.lng, p.t, p.heading, o.idx, p.proj, p.fov, p.yaw,"
+                " p.proj_source FROM ordered o JOIN photos p USING (ordinal)"
                 " WHERE o.pos > ? AND o.pos <= ? AND o.seq = ? ORDER BY o.pos LIMIT ?",
                 (last, sequence.number), start=first - 1):
             yield PlannedPhoto(row[1], row[2], row[3], row[4], row[5], datetime.fromisoformat(row[6]), row[7],
-                               row[8])
+                               row[8], *row[9:13])
+
+    def projection_counts(self) -> dict:
+        """{(projection, where it came from): number of photos to upload} (panorama.PLANE/SPHERE, FROM_*)."""
+        if not self._split:
+            raise RuntimeError("the plan must be split before it is read")
+        return {(row[0], row[1]): row[2] for row in self._db.execute(
+            "SELECT p.proj, p.proj_source, COUNT(*) FROM ordered o JOIN photos p USING (ordinal)"
+            " WHERE o.seq IS NOT NULL GROUP BY p.proj, p.proj_source")}
 
     def skipped(self):
         """The Skips, in input order."""
@@ -257,14 +291,14 @@ class _Splitter:
         self.options = plan.options
         self.previous = None  # the previous valid photo (gaps are measured between valid photos)
         self.kept = None  # the last kept photo of the current run (near-duplicates compare with it)
-        self.sequence = None  # [number, hash, size, first row, first pos, last pos, group]
+        self.sequence = None  # [number, hash, size, first row, first pos, last pos, group, spheres, length, last row]
         self.number = 0
 
     def run(self):
         after = 0
         while True:
             rows = self.db.execute(
-                "SELECT o.pos, p.ordinal, p.ref, p.key, p.lat, p.lng, p.t, p.heading, p.gkey, p.grp"
+                "SELECT o.pos, p.ordinal, p.ref, p.key, p.lat, p.lng, p.t, p.heading, p.gkey, p.grp, p.proj"
                 " FROM ordered o JOIN photos p USING (ordinal) WHERE o.pos > ? ORDER BY o.pos LIMIT ?",
                 (after, scratch.PAGE)).fetchall()
             placed, skipped = [], []
@@ -278,8 +312,10 @@ class _Splitter:
         self._close_sequence()
 
     def _photo(self, row, placed, skipped):
+        # Without groups a sequence is all 360° or all flat, as KartaView shows a sequence as one or the other.
         new_run = self.previous is None or (
-            row.gkey != self.previous.gkey if self.options.use_groups else _too_far(self.previous, row, self.options))
+            row.gkey != self.previous.gkey if self.options.use_groups
+            else row.proj != self.previous.proj or _too_far(self.previous, row, self.options))
         self.previous = row
         if new_run:
             self.kept = None
@@ -290,10 +326,16 @@ class _Splitter:
         if new_run or self.sequence[2] >= max(1, self.options.max_photos):
             self._close_sequence()
             self.number += 1
-            self.sequence = [self.number, hashlib.sha1(usedforsecurity=False), 0, row, row.pos, row.pos, row.grp]
+            self.sequence = [self.number, hashlib.sha1(usedforsecurity=False), 0, row, row.pos, row.pos, row.grp,
+                             0, 0.0, row]
         else:
             self.sequence[1].update(b"\n")
         sequence = self.sequence
+        last = sequence[9]
+        sequence[8] += distance_m(last.lat, last.lng, row.lat, row.lng)
+        sequence[9] = row
+        if row.proj == panorama.SPHERE:
+            sequence[7] += 1
         sequence[1].update(row.key.encode("utf-8"))
         placed.append((sequence[0], sequence[2], row.pos))
         sequence[2] += 1
@@ -302,9 +344,10 @@ class _Splitter:
     def _close_sequence(self):
         if self.sequence is None:
             return
-        number, digest, size, first, first_pos, last_pos, group = self.sequence
-        self.db.execute("INSERT INTO sequences VALUES (?,?,?,?,?,?,?,?)",
-                        (number, digest.hexdigest(), size, first.lat, first.lng, group, first_pos, last_pos))
+        number, digest, size, first, first_pos, last_pos, group, spheres, length, last = self.sequence
+        self.db.execute("INSERT INTO sequences VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (number, digest.hexdigest(), size, first.lat, first.lng, group, first_pos, last_pos,
+                         spheres, length, first.t, last.t))
         self.sequence = None
 
 
@@ -320,10 +363,15 @@ class _Row:
     heading: Optional[float]
     gkey: str
     grp: Optional[str]
+    proj: Optional[str]
 
     @property
     def captured_at(self) -> datetime:
         return datetime.fromisoformat(self.t)
+
+
+def _datetime(text) -> Optional[datetime]:
+    return datetime.fromisoformat(text) if text else None
 
 
 def _check_file(path):

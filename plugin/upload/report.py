@@ -13,30 +13,32 @@ _COMMIT_EVERY = 500
 class ReportRows(ScratchDatabase):
     """`add` each input photo in input order, `set` its values by ref, read them back with `rows`.
 
-    Values are (path, sequence number, sequence id, index, status, reason, url). Use it on one thread.
+    Values are (path, sequence number, sequence id, index, status, reason, url, projection, reason code).
+    Use it on one thread.
     """
 
     def __init__(self):
         super().__init__(
             "CREATE TABLE rows (ordinal INTEGER PRIMARY KEY, ref UNIQUE, geometry BLOB, path TEXT, number INTEGER,"
-            " sequence_id INTEGER, idx INTEGER, status TEXT, reason TEXT, url TEXT)")
+            " sequence_id INTEGER, idx INTEGER, status TEXT, reason TEXT, url TEXT, projection TEXT, code TEXT)")
         self._uncommitted = 0
 
     def add(self, ref, geometry: bytes, path) -> None:
         """One input photo: its ref (int or str, unique), its geometry (e.g. WKB) and its path."""
         self._write("INSERT INTO rows (ref, geometry, path) VALUES (?,?,?)", (ref, geometry, path))
 
-    def set(self, ref, path, number, sequence_id, index, status, reason, url) -> None:
-        """The values of the photo `ref` (a path None keeps the input one)."""
+    def set(self, ref, path, number, sequence_id, index, status, reason, url, projection=None, code=None) -> None:
+        """The values of the photo `ref` (a path None keeps the input one); `code` is the reason's code."""
         self._write("UPDATE rows SET path=COALESCE(?, path), number=?, sequence_id=?, idx=?, status=?, reason=?,"
-                    " url=? WHERE ref=?", (path, number, sequence_id, index, status, reason, url, ref))
+                    " url=?, projection=?, code=? WHERE ref=?",
+                    (path, number, sequence_id, index, status, reason, url, projection, code, ref))
 
     def rows(self):
-        """(geometry, path, number, sequence id, index, status, reason, url) in input order; status
-        None for a photo that never got values."""
+        """(geometry, path, number, sequence id, index, status, reason, url, projection, code) in input
+        order; status None for a photo that never got values."""
         self._commit()
-        for row in self._pages("SELECT ordinal, geometry, path, number, sequence_id, idx, status, reason, url"
-                               " FROM rows WHERE ordinal > ? ORDER BY ordinal LIMIT ?"):
+        for row in self._pages("SELECT ordinal, geometry, path, number, sequence_id, idx, status, reason, url,"
+                               " projection, code FROM rows WHERE ordinal > ? ORDER BY ordinal LIMIT ?"):
             yield row[1:]
 
     def _write(self, sql, values):

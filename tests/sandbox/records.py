@@ -5,8 +5,8 @@ from datetime import datetime
 UPLOAD_STORAGE = "storage1"
 
 
-def photo_v2(photo, base_url, distance_m=None):
-    """A v1 photo record as /2.0/photo/ shows it: camelCase, full image URLs."""
+def photo_v2(photo, base_url, distance_m=None, projection_yaw=None):
+    """A v1 photo record as /2.0/photo/ shows it: camelCase, full image URLs (v1 records have no yaw)."""
     proc, lth, th = photo["name"], photo["lth_name"], photo["th_name"]
     record = {
         "id": photo["id"], "sequenceId": photo["sequence_id"], "sequenceIndex": photo["sequence_index"],
@@ -19,7 +19,7 @@ def photo_v2(photo, base_url, distance_m=None):
         "fileurl": base_url + proc.replace("/proc/", "/{{sizeprefix}}/"),
         "fileurlProc": base_url + proc, "fileurlLTh": base_url + lth, "fileurlTh": base_url + th,
         "filepathLTh": lth.split("/files/photo/", 1)[-1], "projection": photo["projection"],
-        "fieldOfView": photo["field_of_view"], "projectionYaw": None, "status": "active",
+        "fieldOfView": photo["field_of_view"], "projectionYaw": projection_yaw, "status": "active",
         "visibility": "public", "autoImgProcessingResult": "ORIGINAL",
     }
     if distance_m is not None:

@@ -28,13 +28,16 @@ def _world_image(app, photo, relative, folder):
 
 
 def _uploaded_image(app, record, relative, folder):
-    if folder not in ("proc", "lth", "th") or relative != uploaded_photo_path(record, folder):
+    # Panoramas (sent with projection=SPHERE) are served from the wrapped_ folders, as the world's.
+    is_360 = (record["fields"].get("projection") or "").upper() == "SPHERE"
+    if (folder.startswith("wrapped_") and not is_360) or relative != uploaded_photo_path(record, folder):
         return _not_found()
+    size = FOLDERS[folder]
     with open(record["file_path"], "rb") as handle:
         data = handle.read()
-    if folder == "proc":
+    if size == "proc":
         return _jpeg(data)
-    return _jpeg(app.images.get("upload/{}/{}".format(record["id"], folder), lambda: resize_jpeg(data, folder)))
+    return _jpeg(app.images.get("upload/{}/{}".format(record["id"], size), lambda: resize_jpeg(data, size)))
 
 
 def image_file(app, req, folder, file_name):

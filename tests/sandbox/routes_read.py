@@ -103,7 +103,7 @@ def photos_v2(app, req):
     else:
         raise ApiError(408)  # an unconstrained search never finishes on the real server
     rows = _page(found, page, per_page)
-    data = [photo_v2(photo, app.url, distance) for photo, distance in rows]
+    data = [photo_v2(photo, app.url, distance, app.projection_yaw(photo)) for photo, distance in rows]
     return ok_v2(_huge_ids(app, data, ("id",)), has_more=page * per_page < len(found))
 
 
@@ -111,7 +111,7 @@ def photo_v2_by_id(app, req, photo_id):
     photo = app.photo_v1(int(photo_id))
     if photo is None:
         raise ApiError(601)
-    return ok_v2(photo_v2(photo, app.url))
+    return ok_v2(photo_v2(photo, app.url, projection_yaw=app.projection_yaw(photo)))
 
 
 def sequence_v2_by_id(app, req, sequence_id):

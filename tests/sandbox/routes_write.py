@@ -13,6 +13,7 @@ from .store import Duplicate
 OAUTH_CODE = "sandbox-code"  # the one authorization code the OSM stand-in hands out
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+PROJECTIONS = ("PLANE", "PLAIN", "CYLINDER", "SPHERE", "FISHEYE", "CUBE")
 
 
 def oauth_authorize(app, req):
@@ -95,6 +96,11 @@ def upload_photo(app, req):
     sequence_index = validate.integer(params, "sequenceIndex", 0, 10 ** 10)
     lat, lng = validate.coordinate(validate.required(params, "coordinate"), "coordinate")
     validate.number(params, "gpsAccuracy", 0, 999999.9999, default=0)
+    # The panorama fields (kartaview-api.md 7.1; the official uploader sends "PLAIN", sic, for flat photos).
+    if params.get("projection") and params["projection"].strip() not in PROJECTIONS:
+        raise ApiError(612, "projection")
+    validate.number(params, "fieldOfView", 0, 360, default=0)
+    validate.number(params, "projectionYaw", -360, 360, default=0)
     if "photo" not in req.files:
         raise ApiError(610, "photo")
     file_name, data = req.files["photo"]

@@ -62,6 +62,13 @@ class App:
             photo = uploaded_photo_v1(record) if record else None
         return photo
 
+    def projection_yaw(self, photo_v1):
+        """The projectionYaw an uploaded photo was sent with (v2 answers carry it, v1 ones do not)."""
+        if self.world.photo(int(photo_v1["id"])) is not None:
+            return None
+        record = self.store.photo(int(photo_v1["id"]))
+        return record["fields"].get("projectionYaw") if record else None
+
     def sequence_v2(self, sequence_id):
         sequence = self.world.sequence(sequence_id)
         if sequence is None:
