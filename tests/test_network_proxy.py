@@ -1,63 +1,100 @@
-"""QGIS's own proxy settings (Settings ▸ Options ▸ Network) apply to the plugin's requests."""
+"""Inside QGIS the plugin's requests use QGIS's network settings (issue 14, point 5): QGIS's proxy (a
+real proxy that requires authentication: Debian's tinyproxy), changes applied at once, and the CA
+certificates of QGIS's authentication database. The plugin sends through `requests` configured from
+QGIS for each request; the QGIS network access manager backend (plugin/core/qgis_http.py, not used
+by the plugin yet) is tested too: the proxy, the CA, no hang in a worker, and the Network Logger,
+which sees its requests and never one carrying the token.
+PAC files are not tested: Debian's Qt 5 is built without libproxy, so QGIS here cannot use one.
+"""
 
-import base64
-import http.client
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
-from qgis.core import QgsNetworkAccessManager, QgsSettings
+from qgis.core import (
+    QgsApplication,
+    QgsNetworkAccessManager,
+    QgsNetworkReplyContent,
+    QgsNetworkRequestParameters,
+    QgsSettings,
+)
+from qgis.PyQt.QtNetwork import QSslCertificate
 
+from kartaview.plugin.client import KartaViewClient, KartaViewError, TransientError
 from kartaview.plugin.core import network
+from kartaview.plugin.core.qgis_http import QgisBackend
+from tests.sandbox import Sandbox
 
 CLUJ = (23.55, 46.74, 23.65, 46.80)
-HOP_HEADERS = {"proxy-authorization", "proxy-connection", "connection", "keep-alive", "transfer-encoding"}
+PROXY_USER, PROXY_PASSWORD = "kvuser", "Pr0xy-s3cret"
+WORKER_WAIT_S = 60  # a worker that waits longer than this for an answer is hung
 
 
-class _ProxyHandler(BaseHTTPRequestHandler):
-    """A plain HTTP forward proxy that records what went through it."""
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
-    def _forward(self):
-        self.server.seen.append((self.command, self.path, self.headers.get("Proxy-Authorization")))
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else None
-        target = urlsplit(self.path)
-        connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
-        path = target.path + ("?" + target.query if target.query else "")
-        connection.request(self.command, path, body=body, headers=headers)
-        reply = connection.getresponse()
-        data = reply.read()
-        self.send_response(reply.status)
-        for key, value in reply.getheaders():
-            if key.lower() not in HOP_HEADERS | {"content-length"}:
-                self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-        connection.close()
 
-    do_GET = do_POST = _forward  # noqa: N815 (http.server handler names)
+class TinyProxy:
+    """Debian's tinyproxy on a free port, with Basic authentication; its log says what went through."""
 
-    def log_message(self, *args):
-        pass
+    def __init__(self, directory: Path):
+        binary = shutil.which("tinyproxy") or "/usr/bin/tinyproxy"
+        if not Path(binary).exists():
+            pytest.fail("tinyproxy is not installed: run `make setup` (it is in the Makefile's APT_PACKAGES)")
+        self.port = _free_port()
+        self.log_path = directory / "tinyproxy.log"
+        config = directory / "tinyproxy.conf"
+        config.write_text("\n".join([
+            "Port {}".format(self.port), "Listen 127.0.0.1", "Timeout 30", "MaxClients 50", "Allow 127.0.0.1",
+            "BasicAuth {} {}".format(PROXY_USER, PROXY_PASSWORD), "DisableViaHeader Yes", "LogLevel Connect",
+            "User nobody", "Group nogroup", ""]))
+        self._log = open(self.log_path, "w")  # noqa: SIM115 - open for the proxy's lifetime
+        self.process = subprocess.Popen([binary, "-d", "-c", str(config)], stdout=self._log,
+                                        stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.05)
+        self.stop()
+        pytest.fail("tinyproxy did not start: " + self.log_path.read_text())
+
+    def requests_for(self, url_prefix):
+        """The request lines the proxy received for URLs starting with url_prefix."""
+        self._log.flush()
+        return [line for line in self.log_path.read_text().splitlines()
+                if "Request (file descriptor" in line and " " + url_prefix in line]
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log.close()
 
 
 @pytest.fixture
-def proxy_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _ProxyHandler)
-    server.seen = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+def tinyproxy(tmp_path):
+    proxy = TinyProxy(tmp_path)
+    yield proxy
+    proxy.stop()
 
 
 @pytest.fixture
 def qgis_proxy(qgis_app, monkeypatch):
-    """Set QGIS's proxy the way its Network options page stores it; put it back afterwards."""
+    """Set QGIS's proxy the way its Network options page stores and applies it; put it back afterwards."""
     for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.upper(), raising=False)
@@ -65,55 +102,49 @@ def qgis_proxy(qgis_app, monkeypatch):
 
     def configure(**values):
         settings = QgsSettings()
-        settings.setValue("proxy/proxyEnabled", True)
+        settings.remove("proxy")
+        settings.setValue("proxy/proxyEnabled", bool(values))
         for key, value in values.items():
             settings.setValue("proxy/" + key, value)
         manager.setupDefaultProxyAndCache()
 
+    configure()
     yield configure
     QgsSettings().remove("proxy")
     manager.setupDefaultProxyAndCache()
 
 
+def _search(client=None):
+    """A request without secret (through QGIS's network access manager)."""
+    client = client or network.make_client()
+    photos, total = client.nearby_photos_page(CLUJ, ipp=10)
+    assert photos and total >= len(photos)
+    return photos
+
+
+def _qgis_client(**kwargs):
+    """A client whose requests without secrets go through QGIS's network access manager."""
+    return network.make_client(backend=QgisBackend(), **kwargs)
+
+
+def _check_token(sandbox, client=None):
+    """A request carrying the token (through `requests`, configured from QGIS's settings)."""
+    client = client or network.make_client()
+    client.check_token(sandbox.token)
+
+
+def _in_worker(function, *args):
+    """Run on a loader-like Python worker thread (not a QThread), as the layer's loader does."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(function, *args).result(timeout=WORKER_WAIT_S)
+
+
+def _token_requests(proxy, sandbox):
+    return [line for line in proxy.requests_for(sandbox.url) if "/1.0/list/my-list/" in line]
+
+
 def test_no_proxy_configured_means_direct(qgis_proxy):
-    QgsSettings().remove("proxy")
-    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
     assert network.qgis_proxies() == {}
-
-
-def test_the_client_goes_through_the_qgis_http_proxy_with_its_credentials(sandbox, qgis_proxy, proxy_server):
-    host, port = proxy_server.server_address
-    qgis_proxy(proxyType="HttpProxy", proxyHost=host, proxyPort=str(port),
-               proxyUser="kv user", proxyPassword="p@ss:word")
-
-    client = network.make_client()
-    try:
-        photos, total = client.nearby_photos_page(CLUJ, ipp=10)
-    finally:
-        client.close()
-
-    assert photos and total >= len(photos), "the answer came back through the proxy"
-    assert proxy_server.seen, "no request went through QGIS's proxy"
-    expected_auth = "Basic " + base64.b64encode(b"kv user:p@ss:word").decode()
-    for _method, url, auth in proxy_server.seen:
-        assert url.startswith(sandbox.url)
-        assert auth == expected_auth
-
-
-def test_urls_excluded_in_qgis_bypass_the_proxy(sandbox, qgis_proxy, proxy_server):
-    host, port = proxy_server.server_address
-    qgis_proxy(proxyType="HttpProxy", proxyHost=host, proxyPort=str(port),
-               proxyExcludedUrls=[sandbox.url])
-
-    assert network.qgis_proxies(sandbox.url) == {}
-    assert network.qgis_proxies("https://api.openstreetcam.org/") != {}
-    client = network.make_client()
-    try:
-        photos, _ = client.nearby_photos_page(CLUJ, ipp=10)
-    finally:
-        client.close()
-    assert photos
-    assert proxy_server.seen == []
 
 
 def test_socks_proxy_resolves_names_through_the_proxy(qgis_proxy):
@@ -122,14 +153,201 @@ def test_socks_proxy_resolves_names_through_the_proxy(qgis_proxy):
                                       "https": "socks5h://socks.example:1080"}
 
 
-def test_the_shared_client_follows_a_proxy_change(sandbox, qgis_proxy, proxy_server):
-    QgsSettings().remove("proxy")
-    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
-    direct = network.shared_client()
-    host, port = proxy_server.server_address
-    qgis_proxy(proxyType="HttpProxy", proxyHost=host, proxyPort=str(port))
+def test_a_socks_proxy_without_pysocks_says_what_to_install(sandbox, qgis_proxy, monkeypatch):
+    monkeypatch.setitem(sys.modules, "socks", None)  # as where PySocks is not installed
+    qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort="1080")
+    with pytest.raises(KartaViewError, match="PySocks"):
+        network.make_client(retries=0).nearby_photos_page(CLUJ, ipp=10)
 
-    proxied = network.shared_client()
-    assert proxied is not direct
-    proxied.nearby_photos_page(CLUJ, ipp=10)
-    assert proxy_server.seen
+
+def test_both_kinds_of_request_go_through_qgis_authenticated_proxy_from_main_and_worker_threads(
+        sandbox, qgis_proxy, tinyproxy):
+    qgis_proxy(proxyType="HttpProxy", proxyHost="127.0.0.1", proxyPort=str(tinyproxy.port),
+               proxyUser=PROXY_USER, proxyPassword=PROXY_PASSWORD)
+    _search()
+    _in_worker(_search)
+    _search(_qgis_client())
+    _in_worker(_search, _qgis_client())
+    searches = [line for line in tinyproxy.requests_for(sandbox.url) if "/1.0/list/nearby-photos/" in line]
+    assert len(searches) >= 4, "the requests did not go through QGIS's proxy: " + tinyproxy.log_path.read_text()
+    _check_token(sandbox)
+    _in_worker(_check_token, sandbox)
+    assert len(_token_requests(tinyproxy, sandbox)) == 2, tinyproxy.log_path.read_text()
+
+
+def test_a_proxy_asking_for_credentials_qgis_lacks_fails_quickly_in_a_worker_too(sandbox, qgis_proxy, tinyproxy):
+    """QGIS would make a worker wait for the main thread to ask the user (and, in qgis_process, wait
+    forever): the plugin's workers get the proxy's refusal instead."""
+    qgis_proxy(proxyType="HttpProxy", proxyHost="127.0.0.1", proxyPort=str(tinyproxy.port))
+    for run in (lambda f: f(), _in_worker):
+        started = time.monotonic()
+        with pytest.raises(KartaViewError, match="proxy"):
+            run(lambda: _qgis_client(retries=0).nearby_photos_page(CLUJ, ipp=10))
+        # `requests` gets tinyproxy's 407 only as a reset connection while it still sends the form
+        with pytest.raises(KartaViewError):
+            run(lambda: network.make_client(retries=0).nearby_photos_page(CLUJ, ipp=10))
+        with pytest.raises(KartaViewError):
+            run(lambda: _check_token(sandbox, network.make_client(retries=0)))
+        assert time.monotonic() - started < 10
+
+
+def test_urls_excluded_in_qgis_bypass_the_proxy(sandbox, qgis_proxy, tinyproxy):
+    qgis_proxy(proxyType="HttpProxy", proxyHost="127.0.0.1", proxyPort=str(tinyproxy.port),
+               proxyUser=PROXY_USER, proxyPassword=PROXY_PASSWORD, noProxyUrls=[sandbox.url])
+    _search()
+    _in_worker(_search)
+    _search(_qgis_client())
+    _in_worker(_search, _qgis_client())
+    _check_token(sandbox)
+    assert tinyproxy.requests_for(sandbox.url) == []
+
+
+def test_a_proxy_change_applies_at_once_even_to_a_running_worker_thread(sandbox, qgis_proxy, tinyproxy):
+    client = network.shared_client()
+    with ThreadPoolExecutor(1) as worker:  # the same thread before and after the change, as a loader's
+        worker.submit(_search, client).result(timeout=WORKER_WAIT_S)
+        worker.submit(_check_token, sandbox, client).result(timeout=WORKER_WAIT_S)
+        assert tinyproxy.requests_for(sandbox.url) == []
+        qgis_proxy(proxyType="HttpProxy", proxyHost="127.0.0.1", proxyPort=str(tinyproxy.port),
+                   proxyUser=PROXY_USER, proxyPassword=PROXY_PASSWORD)
+        assert network.shared_client() is client, "nothing to rebuild: the settings are read per request"
+        worker.submit(_search, client).result(timeout=WORKER_WAIT_S)
+        worker.submit(_check_token, sandbox, client).result(timeout=WORKER_WAIT_S)
+        through_proxy = len(tinyproxy.requests_for(sandbox.url))
+        assert through_proxy >= 2 and len(_token_requests(tinyproxy, sandbox)) == 1
+        qgis_proxy()  # and back to no proxy
+        worker.submit(_search, client).result(timeout=WORKER_WAIT_S)
+        worker.submit(_check_token, sandbox, client).result(timeout=WORKER_WAIT_S)
+        assert len(tinyproxy.requests_for(sandbox.url)) == through_proxy
+
+
+# --- HTTPS: a CA that only QGIS's authentication database knows -----------------------------------
+
+@pytest.fixture(scope="module")
+def private_ca(tmp_path_factory):
+    """A CA of our own and a certificate for localhost signed by it (openssl)."""
+    directory = tmp_path_factory.mktemp("private-ca")
+
+    def openssl(*args):
+        subprocess.run(["openssl", *args], cwd=directory, check=True, capture_output=True)
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=KartaView test CA",
+            "-keyout", "ca.key", "-out", "ca.pem")
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key",
+            "-out", "server.csr")
+    (directory / "san.cnf").write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-days", "2", "-extfile", "san.cnf", "-out", "server.pem")
+    return directory
+
+
+@pytest.fixture
+def https_sandbox(private_ca, tmp_path):
+    with Sandbox(port=0, data_dir=str(tmp_path / "sandbox"), seed=1,
+                 tls=(str(private_ca / "server.pem"), str(private_ca / "server.key"))) as server:
+        yield server
+
+
+@pytest.fixture
+def ca_in_qgis(qgis_app, private_ca):
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-master", True)
+    certificate = QSslCertificate((private_ca / "ca.pem").read_bytes())
+    assert not certificate.isNull()
+    assert manager.storeCertAuthority(certificate)
+    manager.rebuildCaCertsCache()
+    manager.rebuildTrustedCaCertsCache()
+    yield certificate
+    manager.removeCertAuthority(certificate)
+    manager.rebuildCaCertsCache()
+    manager.rebuildTrustedCaCertsCache()
+
+
+def test_https_with_a_ca_known_only_to_qgis_auth_database(https_sandbox, ca_in_qgis):
+    client = network.make_client(base_url=https_sandbox.url, retries=0)
+    _search(client)
+    _in_worker(_search, client)
+    _check_token(https_sandbox, client)
+    _in_worker(_check_token, https_sandbox, client)
+    through_qgis = _qgis_client(base_url=https_sandbox.url, retries=0)
+    _search(through_qgis)
+    _in_worker(_search, through_qgis)
+    paths = [entry["path"] for entry in https_sandbox.request_log]
+    assert paths.count("/1.0/list/nearby-photos/") == 4 and paths.count("/1.0/list/my-list/") == 2
+    # The CA really is unknown outside QGIS: the pure client (requests and its own CAs) refuses.
+    with KartaViewClient(https_sandbox.url, retries=0) as outside:
+        with pytest.raises(TransientError, match="(?i)certificate"):
+            outside.nearby_photos_page(CLUJ, ipp=10)
+
+
+def test_https_without_the_ca_fails_cleanly_and_at_once_in_a_worker(https_sandbox, qgis_app):
+    """QGIS's SSL-error handler would make a worker wait for the main thread (forever, in
+    qgis_process, whose main thread waits for the workers): the plugin's workers fail instead."""
+    client = network.make_client(base_url=https_sandbox.url, retries=0)
+    through_qgis = _qgis_client(base_url=https_sandbox.url, retries=0)
+    for run in (lambda f: f(), _in_worker):
+        started = time.monotonic()
+        with pytest.raises(TransientError, match="(?i)ssl|certificate|handshake"):
+            run(lambda: _search(through_qgis))
+        with pytest.raises(TransientError, match="(?i)ssl|certificate"):
+            run(lambda: _search(client))
+        with pytest.raises(TransientError, match="(?i)ssl|certificate"):
+            run(lambda: _check_token(https_sandbox, client))
+        assert time.monotonic() - started < 10
+
+
+# --- the Network Logger ---------------------------------------------------------------------------
+
+class _LoggerSignals:
+    """Everything QGIS's Network Logger (F12) is told: it listens to these signals of the manager."""
+
+    def __init__(self):
+        self.manager = QgsNetworkAccessManager.instance()
+        self.requests, self.finished = [], []
+
+    def on_request(self, parameters):
+        self.requests.append((parameters.request().url().toString(), parameters.initiatorClassName(),
+                              bytes(parameters.content()),
+                              [bytes(name) + b": " + bytes(parameters.request().rawHeader(name))
+                               for name in parameters.request().rawHeaderList()]))
+
+    def on_finished(self, reply):
+        self.finished.append(reply.request().url().toString())
+
+    def __enter__(self):
+        self.manager.requestAboutToBeCreated[QgsNetworkRequestParameters].connect(self.on_request)
+        self.manager.finished[QgsNetworkReplyContent].connect(self.on_finished)
+        return self
+
+    def wait_for(self, count, prefix):
+        deadline = time.monotonic() + 10
+        while len([url for url in self.finished if url.startswith(prefix)]) < count and time.monotonic() < deadline:
+            QgsApplication.processEvents()  # a worker's signals come queued
+            time.sleep(0.01)
+
+    def __exit__(self, *exc):
+        self.manager.requestAboutToBeCreated[QgsNetworkRequestParameters].disconnect(self.on_request)
+        self.manager.finished[QgsNetworkReplyContent].disconnect(self.on_finished)
+
+
+def test_requests_without_secrets_show_in_the_network_logger_and_the_token_never(sandbox, qgis_proxy):
+    client = _qgis_client()
+    with _LoggerSignals() as logger:
+        _search(client)
+        _in_worker(_search, client)
+        _check_token(sandbox, client)
+        _in_worker(_check_token, sandbox, client)
+        logger.wait_for(2, sandbox.url + "1.0/list/nearby-photos/")
+        QgsApplication.processEvents()
+    searches = [entry for entry in logger.requests if entry[0].startswith(sandbox.url + "1.0/list/nearby-photos/")]
+    assert len(searches) == 2, logger.requests
+    assert all(initiator == "KartaView plugin" for _url, initiator, _body, _headers in searches)
+    # The logger shows request bodies (this is why a token never goes through QGIS's manager).
+    assert all(b"bbTopLeft" in body for _url, _initiator, body, _headers in searches)
+    token = sandbox.token.encode()
+    for url, _initiator, body, headers in logger.requests:
+        assert "my-list" not in url
+        assert token not in url.encode() and token not in body and all(token not in line for line in headers)
+    assert len([url for url in logger.finished if url.startswith(sandbox.url + "1.0/list/nearby-photos/")]) >= 2
+

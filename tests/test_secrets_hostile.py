@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import Qt
 
 from kartaview.plugin.client import KartaViewClient, Photo
 from kartaview.plugin.client.redirects import InsecureAddressError, RedirectRefused, redirect_target
+from tests.backends import BACKENDS, client_factory
 from tests.hostile_server import Answer, HostileServer, json_ok, redirect
 
 TOKEN = "5ec2e7" * 10
@@ -39,9 +40,10 @@ def elsewhere():
         yield server
 
 
-@pytest.fixture
-def client(kartaview):
-    with KartaViewClient(kartaview.url, retries=1, sleep=lambda s: None, timeout=5.0) as kv:
+@pytest.fixture(params=BACKENDS)
+def client(request, kartaview):
+    """A client of each backend (inside QGIS the calls with a secret still go through requests)."""
+    with client_factory(request)(kartaview.url, retries=1, sleep=lambda s: None, timeout=5.0) as kv:
         yield kv
 
 
@@ -216,7 +218,7 @@ def test_the_osm_code_exchange_never_goes_over_plain_http_to_another_computer(qg
     from kartaview.plugin.core import auth
 
     monkeypatch.delenv("KARTAVIEW_ALLOW_INSECURE_HTTP", raising=False)
-    monkeypatch.setattr(auth, "qgis_proxies", lambda url="": {"http": elsewhere.url})
+    monkeypatch.setattr(auth, "requests_options", lambda url="": {"proxies": {"http": elsewhere.url}})
     with pytest.raises(InsecureAddressError, match="OpenStreetMap app's secret"):
         auth.exchange_osm_code("http://osm.example/", "kv-client", "kv-app-secret", "the-code", "v")
     assert elsewhere.received == []
@@ -259,3 +261,29 @@ def test_signing_in_with_osm_never_sends_the_osm_app_secret_to_kartaview(qgis_ap
         auth.sign_out()
         dialog.deleteLater()
 
+
+
+SEARCH_ANSWER = json.dumps({"status": {"apiCode": "600"}, "currentPageItems": [], "totalFilteredItems": ["0"]})
+
+
+@pytest.mark.parametrize("status", [301, 302, 303])
+def test_a_search_moved_by_a_body_dropping_redirect_is_not_followed(kartaview, client, status):
+    """The nearby-photos search is a POST (through QGIS's manager inside QGIS): the same policy."""
+    kartaview.route("/1.0/list/nearby-photos/", redirect(status, "/moved/nearby-photos/"))
+    kartaview.route("/moved/nearby-photos/", json_ok(SEARCH_ANSWER))
+    with pytest.raises(RedirectRefused, match="HTTP {}".format(status)):
+        client.nearby_photos_page((23.55, 46.74, 23.65, 46.80), ipp=10)
+    assert [seen.path for seen in kartaview.received] == ["/1.0/list/nearby-photos/"]
+
+
+def test_a_search_follows_a_same_host_307_with_its_form_but_never_another_host(kartaview, elsewhere, client):
+    kartaview.route("/1.0/list/nearby-photos/", redirect(307, "/v1b/nearby-photos/"))
+    kartaview.route("/v1b/nearby-photos/", json_ok(SEARCH_ANSWER))
+    assert client.nearby_photos_page((23.55, 46.74, 23.65, 46.80), ipp=10) == ([], 0)
+    moved = kartaview.received[1]
+    assert (moved.method, moved.path, moved.form["ipp"]) == ("POST", "/v1b/nearby-photos/", "10")
+
+    kartaview.route("/1.0/list/nearby-photos/", redirect(307, elsewhere.url + "nearby-photos/"))
+    with pytest.raises(RedirectRefused, match="another address"):
+        client.nearby_photos_page((23.55, 46.74, 23.65, 46.80), ipp=10)
+    assert elsewhere.received == []

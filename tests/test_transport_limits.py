@@ -1,5 +1,5 @@
-"""Issue 14, points 2 and 4, for the `requests` transport, against the sandbox playing the faults:
-every answer bounded in size (compressed and inflated) and in total time; 429/503 honour
+"""Issue 14, points 2 and 4, on both backends (requests, and QGIS's network access manager), against
+the sandbox playing the faults: every answer bounded in size (compressed and inflated) and in total time; 429/503 honour
 Retry-After within a retry budget. (The upload's one retry layer: test_upload_algorithm.py.)"""
 
 import resource
@@ -10,15 +10,16 @@ import pytest
 from kartaview.plugin.client import KartaViewClient, KartaViewError, TransientError
 from kartaview.plugin.client import answers as transport
 from kartaview.plugin.client.answers import MAX_RETRY_AFTER_S, parse_retry_after
+from tests.backends import BACKENDS, client_factory
 
 CLUJ = (23.55, 46.74, 23.65, 46.80)
 SEARCH = "/1.0/list/nearby-photos/"
 
 
-@pytest.fixture
-def make():
-    """A client factory: make(url, **client kwargs)."""
-    return KartaViewClient
+@pytest.fixture(params=BACKENDS)
+def make(request):
+    """A client factory, make(url, **client kwargs), for each backend."""
+    return client_factory(request)
 
 
 def _peak_rss_mb():

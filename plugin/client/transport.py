@@ -6,6 +6,12 @@ into the payload dict or one exception of .errors. Transient failures are retrie
 exponential backoff and full jitter, or after the `Retry-After` the server asked for, within a
 total budget; the `sleep` is injectable so tests run fast. Every answer is bounded in size and in
 total time (.answers).
+
+Two ways to send. By default every request goes through `requests` (the pure client, without QGIS).
+A `backend` (inside QGIS: QGIS's network access manager) sends the requests that carry no secret;
+the ones that do (a form with `access_token`) always go through `requests`, with `request_options`
+giving the proxy and CA bundle to use for each one. Both ways share the redirect policy (.redirects),
+the answer bounds (.answers), the classification and the retries below.
 """
 
 import json
@@ -115,9 +121,13 @@ def classify(response, what: str, *, empty_ok: bool = False, secrets=()) -> dict
          "if it keeps failing, report it to the plugin authors.".format(what, status, code, said))
 
 
+class NotSent(requests.ConnectionError):
+    """A backend's failure before the request can have reached the server (refused, unknown host)."""
+
+
 def _before_sending(error: requests.RequestException) -> bool:
     """True when the request cannot have reached the server (connect timeout, refused, DNS)."""
-    if isinstance(error, requests.ConnectTimeout):
+    if isinstance(error, (requests.ConnectTimeout, NotSent)):
         return True
     reason = getattr(error.args[0], "reason", None) if error.args else None
     return isinstance(reason, NewConnectionError)
@@ -128,7 +138,12 @@ class Transport:
 
     def __init__(self, *, timeout, retries, backoff, max_backoff, pool_size, session, proxies,
                  user_agent, sleep, allow_insecure_http=False, deadline=READ_DEADLINE_S,
-                 upload_deadline=UPLOAD_DEADLINE_S, retry_budget=RETRY_BUDGET_S, max_answer_bytes=MAX_ANSWER_BYTES):
+                 upload_deadline=UPLOAD_DEADLINE_S, retry_budget=RETRY_BUDGET_S, max_answer_bytes=MAX_ANSWER_BYTES,
+                 backend=None, request_options=None):
+        """backend: sends the requests without secrets (see the module's docstring); its
+        exchange(method, url, headers=, data=, params=, timeout=, watch=, max_bytes=) returns an
+        Answer (a 3xx one unfollowed) or raises what `requests` would. request_options(url): extra
+        keyword arguments (proxies, verify) for each request `requests` sends, read every time."""
         # (connect, read): connecting never needs the long read timeout uploads may need.
         if isinstance(timeout, (tuple, list)):
             self.timeout = tuple(timeout)
@@ -144,6 +159,8 @@ class Transport:
         self.upload_deadline = float(upload_deadline)
         self.retry_budget = float(retry_budget)
         self.max_answer_bytes = int(max_answer_bytes)
+        self.backend = backend
+        self.request_options = request_options
         self._random = random.Random()  # nosec B311 # jitter of retry delays, not security
         self._own_session = session is None
         self.session = session or requests.Session()
@@ -216,42 +233,59 @@ class Transport:
             self.sleep(pause)
             waited += pause
 
-    def _exchange(self, method, url, data, params, body, secrets, idempotent, cancel) :
-        """One attempt: the request sent, and sent again where .redirects allows a redirect (requests
-        never follows one by itself); the final answer read within its size and time bounds (the
-        watchdog cuts the socket when the whole attempt outlives its deadline or is cancelled)."""
+    def _exchange(self, method, url, data, params, body, secrets, idempotent, cancel):
+        """One attempt: the request sent, and sent again where .redirects allows a redirect (no backend
+        follows one by itself); the final answer read within its size and time bounds (the watchdog
+        cuts the exchange when the whole attempt outlives its deadline or is cancelled)."""
         hops = 0
         started = time.monotonic()
         watch = WATCHDOG.watch(started + (self.upload_deadline if body else self.deadline), cancel)
+        # A secret never goes through the backend (QGIS's Network Logger shows request bodies).
+        backend = self.backend if self.backend is not None and not secrets and body is None else None
         try:
             while True:
-                stream = body() if body else None
                 headers = {"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
-                if stream is not None:
-                    headers["Content-Type"] = stream.content_type
-                try:
-                    response = self.session.request(method, url, data=stream if stream is not None else data,
-                                                    params=params, headers=headers, timeout=self.timeout,
-                                                    stream=True, allow_redirects=False)
-                except requests.RequestException:
-                    if watch.stopped():
-                        raise watch.stopped() from None
-                    raise
-                finally:
-                    if stream is not None:
-                        stream.close()
-                watch.response = response
-                if watch.stopped():  # the deadline passed while the headers came
+                if backend is not None:
+                    answer = backend.exchange(method, url, headers=headers, data=data, params=params,
+                                              timeout=self.timeout, watch=watch, max_bytes=self.max_answer_bytes)
+                    if answer.status_code not in REDIRECT_CODES:
+                        return answer
+                    status, location, answered_url = answer.status_code, answer.headers.get("Location"), answer.url
+                else:
+                    response = self._request(method, url, data, params, body, headers, watch)
+                    if response.status_code not in REDIRECT_CODES:
+                        return read_answer(response, watch, self.max_answer_bytes)
                     response.close()
-                    raise watch.stopped()
-                if response.status_code not in REDIRECT_CODES:
-                    return read_answer(response, watch, self.max_answer_bytes)
-                response.close()
-                url = redirect_target(method, response.url, response.status_code, response.headers.get("Location"),
-                                      authenticated=bool(secrets), idempotent=idempotent, hops=hops, secrets=secrets)
+                    status, location, answered_url = (response.status_code, response.headers.get("Location"),
+                                                      response.url)
+                url = redirect_target(method, answered_url, status, location, authenticated=bool(secrets),
+                                      idempotent=idempotent, hops=hops, secrets=secrets)
                 hops, params = hops + 1, None  # the Location holds the whole query already
         finally:
             WATCHDOG.unwatch(watch)
+
+    def _request(self, method, url, data, params, body, headers, watch):
+        """One request through `requests`; its answer's headers (the body is read by read_answer)."""
+        stream = body() if body else None
+        if stream is not None:
+            headers["Content-Type"] = stream.content_type
+        options = self.request_options(url) if self.request_options is not None else {}
+        try:
+            response = self.session.request(method, url, data=stream if stream is not None else data,
+                                            params=params, headers=headers, timeout=self.timeout,
+                                            stream=True, allow_redirects=False, **options)
+        except requests.RequestException:
+            if watch.stopped():
+                raise watch.stopped() from None
+            raise
+        finally:
+            if stream is not None:
+                stream.close()
+        watch.response = response
+        if watch.stopped():  # the deadline passed while the headers came
+            response.close()
+            raise watch.stopped()
+        return response
 
     def call(self, method, url, what, *, empty_ok=False, secrets=(), **kwargs) -> dict:
         """An API call: the payload dict of a successful JSON answer."""
@@ -260,5 +294,7 @@ class Transport:
                          **kwargs)
 
     def close(self):
+        if self.backend is not None:
+            self.backend.close()
         if self._own_session:
             self.session.close()

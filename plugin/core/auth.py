@@ -24,7 +24,7 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..client.errors import KartaViewError, scrub
 from ..client.redirects import MAX_REDIRECTS, REDIRECT_CODES, check_secure, redirect_target
-from .network import qgis_proxies
+from .network import requests_options
 from .settings import Settings
 
 AUTH_METHOD = "Basic"
@@ -156,7 +156,7 @@ def exchange_osm_code(osm_url: str, client_id: str, client_secret: str, code: st
     try:
         for hops in range(MAX_REDIRECTS + 1):  # redirect_target refuses the last
             # never followed by requests: it would re-send the code and the client secret to another host
-            response = requests.post(url, data=data, timeout=timeout, proxies=qgis_proxies(url),
+            response = requests.post(url, data=data, timeout=timeout, **requests_options(url),
                                      allow_redirects=False)
             if response.status_code not in REDIRECT_CODES:
                 break

@@ -1,16 +1,23 @@
-"""The plugin's KartaView clients, built with the API address and proxy QGIS is configured with.
+"""The plugin's KartaView clients, built with the API address and the network QGIS is configured with.
 
-`requests` ignores QGIS's network settings, so the proxy of Settings ▸ Options ▸ Network is
-translated here into the `proxies` mapping of the client's session.
+Every request goes through `requests`, given for each one QGIS's current proxy and the CA
+certificates QGIS trusts, its authentication database's included (`requests_options`): a change in
+QGIS's options applies at once. Not yet through QGIS's network access manager (.qgis_http, which
+would add the Network Logger and the system proxy): see the README's *Network* section.
 """
 
+import atexit
+import os
+import tempfile
 import threading
 from urllib.parse import quote
 
-from qgis.core import QgsNetworkAccessManager
+from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..client.client import KartaViewClient
+from ..client.errors import KartaViewError
+from .qgis_http import main_manager
 from .settings import Settings
 
 _SCHEMES = {
@@ -29,7 +36,8 @@ def qgis_proxies(url: str = "") -> dict:
 
     QGIS skips its proxy for URLs starting with an entry of its exclude or no-proxy lists.
     """
-    manager = QgsNetworkAccessManager.instance()
+    # The main manager: QGIS applies a settings change to it, not to the managers of running threads.
+    manager = main_manager() or QgsNetworkAccessManager.instance()
     proxy = manager.fallbackProxy()
     scheme = _SCHEMES.get(proxy.type())
     if scheme is None or not proxy.hostName():
@@ -44,25 +52,77 @@ def qgis_proxies(url: str = "") -> dict:
     return {"http": address, "https": address}
 
 
+_ca_lock = threading.Lock()
+_ca_certs = None
+_ca_path = None
+_ca_paths = []  # every bundle written; removed at exit (a request may still be opening an older one)
+
+
+def _remove_ca_bundles():
+    for path in _ca_paths:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+atexit.register(_remove_ca_bundles)
+
+
+def qgis_ca_bundle():
+    """A PEM file of the CA certificates QGIS trusts now (the system's and those of its
+    authentication database, minus those marked untrusted), for `requests`' verify; True (requests'
+    own CAs) when QGIS's authentication system is off. Rewritten only when the set changes (comparing
+    the lists takes 0.04 ms, writing them out 1 ms)."""
+    global _ca_certs, _ca_path
+    manager = QgsApplication.authManager()
+    if manager is None or manager.isDisabled():
+        return True
+    certificates = manager.trustedCaCertsCache()
+    if not certificates:
+        return True
+    with _ca_lock:
+        if certificates != _ca_certs:
+            handle, path = tempfile.mkstemp(prefix="kartaview-ca-", suffix=".pem")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(b"".join(bytes(certificate.toPem()) for certificate in certificates))
+            _ca_paths.append(path)
+            _ca_certs, _ca_path = certificates, path
+        return _ca_path
+
+
+def requests_options(url: str) -> dict:
+    """The keyword arguments for one `requests` call to url: QGIS's proxy and trusted CAs of now."""
+    proxies = qgis_proxies(url)
+    if any(address.startswith("socks") for address in proxies.values()):
+        try:
+            import socks  # noqa: F401 - what `requests` needs for a SOCKS proxy
+        except ImportError:
+            raise KartaViewError("QGIS's network settings name a SOCKS proxy, and the KartaView plugin needs the "
+                                 "Python package PySocks to use one (Debian/Ubuntu: apt install python3-socks; "
+                                 "elsewhere: pip install PySocks in QGIS's Python).") from None
+    return {"proxies": proxies, "verify": qgis_ca_bundle()}
+
+
 def make_client(**client_kwargs) -> KartaViewClient:
-    """A new client for the configured API address, through QGIS's proxy."""
+    """A new client for the configured API address, on QGIS's proxy and CAs (read per request:
+    nothing to rebuild when the network settings change)."""
     client_kwargs.setdefault("base_url", Settings().api_url)
-    client_kwargs.setdefault("proxies", qgis_proxies(client_kwargs["base_url"]))
     client_kwargs.setdefault("allow_insecure_http", Settings().allow_insecure_http)
+    client_kwargs.setdefault("request_options", requests_options)
     return KartaViewClient(**client_kwargs)
 
 
 def shared_client() -> KartaViewClient:
-    """The process-wide client (thread-safe), rebuilt when the API address or the proxy changes."""
+    """The process-wide client (thread-safe), rebuilt when the API address or its settings change."""
     global _shared, _shared_key
     url = Settings().api_url
-    proxies = qgis_proxies(url)
     insecure = Settings().allow_insecure_http
-    key = (url.rstrip("/"), sorted(proxies.items()), insecure)
+    key = (url.rstrip("/"), insecure)
     with _lock:
         if _shared is None or _shared_key != key:
             if _shared is not None:
                 _shared.close()
-            _shared = make_client(base_url=url, proxies=proxies, allow_insecure_http=insecure)
+            _shared = make_client(base_url=url, allow_insecure_http=insecure)
             _shared_key = key
         return _shared

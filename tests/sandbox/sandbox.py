@@ -1,6 +1,7 @@
 """`Sandbox`: start, control and stop the fake KartaView from Python (tests, the demo)."""
 
 import shutil
+import ssl
 import tempfile
 import threading
 from pathlib import Path
@@ -27,8 +28,9 @@ def world_for(seed, sequences=DEFAULT_SEQUENCES):
 
 class Sandbox:
     def __init__(self, port=0, token=DEFAULT_TOKEN, latency_ms=0, data_dir=None, seed=1, fault_seed=None,
-                 sequences=DEFAULT_SEQUENCES, **faults):
-        self.port, self.token, self.seed, self.sequence_count = port, token, seed, sequences
+                 sequences=DEFAULT_SEQUENCES, tls=None, **faults):
+        """tls: (certificate file, key file) to serve HTTPS at https://localhost:<port>/."""
+        self.port, self.token, self.seed, self.sequence_count, self.tls = port, token, seed, sequences, tls
         self.username = DEMO_USER["username"]
         self.data_dir = data_dir
         self._own_data_dir = data_dir is None
@@ -48,6 +50,11 @@ class Sandbox:
         self._server = SandboxHTTPServer(self.port, None)
         self.port = self._server.server_address[1]
         self.url = "http://127.0.0.1:{}/".format(self.port)
+        if self.tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*self.tls)
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+            self.url = "https://localhost:{}/".format(self.port)
         self._app = App(self.world, self._store, ImageCache(Path(self.data_dir) / "images"), self.faults, demo,
                         self.url)
         self._server.app = self._app
