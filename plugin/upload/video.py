@@ -129,9 +129,8 @@ def extract(ffmpeg: str, path: str, times: Sequence[float], folder: str, prefix:
             progress: Callable[[float], None] = lambda seconds: None, ffmpeg_version: tuple = ()) -> List[Frame]:
     """Write the frames at the sorted `times` (seconds from the video's start) as
     folder/prefix_000001.jpg, ... in one ffmpeg run; times falling on the same frame give one frame.
-    `ffmpeg_version` picks the option that keeps every selected frame (-fps_mode since FFmpeg 5.1,
-    -vsync before; git builds, (), are recent). Raises VideoError when ffmpeg fails; returns what was
-    written so far when cancelled."""
+    `ffmpeg_version` picks the options FFmpeg of that version knows (git builds, (), are recent).
+    Raises VideoError when ffmpeg fails; returns what was written so far when cancelled."""
     times = sorted(times)
     if not times:
         return []
@@ -141,9 +140,12 @@ def extract(ffmpeg: str, path: str, times: Sequence[float], folder: str, prefix:
     with open(script, "w", encoding="ascii") as stream:
         stream.write("select='{}',showinfo".format(selection(times)))
     passthrough = ["-vsync", "0"] if ffmpeg_version and ffmpeg_version < (5, 1) else ["-fps_mode", "passthrough"]
+    # -filter_script was replaced by "-/filter" (the option's value read from a file) in FFmpeg 7.0
+    # and is gone from FFmpeg 8 (Debian sid)
+    filters = ["-/filter:v", script] if not ffmpeg_version or ffmpeg_version >= (7, 0) else ["-filter_script:v", script]
     pattern = os.path.join(folder, prefix + "_%06d.jpg")
     command = [ffmpeg, "-hide_banner", "-nostdin", "-nostats", "-y", "-loglevel", "info", "-i", str(path), "-an", "-sn",
-               "-dn", "-filter_script:v", script, *passthrough, "-q:v", str(quality), "-f", "image2", pattern]
+               "-dn", *filters, *passthrough, "-q:v", str(quality), "-f", "image2", pattern]
     frames = []
     tail = []
     # a list (no shell); the program is the user's own ffmpeg, the paths files and folders they chose
