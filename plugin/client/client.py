@@ -124,7 +124,10 @@ class KartaViewClient:
     def close(self):
         self._transport.close()
 
-    def _call(self, method, path, what, **kwargs) -> dict:
+    def call(self, method, path, what, **kwargs) -> dict:
+        """One request to `path` under the API address, its JSON answer as a dict; `what` names it in
+        messages ("listing your KartaView sequences"). For the endpoint modules beside this one
+        (my_uploads.py); the transport's keywords (data, params, secrets, idempotent...) pass through."""
         return self._send(self._transport.call, method, self.base_url + path, what, **kwargs)
 
     @staticmethod
@@ -159,7 +162,7 @@ class KartaViewClient:
         params.update(page=str(page), ipp=str(ipp))
         if date is not None:
             params["date"] = _day(date)
-        payload = self._call("POST", "1.0/list/nearby-photos/", what, data=params, empty_ok=True, cancel=cancel)
+        payload = self.call("POST", "1.0/list/nearby-photos/", what, data=params, empty_ok=True, cancel=cancel)
         items = payload.get("currentPageItems")
         photos = PhotoList(items) if lazy else parse_records(items, Photo.from_v1)
         total = total_count(payload.get("totalFilteredItems"))
@@ -187,7 +190,7 @@ class KartaViewClient:
         """All photos of a sequence (POST /1.0/sequence/photo-list/), sorted by index.
         An unknown sequence raises NotFoundError. lazy=True: a PhotoList (see nearby_photos_page)."""
         what = "reading the photos of sequence {}".format(sequence_id)
-        payload = self._call("POST", "1.0/sequence/photo-list/", what, data={"sequenceId": str(sequence_id)},
+        payload = self.call("POST", "1.0/sequence/photo-list/", what, data={"sequenceId": str(sequence_id)},
                              cancel=cancel)
         if lazy:
             listed = PhotoList(_osv(payload).get("photos"), shot_dates=True)
@@ -203,7 +206,7 @@ class KartaViewClient:
         photos, rejected, received, page, more = [], 0, 0, 0, True
         while more and page < max_pages:
             page += 1
-            payload = self._call("GET", "2.0/photo/", "reading the photos of sequence {}".format(sequence_id),
+            payload = self.call("GET", "2.0/photo/", "reading the photos of sequence {}".format(sequence_id),
                                  params={"sequenceId": str(sequence_id), "page": str(page),
                                          "itemsPerPage": str(V2_PAGE_SIZE)}, empty_ok=True, cancel=cancel)
             result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
@@ -221,7 +224,7 @@ class KartaViewClient:
         what = "reading sequence {}".format(sequence_id)
         if not 0 <= int(sequence_id) <= MAX_ID:
             raise NotFoundError("There is no KartaView sequence {}: ids are at most {}.".format(sequence_id, MAX_ID))
-        payload = self._call("GET", "2.0/sequence/{}".format(int(sequence_id)), what, cancel=cancel)
+        payload = self.call("GET", "2.0/sequence/{}".format(int(sequence_id)), what, cancel=cancel)
         result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
         data = result.get("data")
         if isinstance(data, list) and len(data) == 1:  # a list of one where an object was expected
@@ -263,7 +266,7 @@ class KartaViewClient:
         as many as the server's pages hold up to max_pages (see nearby_photos for `paging`)."""
         def fetch(page):
             params = dict(_bbox_params(bbox), zoom=str(zoom), page=str(page), ipp=str(ipp))
-            payload = self._call("POST", "1.0/tracks/", "reading the covered roads", data=params, empty_ok=True,
+            payload = self.call("POST", "1.0/tracks/", "reading the covered roads", data=params, empty_ok=True,
                                  cancel=cancel)
             items = payload.get("currentPageItems")
             return parse_records(items, RoadSegment.from_v1), len(items) if isinstance(items, list) else 0, payload
@@ -315,7 +318,7 @@ class KartaViewClient:
         official uploader's habit of sending its OSM app's client secret there hands that secret
         to KartaView: a fixed marker goes instead (KartaView checks the token against OSM).
         """
-        payload = self._call("POST", "auth/openstreetmap/client_auth", "signing in",
+        payload = self.call("POST", "auth/openstreetmap/client_auth", "signing in",
                              data={"request_token": request_token, "secret_token": OAUTH2_SECRET_TOKEN},
                              secrets=(request_token,))
         try:
@@ -331,7 +334,7 @@ class KartaViewClient:
         changes nothing). Returns the account's user name as KartaView gives it (the user of its
         newest sequence, read from that sequence), or None for an account without sequences yet.
         """
-        payload = self._call("POST", "1.0/list/my-list/", "checking the access token",
+        payload = self.call("POST", "1.0/list/my-list/", "checking the access token",
                              data={"access_token": access_token, "page": 1, "ipp": 1}, secrets=(access_token,),
                              cancel=cancel)
         items = payload.get("currentPageItems") if isinstance(payload.get("currentPageItems"), list) else []
@@ -359,7 +362,7 @@ class KartaViewClient:
             name = os.path.basename(os.fspath(metadata_path))
             content_type = "application/x-gzip" if name.endswith(".gz") else "text/plain"
             files.append(("metaData", name, content_type, metadata_path))
-        payload = self._call("POST", "1.0/sequence/", "creating an upload sequence",
+        payload = self.call("POST", "1.0/sequence/", "creating an upload sequence",
                              body=lambda: MultipartBody(fields, files), idempotent=False, secrets=(access_token,))
         osv = _osv(payload)
         sequence = osv.get("sequence") if isinstance(osv.get("sequence"), dict) else {}
@@ -410,7 +413,7 @@ class KartaViewClient:
     def finish_sequence(self, access_token, sequence_id) -> None:
         """Mark a sequence as completely uploaded (POST /1.0/sequence/finished-uploading/).
         NotFoundError (671) when the sequence does not exist any more."""
-        self._call("POST", "1.0/sequence/finished-uploading/", "finishing sequence {}".format(sequence_id),
+        self.call("POST", "1.0/sequence/finished-uploading/", "finishing sequence {}".format(sequence_id),
                    data={"sequenceId": str(sequence_id), "access_token": access_token}, secrets=(access_token,))
 
     def web_url(self, sequence_id, index=None) -> str:

@@ -59,7 +59,7 @@ class MyUpload:
 
 def my_uploads_page(client, access_token, page=1, ipp=IPP) -> tuple[list[MyUpload], int]:
     """One page of the caller's sequences and the total number of them."""
-    payload = client._call("POST", MY_LIST_PATH, "listing your KartaView sequences",
+    payload = client.call("POST", MY_LIST_PATH, "listing your KartaView sequences",
                            data={"access_token": access_token, "page": str(page), "ipp": str(ipp)},
                            secrets=(access_token,))
     items = payload.get("currentPageItems") or []
@@ -94,5 +94,5 @@ def delete_sequence(client, access_token, sequence_id) -> None:
     NotFoundError when it does not exist (any more); nothing is retried that could delete twice."""
     if to_int(sequence_id) is None:
         raise KartaViewError("Not a sequence id: {!r}.".format(sequence_id))
-    client._call("POST", REMOVE_PATH, "deleting sequence {}".format(sequence_id),
+    client.call("POST", REMOVE_PATH, "deleting sequence {}".format(sequence_id),
                  data={"access_token": access_token, "sequenceId": str(sequence_id)}, secrets=(access_token,))
