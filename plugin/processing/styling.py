@@ -11,39 +11,53 @@ from ..core.styles import load_style
 STYLES = PLUGIN_DIR / "ui" / "styles"
 
 
-class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
-    """Applies a .qml to an output layer loaded into the project when the algorithm finishes, then
-    `then(layer)` if given (more layer settings: the temporal properties of a download)."""
+class _OnCompletion(QgsProcessingLayerPostProcessorInterface):
+    """Runs setup(layer) on an output layer once Processing has loaded it into the project."""
 
-    def __init__(self, qml, then=None):
+    def __init__(self, setup, what):
         super().__init__()
-        self.qml, self.then = qml, then
+        self.setup, self.what = setup, what
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
         try:
-            message, ok = load_style(layer, self.qml)  # its legend in the interface language
-            layer.triggerRepaint()
+            self.setup(layer)
         except Exception as error:  # noqa: BLE001 - a style must never break the results
-            message, ok = str(error), False
-        if not ok:
             log_warning(QCoreApplication.translate("CoverageGapsAlgorithm", "The style {} was not applied: {}")
-                        .format(self.qml.name, message))
-        if self.then is not None:
-            try:
-                self.then(layer)
-            except Exception as error:  # noqa: BLE001 - must never break the results either
-                log_warning("KartaView: setting up the output layer failed: {}".format(error))
+                        .format(self.what, error))
 
 
 # QGIS keeps only a raw pointer to a post-processor, and deletes it once it has run: a new one per output,
 # kept here until then (a post-processor used for a second run was a deleted C++ object).
-_STYLERS = []
+_POST_PROCESSORS = []
+
+
+def on_completion(context, dest_id, setup, what):
+    """setup(layer) once the output dest_id is loaded into the project (if it is); what names it in
+    the log when setup fails."""
+    if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
+        return
+    _POST_PROCESSORS[:] = [done for done in _POST_PROCESSORS if not sip.isdeleted(done)]
+    post_processor = _OnCompletion(setup, what)
+    _POST_PROCESSORS.append(post_processor)
+    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post_processor)
 
 
 def style_on_completion(context, dest_id, qml, then=None):
-    if not qml.exists() or not context.willLoadLayerOnCompletion(dest_id):
+    """The .qml applied to the output once loaded (its legend in the interface language), then
+    `then(layer)` if given (more layer settings: the temporal properties of a download)."""
+    if not qml.exists():
         return
-    _STYLERS[:] = [styler for styler in _STYLERS if not sip.isdeleted(styler)]
-    styler = _StyleOnCompletion(qml, then)
-    _STYLERS.append(styler)
-    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
+
+    def setup(layer):
+        try:
+            message, ok = load_style(layer, qml)
+            layer.triggerRepaint()
+        except Exception as error:  # noqa: BLE001 - then() still runs
+            message, ok = str(error), False
+        if not ok:
+            log_warning(QCoreApplication.translate("CoverageGapsAlgorithm", "The style {} was not applied: {}")
+                        .format(qml.name, message))
+        if then is not None:
+            then(layer)
+
+    on_completion(context, dest_id, setup, qml.name)

@@ -44,7 +44,7 @@ from ..upload.journal import CONFIRMED, Journal
 from ..upload.journal_errors import JournalError, guard
 from ..upload.planner import PhotoInput, Plan, PlanOptions
 from ..upload.report import ReportRows
-from . import photo_values, upload_preview
+from . import photo_values, styling, upload_preview
 from .filters import DECIMALS_1
 
 JOURNAL_ENV = "KARTAVIEW_UPLOAD_JOURNAL"
@@ -270,7 +270,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         if sink is None:  # the optional output was turned off
             return {}
         upload_preview.write_sequences(sink, plan, journal, client)
-        upload_preview.style_on_completion(context, dest_id, upload_preview.style_sequences,
+        styling.on_completion(context, dest_id, upload_preview.style_sequences,
                                            self.tr("Planned sequences"))
         return {self.PLANNED_SEQUENCES: dest_id}
 
@@ -448,7 +448,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes([path, number, sequence_id, index, status, reason, url, projection, code])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        upload_preview.style_on_completion(context, dest_id, upload_preview.style_report, self.tr("Upload report"))
+        styling.on_completion(context, dest_id, upload_preview.style_report, self.tr("Upload report"))
         return {self.OUTPUT: dest_id, "UPLOADED": counts.get(uploader.UPLOADED, 0),
                 "ALREADY_UPLOADED": counts.get(uploader.ALREADY_UPLOADED, 0), "SKIPPED": counts.get(SKIPPED, 0),
                 "FAILED": counts.get(uploader.FAILED, 0), "SEQUENCES": sequences}

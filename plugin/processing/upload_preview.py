@@ -17,14 +17,11 @@ from qgis.core import (
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPointXY,
-    QgsProcessingLayerPostProcessorInterface,
     QgsRendererCategory,
 )
-from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt
 
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
-from ..core.log import log_warning
 from ..upload import planner, uploader
 from ..upload.journal_errors import JournalError
 
@@ -200,31 +197,3 @@ def _marker(shape, colour, size):
     return QgsMarkerSymbol.createSimple({"name": shape, "color": colour, "size": size,
                                          "outline_color": colour if shape == "cross2" else "#ffffff",
                                          "outline_width": "0.4" if shape == "cross2" else "0.2"})
-
-
-class _StyleOnCompletion(QgsProcessingLayerPostProcessorInterface):
-    """Styles an output layer once it is loaded into the project (the categories come from its features)."""
-
-    def __init__(self, style, name):
-        super().__init__()
-        self.style, self.name = style, name
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
-        try:
-            self.style(layer)
-        except Exception as error:  # noqa: BLE001 - a style must never break the results
-            log_warning(tr("The style of {} was not applied: {}").format(self.name, error))
-
-
-# QGIS keeps only a raw pointer to a post-processor and deletes it once it has run: one per output,
-# kept here until then.
-_STYLERS = []
-
-
-def style_on_completion(context, dest_id, style, name) -> None:
-    if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
-        return
-    _STYLERS[:] = [styler for styler in _STYLERS if not sip.isdeleted(styler)]
-    styler = _StyleOnCompletion(style, name)
-    _STYLERS.append(styler)
-    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
