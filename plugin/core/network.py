@@ -2,8 +2,10 @@
 
 Every request goes through `requests`, given for each one QGIS's current proxy and the CA
 certificates QGIS trusts, its authentication database's included (`requests_options`): a change in
-QGIS's options applies at once. Not yet through QGIS's network access manager (.qgis_http, which
-would add the Network Logger and the system proxy): see the README's *Network* section.
+QGIS's options applies at once. Not through QGIS's network access manager (so the requests do not
+show in its Network Logger): see the README's *Network* section.
+A backend sending through it is in git history (branch `net`, commit 59f52ca), left out: under load
+its Qt reply wrappers were found deleted (about 1 request in 12,000).
 """
 
 import atexit
@@ -13,11 +15,11 @@ import threading
 from urllib.parse import quote
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..client.client import KartaViewClient
 from ..client.errors import KartaViewError
-from .qgis_http import main_manager
 from .settings import Settings
 
 _SCHEMES = {
@@ -29,6 +31,25 @@ _SCHEMES = {
 _lock = threading.Lock()
 _shared = None
 _shared_key = None
+_main_manager = None
+
+
+def _in_main_thread() -> bool:
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() == app.thread()
+
+
+def remember_main_manager():
+    """Keep QGIS's main network manager (the one QGIS reconfigures when the settings change); called
+    from the main thread (at import, which happens there)."""
+    global _main_manager
+    if _in_main_thread():
+        _main_manager = QgsNetworkAccessManager.instance()
+
+
+def main_manager():
+    """QGIS's main network manager (None before the plugin was imported in the main thread)."""
+    return _main_manager
 
 
 def qgis_proxies(url: str = "") -> dict:
@@ -126,3 +147,6 @@ def shared_client() -> KartaViewClient:
             _shared = make_client(base_url=url, allow_insecure_http=insecure)
             _shared_key = key
         return _shared
+
+
+remember_main_manager()
