@@ -1892,6 +1892,83 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
     </message>
 </context>
 <context>
+    <name>PhotoFolderGpxPreviewModel</name>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="103" />
+        <source>Photo folder and GPS track to KartaView (upload preview)</source>
+        <translation>Fotoordner und GPS-Track zu KartaView (Upload-Vorschau)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="106" />
+        <source>Geotags the photos of a folder with a GPS track ("Geotag photos from a GPS track": a GPX file or a layer with times, the camera clock's offset and time zone) and plans their upload to KartaView ("Upload photos to KartaView"). By default a dry run: nothing is sent, and the planned sequences and the photos are shown on the map; the photos the track does not cover are listed with the reason. Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per folder, each with its track.
+
+The model is a .model3 file in the plugin's processing/models folder: open it in the Model Designer to adapt it.</source>
+        <translation>Georeferenziert die Fotos eines Ordners mit einem GPS-Track („Fotos mit einem GPS-Track georeferenzieren“: eine GPX-Datei oder ein Layer mit Zeiten, Versatz und Zeitzone der Kamerauhr) und plant ihren Upload zu KartaView („Fotos zu KartaView hochladen“). Standardmäßig ein Probelauf: Nichts wird gesendet, und die geplanten Sequenzen und die Fotos werden auf der Karte gezeigt; die Fotos, die der Track nicht abdeckt, werden mit dem Grund aufgelistet. Schalten Sie den Probelauf ab, um hochzuladen (melden Sie sich zuerst an). Führen Sie es im Stapelmodus über viele Ordner aus: eine Zeile pro Ordner, jede mit ihrem Track.
+
+Das Modell ist eine .model3-Datei im Ordner processing/models der Erweiterung: Öffnen Sie es in der Modellerstellung, um es anzupassen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="118" />
+        <source>Photo folder</source>
+        <translation>Fotoordner</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="119" />
+        <source>Include sub-folders</source>
+        <translation>Unterordner einbeziehen</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="120" />
+        <source>GPS track (GPX file or point/line layer with times)</source>
+        <translation>GPS-Track (GPX-Datei oder Punkt-/Linienlayer mit Zeiten)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="122" />
+        <source>Camera clock minus GPS clock (seconds)</source>
+        <translation>Kamerauhr minus GPS-Uhr (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="123" />
+        <source>Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer's)</source>
+        <translation>Zeitzone der Kamerauhr (z. B. Europe/Bucharest oder UTC+02:00; leer: die dieses Computers)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="125" />
+        <source>Dry run (plan and preview, send nothing)</source>
+        <translation>Probelauf (planen und Vorschau zeigen, nichts senden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="126" />
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="127" />
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="129" />
+        <source>Photos twice as wide as high without GPano XMP are 360°</source>
+        <translation>Fotos, die doppelt so breit wie hoch sind und kein GPano-XMP haben, sind 360°-Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="131" />
+        <source>Photos the track does not cover</source>
+        <translation>Vom Track nicht abgedeckte Fotos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="132" />
+        <source>Upload report</source>
+        <translation>Upload-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="133" />
+        <source>Planned sequences</source>
+        <translation>Geplante Sequenzen</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFolderPreviewModel</name>
     <message>
         <location filename="../plugin/processing/models/__init__.py" line="67" />

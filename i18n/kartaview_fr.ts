@@ -1893,6 +1893,83 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
     </message>
 </context>
 <context>
+    <name>PhotoFolderGpxPreviewModel</name>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="103" />
+        <source>Photo folder and GPS track to KartaView (upload preview)</source>
+        <translation>Dossier de photos et trace GPS vers KartaView (aperçu du téléversement)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="106" />
+        <source>Geotags the photos of a folder with a GPS track ("Geotag photos from a GPS track": a GPX file or a layer with times, the camera clock's offset and time zone) and plans their upload to KartaView ("Upload photos to KartaView"). By default a dry run: nothing is sent, and the planned sequences and the photos are shown on the map; the photos the track does not cover are listed with the reason. Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per folder, each with its track.
+
+The model is a .model3 file in the plugin's processing/models folder: open it in the Model Designer to adapt it.</source>
+        <translation>Géolocalise les photos d’un dossier avec une trace GPS (« Géolocaliser des photos avec une trace GPS » : un fichier GPX ou une couche avec heures, le décalage et le fuseau horaire de l’horloge de l’appareil) et planifie leur téléversement vers KartaView (« Téléverser des photos vers KartaView »). Par défaut un essai à blanc : rien n’est envoyé, et les séquences prévues et les photos sont affichées sur la carte ; les photos que la trace ne couvre pas sont listées avec la raison. Désactivez l’essai à blanc pour téléverser (connectez-vous d’abord). Lancez-le en mode de traitement par lots sur de nombreux dossiers : une ligne par dossier, chacune avec sa trace.
+
+Le modèle est un fichier .model3 du dossier processing/models de l’extension : ouvrez-le dans le modeleur graphique pour l’adapter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="118" />
+        <source>Photo folder</source>
+        <translation>Dossier de photos</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="119" />
+        <source>Include sub-folders</source>
+        <translation>Inclure les sous-dossiers</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="120" />
+        <source>GPS track (GPX file or point/line layer with times)</source>
+        <translation>Trace GPS (fichier GPX ou couche de points/lignes avec heures)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="122" />
+        <source>Camera clock minus GPS clock (seconds)</source>
+        <translation>Horloge de l'appareil moins horloge GPS (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="123" />
+        <source>Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer's)</source>
+        <translation>Fuseau horaire de l'horloge de l'appareil (p. ex. Europe/Bucharest ou UTC+02:00 ; vide : celui de cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="125" />
+        <source>Dry run (plan and preview, send nothing)</source>
+        <translation>Essai à blanc (planifier et prévisualiser, ne rien envoyer)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="126" />
+        <source>Maximum time gap within a sequence (seconds)</source>
+        <translation>Écart de temps maximal dans une séquence (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="127" />
+        <source>Maximum distance gap within a sequence (meters)</source>
+        <translation>Écart de distance maximal dans une séquence (mètres)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="129" />
+        <source>Photos twice as wide as high without GPano XMP are 360°</source>
+        <translation>Les photos deux fois plus larges que hautes sans XMP GPano sont à 360°</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="131" />
+        <source>Photos the track does not cover</source>
+        <translation>Photos non couvertes par la trace</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="132" />
+        <source>Upload report</source>
+        <translation>Rapport de téléversement</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/models/__init__.py" line="133" />
+        <source>Planned sequences</source>
+        <translation>Séquences prévues</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFolderPreviewModel</name>
     <message>
         <location filename="../plugin/processing/models/__init__.py" line="67"/>

@@ -90,4 +90,48 @@ class PhotoFolderPreviewModel(ShippedModel):
         }
 
 
-MODELS = [PhotoFolderPreviewModel]
+class PhotoFolderGpxPreviewModel(ShippedModel):
+    """Photo folder + GPS track → Geotag photos from a GPS track → Upload photos to KartaView (a dry run by
+    default): for cameras without GPS (action cams in time-lapse, a DSLR with a phone logging a GPX)."""
+
+    FILE = "photo_folder_gpx_preview.model3"
+
+    def tr(self, text):
+        return QCoreApplication.translate("PhotoFolderGpxPreviewModel", text)
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return self.tr("Photo folder and GPS track to KartaView (upload preview)")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return self.tr(
+            "Geotags the photos of a folder with a GPS track (\"Geotag photos from a GPS track\": a GPX file or a "
+            "layer with times, the camera clock's offset and time zone) and plans their upload to KartaView "
+            "(\"Upload photos to KartaView\"). By default a dry run: nothing is sent, and the planned sequences and "
+            "the photos are shown on the map; the photos the track does not cover are listed with the reason. "
+            "Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per "
+            "folder, each with its track.\n\n"
+            "The model is a .model3 file in the plugin's processing/models folder: open it in the Model Designer "
+            "to adapt it.")
+
+    def texts(self):
+        return {
+            "Photo folder": self.tr("Photo folder"),
+            "Include sub-folders": self.tr("Include sub-folders"),
+            "GPS track (GPX file or point/line layer with times)": self.tr(
+                "GPS track (GPX file or point/line layer with times)"),
+            "Camera clock minus GPS clock (seconds)": self.tr("Camera clock minus GPS clock (seconds)"),
+            "Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer's)": self.tr(
+                "Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer's)"),
+            "Dry run (plan and preview, send nothing)": self.tr("Dry run (plan and preview, send nothing)"),
+            "Maximum time gap within a sequence (seconds)": self.tr("Maximum time gap within a sequence (seconds)"),
+            "Maximum distance gap within a sequence (meters)": self.tr(
+                "Maximum distance gap within a sequence (meters)"),
+            "Photos twice as wide as high without GPano XMP are 360°": self.tr(
+                "Photos twice as wide as high without GPano XMP are 360°"),
+            "Photos the track does not cover": self.tr("Photos the track does not cover"),
+            "Upload report": self.tr("Upload report"),
+            "Planned sequences": self.tr("Planned sequences"),
+        }
+
+
+MODELS = [PhotoFolderPreviewModel, PhotoFolderGpxPreviewModel]
