@@ -89,3 +89,23 @@ def test_batch_over_two_folders_geotags_previews_then_uploads(kartaview_processi
             assert ground_m((lat, lng), journey(seconds)[:2]) < 2.0, (path, seconds, fields)
             assert float(fields["headers"]) == pytest.approx(journey(seconds)[2], abs=1.0)
             assert fields["shotDate"] == (T0 + timedelta(seconds=seconds)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_headless_qgis_process_previews_a_folder_with_its_gpx(qgis_process_home, upload_env, tmp_path):  # noqa: F811
+    import json
+    import os
+
+    from tests.conftest import run_qgis_process
+
+    gpx = write_gpx(tmp_path / "track.gpx", fixes(step=1.0))
+    folder, _taken = card(tmp_path / "card", ROWS[0], 0)
+    report, lines = tmp_path / "report.geojson", tmp_path / "lines.geojson"
+    env = {key: os.environ[key] for key in ("KARTAVIEW_ACCESS_TOKEN", "KARTAVIEW_UPLOAD_JOURNAL", "KARTAVIEW_API_URL")}
+    completed = run_qgis_process(qgis_process_home, [
+        "run", MODEL, "--FOLDER={}".format(folder), "--TRACK={}".format(gpx), "--TIME_OFFSET=7",
+        "--TIME_ZONE=Europe/Bucharest", "--uploadphotos:REPORT={}".format(report),
+        "--uploadphotos:PLANNED_SEQUENCES={}".format(lines)], env=env, timeout=120)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert upload_env.uploads() == {}  # the model's default is a dry run
+    assert [f["properties"]["status"] for f in json.loads(report.read_text())["features"]] == ["would upload"] * 4
+    assert [f["properties"]["photos"] for f in json.loads(lines.read_text())["features"]] == [4]
