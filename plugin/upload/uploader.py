@@ -50,9 +50,10 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from ..client.concurrency import AdaptiveLimit, is_overload
 from . import claims
 from . import journal as states
 from .journal_errors import JournalError
@@ -81,10 +82,13 @@ from .results import (  # noqa: F401 (the names callers know as uploader.*)
     SequenceEvent,
     Summary,
 )
-from .sequence_steps import POLL, SequenceSteps, Stop
+from .sequence_steps import CREATE, POLL, SequenceSteps
 
 MAX_CONCURRENCY = 10
 _RECHECK = 0.5  # how often a photo held by another run is looked at again
+# The next sequence is created when this many rounds of the limit's photos of the current one are
+# left to read: time for its create (and a retry or two of it) while the current one's photos go.
+AHEAD_ROUNDS = 2
 
 
 @dataclass
@@ -103,6 +107,10 @@ class _Work:
     claimed: bool = False  # this run holds its claim in the journal
     handed_over: bool = False  # another run holds it now and will finish it
     finish_error: Optional[str] = None  # why finishing it failed, said when it is left open
+    waiting: deque = field(default_factory=deque)  # photos taken while it is being created
+    call: Optional[str] = None  # CREATE or FINISH while one is queued or in flight
+    attempt: int = 0  # of that call
+    ambiguous: bool = False  # a create may have gone through (see module doc)
 
 
 @dataclass
@@ -120,6 +128,13 @@ class _Close:
     key: Optional[str]
 
 
+@dataclass(frozen=True)
+class _Ahead:
+    """In the stream: the next planned sequence is recorded in the journal and may be created now."""
+
+    sequence: object  # planner.PlannedSequence
+
+
 class Uploader(SequenceSteps, PhotoSteps):
     def __init__(self, client, journal, access_token: str, *, concurrency: int = 4, attempts: int = 3,
                  retry_delay: float = 0.5, max_retry_delay: float = 30.0,
@@ -130,6 +145,9 @@ class Uploader(SequenceSteps, PhotoSteps):
         self.journal = journal
         self._token = access_token
         self.concurrency = max(1, min(MAX_CONCURRENCY, int(concurrency)))
+        # Requests in flight (photos, creates, finishes): up to `concurrency`, fewer while KartaView
+        # answers 429/503 (client/concurrency.py).
+        self.limit = AdaptiveLimit(self.concurrency)
         self.attempts = max(1, int(attempts))
         self.retry_delay = retry_delay
         self.max_retry_delay = max_retry_delay
@@ -148,7 +166,13 @@ class Uploader(SequenceSteps, PhotoSteps):
     def run(self, plan) -> Summary:
         """Upload a split planner.Plan. Its photos are read lazily, a sequence being recorded in
         the journal when the upload reaches it, and at most `concurrency` of them are held at a
-        time (plus those waiting for a retry): memory does not grow with the number of photos."""
+        time (plus those waiting for a retry): memory does not grow with the number of photos.
+
+        One loop, which never sleeps while something could be sent: every request (photo, create,
+        finish) runs on the pool and is answered here; a failed one goes back in a queue with the
+        time it is due (backoff or Retry-After) and its slot serves others meanwhile. The next
+        sequence is created as soon as its first photo is read (while the previous one's last
+        photos are still in flight), and a sequence is finished beside the next one's photos."""
         self._summary = Summary()
         self._works = {}  # journal sequence key -> _Work, while it may still get or answer photos
         self._stopping = False
@@ -158,40 +182,42 @@ class Uploader(SequenceSteps, PhotoSteps):
         beating = threading.Event()
         threading.Thread(target=self._beat, args=(beating,), daemon=True, name="kartaview-journal-heartbeat").start()
         self._exhausted = False
-        self._retries = []  # heap of (due time, tiebreak, task)
+        self._retries = []  # heap of (due time, tiebreak, task): photos to send again
+        self._calls = []  # heap of (due time, tiebreak, work): creates and finishes to make
         self._tiebreak = itertools.count()
+        self._parked = 0  # photos waiting for their sequence to be created
+        self._photos_out = 0  # photos in flight
         stream = self._stream(plan)
-        ready = deque()  # retries that are due
+        ready = deque()  # photos that can be sent now (retries that are due, photos of a created sequence)
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="kartaview-upload")
-        control = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kartaview-sequence")
-        in_flight = {}
+        in_flight = {}  # future -> (task or _Work, concurrency slot)
         try:
             while True:
                 if self.cancelled() or self._stopped():
                     break
-                self._fill(stream, ready, in_flight, pool, control)
+                self._fill(stream, ready, in_flight, pool)
                 if self._stopped():
                     break
+                if not in_flight and not ready and self._idle():
+                    break
+                timeout = self._until_due()
                 if not in_flight:
-                    if ready or not (self._exhausted or self._retries):
-                        if self._blocked is not None and not ready:
-                            self._pause(POLL)  # waiting for another run
-                        continue
-                    if not self._retries:
-                        break
-                    self._pause(self._retries[0][0] - time.monotonic())
-                    self._requeue_due(ready, force=True)
+                    time.sleep(timeout)
                     continue
-                done, _ = wait(in_flight, timeout=POLL, return_when=FIRST_COMPLETED)
+                done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in done:
-                    self._handle(in_flight.pop(future), future, control)
-        except Stop:
-            pass
+                    job, slot = in_flight.pop(future)
+                    error = future.exception()
+                    self.limit.release(slot, overload=is_overload(error), success=error is None)
+                    if isinstance(job, _Work):
+                        self._called(job, future, ready)
+                    else:
+                        self._photos_out -= 1
+                        self._handle(job, future)
         except JournalError as error:
             self._summary.journal_error = error
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
-            control.shutdown(wait=False, cancel_futures=True)
         try:
             self._stop_remaining(stream, ready, in_flight)
             for work in self._works.values():
@@ -206,6 +232,17 @@ class Uploader(SequenceSteps, PhotoSteps):
                 pass  # the claims of a run that is gone are free anyway (see claims.py)
         return self._summary
 
+    def _idle(self):
+        """Nothing more to do: the plan is read, and no call, retry or photo of another run waits."""
+        return self._exhausted and not self._retries and not self._calls and self._blocked is None
+
+    def _until_due(self):
+        """How long the loop may wait for an answer before something else is due (at most POLL)."""
+        due = [queue[0][0] for queue in (self._retries, self._calls) if queue]
+        if self._blocked is not None:
+            due.append(self._blocked[1])
+        return max(0.0, min([POLL] + [when - time.monotonic() for when in due]))
+
     def _stopped(self):
         return bool(self._summary.auth_error or self._summary.journal_error)
 
@@ -218,25 +255,63 @@ class Uploader(SequenceSteps, PhotoSteps):
 
     def _stream(self, plan):
         """(sequence, photo, registered) in plan order, and a _Close after each sequence. Each
-        sequence is recorded in the journal when reached; once the run stops, the rest are not."""
-        for sequence in plan.sequences():
-            registered = not self._stopping
-            if registered:
-                try:
-                    self.journal.register(sequence, plan.photos(sequence))
-                except JournalError as error:  # its photos are reported as not sent
-                    self._summary.journal_error = self._summary.journal_error or error
-                    registered = False
-            for photo in plan.photos(sequence):
-                yield sequence, photo, registered
-            yield _Close(sequence.key)
+        sequence is recorded in the journal when reached, or a little before: when the photos of the
+        one before it left to read are about two rounds of the limit, an _Ahead says it may be
+        created now (so that it is ready when its photos come). Once the run stops, no further
+        sequence is recorded."""
+        sequences = plan.sequences()
+        current = next(sequences, None)
+        registered = self._register(plan, current)
+        while current is not None:
+            following, following_registered = next(sequences, None), None
+            ahead_at = max(0, current.size - AHEAD_ROUNDS * self.limit.limit)
+            for position, photo in enumerate(plan.photos(current)):
+                if position == ahead_at and following is not None:
+                    following_registered = self._register(plan, following)
+                    if following_registered:
+                        yield _Ahead(following)
+                yield current, photo, registered
+            if following is not None and following_registered is None:
+                following_registered = self._register(plan, following)
+            yield _Close(current.key)
+            current, registered = following, following_registered
         yield _Close(None)
 
-    def _fill(self, stream, ready, in_flight, pool, control):
+    def _register(self, plan, sequence):
+        """Record a planned sequence in the journal; False when the run has stopped (or cannot write)."""
+        if sequence is None or self._stopping:
+            return False
+        try:
+            self.journal.register(sequence, plan.photos(sequence))
+        except JournalError as error:  # its photos are reported as not sent
+            self._summary.journal_error = self._summary.journal_error or error
+            return False
+        return True
+
+    def _ahead(self, sequence, in_flight, pool):
+        """Create a planned sequence before its first photo is read, when this run will send photos
+        to it (they may all sit in earlier sequences) and no other run holds it."""
+        record = self.journal.sequence(sequence.key)
+        if (record is None or record.sequence_id is not None or record.state == states.FINISHED
+                or sequence.key in self._works or not self.journal.unconfirmed(sequence.key)):
+            return
+        if self.journal.claim(sequence.key) is not None:
+            return  # its photos will wait for the other run as usual
+        work = self._works[sequence.key] = _Work(sequence.key, sequence.number, record, claimed=True)
+        self._create(work)
+        self._start_calls(in_flight, pool)
+
+    def _fill(self, stream, ready, in_flight, pool):
+        """Start what can start, while there are free slots: due creates and finishes first (a
+        create unblocks photos, a finish is short), then photos due again, then new photos (at most
+        as many in hand as the limit allows)."""
         self._requeue_due(ready)
-        while len(in_flight) < self.concurrency and not self._stopped() and not self.cancelled():
+        self._start_calls(in_flight, pool)
+        while not self._stopped() and not self.cancelled():
             if ready:
                 task = ready.popleft()
+            elif self._photos_out + self._parked >= self.limit.limit:
+                return  # as many photos in hand as may be in flight
             elif self._blocked is not None:
                 if time.monotonic() < self._blocked[1]:
                     self._release_idle()
@@ -250,21 +325,41 @@ class Uploader(SequenceSteps, PhotoSteps):
                 if item is None:
                     self._exhausted = True
                     return
-                task = self._close(item.key, control) if isinstance(item, _Close) else self._take(*item)
+                if isinstance(item, _Ahead):
+                    self._ahead(item.sequence, in_flight, pool)
+                    continue
+                task = self._close(item.key) if isinstance(item, _Close) else self._take(*item)
                 if task is None:
                     continue
             work = task.work
-            if work.sequence_id is None and work.create_error is None:
-                try:
-                    self._create(work, control)
-                except (Stop, JournalError):
-                    ready.appendleft(task)  # reported with the rest
-                    raise
             if work.create_error is not None:
                 self._fail(task, *work.create_error)
-                self._settle(work, control)
+                self._settle(work)
                 continue
-            in_flight[pool.submit(self._send, task, work.sequence_id)] = task
+            if work.sequence_id is None:  # sent once it is created
+                work.waiting.append(task)
+                self._parked += 1
+                if work.call is None:
+                    self._create(work)
+                    self._start_calls(in_flight, pool)
+                continue
+            slot = self.limit.try_acquire()
+            if slot is None:
+                ready.appendleft(task)
+                return
+            self._photos_out += 1
+            in_flight[pool.submit(self._send, task, work.sequence_id)] = (task, slot)
+
+    def _start_calls(self, in_flight, pool):
+        """Start the creates and finishes that are due, while there are free slots."""
+        now = time.monotonic()
+        while self._calls and self._calls[0][0] <= now and not self._stopped() and not self.cancelled():
+            slot = self.limit.try_acquire()
+            if slot is None:
+                return
+            work = heapq.heappop(self._calls)[2]
+            call = self._create_call if work.call == CREATE else self._finish_call
+            in_flight[pool.submit(call, work)] = (work, slot)
 
     def _take(self, sequence, photo, registered):
         """The task of a photo from the stream, or None when there is nothing to send now (sets
@@ -313,7 +408,7 @@ class Uploader(SequenceSteps, PhotoSteps):
 
     def _release_idle(self):
         for work in self._works.values():
-            if work.claimed and not work.pending:
+            if work.claimed and not work.pending and work.call is None:  # never under a create/finish
                 self.journal.release(work.key)
                 work.claimed = False
 
@@ -331,7 +426,7 @@ class Uploader(SequenceSteps, PhotoSteps):
             reason, detail = self._stop_reason()
             self._emit(PhotoResult(photo, FAILED, reason, detail, None, photo.index, sequence.number))
 
-    def _close(self, key, control):
+    def _close(self, key):
         """No more photos will come to the sequence `key` (None: to any sequence); returns None."""
         # A planned sequence only ever holds its own photos; an earlier run's sequence may get
         # photos of any planned sequence, so it closes at the end of the plan.
@@ -341,27 +436,13 @@ class Uploader(SequenceSteps, PhotoSteps):
             works = [self._works[key]] if key in self._works else []
         for work in works:
             work.closed = True
-            self._settle(work, control)
+            self._settle(work)
         return None
 
-    def _settle(self, work, control):
-        """Once a closed sequence has all its answers: finish it (or report it left open) and
-        forget it."""
-        if not work.closed or work.pending:
-            return
-        self._finish_if_complete(work, control)
-        if work.sequence_id is not None and not work.finished and not work.handed_over:
-            self._left_open(work)
-        if work.claimed:
-            self.journal.release(work.key)
-            work.claimed = False
-        self._works.pop(work.key, None)
-
-    def _requeue_due(self, ready, force=False):
+    def _requeue_due(self, ready):
         now = time.monotonic()
-        while self._retries and (force or self._retries[0][0] <= now):
+        while self._retries and self._retries[0][0] <= now:
             ready.append(heapq.heappop(self._retries)[2])
-            force = False
 
     def _stop_reason(self):
         if self._summary.journal_error is not None:
@@ -376,9 +457,13 @@ class Uploader(SequenceSteps, PhotoSteps):
         self._summary.cancelled = self._cancelled
         self._stopping = True
         reason, detail = self._stop_reason()
-        leftovers = list(ready) + [entry[2] for entry in self._retries] + list(in_flight.values())
+        parked = [task for work in self._works.values() for task in work.waiting]
+        leftovers = (list(ready) + [entry[2] for entry in self._retries] + parked
+                     + [job for job, _ in in_flight.values() if isinstance(job, _Task)])
         ready.clear()
         self._retries = []
+        for work in self._works.values():
+            work.waiting.clear()
         for task in leftovers:
             self._fail(task, reason, detail)
         if self._blocked is not None:
