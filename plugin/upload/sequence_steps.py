@@ -85,12 +85,12 @@ class SequenceSteps:
             work.create_error = (REASON_AUTH, error.message)
         elif isinstance(error, TransientError):
             # Possibly created anyway: the journal still says "creating" (see module doc).
-            work.create_error = (REASON_CREATE_FAILED, error.message)
             work.ambiguous = True
             if work.attempt + 1 < self.attempts and not self.cancelled():
-                work.attempt += 1
+                work.attempt += 1  # create_error stays None: photos read meanwhile wait for it
                 self._queue_call(work, CREATE, self._wait(work.attempt - 1, error))
                 return
+            work.create_error = (REASON_CREATE_FAILED, error.message)
         else:
             work.create_error = (REASON_CREATE_FAILED, getattr(error, "message", None) or str(error))
         self._parked -= len(work.waiting)
