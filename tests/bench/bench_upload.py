@@ -1,7 +1,7 @@
 """Upload speed and memory of the upload engine against the sandbox KartaView (`make bench`).
 
 Speed (issue 16): 200 full-size photos (3-8 MB JPEGs, each its own bytes, made once from their seed
-and kept in build/bench/upload-photos/), 100 ms round trip, each connection limited to 32 Mbit/s so
+and kept in build/bench/upload-photos/), 100 ms round trip, each connection limited to 8 Mbit/s so
 that sending a photo takes its size over the link, 10 uploads at once. Three cases, each run 3 times
 (interleaved), against their targets (on the median of the 3):
 
@@ -25,7 +25,8 @@ twice: the engine alone (planner, journal, uploader, fed by a generator), and th
 user's run, `qgis_process.bin run kartaview:uploadphotos` on a GeoPackage of photos (QGIS's own
 baseline is larger; what matters is that it does not grow).
 
-`--speed-only` / `--memory-only` run one part (about 5 and 2 minutes).
+`--speed-only` / `--memory-only` run one part (about 19 and 3 minutes); KARTAVIEW_BENCH_RUNS=1 runs each
+case once.
 
 The sandbox runs in its own process so that its work does not share the uploader's interpreter.
 Figures and targets go to build/bench/results.json (tests/bench/results.py); the exit status is 1
@@ -58,21 +59,22 @@ import requests  # noqa: E402
 from kartaview.plugin.client.client import KartaViewClient  # noqa: E402
 from kartaview.plugin.upload.journal import Journal  # noqa: E402
 from kartaview.plugin.upload.planner import PhotoInput, PlanOptions, plan_upload  # noqa: E402
-from kartaview.plugin.upload.uploader import ALREADY_UPLOADED, UPLOADED, Uploader  # noqa: E402
+from kartaview.plugin.upload.uploader import ALREADY_UPLOADED, FAILED, UPLOADED, Uploader  # noqa: E402
 from tests.bench.results import record  # noqa: E402
 from tests.upload_support import ORIGIN, make_photo, offset, with_comment  # noqa: E402
 
 TOKEN = "bench-token"
 LATENCY_MS = 100
-BANDWIDTH_MBIT = 32  # each connection: 4 MB/s, a 5 MB photo takes 1.3 s
+BANDWIDTH_MBIT = 8  # each connection: 1 MB/s (an 80 Mbit/s uplink for 10), a 5.5 MB photo takes 5.5 s
 CONCURRENCY = 10
 SPEED_PHOTOS = 200
-RUNS = 3
+RUNS = int(os.environ.get("KARTAVIEW_BENCH_RUNS", "3"))
 PHOTO_MB = (3.1, 8.0)
 PHOTO_DIR = ROOT / "build" / "bench" / "upload-photos"
 MEMORY_COUNTS = (500, 5000)
 MAX_GROWTH = 1.02
 FAULT_KINDS = ["500", "502html", "690", "stored_then_500", "drop"]
+MAX_RERUNS = 2
 # name: (transient fault rate, photos a sequence at most, target ratio to the bound)
 CASES = {
     "one sequence, no faults": (0.0, 1000, 0.90),
@@ -170,16 +172,23 @@ def upload_once(url, photos, work, name, run):
     set_faults(url, latency_ms=LATENCY_MS, bandwidth_mbit=BANDWIDTH_MBIT, error_rate=rate, kinds=FAULT_KINDS,
                fault_seed=run)
     control(url, "reset_log")
-    rows = []
+    rows, reruns, finished = [], 0, 0
+    journal_path = work / "journal-{}-{}.sqlite".format(run, list(CASES).index(name))
     started = time.perf_counter()
     with plan_upload(photos, PlanOptions(max_photos=max_photos, keep_duplicates=True)) as plan:
         planned = time.perf_counter()
         sequences = sum(1 for _ in plan.sequences())
-        with KartaViewClient(url, timeout=120, max_workers=CONCURRENCY, retries=0) as client, \
-                Journal(work / "journal-{}-{}.sqlite".format(run, list(CASES).index(name)), client.base_url) \
-                as journal:  # retries=0: the uploader is the one retry layer, as in the algorithm
-            summary = Uploader(client, journal, TOKEN, concurrency=CONCURRENCY,
-                               on_photo=lambda result: rows.append((time.perf_counter(), result))).run(plan)
+        while True:
+            with KartaViewClient(url, timeout=120, max_workers=CONCURRENCY, retries=0) as client, \
+                    Journal(journal_path, client.base_url) as journal:  # retries=0: as the algorithm
+                summary = Uploader(client, journal, TOKEN, concurrency=CONCURRENCY,
+                                   on_photo=lambda result: rows.append((time.perf_counter(), result))).run(plan)
+            finished += summary.finished
+            # A photo failing 3 times in a row (0.1 % of them at 10 % faults) is reported failed, and the
+            # report says to run again, which resumes: so does the user, on the clock.
+            if not summary.counts.get(FAILED) or reruns == MAX_RERUNS:
+                break
+            reruns += 1
     ended = time.perf_counter()
     set_faults(url, error_rate=0.0)
     log = control(url, "log")
@@ -188,16 +197,16 @@ def upload_once(url, photos, work, name, run):
     problems = check_stored(url, photos, {result.sequence_id for _, result in rows if result.sequence_id})
     if confirmed != len(photos):
         problems.append("{} of {} photos confirmed".format(confirmed, len(photos)))
-    if summary.finished != sequences:
-        problems.append("{} of {} sequences finished".format(summary.finished, sequences))
+    if finished != sequences:
+        problems.append("{} of {} sequences finished".format(finished, sequences))
     seconds = ended - started
     figures = {"seconds": round(seconds, 2), "planning_s": round(planned - started, 2),
                "last_row_s": round(rows[-1][0] - started, 2) if rows else None, "bound_s": round(bound, 2),
-               "ratio": round(bound / seconds, 3), "fault_answers": faults, "requests": len(log),
+               "ratio": round(bound / seconds, 3), "fault_answers": faults, "requests": len(log), "reruns": reruns,
                "longest_idle_s": round(longest_idle(log), 2), "problems": problems}
     print("{:<28} run {}: {:6.1f} s (planning {:.1f} s), bound {:6.1f} s, ratio {:.3f}, {} fault answers, "
-          "{} requests, longest idle {:.2f} s{}".format(
-              name, run, seconds, figures["planning_s"], bound, figures["ratio"], faults, len(log),
+          "{} requests, {} re-runs, longest idle {:.2f} s{}".format(
+              name, run, seconds, figures["planning_s"], bound, figures["ratio"], faults, len(log), reruns,
               figures["longest_idle_s"], "; PROBLEMS: " + "; ".join(problems) if problems else ""), flush=True)
     return figures
 
