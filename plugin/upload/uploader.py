@@ -32,10 +32,17 @@ that does not retry by itself (retries=0), so a photo is sent at most `attempts`
 retried 4 times inside each attempt: up to 15 sends of one photo). A photo that still fails is
 reported with its reason, its sequence is left open and a re-run completes it.
 
-The plan is read lazily: a sequence is recorded in the journal when the upload reaches it, at most
-`concurrency` photos are in flight (plus those waiting for a retry), a sequence is finished and
-forgotten once its last photo is answered, and the summary keeps counts. So memory does not grow
-with the number of photos.
+The pipe stays full: every request (photo, create, finish) runs on the pool in a slot of an
+AdaptiveLimit (`concurrency` slots, halved while KartaView answers 429/503, see
+client/concurrency.py) and is answered in one loop that never sleeps while something could be sent.
+A failed call goes back in a queue with the time it is due (backoff or Retry-After), its slot
+serving others meanwhile; the next sequence is created while the previous one's last photos are
+still in flight; a finish runs beside the next sequence's photos.
+
+The plan is read lazily: a sequence is recorded in the journal when the upload reaches it (or two
+rounds of photos before, to create it ahead), at most `concurrency` photos are in hand (plus those
+waiting for a retry), a sequence is finished and forgotten once its last photo is answered, and the
+summary keeps counts. So memory does not grow with the number of photos.
 
 Callbacks (`on_photo`, `on_sequence`) are called on the thread that called `run`; `cancel` is
 polled at least every 0.2 s, and `run` returns within a second of it returning True (uploads in
