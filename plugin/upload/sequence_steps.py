@@ -79,6 +79,7 @@ class SequenceSteps:
             self._parked -= len(work.waiting)
             ready.extend(work.waiting)
             work.waiting.clear()
+            self._settle(work)  # created ahead, its photos may all have been answered otherwise meanwhile
             return
         if isinstance(error, AuthenticationError):
             self._summary.auth_error = error.message

@@ -178,8 +178,8 @@ class Uploader(SequenceSteps, PhotoSteps):
         One loop, which never sleeps while something could be sent: every request (photo, create,
         finish) runs on the pool and is answered here; a failed one goes back in a queue with the
         time it is due (backoff or Retry-After) and its slot serves others meanwhile. The next
-        sequence is created as soon as its first photo is read (while the previous one's last
-        photos are still in flight), and a sequence is finished beside the next one's photos."""
+        sequence is created about two rounds of photos before its first photo is read (AHEAD_ROUNDS),
+        and a sequence is finished beside the next one's photos."""
         self._summary = Summary()
         self._works = {}  # journal sequence key -> _Work, while it may still get or answer photos
         self._stopping = False
