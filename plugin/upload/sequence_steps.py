@@ -35,10 +35,20 @@ class SequenceSteps:
     # -- sequences --------------------------------------------------------------------------------
 
     def _create(self, work):
-        """Queue the creation of work's sequence (its photos wait in work.waiting)."""
+        """Queue the creation of work's sequence (its photos wait in work.waiting). One create at a
+        time, so that KartaView numbers the sequences in plan order (the next one is created ahead)."""
         work.ambiguous = work.ambiguous or work.record.state == states.CREATING
         work.attempt = 0
+        if any(other.call == CREATE for other in self._works.values() if other is not work):
+            work.call = CREATE  # queued behind the create under way
+            self._later_creates.append(work)
+            return
         self._queue_call(work, CREATE, 0.0)
+
+    def _next_create(self):
+        """The create under way is over (made, or given up): the next one may go."""
+        if self._later_creates:
+            self._queue_call(self._later_creates.popleft(), CREATE, 0.0)
 
     def _queue_call(self, work, call, delay):
         work.call = call
@@ -70,6 +80,11 @@ class SequenceSteps:
             self._finished(work, error)
 
     def _created(self, work, future, error, ready):
+        self._answered_create(work, future, error, ready)
+        if work.call is None:  # not to be tried again
+            self._next_create()
+
+    def _answered_create(self, work, future, error, ready):
         if error is None:
             work.sequence_id = future.result()
             work.create_error = None
