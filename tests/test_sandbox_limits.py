@@ -2,6 +2,7 @@
 and 690 inside HTTP 400) when switched on, and its records agree with KartaView's real recorded ones."""
 
 import json
+import time
 
 import pytest
 import requests
@@ -100,3 +101,25 @@ def test_sandbox_records_agree_with_real_v2_answers(sb):
     photo = photo_v2(sb.world.photos(int(sequence_id))[0], sb.url)
     assert _disagreements(real_photo, photo) == {}
     assert {"heading", "headers"} <= set(photo)  # both, as real v2 photos
+
+
+def test_bandwidth_limits_each_connection_both_ways_and_the_log_has_sizes(sb):
+    """bandwidth_mbit: a body takes its size over the link (the upload benchmark's photos); the request
+    log says when a request's first byte came and how big its body was."""
+    body = b"x" * 400_000
+    started = time.monotonic()
+    requests.post(sb.url + "1.0/list/nearby-photos/", data=body, timeout=10)
+    unlimited = time.monotonic() - started
+    sb.set_faults(bandwidth_mbit=8)  # 1 MB/s: 0.4 s for the body
+    started = time.monotonic()
+    requests.post(sb.url + "1.0/list/nearby-photos/", data=body, timeout=10)
+    limited = time.monotonic() - started
+    assert unlimited < 0.2 and 0.38 <= limited < 1.5
+    entry = sb.request_log[-1]
+    assert entry["bytes"] == len(body) and entry["t"] - entry["arrived"] >= 0.38
+    answer = requests.get(sb.url + "1.0/list/nearby-photos/", params=dict(CENTRE, ipp="5000"), timeout=10)
+    big = len(answer.content)
+    sb.set_faults(bandwidth_mbit=80)  # 10 MB/s: answers are paced too
+    started = time.monotonic()
+    requests.get(sb.url + "1.0/list/nearby-photos/", params=dict(CENTRE, ipp="5000"), timeout=10)
+    assert time.monotonic() - started >= big / 10e6 * 0.95

@@ -22,6 +22,22 @@ def make_jpeg(path, seed=0, size=(32, 24)):
     return str(path)
 
 
+def make_photo(path, seed, megabytes):
+    """A JPEG of about `megabytes` MB, as a camera's full-size photo weighs (3-8 MB), the same bytes for
+    the same seed: noise at quality 95 without chroma subsampling takes ~2.4 bytes a pixel, so its
+    pixel count follows the size asked for (4:3); a comment segment carries the seed."""
+    import random
+
+    pixels = megabytes * 1e6 / 2.42
+    width = int((pixels * 4 / 3) ** 0.5) // 16 * 16
+    height = int(width * 3 / 4) // 16 * 16
+    noise = random.Random(seed).randbytes(width * height * 3)  # nosec B311 # test pixels, not security
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (width, height), noise).save(buffer, "JPEG", quality=95, subsampling=0)
+    Path(path).write_bytes(with_comment(buffer.getvalue(), "bench photo {}".format(seed)))
+    return str(path)
+
+
 def with_comment(jpeg: bytes, text: str) -> bytes:
     """The JPEG with a comment segment (COM) right after its start marker."""
     data = text.encode("utf-8")

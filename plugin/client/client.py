@@ -114,6 +114,16 @@ class KartaViewClient:
                                     upload_deadline=upload_deadline,
                                     request_options=request_options)
 
+    @property
+    def limit(self):
+        """The concurrency.AdaptiveLimit every HTTP attempt of this client waits for a slot of (None: no limit
+        beyond the connection pool). The layer loader sets it, so it backs off when KartaView says 429/503."""
+        return self._transport.limit
+
+    @limit.setter
+    def limit(self, limit):
+        self._transport.limit = limit
+
     def __enter__(self):
         return self
 

@@ -151,6 +151,8 @@ class Transport:
         self.retry_budget = float(retry_budget)
         self.max_answer_bytes = int(max_answer_bytes)
         self.request_options = request_options
+        # Set by whoever owns the client's concurrency (the layer loader): each attempt holds a slot.
+        self.limit = None
         self._random = random.Random()  # nosec B311 # jitter of retry delays, not security
         self._own_session = session is None
         self.session = session or requests.Session()
@@ -160,6 +162,15 @@ class Transport:
             self.session.mount("http://", adapter)
         if proxies:
             self.session.proxies.update(proxies)
+
+    def _slot(self, cancel):
+        """A slot of `limit` (a concurrency.AdaptiveLimit) for one attempt, waited for; None without one."""
+        if self.limit is None:
+            return None
+        slot = self.limit.acquire(cancel)
+        if slot is None:
+            raise Cancelled()
+        return slot
 
     def delay(self, attempt: int) -> float:
         """Full jitter: uniform between 0 and the capped exponential backoff of this attempt."""
@@ -180,12 +191,17 @@ class Transport:
             check_secure(url, allow_insecure_http=self.allow_insecure_http)
         while True:
             check_cancel(cancel)
+            slot = self._slot(cancel)
+            outcome = {}
             try:
                 answer = self._exchange(method, url, data, params, body, secrets, idempotent, cancel)
                 limited = rate_limit_error(answer, what, secrets)
                 if limited is not None:
+                    outcome["overload"] = True
                     raise limited
-                return handle(answer)
+                result = handle(answer)
+                outcome["success"] = True
+                return result
             except TransientError as error:
                 failure, retry_allowed = error, idempotent
             except AnswerTooLarge:
@@ -209,6 +225,9 @@ class Transport:
                 message = scrub("Could not send the request to KartaView while {} ({}). Check the KartaView API "
                                 "address in the settings.".format(what, error), secrets)
                 raise KartaViewError(message) from None
+            finally:
+                if slot is not None:  # given back before any pause: a waiting request is not in flight
+                    self.limit.release(slot, **outcome)
             attempt += 1
             asked = failure.retry_after
             pause = max(self.delay(attempt - 1), asked or 0.0)

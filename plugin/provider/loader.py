@@ -23,6 +23,7 @@ from functools import partial
 
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..client.concurrency import AdaptiveLimit
 from ..client.models import PhotoList
 from ..client.tiles import tiles_for_bbox
 from ..core.cache import LINES, PHOTOS, TILE_INDEXES, TILES, shared_cache
@@ -90,6 +91,10 @@ class Loader(LoaderJobs, LoaderFetch):
         self.client = client
         self.store = Store(cache)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kartaview-load")
+        # Up to `workers` requests in flight, fewer while KartaView answers 429/503 (each attempt of the
+        # client waits for a slot; see client/concurrency.py).
+        self.limit = AdaptiveLimit(workers)
+        client.limit = self.limit
         self._lock = threading.RLock()
         self._inflight = {}  # job key -> Future
         self._origins = {}  # job key -> tile keys (or _ALWAYS) whose view needs it

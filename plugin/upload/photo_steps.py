@@ -64,7 +64,7 @@ class PhotoSteps:
             raise JournalFailure(error, result) from error
         return result
 
-    def _handle(self, task, future, control):
+    def _handle(self, task, future):
         work = task.work
         error = future.exception()
         if isinstance(error, JournalFailure):
@@ -87,7 +87,7 @@ class PhotoSteps:
             reason = REASON_DUPLICATE if result.duplicate else ""
             self._emit(PhotoResult(task.photo, ALREADY_UPLOADED if result.duplicate else UPLOADED, reason, "",
                                    work.sequence_id, task.index, work.number))
-        self._settle(work, control)
+        self._settle(work)
 
     def _failure(self, task, future):
         """None when the upload succeeded, RETRY when it is queued again, else (reason, detail)."""

@@ -32,10 +32,17 @@ that does not retry by itself (retries=0), so a photo is sent at most `attempts`
 retried 4 times inside each attempt: up to 15 sends of one photo). A photo that still fails is
 reported with its reason, its sequence is left open and a re-run completes it.
 
-The plan is read lazily: a sequence is recorded in the journal when the upload reaches it, at most
-`concurrency` photos are in flight (plus those waiting for a retry), a sequence is finished and
-forgotten once its last photo is answered, and the summary keeps counts. So memory does not grow
-with the number of photos.
+The pipe stays full: every request (photo, create, finish) runs on the pool in a slot of an
+AdaptiveLimit (`concurrency` slots, halved while KartaView answers 429/503, see
+client/concurrency.py) and is answered in one loop that never sleeps while something could be sent.
+A failed call goes back in a queue with the time it is due (backoff or Retry-After), its slot
+serving others meanwhile; the next sequence is created while the previous one's last photos are
+still in flight; a finish runs beside the next sequence's photos.
+
+The plan is read lazily: a sequence is recorded in the journal when the upload reaches it (or two
+rounds of photos before, to create it ahead), at most `concurrency` photos are in hand (plus those
+waiting for a retry), a sequence is finished and forgotten once its last photo is answered, and the
+summary keeps counts. So memory does not grow with the number of photos.
 
 Callbacks (`on_photo`, `on_sequence`) are called on the thread that called `run`; `cancel` is
 polled at least every 0.2 s, and `run` returns within a second of it returning True (uploads in
@@ -50,13 +57,13 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass
 from typing import Callable, Optional
 
+from ..client.concurrency import AdaptiveLimit, is_overload
 from . import claims
-from . import journal as states
 from .journal_errors import JournalError
 from .photo_steps import PhotoSteps
+from .reading import PlanReading, _Ahead, _Close, _Task, _Work
 from .results import (  # noqa: F401 (the names callers know as uploader.*)
     ALREADY_UPLOADED,
     EVENT_CREATED,
@@ -81,46 +88,12 @@ from .results import (  # noqa: F401 (the names callers know as uploader.*)
     SequenceEvent,
     Summary,
 )
-from .sequence_steps import POLL, SequenceSteps, Stop
+from .sequence_steps import CREATE, POLL, SequenceSteps
 
 MAX_CONCURRENCY = 10
-_RECHECK = 0.5  # how often a photo held by another run is looked at again
 
 
-@dataclass
-class _Work:
-    """One server sequence this run works on (a planned one, or an earlier one holding a photo)."""
-
-    key: str
-    number: int
-    record: object  # journal.SequenceRecord
-    sequence_id: Optional[int] = None
-    finished: bool = False
-    pending: int = 0  # photos of this run not answered yet
-    failures: int = 0
-    create_error: Optional[tuple] = None  # (reason, detail) once creation gave up
-    closed: bool = False  # no more photos of this run will come to it
-    claimed: bool = False  # this run holds its claim in the journal
-    handed_over: bool = False  # another run holds it now and will finish it
-    finish_error: Optional[str] = None  # why finishing it failed, said when it is left open
-
-
-@dataclass
-class _Task:
-    work: _Work
-    photo: object
-    index: int
-    attempt: int = 0
-
-
-@dataclass(frozen=True)
-class _Close:
-    """Marks the end of a planned sequence in the stream (key None: the end of the plan)."""
-
-    key: Optional[str]
-
-
-class Uploader(SequenceSteps, PhotoSteps):
+class Uploader(SequenceSteps, PhotoSteps, PlanReading):
     def __init__(self, client, journal, access_token: str, *, concurrency: int = 4, attempts: int = 3,
                  retry_delay: float = 0.5, max_retry_delay: float = 30.0,
                  cancel: Optional[Callable[[], bool]] = None,
@@ -130,6 +103,9 @@ class Uploader(SequenceSteps, PhotoSteps):
         self.journal = journal
         self._token = access_token
         self.concurrency = max(1, min(MAX_CONCURRENCY, int(concurrency)))
+        # Requests in flight (photos, creates, finishes): up to `concurrency`, fewer while KartaView
+        # answers 429/503 (client/concurrency.py).
+        self.limit = AdaptiveLimit(self.concurrency)
         self.attempts = max(1, int(attempts))
         self.retry_delay = retry_delay
         self.max_retry_delay = max_retry_delay
@@ -148,7 +124,13 @@ class Uploader(SequenceSteps, PhotoSteps):
     def run(self, plan) -> Summary:
         """Upload a split planner.Plan. Its photos are read lazily, a sequence being recorded in
         the journal when the upload reaches it, and at most `concurrency` of them are held at a
-        time (plus those waiting for a retry): memory does not grow with the number of photos."""
+        time (plus those waiting for a retry): memory does not grow with the number of photos.
+
+        One loop, which never sleeps while something could be sent: every request (photo, create,
+        finish) runs on the pool and is answered here; a failed one goes back in a queue with the
+        time it is due (backoff or Retry-After) and its slot serves others meanwhile. The next
+        sequence is created about two rounds of photos before its first photo is read (reading.py),
+        and a sequence is finished beside the next one's photos."""
         self._summary = Summary()
         self._works = {}  # journal sequence key -> _Work, while it may still get or answer photos
         self._stopping = False
@@ -158,40 +140,43 @@ class Uploader(SequenceSteps, PhotoSteps):
         beating = threading.Event()
         threading.Thread(target=self._beat, args=(beating,), daemon=True, name="kartaview-journal-heartbeat").start()
         self._exhausted = False
-        self._retries = []  # heap of (due time, tiebreak, task)
+        self._retries = []  # heap of (due time, tiebreak, task): photos to send again
+        self._calls = []  # heap of (due time, tiebreak, work): creates and finishes to make
+        self._later_creates = deque()  # creates waiting for the one under way (see _create)
         self._tiebreak = itertools.count()
+        self._parked = 0  # photos waiting for their sequence to be created
+        self._photos_out = 0  # photos in flight
         stream = self._stream(plan)
-        ready = deque()  # retries that are due
+        ready = deque()  # photos that can be sent now (retries that are due, photos of a created sequence)
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="kartaview-upload")
-        control = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kartaview-sequence")
-        in_flight = {}
+        in_flight = {}  # future -> (task or _Work, concurrency slot)
         try:
             while True:
                 if self.cancelled() or self._stopped():
                     break
-                self._fill(stream, ready, in_flight, pool, control)
+                self._fill(stream, ready, in_flight, pool)
                 if self._stopped():
                     break
+                if not in_flight and not ready and self._idle():
+                    break
+                timeout = self._until_due()
                 if not in_flight:
-                    if ready or not (self._exhausted or self._retries):
-                        if self._blocked is not None and not ready:
-                            self._pause(POLL)  # waiting for another run
-                        continue
-                    if not self._retries:
-                        break
-                    self._pause(self._retries[0][0] - time.monotonic())
-                    self._requeue_due(ready, force=True)
+                    time.sleep(timeout)
                     continue
-                done, _ = wait(in_flight, timeout=POLL, return_when=FIRST_COMPLETED)
+                done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in done:
-                    self._handle(in_flight.pop(future), future, control)
-        except Stop:
-            pass
+                    job, slot = in_flight.pop(future)
+                    error = future.exception()
+                    self.limit.release(slot, overload=is_overload(error), success=error is None)
+                    if isinstance(job, _Work):
+                        self._called(job, future, ready)
+                    else:
+                        self._photos_out -= 1
+                        self._handle(job, future)
         except JournalError as error:
             self._summary.journal_error = error
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
-            control.shutdown(wait=False, cancel_futures=True)
         try:
             self._stop_remaining(stream, ready, in_flight)
             for work in self._works.values():
@@ -206,6 +191,17 @@ class Uploader(SequenceSteps, PhotoSteps):
                 pass  # the claims of a run that is gone are free anyway (see claims.py)
         return self._summary
 
+    def _idle(self):
+        """Nothing more to do: the plan is read, and no call, retry or photo of another run waits."""
+        return self._exhausted and not self._retries and not self._calls and self._blocked is None
+
+    def _until_due(self):
+        """How long the loop may wait for an answer before something else is due (at most POLL)."""
+        due = [queue[0][0] for queue in (self._retries, self._calls) if queue]
+        if self._blocked is not None:
+            due.append(self._blocked[1])
+        return max(0.0, min([POLL] + [when - time.monotonic() for when in due]))
+
     def _stopped(self):
         return bool(self._summary.auth_error or self._summary.journal_error)
 
@@ -216,27 +212,17 @@ class Uploader(SequenceSteps, PhotoSteps):
             except JournalError:
                 pass  # the run itself meets the error at its next write
 
-    def _stream(self, plan):
-        """(sequence, photo, registered) in plan order, and a _Close after each sequence. Each
-        sequence is recorded in the journal when reached; once the run stops, the rest are not."""
-        for sequence in plan.sequences():
-            registered = not self._stopping
-            if registered:
-                try:
-                    self.journal.register(sequence, plan.photos(sequence))
-                except JournalError as error:  # its photos are reported as not sent
-                    self._summary.journal_error = self._summary.journal_error or error
-                    registered = False
-            for photo in plan.photos(sequence):
-                yield sequence, photo, registered
-            yield _Close(sequence.key)
-        yield _Close(None)
-
-    def _fill(self, stream, ready, in_flight, pool, control):
+    def _fill(self, stream, ready, in_flight, pool):
+        """Start what can start, while there are free slots: due creates and finishes first (a
+        create unblocks photos, a finish is short), then photos due again, then new photos (at most
+        as many in hand as the limit allows)."""
         self._requeue_due(ready)
-        while len(in_flight) < self.concurrency and not self._stopped() and not self.cancelled():
+        self._start_calls(in_flight, pool)
+        while not self._stopped() and not self.cancelled():
             if ready:
                 task = ready.popleft()
+            elif self._photos_out + self._parked >= self.limit.limit:
+                return  # as many photos in hand as may be in flight
             elif self._blocked is not None:
                 if time.monotonic() < self._blocked[1]:
                     self._release_idle()
@@ -250,118 +236,46 @@ class Uploader(SequenceSteps, PhotoSteps):
                 if item is None:
                     self._exhausted = True
                     return
-                task = self._close(item.key, control) if isinstance(item, _Close) else self._take(*item)
+                if isinstance(item, _Ahead):
+                    self._ahead(item.sequence, in_flight, pool)
+                    continue
+                task = self._close(item.key) if isinstance(item, _Close) else self._take(*item)
                 if task is None:
                     continue
             work = task.work
-            if work.sequence_id is None and work.create_error is None:
-                try:
-                    self._create(work, control)
-                except (Stop, JournalError):
-                    ready.appendleft(task)  # reported with the rest
-                    raise
             if work.create_error is not None:
                 self._fail(task, *work.create_error)
-                self._settle(work, control)
+                self._settle(work)
                 continue
-            in_flight[pool.submit(self._send, task, work.sequence_id)] = task
+            if work.sequence_id is None:  # sent once it is created
+                work.waiting.append(task)
+                self._parked += 1
+                if work.call is None:
+                    self._create(work)
+                    self._start_calls(in_flight, pool)
+                continue
+            slot = self.limit.try_acquire()
+            if slot is None:
+                ready.appendleft(task)
+                return
+            self._photos_out += 1
+            in_flight[pool.submit(self._send, task, work.sequence_id)] = (task, slot)
 
-    def _take(self, sequence, photo, registered):
-        """The task of a photo from the stream, or None when there is nothing to send now (sets
-        self._blocked when another run holds its sequence)."""
-        if not registered:  # the run has stopped: just report the photo
-            self._report_unsent(sequence, photo)
-            return None
-        try:
-            take = self.journal.take(photo.key)
-        except JournalError as error:
-            self._summary.journal_error = self._summary.journal_error or error
-            self._report_unsent(sequence, photo)
-            return None
-        place = take.place
-        if take.blocker is not None:
-            self._blocked = ((sequence, photo, registered), time.monotonic() + _RECHECK)
-            self._waiting(take, sequence)
-            return None
-        work = self._works.get(place.sequence_key)
-        if work is None:
-            work = self._works[place.sequence_key] = _Work(place.sequence_key, sequence.number, take.record,
-                                                           take.record.sequence_id)
-        work.record = take.record  # as of now: another run may have created or finished it meanwhile
-        work.finished = work.finished or take.record.state == states.FINISHED
-        if work.sequence_id is None:
-            work.sequence_id = take.record.sequence_id
-        if place.state == states.CONFIRMED:
-            waited = any(key == place.sequence_key for _, key in self._waited)
-            self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_OTHER_RUN if waited else REASON_JOURNAL, "",
-                                   work.sequence_id, place.sequence_index, work.number))
-            return None
-        work.claimed = True
-        work.handed_over = False
-        work.pending += 1
-        return _Task(work, photo, place.sequence_index)
-
-    def _waiting(self, take, sequence):
-        """Another run holds the photo's sequence: say so once per run and sequence, and let go of
-        the sequences this run has nothing in flight for (so the two runs never wait for each other)."""
-        key = (take.blocker.run, take.place.sequence_key)
-        if key not in self._waited:
-            self._waited.add(key)
-            self._on_sequence(SequenceEvent(EVENT_WAITING, sequence.number, take.record.sequence_id,
-                                            run=take.blocker, photos=self.journal.unconfirmed(key[1])))
-        self._release_idle()
-
-    def _release_idle(self):
-        for work in self._works.values():
-            if work.claimed and not work.pending:
-                self.journal.release(work.key)
-                work.claimed = False
-
-    def _report_unsent(self, sequence, photo):
-        """Report a photo the stopped run will not send (reading the journal only)."""
-        try:
-            place = self.journal.photo(photo.key)
-            record = self.journal.sequence(place.sequence_key) if place is not None else None
-        except JournalError:
-            place = record = None
-        if place is not None and place.state == states.CONFIRMED:
-            self._emit(PhotoResult(photo, ALREADY_UPLOADED, REASON_JOURNAL, "", record and record.sequence_id,
-                                   place.sequence_index, sequence.number))
-        else:
-            reason, detail = self._stop_reason()
-            self._emit(PhotoResult(photo, FAILED, reason, detail, None, photo.index, sequence.number))
-
-    def _close(self, key, control):
-        """No more photos will come to the sequence `key` (None: to any sequence); returns None."""
-        # A planned sequence only ever holds its own photos; an earlier run's sequence may get
-        # photos of any planned sequence, so it closes at the end of the plan.
-        if key is None:
-            works = list(self._works.values())
-        else:
-            works = [self._works[key]] if key in self._works else []
-        for work in works:
-            work.closed = True
-            self._settle(work, control)
-        return None
-
-    def _settle(self, work, control):
-        """Once a closed sequence has all its answers: finish it (or report it left open) and
-        forget it."""
-        if not work.closed or work.pending:
-            return
-        self._finish_if_complete(work, control)
-        if work.sequence_id is not None and not work.finished and not work.handed_over:
-            self._left_open(work)
-        if work.claimed:
-            self.journal.release(work.key)
-            work.claimed = False
-        self._works.pop(work.key, None)
-
-    def _requeue_due(self, ready, force=False):
+    def _start_calls(self, in_flight, pool):
+        """Start the creates and finishes that are due, while there are free slots."""
         now = time.monotonic()
-        while self._retries and (force or self._retries[0][0] <= now):
+        while self._calls and self._calls[0][0] <= now and not self._stopped() and not self.cancelled():
+            slot = self.limit.try_acquire()
+            if slot is None:
+                return
+            work = heapq.heappop(self._calls)[2]
+            call = self._create_call if work.call == CREATE else self._finish_call
+            in_flight[pool.submit(call, work)] = (work, slot)
+
+    def _requeue_due(self, ready):
+        now = time.monotonic()
+        while self._retries and self._retries[0][0] <= now:
             ready.append(heapq.heappop(self._retries)[2])
-            force = False
 
     def _stop_reason(self):
         if self._summary.journal_error is not None:
@@ -376,9 +290,13 @@ class Uploader(SequenceSteps, PhotoSteps):
         self._summary.cancelled = self._cancelled
         self._stopping = True
         reason, detail = self._stop_reason()
-        leftovers = list(ready) + [entry[2] for entry in self._retries] + list(in_flight.values())
+        parked = [task for work in self._works.values() for task in work.waiting]
+        leftovers = (list(ready) + [entry[2] for entry in self._retries] + parked
+                     + [job for job, _ in in_flight.values() if isinstance(job, _Task)])
         ready.clear()
         self._retries = []
+        for work in self._works.values():
+            work.waiting.clear()
         for task in leftovers:
             self._fail(task, reason, detail)
         if self._blocked is not None:

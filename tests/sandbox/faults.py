@@ -36,13 +36,17 @@ class FaultSettings:
     retry_after: str = "1"  # the Retry-After header of 429 and 503 faults ("" for none)
     drip_interval_s: float = 5.0  # "drip": the real answer, one byte per interval
     huge_mb: int = 100  # "huge": an answer this big; "gzip_bomb": ~1 MB of gzip inflating to 1 GB
+    # Each connection's speed, both ways, in Mbit/s (0: unlimited): a request body (a photo) and an
+    # answer take their size over it, on top of latency_ms, as over a long-distance link.
+    bandwidth_mbit: float = 0.0
 
     def as_dict(self):
         return {"latency_ms": self.latency_ms, "error_rate": self.error_rate, "kinds": list(self.kinds),
                 "revoked_tokens": sorted(self.revoked_tokens), "paths": list(self.paths),
                 "fault_seed": self.fault_seed, "page_cap": self.page_cap, "claimed_total": self.claimed_total,
                 "huge_ids": self.huge_ids, "retry_after": self.retry_after,
-                "drip_interval_s": self.drip_interval_s, "huge_mb": self.huge_mb}
+                "drip_interval_s": self.drip_interval_s, "huge_mb": self.huge_mb,
+                "bandwidth_mbit": self.bandwidth_mbit}
 
 
 class Faults:
@@ -80,6 +84,8 @@ class Faults:
                 if int(changes[name]) < 0:
                     raise ValueError("{} must be 0 or more".format(name))
                 changes[name] = int(changes[name])
+        if float(changes.get("bandwidth_mbit", 0.0)) < 0:
+            raise ValueError("bandwidth_mbit must be 0 (unlimited) or more")
         if not 0.0 <= float(changes.get("error_rate", 0.0)) <= 1.0:
             raise ValueError("error_rate must be between 0 and 1")
         with self._lock:

@@ -18,6 +18,7 @@ from .forms import Request
 from .records import uploaded_photo_v1, uploaded_sequence_v2
 
 CONTROL_PREFIX = "/__sandbox__/"
+_PACE_CHUNK = 64 * 1024  # a limited bandwidth is kept chunk by chunk
 
 
 class App:
@@ -107,9 +108,12 @@ class App:
             response = _fault_response(fault, req.path.startswith("/2.0/"), settings)
         else:
             response = self._route(req)
+        # t: when the request was read whole (then latency and the answer); arrived: when its first
+        # line came (before a body sent over a limited bandwidth); bytes: the size of its body.
         entry = {"method": req.method, "path": req.path, "params": req.loggable_params(),
                  "status": response.status if response else None, "api_code": response.api_code if response else None,
-                 "fault": fault, "t": started, "duration_ms": round((time.time() - started) * 1000.0, 1)}
+                 "fault": fault, "t": started, "duration_ms": round((time.time() - started) * 1000.0, 1),
+                 "arrived": getattr(req, "arrived", started), "bytes": getattr(req, "size", 0)}
         with self._log_lock:
             self.log.append(entry)
         return response
@@ -225,7 +229,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_HEAD(self):  # noqa: N802 - http.server's naming
         self._serve(head=True)
 
-    def _read_body(self):
+    def _read_body(self, pace):
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
             chunks = []
             while True:
@@ -233,15 +237,44 @@ class Handler(BaseHTTPRequestHandler):
                 if size == 0:
                     self.rfile.readline()
                     return b"".join(chunks)
-                chunks.append(self.rfile.read(size))
+                chunks.append(self._read(size, pace))
                 self.rfile.readline()
         length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
+        return self._read(length, pace) if length else b""
+
+    def _read(self, size, pace):
+        if pace is None:
+            return self.rfile.read(size)
+        chunks = []
+        while size > 0:
+            chunk = self.rfile.read(min(size, _PACE_CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size -= len(chunk)
+            pace(len(chunk))
+        return b"".join(chunks)
+
+    def _pace(self):
+        """A function told each chunk's size that sleeps to keep this exchange within the bandwidth."""
+        mbit = self.server.app.faults.settings.bandwidth_mbit
+        if not mbit:
+            return None
+        rate, start, sent = mbit * 1e6 / 8.0, time.monotonic(), [0]
+
+        def pace(size):
+            sent[0] += size
+            ahead = start + sent[0] / rate - time.monotonic()
+            if ahead > 0:
+                time.sleep(ahead)
+        return pace
 
     def _serve(self, head=False):
         app = self.server.app
-        body = self._read_body()
+        arrived = time.time()
+        body = self._read_body(self._pace())
         req = Request("GET" if head else self.command, self.path, self.headers, body)
+        req.arrived, req.size = arrived, len(body)
         response = app.control(req, body) if req.path.startswith(CONTROL_PREFIX) else app.handle(req)
         if response is None:  # the "drop" fault: no answer at all
             self.close_connection = True
@@ -259,9 +292,16 @@ class Handler(BaseHTTPRequestHandler):
         if head:
             return
         drip = getattr(response, "drip_s", None)
+        pace = self._pace()
         try:
-            if drip is None:
+            if drip is None and pace is None:
                 self.wfile.write(response.body)
+                return
+            if drip is None:
+                for offset in range(0, len(response.body), _PACE_CHUNK):
+                    chunk = response.body[offset:offset + _PACE_CHUNK]
+                    self.wfile.write(chunk)
+                    pace(len(chunk))
                 return
             for offset in range(len(response.body)):
                 self.wfile.write(response.body[offset:offset + 1])
