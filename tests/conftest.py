@@ -81,3 +81,27 @@ def layer_tree_view(qgis_iface, monkeypatch):
     monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
     yield view
     view.deleteLater()
+
+
+@pytest.fixture(scope="module")
+def kartaview_processing(qgis_processing):
+    """The plugin's Processing provider in the registry, for a test module."""
+    from qgis.core import QgsApplication
+
+    from kartaview.plugin.processing.provider import KartaViewProcessingProvider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("kartaview") is None:
+        registry.addProvider(KartaViewProcessingProvider())
+    yield registry
+    provider = registry.providerById("kartaview")
+    if provider is not None:
+        registry.removeProvider(provider)
+
+
+@pytest.fixture
+def upload_env(fresh_sandbox, tmp_path, monkeypatch):
+    """A fresh sandbox whose token the upload algorithm reads from the environment, and a journal of the test's own."""
+    monkeypatch.setenv("KARTAVIEW_ACCESS_TOKEN", fresh_sandbox.token)
+    monkeypatch.setenv("KARTAVIEW_UPLOAD_JOURNAL", str(tmp_path / "journal.sqlite"))
+    return fresh_sandbox

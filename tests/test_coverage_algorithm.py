@@ -20,8 +20,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, Qt
 
-from kartaview.plugin.processing.provider import KartaViewProcessingProvider
-
 ALG = "kartaview:coveragegaps"
 TOLERANCE = 15.0
 ORIGIN = (392000.0, 586000.0)  # Cluj-Napoca in Stereo 70 (EPSG:3844), whose metres are within 0.03% of true
@@ -44,17 +42,6 @@ SEQUENCES = [
     (15, [(520, 3992), (-20, 3992)], datetime(2022, 3, 1), True, 60, "ana"),
     (16, [(-50, 5005), (350, 5005)], datetime(2023, 3, 1), False, 70, "ana"),
 ]
-
-
-@pytest.fixture(scope="module")
-def kartaview_processing(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("kartaview") is None:
-        registry.addProvider(KartaViewProcessingProvider())
-    yield registry
-    provider = registry.providerById("kartaview")
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 def _geometry(parts, crs):

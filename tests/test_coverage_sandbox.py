@@ -6,7 +6,6 @@ from math import cos, radians
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateTransformContext,
     QgsDistanceArea,
     QgsFeature,
@@ -19,7 +18,6 @@ from qgis.core import (
 from shapely.geometry import LineString
 from shapely.ops import unary_union
 
-from kartaview.plugin.processing.provider import KartaViewProcessingProvider
 from tests.conftest import run_qgis_process
 from tests.provider_support import roads_layer
 
@@ -32,17 +30,6 @@ DRIVEN_MIN_PCT = 90.0
 # An undriven piece farther than this from every driven one cannot be within 15 m of a photo
 # (15 m + 4 sd of noise + margin), so it must come out uncovered.
 FAR_M = 40.0
-
-
-@pytest.fixture(scope="module")
-def kartaview_processing(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("kartaview") is None:
-        registry.addProvider(KartaViewProcessingProvider())
-    yield registry
-    provider = registry.providerById("kartaview")
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 @pytest.fixture(scope="module")

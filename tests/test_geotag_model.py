@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests.geotag_support import NORTH_END, T0, camera_text, fixes, ground_m, journey, make_photo, write_gpx
-from tests.test_upload_model import kartaview_processing, supports_batch, upload_env  # noqa: F401 (fixtures)
+from tests.test_upload_model import supports_batch
 
 MODEL = "kartaview:photofoldergpxpreview"
 # Two cameras of one trip: row 1 on Bucharest summer time, 7 s fast; row 2 on UTC+01:00, 30 s slow.

@@ -16,7 +16,6 @@ from shapely.affinity import affine_transform
 from shapely.geometry import LineString, box
 
 from kartaview.plugin.analysis.statistics import quality_band
-from kartaview.plugin.processing.provider import KartaViewProcessingProvider
 from tests.conftest import run_qgis_process
 from tests.provider_support import CENTRE, SMALL, roads_layer, sequence_shape
 
@@ -24,17 +23,6 @@ ALG = "kartaview:coveragestatistics"
 MIDDLE = (CENTRE[0] + CENTRE[2]) / 2
 AREAS = {"West": (CENTRE[0], CENTRE[1], MIDDLE, CENTRE[3]), "East": (MIDDLE, CENTRE[1], CENTRE[2], CENTRE[3])}
 SHOT = "%Y-%m-%d %H:%M:%S"
-
-
-@pytest.fixture(scope="module")
-def kartaview_processing(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("kartaview") is None:
-        registry.addProvider(KartaViewProcessingProvider())
-    yield registry
-    provider = registry.providerById("kartaview")
-    if provider is not None:
-        registry.removeProvider(provider)
 
 
 def areas_layer():

@@ -22,31 +22,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime
 
 from kartaview.plugin.core.compat import DATETIME, DOUBLE, STRING, new_field
-from kartaview.plugin.processing.provider import KartaViewProcessingProvider
 from kartaview.plugin.upload.planner import PhotoInput, plan_upload
 from tests.conftest import run_qgis_process
 from tests.test_upload_uploader import assert_all_stored_once, sha1, stored
 from tests.upload_support import START, make_jpeg, track
 
 ALG = "kartaview:uploadphotos"
-
-
-@pytest.fixture(scope="module")
-def kartaview_processing(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("kartaview") is None:
-        registry.addProvider(KartaViewProcessingProvider())
-    yield registry
-    provider = registry.providerById("kartaview")
-    if provider is not None:
-        registry.removeProvider(provider)
-
-
-@pytest.fixture
-def upload_env(fresh_sandbox, tmp_path, monkeypatch):
-    monkeypatch.setenv("KARTAVIEW_ACCESS_TOKEN", fresh_sandbox.token)
-    monkeypatch.setenv("KARTAVIEW_UPLOAD_JOURNAL", str(tmp_path / "journal.sqlite"))
-    return fresh_sandbox
 
 
 def photos_source(photos, crs="EPSG:3857"):

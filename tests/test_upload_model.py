@@ -4,30 +4,11 @@
 from datetime import timedelta
 
 import pytest
-from qgis.core import Qgis, QgsApplication, QgsProcessingAlgorithm
+from qgis.core import Qgis, QgsProcessingAlgorithm
 
-from kartaview.plugin.processing.provider import KartaViewProcessingProvider
 from tests.upload_support import START, gpano_xmp, make_geotagged_jpeg, offset
 
 MODEL = "kartaview:photofolderpreview"
-
-
-@pytest.fixture(scope="module")
-def kartaview_processing(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("kartaview") is None:
-        registry.addProvider(KartaViewProcessingProvider())
-    yield registry
-    provider = registry.providerById("kartaview")
-    if provider is not None:
-        registry.removeProvider(provider)
-
-
-@pytest.fixture
-def upload_env(fresh_sandbox, tmp_path, monkeypatch):
-    monkeypatch.setenv("KARTAVIEW_ACCESS_TOKEN", fresh_sandbox.token)
-    monkeypatch.setenv("KARTAVIEW_UPLOAD_JOURNAL", str(tmp_path / "journal.sqlite"))
-    return fresh_sandbox
 
 
 def supports_batch(algorithm):

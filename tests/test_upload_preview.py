@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsGeometry,
@@ -20,29 +19,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime
 
 from kartaview.plugin.core.compat import DATETIME, DOUBLE, STRING, new_field
-from kartaview.plugin.processing.provider import KartaViewProcessingProvider
 from tests.conftest import run_qgis_process
 from tests.upload_support import START, gpano_xmp, make_jpeg, make_panorama, offset
 
 ALG = "kartaview:uploadphotos"
-
-
-@pytest.fixture(scope="module")
-def kartaview_processing(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("kartaview") is None:
-        registry.addProvider(KartaViewProcessingProvider())
-    yield registry
-    provider = registry.providerById("kartaview")
-    if provider is not None:
-        registry.removeProvider(provider)
-
-
-@pytest.fixture
-def upload_env(fresh_sandbox, tmp_path, monkeypatch):
-    monkeypatch.setenv("KARTAVIEW_ACCESS_TOKEN", fresh_sandbox.token)
-    monkeypatch.setenv("KARTAVIEW_UPLOAD_JOURNAL", str(tmp_path / "journal.sqlite"))
-    return fresh_sandbox
 
 
 def photo_layer(rows):
