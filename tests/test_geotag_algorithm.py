@@ -15,7 +15,6 @@ from qgis.PyQt.QtCore import QDateTime
 from kartaview.plugin.core.compat import DATETIME, STRING, new_field
 from kartaview.plugin.processing.photo_values import utc_time
 from kartaview.plugin.processing.track_input import utc_seconds
-from tests import test_upload_algorithm
 from tests.conftest import run_qgis_process
 from tests.geotag_support import (
     EAST_END,
@@ -35,9 +34,6 @@ from tests.test_geotag import needs_ffmpeg
 BUCHAREST_SUMMER = timedelta(hours=3)  # Europe/Bucharest in May (EEST)
 CAMERA_AHEAD = 7.0  # the camera clock is 7 s ahead of the GPS
 
-# the provider and sandbox fixtures of the uploadphotos tests
-kartaview_processing = test_upload_algorithm.kartaview_processing
-upload_env = test_upload_algorithm.upload_env
 
 
 def run(algorithm, parameters):

@@ -13,7 +13,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 from kartaview.plugin.processing import upload_photos
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.planner import plan_upload
-from tests.test_upload_algorithm import ALG, kartaview_processing, photos_source, report, run_alg  # noqa: F401
+from tests.test_upload_algorithm import ALG, photos_source, report, run_alg
 from tests.test_upload_uploader import assert_all_stored_once, stored
 from tests.upload_support import track
 

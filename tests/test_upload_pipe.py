@@ -12,7 +12,7 @@ from kartaview.plugin.upload import uploader as up
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.planner import PlanOptions, plan_upload
 from tests.test_concurrency import peak_in_flight
-from tests.test_upload_algorithm import kartaview_processing, photos_source, report, run_alg, upload_env  # noqa: F401
+from tests.test_upload_algorithm import photos_source, report, run_alg
 from tests.test_upload_uploader import assert_all_stored_once
 from tests.upload_support import track
 
