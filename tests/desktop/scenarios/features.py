@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import time
 import urllib.error
 import urllib.request
 
@@ -208,13 +209,24 @@ def photo_label(index, photo_id):
     return "{} (id {})".format(index + 1, photo_id)
 
 
-def click_map(desk, canvas, name, map_point):
-    """Yields: a real click on the map at map_point, after checking the map is what is under the pointer."""
+def click_map(desk, canvas, name, map_point, wait_s=10.0):
+    """Yields: a real click on the map at map_point, once the map under the pointer shows it drawn.
+
+    A user clicks what they see: a feature loaded a moment ago is drawn by the repaint its arrival
+    asked for, which the map starts a little later (QGIS defers a refresh); so this waits for the
+    pixel, up to wait_s, and says how long it took."""
     at = pixel(canvas, map_point)
-    under = QApplication.widgetAt(canvas.viewport().mapToGlobal(at))
-    drawn = rgb(canvas.viewport().grab().toImage(), at.x(), at.y()) != rgb_of(canvas.canvasColor())
+    start = time.monotonic()
+    while True:
+        under = QApplication.widgetAt(canvas.viewport().mapToGlobal(at))
+        drawn = rgb(canvas.viewport().grab().toImage(), at.x(), at.y()) != rgb_of(canvas.canvasColor())
+        waited = time.monotonic() - start
+        if (under is canvas.viewport() and drawn) or waited > wait_s:
+            break
+        yield 0.1
     if desk.check(name + ": the point is drawn on the map, not under a window", under is canvas.viewport() and drawn,
-                  "under the pointer: {}, drawn {}".format(under.metaObject().className() if under else None, drawn)):
+                  "under the pointer: {}, drawn {} after {:.1f} s".format(
+                      under.metaObject().className() if under else None, drawn, waited)):
         yield from desk.click(canvas.viewport(), at)
 
 
