@@ -1,6 +1,8 @@
 """Helpers of the photo dock tests: waiting on the event loop, sandbox photos, a client without retries."""
 
+import re
 import time
+from typing import NamedTuple, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
 
@@ -24,6 +26,23 @@ def pump(seconds):
     while time.monotonic() < deadline:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         time.sleep(0.005)
+
+
+class Shown(NamedTuple):
+    """What the photo panel says it shows, read from its labels as a user reads them."""
+    sequence_id: Optional[int]
+    index: Optional[int]  # KartaView's sequence index (from 0; the panel counts from 1)
+    photo_id: Optional[int]
+    count: Optional[int]  # photos in the sequence ("of N")
+
+
+def shown_in(dock) -> Shown:
+    sequence = dock.sequenceValue.text()
+    place = re.fullmatch(r"(\d+) \(id (\d+)\)", dock.indexValue.text())
+    count = re.fullmatch(r"of (\d+)", dock.countLabel.text())
+    return Shown(int(sequence) if sequence.isdigit() else None,
+                 int(place.group(1)) - 1 if place else None, int(place.group(2)) if place else None,
+                 int(count.group(1)) if count else None)
 
 
 def sandbox_photo(sandbox, sequence_id, index) -> Photo:

@@ -11,7 +11,7 @@ import kartaview
 from kartaview.plugin.core.compat import enum_value
 from kartaview.plugin.gui.map_tool import PhotoRef
 from kartaview.plugin.gui.photo_component import PLACE_KEY, PhotoComponent
-from tests.photo_support import sequence_ids, wait_until
+from tests.photo_support import sequence_ids, shown_in, wait_until
 from tests.recording_iface import RecordingIface
 
 
@@ -63,8 +63,7 @@ def test_show_photo_action_on_kartaview_features(loaded_plugin, sandbox, monkeyp
     else:
         component.layer_action.triggerForFeature(memory, feature)
     dock = component.dock
-    wait_until(lambda: dock.current_photo() is not None and dock.current_photo().id == int(record["id"]),
-               what="the photo of the feature")
+    wait_until(lambda: shown_in(dock).photo_id == int(record["id"]), what="the photo of the feature")
     assert not dock.isHidden()
 
 

@@ -13,7 +13,15 @@ from kartaview.plugin.gui.map_tool import PhotoRef
 from kartaview.plugin.gui.photo_cache import PhotoCache
 from kartaview.plugin.gui.photo_dock import FLAT_PAGE, MESSAGE_PAGE, PANORAMA_PAGE, PhotoDock
 from kartaview.plugin.gui.photo_loader import PhotoLoader
-from tests.photo_support import drag, file_requests, no_retry_client_factory, pump, sequence_ids, wait_until
+from tests.photo_support import (
+    drag,
+    file_requests,
+    no_retry_client_factory,
+    pump,
+    sequence_ids,
+    shown_in,
+    wait_until,
+)
 
 
 @pytest.fixture
@@ -38,13 +46,13 @@ def make_dock(qgis_app, qgis_canvas, tmp_path):
 
 def _open(dock, shown, ref, size="lth"):
     dock.show_ref(ref)
-    wait_until(lambda: dock.current_photo() is not None and (dock.current_photo().id, size) in shown
-               and len(dock.sequence_photos()) > 1, what="the photo and its sequence")
+    wait_until(lambda: (shown_in(dock).photo_id, size) in shown and (shown_in(dock).count or 0) > 1,
+               what="the photo and its sequence")
 
 
 def _step(dock, shown, action):
     action()
-    wait_until(lambda: shown and shown[-1][0] == dock.current_photo().id, what="the stepped-to photo")
+    wait_until(lambda: shown and shown[-1][0] == shown_in(dock).photo_id, what="the stepped-to photo")
 
 
 def test_shows_the_picked_photo_with_its_details(sandbox, make_dock):
@@ -53,7 +61,7 @@ def test_shows_the_picked_photo_with_its_details(sandbox, make_dock):
     records = sandbox.world.photos(sequence_id)
     _open(dock, shown, PhotoRef(sequence_id, sequence_index=3))
 
-    assert dock.current_photo().sequence_index == 3
+    assert shown_in(dock).index == 3
     assert dock.stack.currentIndex() == FLAT_PAGE
     assert dock.photo_view.image().width() == 800
     assert dock.sequenceValue.text() == str(sequence_id)
@@ -74,7 +82,7 @@ def test_buttons_keys_slider_and_index_box_walk_the_sequence(sandbox, make_dock)
     _open(dock, shown, PhotoRef(sequence_id, sequence_index=2))
 
     def index():
-        return dock.current_photo().sequence_index
+        return shown_in(dock).index
 
     _step(dock, shown, lambda: QTest.mouseClick(dock.nextButton, Qt.MouseButton.LeftButton))
     assert index() == 3
@@ -122,7 +130,7 @@ def test_play_steps_at_the_chosen_speed_and_stops_at_the_end(sandbox, make_dock)
     assert dock.playButton.icon().pixmap(16, 16).toImage() != play_picture
     assert dock.playButton.toolTip() == "Pause"
     wait_until(lambda: not dock.playButton.isChecked(), timeout=5, what="the end of play")
-    assert dock.position() == count - 1
+    assert shown_in(dock).index == count - 1
     assert dock.playButton.icon().pixmap(16, 16).toImage() == play_picture
     assert dock.playButton.toolTip() == "Play the sequence"
 
@@ -139,7 +147,7 @@ def test_a_failed_image_shows_why_and_retry_loads_it(fresh_sandbox, make_dock):
     fresh_sandbox.clear_faults()
     QTest.mouseClick(dock.retryButton, Qt.MouseButton.LeftButton)
     wait_until(lambda: dock.stack.currentIndex() == FLAT_PAGE and shown, what="the retried photo")
-    assert dock.current_photo().sequence_index == 1
+    assert shown_in(dock).index == 1
 
 
 def test_a_failed_sequence_read_shows_why_and_retry_reads_it(fresh_sandbox, make_dock):
@@ -152,7 +160,7 @@ def test_a_failed_sequence_read_shows_why_and_retry_reads_it(fresh_sandbox, make
 
     fresh_sandbox.clear_faults()
     QTest.mouseClick(dock.retryButton, Qt.MouseButton.LeftButton)
-    wait_until(lambda: shown and dock.current_photo().sequence_index == 2, what="the retried sequence")
+    wait_until(lambda: shown and shown_in(dock).index == 2, what="the retried sequence")
 
 
 def test_a_newer_pick_wins_over_an_older_slower_one(fresh_sandbox, make_dock):
@@ -165,7 +173,7 @@ def test_a_newer_pick_wins_over_an_older_slower_one(fresh_sandbox, make_dock):
     wait_until(lambda: shown, what="a photo")
     pump(0.6)
     assert {photo_id for photo_id, _ in shown} == {int(fresh_sandbox.world.photos(second)[2]["id"])}
-    assert dock.current_photo().sequence_id == second
+    assert shown_in(dock).sequence_id == second
 
 
 def test_save_copy_link_and_full_resolution(sandbox, make_dock, tmp_path, monkeypatch):
@@ -261,7 +269,7 @@ def test_a_photos_layer_point_shows_its_image_without_reading_the_sequence_first
     fresh_sandbox.set_faults(error_rate=1.0, kinds=("502html",), paths=("/1.0/sequence",))
     dock.show_ref(ref)
     wait_until(lambda: (truth.id, "lth") in shown, what="the photo, with its sequence unreadable")
-    assert dock.current_photo().id == truth.id
+    assert shown_in(dock).photo_id == truth.id
     wait_until(lambda: "sequence {}".format(truth.sequence_id) in dock.statusLabel.text(), what="the failure")
     assert dock.stack.currentIndex() == FLAT_PAGE  # the photo stays on screen
 
@@ -284,7 +292,7 @@ def test_kartaview_down_reads_as_a_sentence_and_the_photo_comes_back_by_itself(f
 
     fresh_sandbox.clear_faults()
     wait_until(lambda: dock.stack.currentIndex() == FLAT_PAGE and shown, what="the photo, without a Retry click")
-    assert dock.current_photo().sequence_index == 2
+    assert shown_in(dock).index == 2
     assert "cannot be reached" not in dock.statusLabel.text()
 
 
@@ -308,7 +316,7 @@ def test_a_click_on_the_photo_gives_the_panel_the_keyboard(sandbox, make_dock, q
     QTest.mouseClick(dock.photo_view, Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() is dock.photo_view
     _step(dock, shown, lambda: QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right))
-    assert dock.current_photo().sequence_index == 3
+    assert shown_in(dock).index == 3
 
 
 def test_speeds_are_written_as_the_interface_language_writes_numbers(sandbox, make_dock):
@@ -355,8 +363,7 @@ def test_uploaded_360_photos_come_back_as_panoramas(fresh_sandbox, make_dock, tm
     _open(dock, shown, PhotoRef(spheres, sequence_index=1))
     assert dock.stack.currentIndex() == PANORAMA_PAGE
     assert dock.projectionValue.text() == "SPHERE"
-    assert dock.current_photo().is_360 and dock.current_photo().field_of_view == "360"
     dock.show_ref(PhotoRef(flat, sequence_index=1))
-    wait_until(lambda: dock.current_photo().sequence_id == flat and (dock.current_photo().id, "lth") in shown,
+    wait_until(lambda: shown_in(dock).sequence_id == flat and (shown_in(dock).photo_id, "lth") in shown,
                what="the flat photo")
     assert dock.stack.currentIndex() == FLAT_PAGE and dock.projectionValue.text() == "PLANE"

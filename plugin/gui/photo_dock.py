@@ -77,7 +77,6 @@ def _text(value, unit=""):
 
 class PhotoDock(QgsDockWidget, FORM_CLASS):
     imageShown = pyqtSignal(object, str)  # noqa: N815 (Qt signal naming) - Photo, size served
-    photoChanged = pyqtSignal(object)  # noqa: N815 - the Photo now current
 
     def __init__(self, canvas, client_factory=shared_client, loader=None, parent=None):
         super().__init__(parent)
@@ -181,20 +180,6 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.loader.shutdown()
         self.background.shutdown()
         self.markers.remove()
-
-    # --- state for callers and tests --------------------------------------------------------
-
-    def current_photo(self):
-        return self._current
-
-    def sequence_photos(self):
-        return list(self._photos)
-
-    def position(self):
-        return self._position
-
-    def shown_size(self):
-        return None if self._shown is None else [s for s, r in RANK.items() if r == self._shown[1]][0]
 
     def _view(self):
         return self.panorama_view if self.stack.currentIndex() == PANORAMA_PAGE else self.photo_view
@@ -397,7 +382,6 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.statusLabel.setText(self.tr("Loading…"))
         self._show_details(photo)
         self._place_marker(photo)
-        self.photoChanged.emit(photo)
 
     def _size_name(self, size):
         """KartaView's image size codes in words."""

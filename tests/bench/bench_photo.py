@@ -88,7 +88,7 @@ def main():
     from kartaview.plugin.gui.photo_dock import PhotoDock
     from kartaview.plugin.gui.photo_loader import PhotoLoader
     from kartaview.plugin.plugin import register_data_provider
-    from tests.photo_support import pump, sequence_ids, wait_until
+    from tests.photo_support import pump, sequence_ids, shown_in, wait_until
     from tests.sandbox import Sandbox
     from tests.test_photo_map_tool import _points_source
 
@@ -163,7 +163,7 @@ def main():
                 assert picked and picked[0].photo_id is not None, picked
             if kind == "click_photos_layer":  # its fields name the image: no request before it
                 assert picked[0].photo is not None and picked[0].photo.lth_path, picked[0]
-            wait_until(lambda: len(dock.sequence_photos()) > 1 and not loader.is_loading(), what="the sequence")
+            wait_until(lambda: (shown_in(dock).count or 0) > 1 and not loader.is_loading(), what="the sequence")
 
             if not via_layer:
                 prefetch = loader.prefetch
@@ -173,8 +173,8 @@ def main():
                 figures["step_cold"].append(_step(dock, shown, wait_until))
                 in_rounds["step_cold"].append(figures["step_cold"][-1] / round_now)
                 loader.prefetch = prefetch
-                dock.go_to(dock.position())  # starts the prefetch around the current photo
-            ahead = dock.sequence_photos()[dock.position() + 1]
+                dock.go_to(dock.indexSpin.value() - 1)  # starts the prefetch around the current photo
+            ahead = next(p for p in photos if p.sequence_index > shown_in(dock).index)
             wait_until(lambda: loader.cache.contains(ahead.id, "lth"), what="the prefetch")
             figures["step_prefetched"].append(_step(dock, shown, wait_until))
             in_rounds["step_prefetched"].append(figures["step_prefetched"][-1] / round_now)

@@ -4,6 +4,7 @@ photo dock, the coverage-gaps algorithm's dialog and the coverage-gaps map of th
 
 import json
 import os
+import re
 import urllib.request
 from pathlib import Path
 
@@ -86,8 +87,9 @@ def run(desk):
     yield from desk.click(canvas.viewport(), QPoint(round(point.x()), round(point.y())))
     dock = photos.dock
     yield from desk.wait_for("the photo dock shows the photo, its large image loaded",
-                             lambda: dock is not None and dock.isVisible() and dock.current_photo() is not None
-                             and dock.shown_size() == "lth" and len(dock.sequence_photos()) > 1, 30)
+                             lambda: dock is not None and dock.isVisible() and dock.indexValue.text() != "–"
+                             and dock.statusLabel.text().endswith("px (large)")
+                             and re.fullmatch(r"of ([2-9]|\d\d+)", dock.countLabel.text()), 30)
     iface.mainWindow().resizeDocks([dock], [620], Qt.Orientation.Horizontal)
     yield 2
     grab(desk, "photo-dock.png")
