@@ -341,114 +341,109 @@ Dies kann nicht rückgängig gemacht werden: Ihre Fotos werden für alle entfern
         <translation>KartaView-Abdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="78" />
+        <location filename="../plugin/processing/upload_preview.py" line="75" />
         <source>Sequence {}: {} photo(s), {:.0f} m, {} ({}).</source>
         <translation>Sequenz {}: {} Foto(s), {:.0f} m, {} ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="78" />
+        <location filename="../plugin/processing/upload_preview.py" line="75" />
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="78" />
+        <location filename="../plugin/processing/upload_preview.py" line="75" />
         <source>{} of them 360°</source>
         <translation>davon {} mit 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="78" />
+        <location filename="../plugin/processing/upload_preview.py" line="75" />
         <source>flat</source>
         <translation>flach</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="130" />
+        <location filename="../plugin/processing/upload_preview.py" line="127" />
         <source>Skipped: no photo file</source>
         <translation>Übersprungen: keine Fotodatei</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="131" />
+        <location filename="../plugin/processing/upload_preview.py" line="128" />
         <source>Skipped: file missing or unreadable</source>
         <translation>Übersprungen: Datei fehlt oder ist nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="132" />
+        <location filename="../plugin/processing/upload_preview.py" line="129" />
         <source>Skipped: not a JPEG</source>
         <translation>Übersprungen: kein JPEG</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="133" />
+        <location filename="../plugin/processing/upload_preview.py" line="130" />
         <source>Skipped: corrupt JPEG</source>
         <translation>Übersprungen: beschädigtes JPEG</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="134" />
+        <location filename="../plugin/processing/upload_preview.py" line="131" />
         <source>Skipped: larger than 20 MB</source>
         <translation>Übersprungen: größer als 20 MB</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="135" />
+        <location filename="../plugin/processing/upload_preview.py" line="132" />
         <source>Skipped: no position</source>
         <translation>Übersprungen: keine Position</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="136" />
+        <location filename="../plugin/processing/upload_preview.py" line="133" />
         <source>Skipped: no capture time</source>
         <translation>Übersprungen: keine Aufnahmezeit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="137" />
+        <location filename="../plugin/processing/upload_preview.py" line="134" />
         <source>Skipped: the same file twice</source>
         <translation>Übersprungen: dieselbe Datei zweimal</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="138" />
+        <location filename="../plugin/processing/upload_preview.py" line="135" />
         <source>Skipped: a copy of another photo</source>
         <translation>Übersprungen: Kopie eines anderen Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="139" />
+        <location filename="../plugin/processing/upload_preview.py" line="136" />
         <source>Skipped: near-duplicate</source>
         <translation>Übersprungen: Beinahe-Duplikat</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="165" />
+        <location filename="../plugin/processing/upload_preview.py" line="162" />
         <source>Sequence {}</source>
         <translation>Sequenz {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="168" />
+        <location filename="../plugin/processing/upload_preview.py" line="165" />
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="171" />
+        <location filename="../plugin/processing/upload_preview.py" line="168" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="174" />
+        <location filename="../plugin/processing/upload_preview.py" line="171" />
         <source>Already uploaded</source>
         <translation>Bereits hochgeladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="174" />
+        <location filename="../plugin/processing/upload_preview.py" line="171" />
         <source>Not reached</source>
         <translation>Nicht erreicht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="190" />
+        <location filename="../plugin/processing/upload_preview.py" line="187" />
         <source>Sequence {}: {} photo(s), {:.0f} m, {}</source>
         <translation>Sequenz {}: {} Foto(s), {:.0f} m, {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="193" />
+        <location filename="../plugin/processing/upload_preview.py" line="190" />
         <source>(360°)</source>
         <translation>(360°)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_preview.py" line="216" />
-        <source>The style of {} was not applied: {}</source>
-        <translation>Der Stil von {} wurde nicht angewendet: {}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/track_input.py" line="45" />
@@ -643,7 +638,7 @@ Kamerauhr minus GPS-Uhr: wie weit die Uhr der Kamera dem GPS voraus war, in Seku
         <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styling.py" line="29" />
+        <location filename="../plugin/processing/styling.py" line="58" />
         <source>The style {} was not applied: {}</source>
         <translation>Der Stil {} wurde nicht angewendet: {}</translation>
     </message>
@@ -1796,62 +1791,62 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="129" />
+        <location filename="../plugin/gui/photo_dock.py" line="128" />
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="223" />
+        <location filename="../plugin/gui/photo_dock.py" line="208" />
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="243" />
+        <location filename="../plugin/gui/photo_dock.py" line="228" />
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="255" />
+        <location filename="../plugin/gui/photo_dock.py" line="240" />
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="333" />
+        <location filename="../plugin/gui/photo_dock.py" line="318" />
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="397" />
+        <location filename="../plugin/gui/photo_dock.py" line="382" />
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="419" />
+        <location filename="../plugin/gui/photo_dock.py" line="403" />
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="435" />
+        <location filename="../plugin/gui/photo_dock.py" line="419" />
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="447" />
+        <location filename="../plugin/gui/photo_dock.py" line="431" />
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="517" />
+        <location filename="../plugin/gui/photo_dock.py" line="501" />
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="517" />
+        <location filename="../plugin/gui/photo_dock.py" line="501" />
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="525" />
+        <location filename="../plugin/gui/photo_dock.py" line="509" />
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
     </message>
@@ -1861,32 +1856,32 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
         <translation>Etwas ist schiefgelaufen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="370" />
+        <location filename="../plugin/gui/photo_dock.py" line="355" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="404" />
+        <location filename="../plugin/gui/photo_dock.py" line="388" />
         <source>thumbnail</source>
         <translation>Vorschaubild</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="404" />
+        <location filename="../plugin/gui/photo_dock.py" line="388" />
         <source>large</source>
         <translation>groß</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="405" />
+        <location filename="../plugin/gui/photo_dock.py" line="389" />
         <source>full resolution</source>
         <translation>volle Auflösung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="454" />
+        <location filename="../plugin/gui/photo_dock.py" line="438" />
         <source>The panel tries again by itself every few seconds.</source>
         <translation>Das Bedienfeld versucht es alle paar Sekunden von selbst erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="487" />
+        <location filename="../plugin/gui/photo_dock.py" line="471" />
         <source>{} (id {})</source>
         <translation>{} (ID {})</translation>
     </message>
@@ -2373,6 +2368,174 @@ Das Dekodieren nutzt die FFmpeg-Programme ffmpeg und ffprobe, die die QGIS-Insta
     </message>
 </context>
 <context>
+    <name>UploadMessages</name>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="16" />
+        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Das Upload-Journal {path} ist leer (0 Bytes): Die Aufzeichnung der bereits hochgeladenen Fotos ist verloren. Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="21" />
+        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Das Upload-Journal {path} ist beschädigt ({detail}). Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="25" />
+        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
+        <translation>Das Upload-Journal {path} kann nicht geschrieben werden ({detail}). Machen Sie die Datei und ihren Ordner beschreibbar oder setzen Sie die Umgebungsvariable KARTAVIEW_UPLOAD_JOURNAL auf eine Datei in einem beschreibbaren Ordner und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="29" />
+        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
+        <translation>Der Datenträger des Upload-Journals {path} ist voll ({detail}). Geben Sie Speicherplatz frei und starten Sie den Algorithmus erneut mit denselben Fotos: Er setzt dort fort, wo dieser Lauf angehalten hat.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="32" />
+        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
+        <translation>Das Upload-Journal {path} ist von einem anderen Programm gesperrt ({detail}). Schließen Sie es und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="34" />
+        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
+        <translation>Das Upload-Journal {path} wurde von einer neueren Version des Plugins geschrieben. Aktualisieren Sie das Plugin.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="37" />
+        <source>The upload journal {path} could not be used ({detail}).</source>
+        <translation>Das Upload-Journal {path} konnte nicht verwendet werden ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="43" />
+        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
+        <translation>{} Foto(s) der Sequenz {} werden gerade von einem anderen Lauf hochgeladen, gestartet um {} (Prozess {} auf {}); es wird darauf gewartet, damit kein Foto doppelt hochgeladen wird.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="47" />
+        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
+        <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="50" />
+        <source>Created sequence {} on KartaView: {}</source>
+        <translation>Sequenz {} auf KartaView angelegt: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="51" />
+        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
+        <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="54" />
+        <source>Finished sequence {}: {}</source>
+        <translation>Sequenz {} abgeschlossen: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="60" />
+        <source>No photo file is given.</source>
+        <translation>Es ist keine Fotodatei angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="61" />
+        <source>The photo file does not exist or cannot be read ({}).</source>
+        <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="62" />
+        <source>Not a JPEG file ({}).</source>
+        <translation>Keine JPEG-Datei ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="63" />
+        <source>Corrupt JPEG file: {}.</source>
+        <translation>Beschädigte JPEG-Datei: {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="64" />
+        <source>The file is larger than KartaView's limit of 20 MB ({}).</source>
+        <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="65" />
+        <source>No position: the geometry is empty or at 0,0.</source>
+        <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="66" />
+        <source>No capture time in the field '{}'.</source>
+        <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="67" />
+        <source>The same file is selected twice (also feature {}).</source>
+        <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="68" />
+        <source>A copy of the photo of feature {} (the same file contents).</source>
+        <translation>Eine Kopie des Fotos von Objekt {} (gleicher Dateiinhalt).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="69" />
+        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
+        <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="71" />
+        <source>Uploaded by an earlier run.</source>
+        <translation>Bei einem früheren Lauf hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="72" />
+        <source>Uploaded by another run at the same time.</source>
+        <translation>Von einem gleichzeitig laufenden anderen Lauf hochgeladen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="73" />
+        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
+        <translation>Nicht gesendet: Das Upload-Journal konnte nicht geschrieben werden ({}). Starten Sie den Algorithmus erneut, sobald das behoben ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="75" />
+        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
+        <translation>Auf KartaView, aber das Upload-Journal konnte es nicht festhalten ({}); ein späterer Lauf sendet es erneut, und KartaView antwortet, dass es ein Duplikat ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="78" />
+        <source>KartaView already had this photo.</source>
+        <translation>KartaView hatte dieses Foto bereits.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="79" />
+        <source>KartaView did not accept the access token: sign in again.</source>
+        <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="80" />
+        <source>KartaView rejected the photo: {}</source>
+        <translation>KartaView hat das Foto abgelehnt: {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="81" />
+        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
+        <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="83" />
+        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
+        <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="85" />
+        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
+        <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="87" />
+        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
+        <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
+    </message>
+</context>
+<context>
     <name>UploadPhotosAlgorithm</name>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="100" />
@@ -2440,7 +2603,7 @@ Das Dekodieren nutzt die FFmpeg-Programme ffmpeg und ffprobe, die die QGIS-Insta
         <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="451" />
+        <location filename="../plugin/processing/upload_photos.py" line="371" />
         <source>Upload report</source>
         <translation>Upload-Bericht</translation>
     </message>
@@ -2485,194 +2648,29 @@ Das Dekodieren nutzt die FFmpeg-Programme ffmpeg und ffprobe, die die QGIS-Insta
         <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="321" />
+        <location filename="../plugin/processing/upload_photos.py" line="294" />
         <source>The input layer has no field '{}'.</source>
         <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="369" />
+        <location filename="../plugin/processing/upload_photos.py" line="308" />
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="395" />
-        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
-        <translation>Sequenz {} ({}) ist nicht abgeschlossen: {}. Führen Sie den Algorithmus erneut mit denselben Fotos aus, um sie zu vervollständigen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="401" />
-        <source>Created sequence {} on KartaView: {}</source>
-        <translation>Sequenz {} auf KartaView angelegt: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402" />
-        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
-        <translation>Sequenz {} auf KartaView angelegt: {} (ein früherer Lauf wurde beim Anlegen unterbrochen und hat möglicherweise eine leere Sequenz hinterlassen)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405" />
-        <source>Finished sequence {}: {}</source>
-        <translation>Sequenz {} abgeschlossen: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="414" />
+        <location filename="../plugin/processing/upload_photos.py" line="334" />
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="425" />
+        <location filename="../plugin/processing/upload_photos.py" line="345" />
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="458" />
-        <source>No photo file is given.</source>
-        <translation>Es ist keine Fotodatei angegeben.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="459" />
-        <source>The photo file does not exist or cannot be read ({}).</source>
-        <translation>Die Fotodatei existiert nicht oder kann nicht gelesen werden ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="460" />
-        <source>Not a JPEG file ({}).</source>
-        <translation>Keine JPEG-Datei ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="461" />
-        <source>Corrupt JPEG file: {}.</source>
-        <translation>Beschädigte JPEG-Datei: {}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="462" />
-        <source>The file is larger than KartaView's limit of 20 MB ({}).</source>
-        <translation>Die Datei ist größer als die KartaView-Grenze von 20 MB ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="463" />
-        <source>No position: the geometry is empty or at 0,0.</source>
-        <translation>Keine Position: Die Geometrie ist leer oder liegt bei 0,0.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="464" />
-        <source>No capture time in the field '{}'.</source>
-        <translation>Keine Aufnahmezeit im Feld „{}“.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="465" />
-        <source>The same file is selected twice (also feature {}).</source>
-        <translation>Dieselbe Datei ist doppelt ausgewählt (auch Objekt {}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="467" />
-        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
-        <translation>Beinahe-Duplikat von Objekt {} (innerhalb von 0,5 m und 5°); behalten Sie Beinahe-Duplikate, um es hochzuladen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="469" />
-        <source>Uploaded by an earlier run.</source>
-        <translation>Bei einem früheren Lauf hochgeladen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="476" />
-        <source>KartaView already had this photo.</source>
-        <translation>KartaView hatte dieses Foto bereits.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="477" />
-        <source>KartaView did not accept the access token: sign in again.</source>
-        <translation>KartaView hat das Zugriffstoken nicht akzeptiert: Melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="478" />
-        <source>KartaView rejected the photo: {}</source>
-        <translation>KartaView hat das Foto abgelehnt: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="479" />
-        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
-        <translation>Nach mehreren Versuchen nicht bestätigt ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="481" />
-        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
-        <translation>Die Datei konnte nicht gelesen werden ({}). Führen Sie den Algorithmus erneut aus, sobald sie wieder verfügbar ist.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="483" />
-        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
-        <translation>Die zugehörige Sequenz konnte nicht angelegt werden ({}). Führen Sie den Algorithmus erneut aus, um es noch einmal zu versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="485" />
-        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
-        <translation>Abgebrochen, bevor KartaView es bestätigt hat. Führen Sie den Algorithmus erneut aus, um fortzufahren.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="284" />
-        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
-        <translation>Das Upload-Journal {path} ist leer (0 Bytes): Die Aufzeichnung der bereits hochgeladenen Fotos ist verloren. Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="289" />
-        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
-        <translation>Das Upload-Journal {path} ist beschädigt ({detail}). Es wurde nichts hochgeladen, damit kein Foto doppelt hochgeladen wird. Stellen Sie die Datei aus einer Sicherung wieder her, falls vorhanden. Andernfalls verschieben Sie sie und starten Sie erneut: Ein neues Journal wird angelegt, und zuvor hochgeladene Fotos werden auf KartaView womöglich ein zweites Mal gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="293" />
-        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
-        <translation>Das Upload-Journal {path} kann nicht geschrieben werden ({detail}). Machen Sie die Datei und ihren Ordner beschreibbar oder setzen Sie die Umgebungsvariable KARTAVIEW_UPLOAD_JOURNAL auf eine Datei in einem beschreibbaren Ordner und starten Sie dann erneut.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="297" />
-        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
-        <translation>Der Datenträger des Upload-Journals {path} ist voll ({detail}). Geben Sie Speicherplatz frei und starten Sie den Algorithmus erneut mit denselben Fotos: Er setzt dort fort, wo dieser Lauf angehalten hat.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="300" />
-        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
-        <translation>Das Upload-Journal {path} ist von einem anderen Programm gesperrt ({detail}). Schließen Sie es und starten Sie dann erneut.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="302" />
-        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
-        <translation>Das Upload-Journal {path} wurde von einer neueren Version des Plugins geschrieben. Aktualisieren Sie das Plugin.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="305" />
-        <source>The upload journal {path} could not be used ({detail}).</source>
-        <translation>Das Upload-Journal {path} konnte nicht verwendet werden ({detail}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="388" />
-        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
-        <translation>{} Foto(s) der Sequenz {} werden gerade von einem anderen Lauf hochgeladen, gestartet um {} (Prozess {} auf {}); es wird darauf gewartet, damit kein Foto doppelt hochgeladen wird.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="417" />
+        <location filename="../plugin/processing/upload_photos.py" line="337" />
         <source>The upload stopped: {} The report lists each photo's state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>Der Upload wurde angehalten: {} Der Bericht nennt den Zustand jedes Fotos; das Journal {} enthält, was KartaView zuvor bestätigt hat.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="466" />
-        <source>A copy of the photo of feature {} (the same file contents).</source>
-        <translation>Eine Kopie des Fotos von Objekt {} (gleicher Dateiinhalt).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="470" />
-        <source>Uploaded by another run at the same time.</source>
-        <translation>Von einem gleichzeitig laufenden anderen Lauf hochgeladen.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="471" />
-        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
-        <translation>Nicht gesendet: Das Upload-Journal konnte nicht geschrieben werden ({}). Starten Sie den Algorithmus erneut, sobald das behoben ist.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="473" />
-        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
-        <translation>Auf KartaView, aber das Upload-Journal konnte es nicht festhalten ({}); ein späterer Lauf sendet es erneut, und KartaView antwortet, dass es ein Duplikat ist.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="106" />

@@ -342,114 +342,109 @@ Cette action est définitive : ses photos sont supprimées pour tout le monde.</
         <translation>Couverture KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <location filename="../plugin/processing/upload_preview.py" line="75"/>
         <source>Sequence {}: {} photo(s), {:.0f} m, {} ({}).</source>
         <translation>Séquence {} : {} photo(s), {:.0f} m, {} ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <location filename="../plugin/processing/upload_preview.py" line="75"/>
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <location filename="../plugin/processing/upload_preview.py" line="75"/>
         <source>{} of them 360°</source>
         <translation>dont {} à 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="78"/>
+        <location filename="../plugin/processing/upload_preview.py" line="75"/>
         <source>flat</source>
         <translation>plates</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="130"/>
+        <location filename="../plugin/processing/upload_preview.py" line="127"/>
         <source>Skipped: no photo file</source>
         <translation>Ignorée : pas de fichier photo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="131"/>
+        <location filename="../plugin/processing/upload_preview.py" line="128"/>
         <source>Skipped: file missing or unreadable</source>
         <translation>Ignorée : fichier absent ou illisible</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="132"/>
+        <location filename="../plugin/processing/upload_preview.py" line="129"/>
         <source>Skipped: not a JPEG</source>
         <translation>Ignorée : pas un JPEG</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="133"/>
+        <location filename="../plugin/processing/upload_preview.py" line="130"/>
         <source>Skipped: corrupt JPEG</source>
         <translation>Ignorée : JPEG corrompu</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="134"/>
+        <location filename="../plugin/processing/upload_preview.py" line="131"/>
         <source>Skipped: larger than 20 MB</source>
         <translation>Ignorée : plus de 20 Mo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="135"/>
+        <location filename="../plugin/processing/upload_preview.py" line="132"/>
         <source>Skipped: no position</source>
         <translation>Ignorée : pas de position</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="136"/>
+        <location filename="../plugin/processing/upload_preview.py" line="133"/>
         <source>Skipped: no capture time</source>
         <translation>Ignorée : pas de date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="137"/>
+        <location filename="../plugin/processing/upload_preview.py" line="134"/>
         <source>Skipped: the same file twice</source>
         <translation>Ignorée : le même fichier deux fois</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="138"/>
+        <location filename="../plugin/processing/upload_preview.py" line="135"/>
         <source>Skipped: a copy of another photo</source>
         <translation>Ignorée : copie d’une autre photo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="139"/>
+        <location filename="../plugin/processing/upload_preview.py" line="136"/>
         <source>Skipped: near-duplicate</source>
         <translation>Ignorée : quasi-doublon</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="165"/>
+        <location filename="../plugin/processing/upload_preview.py" line="162"/>
         <source>Sequence {}</source>
         <translation>Séquence {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="168"/>
+        <location filename="../plugin/processing/upload_preview.py" line="165"/>
         <source>Skipped</source>
         <translation>Ignorée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="171"/>
+        <location filename="../plugin/processing/upload_preview.py" line="168"/>
         <source>Failed</source>
         <translation>En échec</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="174"/>
+        <location filename="../plugin/processing/upload_preview.py" line="171"/>
         <source>Already uploaded</source>
         <translation>Déjà téléversée</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="174"/>
+        <location filename="../plugin/processing/upload_preview.py" line="171"/>
         <source>Not reached</source>
         <translation>Non atteinte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="190"/>
+        <location filename="../plugin/processing/upload_preview.py" line="187"/>
         <source>Sequence {}: {} photo(s), {:.0f} m, {}</source>
         <translation>Séquence {} : {} photo(s), {:.0f} m, {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_preview.py" line="193"/>
+        <location filename="../plugin/processing/upload_preview.py" line="190"/>
         <source>(360°)</source>
         <translation>(360°)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_preview.py" line="216"/>
-        <source>The style of {} was not applied: {}</source>
-        <translation>Le style de {} n’a pas été appliqué : {}</translation>
     </message>
     <message>
         <location filename="../plugin/processing/track_input.py" line="45"/>
@@ -644,7 +639,7 @@ Horloge de l'appareil moins horloge GPS : de combien l'horloge de l'appareil ava
         <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styling.py" line="29"/>
+        <location filename="../plugin/processing/styling.py" line="58"/>
         <source>The style {} was not applied: {}</source>
         <translation>Le style {} n’a pas été appliqué : {}</translation>
     </message>
@@ -1797,62 +1792,62 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="129"/>
+        <location filename="../plugin/gui/photo_dock.py" line="128"/>
         <source>{}×</source>
         <translation>{}×</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="223"/>
+        <location filename="../plugin/gui/photo_dock.py" line="208"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="243"/>
+        <location filename="../plugin/gui/photo_dock.py" line="228"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="255"/>
+        <location filename="../plugin/gui/photo_dock.py" line="240"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="333"/>
+        <location filename="../plugin/gui/photo_dock.py" line="318"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="397"/>
+        <location filename="../plugin/gui/photo_dock.py" line="382"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="419"/>
+        <location filename="../plugin/gui/photo_dock.py" line="403"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="435"/>
+        <location filename="../plugin/gui/photo_dock.py" line="419"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="447"/>
+        <location filename="../plugin/gui/photo_dock.py" line="431"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="517"/>
+        <location filename="../plugin/gui/photo_dock.py" line="501"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="517"/>
+        <location filename="../plugin/gui/photo_dock.py" line="501"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="525"/>
+        <location filename="../plugin/gui/photo_dock.py" line="509"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
     </message>
@@ -1862,32 +1857,32 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
         <translation>Une erreur s’est produite : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="370"/>
+        <location filename="../plugin/gui/photo_dock.py" line="355"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="404"/>
+        <location filename="../plugin/gui/photo_dock.py" line="388"/>
         <source>thumbnail</source>
         <translation>vignette</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="404"/>
+        <location filename="../plugin/gui/photo_dock.py" line="388"/>
         <source>large</source>
         <translation>grande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="405"/>
+        <location filename="../plugin/gui/photo_dock.py" line="389"/>
         <source>full resolution</source>
         <translation>pleine résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="454"/>
+        <location filename="../plugin/gui/photo_dock.py" line="438"/>
         <source>The panel tries again by itself every few seconds.</source>
         <translation>Le panneau réessaie de lui-même toutes les quelques secondes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="487"/>
+        <location filename="../plugin/gui/photo_dock.py" line="471"/>
         <source>{} (id {})</source>
         <translation>{} (id {})</translation>
     </message>
@@ -1895,76 +1890,76 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
 <context>
     <name>PhotoFolderGpxPreviewModel</name>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="103" />
+        <location filename="../plugin/processing/models/__init__.py" line="103"/>
         <source>Photo folder and GPS track to KartaView (upload preview)</source>
         <translation>Dossier de photos et trace GPS vers KartaView (aperçu du téléversement)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="106" />
-        <source>Geotags the photos of a folder with a GPS track ("Geotag photos from a GPS track": a GPX file or a layer with times, the camera clock's offset and time zone) and plans their upload to KartaView ("Upload photos to KartaView"). By default a dry run: nothing is sent, and the planned sequences and the photos are shown on the map; the photos the track does not cover are listed with the reason. Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per folder, each with its track.
+        <location filename="../plugin/processing/models/__init__.py" line="106"/>
+        <source>Geotags the photos of a folder with a GPS track (&quot;Geotag photos from a GPS track&quot;: a GPX file or a layer with times, the camera clock&apos;s offset and time zone) and plans their upload to KartaView (&quot;Upload photos to KartaView&quot;). By default a dry run: nothing is sent, and the planned sequences and the photos are shown on the map; the photos the track does not cover are listed with the reason. Turn the dry run off to upload (sign in first). Run it in batch mode over many folders: one row per folder, each with its track.
 
-The model is a .model3 file in the plugin's processing/models folder: open it in the Model Designer to adapt it.</source>
+The model is a .model3 file in the plugin&apos;s processing/models folder: open it in the Model Designer to adapt it.</source>
         <translation>Géolocalise les photos d’un dossier avec une trace GPS (« Géolocaliser des photos avec une trace GPS » : un fichier GPX ou une couche avec heures, le décalage et le fuseau horaire de l’horloge de l’appareil) et planifie leur téléversement vers KartaView (« Téléverser des photos vers KartaView »). Par défaut un essai à blanc : rien n’est envoyé, et les séquences prévues et les photos sont affichées sur la carte ; les photos que la trace ne couvre pas sont listées avec la raison. Désactivez l’essai à blanc pour téléverser (connectez-vous d’abord). Lancez-le en mode de traitement par lots sur de nombreux dossiers : une ligne par dossier, chacune avec sa trace.
 
 Le modèle est un fichier .model3 du dossier processing/models de l’extension : ouvrez-le dans le modeleur graphique pour l’adapter.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="118" />
+        <location filename="../plugin/processing/models/__init__.py" line="118"/>
         <source>Photo folder</source>
         <translation>Dossier de photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="119" />
+        <location filename="../plugin/processing/models/__init__.py" line="119"/>
         <source>Include sub-folders</source>
         <translation>Inclure les sous-dossiers</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="120" />
+        <location filename="../plugin/processing/models/__init__.py" line="120"/>
         <source>GPS track (GPX file or point/line layer with times)</source>
         <translation>Trace GPS (fichier GPX ou couche de points/lignes avec heures)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="122" />
+        <location filename="../plugin/processing/models/__init__.py" line="122"/>
         <source>Camera clock minus GPS clock (seconds)</source>
         <translation>Horloge de l'appareil moins horloge GPS (secondes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="123" />
-        <source>Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer's)</source>
+        <location filename="../plugin/processing/models/__init__.py" line="123"/>
+        <source>Time zone of the camera clock (e.g. Europe/Bucharest or UTC+02:00; empty: this computer&apos;s)</source>
         <translation>Fuseau horaire de l'horloge de l'appareil (p. ex. Europe/Bucharest ou UTC+02:00 ; vide : celui de cet ordinateur)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="125" />
+        <location filename="../plugin/processing/models/__init__.py" line="125"/>
         <source>Dry run (plan and preview, send nothing)</source>
         <translation>Essai à blanc (planifier et prévisualiser, ne rien envoyer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="126" />
+        <location filename="../plugin/processing/models/__init__.py" line="126"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Écart de temps maximal dans une séquence (secondes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="127" />
+        <location filename="../plugin/processing/models/__init__.py" line="127"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Écart de distance maximal dans une séquence (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="129" />
+        <location filename="../plugin/processing/models/__init__.py" line="129"/>
         <source>Photos twice as wide as high without GPano XMP are 360°</source>
         <translation>Les photos deux fois plus larges que hautes sans XMP GPano sont à 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="131" />
+        <location filename="../plugin/processing/models/__init__.py" line="131"/>
         <source>Photos the track does not cover</source>
         <translation>Photos non couvertes par la trace</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="132" />
+        <location filename="../plugin/processing/models/__init__.py" line="132"/>
         <source>Upload report</source>
         <translation>Rapport de téléversement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/models/__init__.py" line="133" />
+        <location filename="../plugin/processing/models/__init__.py" line="133"/>
         <source>Planned sequences</source>
         <translation>Séquences prévues</translation>
     </message>
@@ -2374,6 +2369,174 @@ Le décodage utilise les programmes ffmpeg et ffprobe de FFmpeg, que les install
     </message>
 </context>
 <context>
+    <name>UploadMessages</name>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="16"/>
+        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Le journal d’envoi {path} est vide (0 octet) : la trace des photos déjà envoyées est perdue. Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="21"/>
+        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
+        <translation>Le journal d’envoi {path} est endommagé ({detail}). Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="25"/>
+        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
+        <translation>Le journal d’envoi {path} ne peut pas être écrit ({detail}). Rendez le fichier et son dossier accessibles en écriture, ou faites pointer la variable d’environnement KARTAVIEW_UPLOAD_JOURNAL vers un fichier d’un dossier accessible en écriture, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="29"/>
+        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
+        <translation>Le disque du journal d’envoi {path} est plein ({detail}). Libérez de la place, puis relancez l’algorithme sur les mêmes photos : il reprend là où cette exécution s’est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="32"/>
+        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
+        <translation>Le journal d’envoi {path} est verrouillé par un autre programme ({detail}). Fermez-le, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="34"/>
+        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
+        <translation>Le journal d’envoi {path} a été écrit par une version plus récente de l’extension. Mettez l’extension à jour.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="37"/>
+        <source>The upload journal {path} could not be used ({detail}).</source>
+        <translation>Le journal d’envoi {path} n’a pas pu être utilisé ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="43"/>
+        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
+        <translation>{} photo(s) de la séquence {} sont en cours d’envoi par une autre exécution lancée à {} (processus {} sur {}) ; attente de celle-ci, pour qu’aucune photo ne soit envoyée deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="47"/>
+        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
+        <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="50"/>
+        <source>Created sequence {} on KartaView: {}</source>
+        <translation>Séquence {} créée sur KartaView : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="51"/>
+        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
+        <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="54"/>
+        <source>Finished sequence {}: {}</source>
+        <translation>Séquence {} terminée : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="60"/>
+        <source>No photo file is given.</source>
+        <translation>Aucun fichier photo n’est indiqué.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="61"/>
+        <source>The photo file does not exist or cannot be read ({}).</source>
+        <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="62"/>
+        <source>Not a JPEG file ({}).</source>
+        <translation>Ce n’est pas un fichier JPEG ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="63"/>
+        <source>Corrupt JPEG file: {}.</source>
+        <translation>Fichier JPEG corrompu : {}.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="64"/>
+        <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
+        <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="65"/>
+        <source>No position: the geometry is empty or at 0,0.</source>
+        <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="66"/>
+        <source>No capture time in the field &apos;{}&apos;.</source>
+        <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="67"/>
+        <source>The same file is selected twice (also feature {}).</source>
+        <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="68"/>
+        <source>A copy of the photo of feature {} (the same file contents).</source>
+        <translation>Une copie de la photo de l’entité {} (même contenu de fichier).</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="69"/>
+        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
+        <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="71"/>
+        <source>Uploaded by an earlier run.</source>
+        <translation>Téléversée lors d’une exécution précédente.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="72"/>
+        <source>Uploaded by another run at the same time.</source>
+        <translation>Envoyée par une autre exécution au même moment.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="73"/>
+        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
+        <translation>Non envoyée : le journal d’envoi n’a pas pu être écrit ({}). Relancez l’algorithme une fois le problème corrigé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="75"/>
+        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
+        <translation>Sur KartaView, mais le journal d’envoi n’a pas pu l’enregistrer ({}) ; une exécution ultérieure la renvoie et KartaView répond qu’elle est en double.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="78"/>
+        <source>KartaView already had this photo.</source>
+        <translation>KartaView avait déjà cette photo.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="79"/>
+        <source>KartaView did not accept the access token: sign in again.</source>
+        <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="80"/>
+        <source>KartaView rejected the photo: {}</source>
+        <translation>KartaView a refusé la photo : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="81"/>
+        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
+        <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="83"/>
+        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
+        <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="85"/>
+        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
+        <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/upload_messages.py" line="87"/>
+        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
+        <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
+    </message>
+</context>
+<context>
     <name>UploadPhotosAlgorithm</name>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="100"/>
@@ -2441,7 +2604,7 @@ Le décodage utilise les programmes ffmpeg et ffprobe de FFmpeg, que les install
         <translation>Compte KartaView (configuration d’authentification)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="451"/>
+        <location filename="../plugin/processing/upload_photos.py" line="371"/>
         <source>Upload report</source>
         <translation>Rapport de téléversement</translation>
     </message>
@@ -2486,194 +2649,29 @@ Le décodage utilise les programmes ffmpeg et ffprobe de FFmpeg, que les install
         <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="321"/>
+        <location filename="../plugin/processing/upload_photos.py" line="294"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>La couche en entrée n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="369"/>
+        <location filename="../plugin/processing/upload_photos.py" line="308"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="395"/>
-        <source>Sequence {} ({}) is not finished: {}. Run the algorithm again on the same photos to complete it.</source>
-        <translation>La séquence {} ({}) n’est pas terminée : {}. Relancez l’algorithme sur les mêmes photos pour la compléter.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="401"/>
-        <source>Created sequence {} on KartaView: {}</source>
-        <translation>Séquence {} créée sur KartaView : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="402"/>
-        <source>Created sequence {} on KartaView: {} (an earlier run was interrupted while creating it and may have left an empty sequence)</source>
-        <translation>Séquence {} créée sur KartaView : {} (une exécution précédente a été interrompue pendant sa création et a peut-être laissé une séquence vide)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="405"/>
-        <source>Finished sequence {}: {}</source>
-        <translation>Séquence {} terminée : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="414"/>
+        <location filename="../plugin/processing/upload_photos.py" line="334"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="425"/>
+        <location filename="../plugin/processing/upload_photos.py" line="345"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="458"/>
-        <source>No photo file is given.</source>
-        <translation>Aucun fichier photo n’est indiqué.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="459"/>
-        <source>The photo file does not exist or cannot be read ({}).</source>
-        <translation>Le fichier photo n’existe pas ou ne peut pas être lu ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="460"/>
-        <source>Not a JPEG file ({}).</source>
-        <translation>Ce n’est pas un fichier JPEG ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="461"/>
-        <source>Corrupt JPEG file: {}.</source>
-        <translation>Fichier JPEG corrompu : {}.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="462"/>
-        <source>The file is larger than KartaView&apos;s limit of 20 MB ({}).</source>
-        <translation>Le fichier dépasse la limite de 20 Mo de KartaView ({}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="463"/>
-        <source>No position: the geometry is empty or at 0,0.</source>
-        <translation>Pas de position : la géométrie est vide ou située en 0,0.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="464"/>
-        <source>No capture time in the field &apos;{}&apos;.</source>
-        <translation>Pas de date de prise de vue dans le champ « {} ».</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="465"/>
-        <source>The same file is selected twice (also feature {}).</source>
-        <translation>Le même fichier est sélectionné deux fois (aussi l’entité {}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="467"/>
-        <source>Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it.</source>
-        <translation>Quasi-doublon de l’entité {} (à moins de 0,5 m et 5°) ; conservez les quasi-doublons pour la téléverser.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="469"/>
-        <source>Uploaded by an earlier run.</source>
-        <translation>Téléversée lors d’une exécution précédente.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="476"/>
-        <source>KartaView already had this photo.</source>
-        <translation>KartaView avait déjà cette photo.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="477"/>
-        <source>KartaView did not accept the access token: sign in again.</source>
-        <translation>KartaView n’a pas accepté le jeton d’accès : reconnectez-vous.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="478"/>
-        <source>KartaView rejected the photo: {}</source>
-        <translation>KartaView a refusé la photo : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="479"/>
-        <source>Not confirmed after several attempts ({}). Run the algorithm again to retry.</source>
-        <translation>Non confirmée après plusieurs tentatives ({}). Relancez l’algorithme pour réessayer.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="481"/>
-        <source>The file could not be read ({}). Run the algorithm again once it is back.</source>
-        <translation>Le fichier n’a pas pu être lu ({}). Relancez l’algorithme quand il sera de nouveau disponible.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="483"/>
-        <source>Its sequence could not be created ({}). Run the algorithm again to retry.</source>
-        <translation>Sa séquence n’a pas pu être créée ({}). Relancez l’algorithme pour réessayer.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="485"/>
-        <source>Cancelled before KartaView confirmed it. Run the algorithm again to continue.</source>
-        <translation>Annulé avant que KartaView ne l’ait confirmée. Relancez l’algorithme pour continuer.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="284"/>
-        <source>The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
-        <translation>Le journal d’envoi {path} est vide (0 octet) : la trace des photos déjà envoyées est perdue. Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="289"/>
-        <source>The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded before may be stored on KartaView a second time.</source>
-        <translation>Le journal d’envoi {path} est endommagé ({detail}). Rien n’a été envoyé, pour qu’aucune photo ne soit envoyée deux fois. Restaurez le fichier depuis une sauvegarde si vous en avez une. Sinon, déplacez-le ailleurs et relancez : un nouveau journal est créé, et des photos envoyées auparavant pourraient être enregistrées une seconde fois sur KartaView.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="293"/>
-        <source>The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run again.</source>
-        <translation>Le journal d’envoi {path} ne peut pas être écrit ({detail}). Rendez le fichier et son dossier accessibles en écriture, ou faites pointer la variable d’environnement KARTAVIEW_UPLOAD_JOURNAL vers un fichier d’un dossier accessible en écriture, puis relancez.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="297"/>
-        <source>The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm again on the same photos: it continues where this run stopped.</source>
-        <translation>Le disque du journal d’envoi {path} est plein ({detail}). Libérez de la place, puis relancez l’algorithme sur les mêmes photos : il reprend là où cette exécution s’est arrêtée.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="300"/>
-        <source>The upload journal {path} is locked by another program ({detail}). Close it, then run again.</source>
-        <translation>Le journal d’envoi {path} est verrouillé par un autre programme ({detail}). Fermez-le, puis relancez.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="302"/>
-        <source>The upload journal {path} was written by a newer version of the plugin. Update the plugin.</source>
-        <translation>Le journal d’envoi {path} a été écrit par une version plus récente de l’extension. Mettez l’extension à jour.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="305"/>
-        <source>The upload journal {path} could not be used ({detail}).</source>
-        <translation>Le journal d’envoi {path} n’a pas pu être utilisé ({detail}).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="388"/>
-        <source>{} photo(s) of sequence {} are being uploaded by another run started at {} (process {} on {}); waiting for it, so that no photo is uploaded twice.</source>
-        <translation>{} photo(s) de la séquence {} sont en cours d’envoi par une autre exécution lancée à {} (processus {} sur {}) ; attente de celle-ci, pour qu’aucune photo ne soit envoyée deux fois.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="417"/>
+        <location filename="../plugin/processing/upload_photos.py" line="337"/>
         <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>L’envoi s’est arrêté : {} Le rapport donne l’état de chaque photo ; le journal {} garde ce que KartaView avait confirmé auparavant.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="466"/>
-        <source>A copy of the photo of feature {} (the same file contents).</source>
-        <translation>Une copie de la photo de l’entité {} (même contenu de fichier).</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="470"/>
-        <source>Uploaded by another run at the same time.</source>
-        <translation>Envoyée par une autre exécution au même moment.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="471"/>
-        <source>Not sent: the upload journal could not be written ({}). Run the algorithm again once that is fixed.</source>
-        <translation>Non envoyée : le journal d’envoi n’a pas pu être écrit ({}). Relancez l’algorithme une fois le problème corrigé.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/upload_photos.py" line="473"/>
-        <source>On KartaView, but the upload journal could not record it ({}); a later run sends it again and KartaView answers it is a duplicate.</source>
-        <translation>Sur KartaView, mais le journal d’envoi n’a pas pu l’enregistrer ({}) ; une exécution ultérieure la renvoie et KartaView répond qu’elle est en double.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/upload_photos.py" line="106"/>

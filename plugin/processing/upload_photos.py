@@ -12,8 +12,6 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
@@ -38,14 +36,16 @@ from ..core.compat import INT, INT64, STRING, new_field
 from ..core.log import log_info, log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
-from ..upload import journal_errors, panorama, planner, uploader
+from ..upload import panorama, uploader
 from ..upload.identity import DigestCache
 from ..upload.journal import CONFIRMED, Journal
 from ..upload.journal_errors import JournalError, guard
-from ..upload.planner import PhotoInput, Plan, PlanOptions
+from ..upload.planner import Plan, PlanOptions
 from ..upload.report import ReportRows
-from . import photo_values, styling, upload_preview
+from . import styling, upload_preview
 from .filters import DECIMALS_1
+from .upload_input import read_photos
+from .upload_messages import UploadMessages
 
 JOURNAL_ENV = "KARTAVIEW_UPLOAD_JOURNAL"
 SKIPPED = "skipped"
@@ -223,14 +223,14 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         try:
             with self._journal(client) as journal, Plan(options, DigestCache(journal)) as plan, \
                     ReportRows() as rows:
-                self._read(source, fields, context, feedback, plan, rows)
+                read_photos(source, fields, context, feedback, plan, rows)
                 plan.split()
                 feedback.pushInfo(self.tr("To upload: {} photo(s) in {} sequence(s). Skipped: {}.").format(
                     plan.photo_count, plan.sequence_count, plan.skipped_count))
                 spheres = self._describe_plan(plan, feedback)
                 for skip in plan.skipped():
                     rows.set(skip.ref, skip.path, None, None, None, SKIPPED,
-                             self._reason(skip.reason, skip.detail, fields), "", None, skip.reason)
+                             UploadMessages().reason(skip.reason, skip.detail, fields["time"]), "", None, skip.reason)
                 if dry_run:
                     self._dry_run(plan, journal, client, rows)
                 else:
@@ -242,7 +242,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                 results["PHOTOS_360"] = spheres
                 return results
         except JournalError as error:  # before anything was sent (opening it, planning)
-            raise QgsProcessingException(self._journal_message(error)) from None
+            raise QgsProcessingException(UploadMessages().journal(error)) from None
         finally:
             client.close()
 
@@ -278,33 +278,6 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
     def _journal(client):
         return Journal(journal_path(), client.base_url)
 
-    def _journal_message(self, error):
-        """What went wrong with the journal file and what to do, naming the file."""
-        texts = {
-            journal_errors.EMPTY: self.tr(
-                "The upload journal {path} is empty (0 bytes): its record of the photos already uploaded is lost. "
-                "Nothing was uploaded, so that no photo is uploaded twice. Restore the file from a backup if you "
-                "have one. Otherwise move it aside and run again: a new journal is started, and photos uploaded "
-                "before may be stored on KartaView a second time."),
-            journal_errors.DAMAGED: self.tr(
-                "The upload journal {path} is damaged ({detail}). Nothing was uploaded, so that no photo is uploaded "
-                "twice. Restore the file from a backup if you have one. Otherwise move it aside and run again: a "
-                "new journal is started, and photos uploaded before may be stored on KartaView a second time."),
-            journal_errors.UNWRITABLE: self.tr(
-                "The upload journal {path} cannot be written ({detail}). Make the file and its folder writable, "
-                "or set the environment variable KARTAVIEW_UPLOAD_JOURNAL to a file in a writable folder, then run "
-                "again."),
-            journal_errors.FULL: self.tr(
-                "The disk of the upload journal {path} is full ({detail}). Free some space, then run the algorithm "
-                "again on the same photos: it continues where this run stopped."),
-            journal_errors.LOCKED: self.tr(
-                "The upload journal {path} is locked by another program ({detail}). Close it, then run again."),
-            journal_errors.NEWER: self.tr(
-                "The upload journal {path} was written by a newer version of the plugin. Update the plugin."),
-        }
-        text = texts.get(error.kind, self.tr("The upload journal {path} could not be used ({detail})."))
-        return text.format(path=error.path, detail=error.detail)
-
     def _fields(self, source, parameters, context):
         names = {key: self.parameterAsString(parameters, parameter, context) for key, parameter in (
             ("photo", self.PHOTO_FIELD), ("time", self.TIME_FIELD), ("heading", self.HEADING_FIELD),
@@ -321,40 +294,6 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.tr("The input layer has no field '{}'.").format(names["group"]))
         return names
 
-    def _read(self, source, fields, context, feedback, plan, rows):
-        """Feed the features to the plan and the report one at a time (a feature iterator, no list)."""
-        to_wgs84 = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"),
-                                          context.transformContext())
-        home = context.project().homePath() if context.project() else ""
-        total = max(1, source.featureCount())
-        for number, feature in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
-            lat, lng = self._position(feature, to_wgs84)
-            path = photo_values.photo_path(feature[fields["photo"]], home)
-            rows.add(feature.id(), bytes(feature.geometry().asWkb()), path)
-            plan.add(PhotoInput(
-                ref=feature.id(),
-                path=path,
-                lat=lat, lng=lng,
-                captured_at=photo_values.utc_time(feature[fields["time"]]),
-                heading=photo_values.number(feature[fields["heading"]]) if fields["heading"] else None,
-                group=photo_values.text(feature[fields["group"]]) if fields["group"] else None,
-                projection=photo_values.text(feature[fields["projection"]]) if fields["projection"] else None,
-            ))
-            feedback.setProgress(5.0 * number / total)
-
-    @staticmethod
-    def _position(feature, to_wgs84):
-        geometry = feature.geometry()
-        if geometry.isNull() or geometry.isEmpty():
-            return None, None
-        try:
-            point = to_wgs84.transform(geometry.vertexAt(0).x(), geometry.vertexAt(0).y())
-        except QgsCsException:
-            return None, None
-        return point.y(), point.x()
-
     def _dry_run(self, plan, journal, client, rows):  # journal errors: see processAlgorithm
         for sequence in plan.sequences():
             for photo in plan.photos(sequence):
@@ -362,7 +301,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                 if place is not None and place.state == CONFIRMED:
                     record = journal.sequence(place.sequence_key)
                     rows.set(photo.ref, photo.path, None, record.sequence_id, place.sequence_index,
-                             uploader.ALREADY_UPLOADED, self._reason(uploader.REASON_JOURNAL, ""),
+                             uploader.ALREADY_UPLOADED, UploadMessages().reason(uploader.REASON_JOURNAL, ""),
                              client.web_url(record.sequence_id, place.sequence_index), photo.projection,
                              uploader.REASON_JOURNAL)
                 else:
@@ -371,6 +310,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
                                  photo.index, sequence.number), "", photo.projection)
 
     def _upload(self, plan, journal, client, token, concurrency, rows, fields, feedback):
+        messages = UploadMessages()
         total = max(1, plan.photo_count)
         done = [0]
 
@@ -378,35 +318,15 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
             photo = result.photo
             url = client.web_url(result.sequence_id, result.sequence_index) if result.sequence_id else ""
             rows.set(photo.ref, photo.path, result.sequence_number, result.sequence_id, result.sequence_index,
-                     result.status, self._reason(result.reason, result.detail, fields), url, photo.projection,
-                     result.reason or None)
+                     result.status, messages.reason(result.reason, result.detail, fields["time"]), url,
+                     photo.projection, result.reason or None)
             done[0] += 1
             feedback.setProgress(5.0 + 95.0 * done[0] / total)
 
         def on_sequence(event):
-            if event.kind == uploader.EVENT_WAITING:
-                message = self.tr("{} photo(s) of sequence {} are being uploaded by another run started at {} "
-                                  "(process {} on {}); waiting for it, so that no photo is uploaded twice.").format(
-                    event.photos, event.number, event.run.started, event.run.pid, event.run.host)
-                feedback.pushInfo(message)
-                log_info(message)
-                return
-            if event.kind == uploader.EVENT_LEFT_OPEN:
-                message = self.tr("Sequence {} ({}) is not finished: {}. Run the algorithm again on the same "
-                                  "photos to complete it.").format(event.number, event.sequence_id, event.detail)
-                feedback.pushWarning(message)
-                log_warning(message)
-                return
-            texts = {
-                uploader.EVENT_CREATED: self.tr("Created sequence {} on KartaView: {}"),
-                uploader.EVENT_RECREATED: self.tr("Created sequence {} on KartaView: {} (an earlier run was "
-                                                  "interrupted while creating it and may have left an empty "
-                                                  "sequence)"),
-                uploader.EVENT_FINISHED: self.tr("Finished sequence {}: {}"),
-            }
-            message = texts[event.kind].format(event.number, client.web_url(event.sequence_id))
-            feedback.pushInfo(message)
-            log_info(message)
+            message, warning = messages.sequence_event(event, client.web_url)
+            (feedback.pushWarning if warning else feedback.pushInfo)(message)
+            (log_warning if warning else log_info)(message)
 
         summary = uploader.Uploader(client, journal, token, concurrency=concurrency, cancel=feedback.isCanceled,
                                     on_photo=on_photo, on_sequence=on_sequence).run(plan)
@@ -416,7 +336,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         if summary.journal_error is not None:
             message = self.tr("The upload stopped: {} The report lists each photo's state; the journal {} keeps "
                               "what KartaView confirmed before.").format(
-                self._journal_message(summary.journal_error), summary.journal_error.path)
+                messages.journal(summary.journal_error), summary.journal_error.path)
             feedback.reportError(message)
             log_warning(message)
             return
@@ -436,7 +356,7 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         counts = {}
-        cancelled = self._reason(uploader.REASON_CANCELLED, "")
+        cancelled = UploadMessages().reason(uploader.REASON_CANCELLED, "")
         for wkb, path, number, sequence_id, index, status, reason, url, projection, code in rows.rows():
             if status is None:  # never reached: the run was cancelled before
                 status, reason, code = uploader.FAILED, cancelled, uploader.REASON_CANCELLED
@@ -452,41 +372,3 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
         return {self.OUTPUT: dest_id, "UPLOADED": counts.get(uploader.UPLOADED, 0),
                 "ALREADY_UPLOADED": counts.get(uploader.ALREADY_UPLOADED, 0), "SKIPPED": counts.get(SKIPPED, 0),
                 "FAILED": counts.get(uploader.FAILED, 0), "SEQUENCES": sequences}
-
-    def _reason(self, code, detail, fields=None):
-        texts = {
-            planner.REASON_NO_PATH: self.tr("No photo file is given."),
-            planner.REASON_MISSING_FILE: self.tr("The photo file does not exist or cannot be read ({})."),
-            planner.REASON_NOT_JPEG: self.tr("Not a JPEG file ({})."),
-            planner.REASON_CORRUPT_JPEG: self.tr("Corrupt JPEG file: {}."),
-            planner.REASON_TOO_LARGE: self.tr("The file is larger than KartaView's limit of 20 MB ({})."),
-            planner.REASON_NO_POSITION: self.tr("No position: the geometry is empty or at 0,0."),
-            planner.REASON_NO_TIME: self.tr("No capture time in the field '{}'."),
-            planner.REASON_SAME_FILE: self.tr("The same file is selected twice (also feature {})."),
-            planner.REASON_SAME_PHOTO: self.tr("A copy of the photo of feature {} (the same file contents)."),
-            planner.REASON_NEAR_DUPLICATE: self.tr(
-                "Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it."),
-            uploader.REASON_JOURNAL: self.tr("Uploaded by an earlier run."),
-            uploader.REASON_OTHER_RUN: self.tr("Uploaded by another run at the same time."),
-            uploader.REASON_JOURNAL_ERROR: self.tr("Not sent: the upload journal could not be written ({}). Run the "
-                                                   "algorithm again once that is fixed."),
-            uploader.REASON_NOT_JOURNALED: self.tr("On KartaView, but the upload journal could not record it ({}); "
-                                                   "a later run sends it again and KartaView answers it is a "
-                                                   "duplicate."),
-            uploader.REASON_DUPLICATE: self.tr("KartaView already had this photo."),
-            uploader.REASON_AUTH: self.tr("KartaView did not accept the access token: sign in again."),
-            uploader.REASON_REJECTED: self.tr("KartaView rejected the photo: {}"),
-            uploader.REASON_SEND_FAILED: self.tr("Not confirmed after several attempts ({}). Run the algorithm "
-                                                 "again to retry."),
-            uploader.REASON_FILE: self.tr("The file could not be read ({}). Run the algorithm again once it is "
-                                          "back."),
-            uploader.REASON_CREATE_FAILED: self.tr("Its sequence could not be created ({}). Run the algorithm "
-                                                   "again to retry."),
-            uploader.REASON_CANCELLED: self.tr("Cancelled before KartaView confirmed it. Run the algorithm "
-                                               "again to continue."),
-        }
-        if code == planner.REASON_NO_TIME and fields:
-            detail = fields["time"]
-        if not code:
-            return ""
-        return texts.get(code, "{}").format(detail)
