@@ -334,12 +334,12 @@ def test_a_socks_proxy_refusing_the_credentials_fails_at_once_with_a_clear_messa
     for credentials in ({"proxyUser": SOCKS_USER, "proxyPassword": "wrong"}, {}):
         qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort=str(microsocks_with_password.port),
                    **credentials)
-        for run in (lambda f: f(), _in_worker):
+        for run in (lambda f, *a: f(*a), _in_worker):
             started = time.monotonic()
             client = network.make_client()  # with its usual retries
-            for request in (lambda: _search(client), lambda: _check_token(sandbox, client)):
+            for request, args in ((_search, (client,)), (_check_token, (sandbox, client))):
                 with pytest.raises(KartaViewError, match="SOCKS proxy refused the user name and password") as error:
-                    run(request)
+                    run(request, *args)
                 assert not isinstance(error.value, TransientError)
             assert time.monotonic() - started < 2
     assert microsocks_with_password.targets() == []
