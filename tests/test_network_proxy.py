@@ -588,3 +588,13 @@ def test_an_http_caching_proxy_carries_plain_http_only_in_qgis_and_in_the_plugin
         _search(network.make_client(base_url=https_sandbox.url, retries=0))
     _search()
     assert len(tinyproxy.requests_for(sandbox.url + "1.0/list/nearby-photos/")) == 1
+
+
+def test_a_socks5h_proxy_in_the_environment_is_refused_as_qt_refuses_it(sandbox, qgis_proxy, microsocks, monkeypatch):
+    """Qt gives a socks5h:// system proxy no tunnelling capability, so QGIS cannot use it."""
+    monkeypatch.setenv("http_proxy", "socks5h://127.0.0.1:{}".format(microsocks.port))
+    qgis_proxy(proxyType="DefaultProxy")
+    assert "No suitable proxy found" in _qgis_get(sandbox.url + "control-qgis/")
+    with pytest.raises(KartaViewError, match="no proxy that can carry http://127.0.0.1"):
+        _search(network.make_client(retries=0))
+    assert microsocks.targets() == []
