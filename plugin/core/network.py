@@ -63,9 +63,7 @@ def _listed_proxies(manager, url: str) -> list:
     if any(address.startswith(prefix) for prefix in manager.noProxyList() if prefix.strip()):
         return [QNetworkProxy(QNetworkProxy.ProxyType.NoProxy)]
     if any(address.startswith(prefix) for prefix in manager.excludeList() if prefix.strip()):
-        # QGIS lists Qt's DefaultProxy for these; Qt 5.15 then connects directly (checked with
-        # QGIS 3.22: even with Use system proxy and http_proxy set).
-        return [QNetworkProxy(QNetworkProxy.ProxyType.DefaultProxy)]
+        return [QNetworkProxy(QNetworkProxy.ProxyType.DefaultProxy)]  # direct, even with Use system proxy
     if manager.useSystemProxy():
         system = QNetworkProxyFactory.systemProxyForQuery(query)
         if system:
@@ -112,9 +110,10 @@ def qgis_proxies(url: str = "") -> dict:
     for proxy in _listed_proxies(manager, url):
         if not _can_carry(proxy, https):
             continue
-        if proxy.type() in (QNetworkProxy.ProxyType.NoProxy, QNetworkProxy.ProxyType.DefaultProxy):
-            return dict(_DIRECT)
-        if not proxy.hostName():
+        # DefaultProxy: what QGIS lists for its excluded URLs, and has when its proxy is off; Qt 5.15
+        # connects directly then (checked with QGIS 3.22). No host: a proxy form left half filled.
+        if proxy.type() in (QNetworkProxy.ProxyType.NoProxy, QNetworkProxy.ProxyType.DefaultProxy) \
+                or not proxy.hostName():
             return dict(_DIRECT)
         address = _address(proxy)
         return {"http": address, "https": address}
