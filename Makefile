@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 # Debian bookworm packages the plugin and its tooling need.
 APT_PACKAGES := python3-qgis qgis python3-requests python3-shapely python3-pil python3-plotly python3-venv \
-	xvfb xauth xdotool pyqt5-dev-tools qttools5-dev-tools git zip imagemagick ffmpeg tinyproxy
+	xvfb xauth xdotool pyqt5-dev-tools qttools5-dev-tools git zip imagemagick ffmpeg tinyproxy \
+	python3-socks microsocks
 PORT ?= 8765
 TOKEN ?= sandbox-demo-token
 LATENCY_MS ?= 0

@@ -1,8 +1,10 @@
-"""Inside QGIS the plugin's requests use QGIS's network settings (issue 14, point 5): QGIS's proxy (a
-real proxy that requires authentication: Debian's tinyproxy), changes applied at once, and the CA
-certificates of QGIS's authentication database. The plugin sends through `requests` configured from
-QGIS for each request, never through QGIS's network access manager: its requests, the token's
-included, stay out of QGIS's Network Logger.
+"""Inside QGIS the plugin's requests use QGIS's network settings (issue 14, point 5): QGIS's proxy of
+every kind (a real HTTP proxy that requires authentication: Debian's tinyproxy; a real SOCKS 5 proxy:
+Debian's microsocks; *Use system proxy*, which Qt reads from the environment on Linux), changes
+applied at once, and the CA certificates of QGIS's authentication database. Where it matters, a
+request QGIS itself sends is the control: the plugin's go where QGIS's go. The plugin sends through
+`requests` configured from QGIS for each request, never through QGIS's network access manager: its
+requests, the token's included, stay out of QGIS's Network Logger.
 PAC files are not tested: Debian's Qt 5 is built without libproxy, so QGIS here cannot use one.
 """
 
@@ -13,6 +15,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pytest
 from qgis.core import (
@@ -31,6 +34,7 @@ from tests.sandbox import Sandbox
 
 CLUJ = (23.55, 46.74, 23.65, 46.80)
 PROXY_USER, PROXY_PASSWORD = "kvuser", "Pr0xy-s3cret"
+SOCKS_USER, SOCKS_PASSWORD = "kv socks", "p@ss:w/rd%"  # characters a proxy URL must escape
 WORKER_WAIT_S = 60  # a worker that waits longer than this for an answer is hung
 
 
@@ -75,6 +79,15 @@ class TinyProxy:
         return [line for line in self.log_path.read_text().splitlines()
                 if "Request (file descriptor" in line and " " + url_prefix in line]
 
+    def tunnels_to(self, host_port):
+        """The CONNECT request lines (an https:// tunnel) the proxy received for host:port."""
+        return [line for line in self.log_path.read_text().splitlines()
+                if "Request (file descriptor" in line and " CONNECT {} ".format(host_port) in line]
+
+    def url(self, user=PROXY_USER, password=PROXY_PASSWORD):
+        """The proxy's address as http_proxy gives it, with credentials."""
+        return "http://{}:{}@127.0.0.1:{}".format(quote(user, safe=""), quote(password, safe=""), self.port)
+
     def stop(self):
         self.process.terminate()
         try:
@@ -87,6 +100,61 @@ class TinyProxy:
 @pytest.fixture
 def tinyproxy(tmp_path):
     proxy = TinyProxy(tmp_path)
+    yield proxy
+    proxy.stop()
+
+
+class MicroSocks:
+    """Debian's microsocks, a SOCKS 5 proxy, on a free port (with a user and password when given); it
+    logs each connection it makes for a client, naming the target as the client sent it."""
+
+    def __init__(self, directory: Path, user=None, password=None):
+        binary = shutil.which("microsocks") or "/usr/bin/microsocks"
+        if not Path(binary).exists():
+            pytest.fail("microsocks is not installed: run `make setup` (it is in the Makefile's APT_PACKAGES)")
+        self.port = _free_port()
+        self.log_path = directory / "microsocks-{}.log".format(self.port)
+        self._log = open(self.log_path, "w")  # noqa: SIM115 - open for the proxy's lifetime
+        command = [binary, "-i", "127.0.0.1", "-p", str(self.port)]
+        if user is not None:
+            command += ["-u", user, "-P", password]
+        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.05)
+        self.stop()
+        pytest.fail("microsocks did not start: " + self.log_path.read_text())
+
+    def targets(self):
+        """host:port of every connection the proxy made for a client, as the client named it."""
+        return [line.rsplit(" connected to ", 1)[1] for line in self.log_path.read_text().splitlines()
+                if " connected to " in line]
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log.close()
+
+
+@pytest.fixture
+def microsocks(tmp_path):
+    proxy = MicroSocks(tmp_path)
+    yield proxy
+    proxy.stop()
+
+
+@pytest.fixture
+def microsocks_with_password(tmp_path):
+    proxy = MicroSocks(tmp_path, SOCKS_USER, SOCKS_PASSWORD)
     yield proxy
     proxy.stop()
 
@@ -138,7 +206,8 @@ def _token_requests(proxy, sandbox):
 
 
 def test_no_proxy_configured_means_direct(qgis_proxy):
-    assert network.qgis_proxies() == {}
+    # None, not absent: `requests` would fill absent keys from http_proxy and the like
+    assert network.qgis_proxies() == {"http": None, "https": None, "all": None}
 
 
 def test_socks_proxy_resolves_names_through_the_proxy(qgis_proxy):
@@ -147,11 +216,14 @@ def test_socks_proxy_resolves_names_through_the_proxy(qgis_proxy):
                                       "https": "socks5h://socks.example:1080"}
 
 
-def test_a_socks_proxy_without_pysocks_says_what_to_install(sandbox, qgis_proxy, monkeypatch):
+def test_a_socks_proxy_without_pysocks_says_what_to_install(sandbox, qgis_proxy, microsocks, monkeypatch):
     monkeypatch.setitem(sys.modules, "socks", None)  # as where PySocks is not installed
-    qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort="1080")
-    with pytest.raises(KartaViewError, match="PySocks"):
-        network.make_client(retries=0).nearby_photos_page(CLUJ, ipp=10)
+    _search()  # without a SOCKS proxy the plugin needs no PySocks
+    qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort=str(microsocks.port))
+    started = time.monotonic()
+    with pytest.raises(KartaViewError, match="PySocks.*apt install python3-socks"):
+        network.make_client().nearby_photos_page(CLUJ, ipp=10)
+    assert time.monotonic() - started < 2 and microsocks.targets() == []
 
 
 def test_both_kinds_of_request_go_through_qgis_authenticated_proxy_from_main_and_worker_threads(
@@ -208,6 +280,83 @@ def test_a_proxy_change_applies_at_once_even_to_a_running_worker_thread(sandbox,
         worker.submit(_search, client).result(timeout=WORKER_WAIT_S)
         worker.submit(_check_token, sandbox, client).result(timeout=WORKER_WAIT_S)
         assert len(tinyproxy.requests_for(sandbox.url)) == through_proxy
+
+
+# --- SOCKS 5 ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def names_only_the_proxy_resolves(monkeypatch):
+    """As on a network whose DNS only the proxy reaches: this process cannot resolve "localhost" (a
+    direct request to it fails), the proxy, a process of its own, can. The base URL to use."""
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if isinstance(host, (str, bytes)) and (host.decode() if isinstance(host, bytes) else host) == "localhost":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known (only the proxy resolves it)")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+    def base_url(server):
+        return "http://localhost:{}/".format(urlsplit(server.url).port)
+    return base_url
+
+
+def test_direct_requests_to_a_name_only_the_proxy_resolves_fail(sandbox, qgis_proxy, names_only_the_proxy_resolves):
+    """The control of the SOCKS tests below: without the proxy, that name cannot be reached."""
+    with pytest.raises(KartaViewError):
+        _search(network.make_client(base_url=names_only_the_proxy_resolves(sandbox), retries=0))
+
+
+def test_both_kinds_of_request_go_through_qgis_socks5_proxy_with_its_credentials_and_its_name_resolution(
+        sandbox, qgis_proxy, microsocks_with_password, names_only_the_proxy_resolves):
+    """QGIS's Socks5Proxy with a user and password: every request, from the main thread and a
+    worker, goes through it, host names resolved by the proxy (socks5h) as QGIS's own requests do."""
+    proxy = microsocks_with_password
+    qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort=str(proxy.port),
+               proxyUser=SOCKS_USER, proxyPassword=SOCKS_PASSWORD)
+    base_url = names_only_the_proxy_resolves(sandbox)
+    target = urlsplit(base_url).netloc
+    paths = [entry["path"] for entry in sandbox.request_log]
+    for run in (lambda f, *a: f(*a), _in_worker):
+        client = network.make_client(base_url=base_url, retries=0)  # each on its own connection
+        run(_search, client)
+        run(_check_token, sandbox, client)
+    new = [entry["path"] for entry in sandbox.request_log][len(paths):]
+    assert new.count("/1.0/list/nearby-photos/") == 2 and new.count("/1.0/list/my-list/") == 2, new
+    assert proxy.targets() and set(proxy.targets()) == {target}, proxy.log_path.read_text()
+
+
+def test_a_socks_proxy_refusing_the_credentials_fails_at_once_with_a_clear_message(
+        sandbox, qgis_proxy, microsocks_with_password):
+    """Wrong credentials, or none where the proxy wants some: a message naming the proxy's user and
+    password, at once (nothing retried: a retry cannot mend it), in the main thread and a worker."""
+    for credentials in ({"proxyUser": SOCKS_USER, "proxyPassword": "wrong"}, {}):
+        qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort=str(microsocks_with_password.port),
+                   **credentials)
+        for run in (lambda f, *a: f(*a), _in_worker):
+            started = time.monotonic()
+            client = network.make_client()  # with its usual retries
+            for request, args in ((_search, (client,)), (_check_token, (sandbox, client))):
+                with pytest.raises(KartaViewError, match="SOCKS proxy refused the user name and password") as error:
+                    run(request, *args)
+                assert not isinstance(error.value, TransientError)
+            assert time.monotonic() - started < 2
+    assert microsocks_with_password.targets() == []
+
+
+@pytest.mark.parametrize("setting", ["noProxyUrls", "proxyExcludedUrls"])
+def test_urls_excluded_in_qgis_bypass_the_socks_proxy(sandbox, qgis_proxy, microsocks, setting):
+    qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort=str(microsocks.port),
+               **{setting: [sandbox.url]})
+    _search()
+    _in_worker(_search)
+    _check_token(sandbox)
+    _in_worker(_check_token, sandbox)
+    assert microsocks.targets() == []
+    qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort=str(microsocks.port))  # the control
+    _search()
+    assert microsocks.targets() == [urlsplit(sandbox.url).netloc]
 
 
 # --- HTTPS: a CA that only QGIS's authentication database knows -----------------------------------
@@ -335,3 +484,117 @@ def test_the_plugins_requests_and_the_token_stay_out_of_the_network_logger(sandb
     token = sandbox.token.encode()
     for url, body, headers in logger.requests:
         assert token not in url.encode() and token not in body and all(token not in line for line in headers)
+
+
+# --- Use system proxy, and proxies named in the environment ----------------------------------------
+# QGIS's own requests are the control: on Linux, Qt reads http_proxy, https_proxy (falling back to
+# http_proxy) and no_proxy for *Use system proxy* only; `requests` would read them (and their
+# upper-case forms, and all_proxy) whatever QGIS says, and differently.
+
+_ENVIRONMENT_PROXIES = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+
+def _qgis_get(url):
+    """A request QGIS itself sends, through its network access manager; its error message."""
+    request = QgsBlockingNetworkRequest()
+    request.get(QNetworkRequest(QUrl(url)))
+    return request.errorMessage()
+
+
+def test_with_qgis_proxy_off_no_proxy_of_the_environment_is_used(sandbox, qgis_proxy, tinyproxy, monkeypatch):
+    for name in _ENVIRONMENT_PROXIES:
+        monkeypatch.setenv(name, tinyproxy.url())
+    qgis_proxy()  # off
+    # QGIS's own request goes direct: a name no DNS knows fails at once, the proxy never sees it.
+    assert "not found" in _qgis_get("http://kartaview-control.invalid/")
+    assert tinyproxy.requests_for("http://kartaview-control.invalid/") == []
+    _search()
+    _in_worker(_search)
+    _check_token(sandbox)
+    _in_worker(_check_token, sandbox)
+    assert tinyproxy.requests_for(sandbox.url) == [], tinyproxy.log_path.read_text()
+
+
+def test_use_system_proxy_takes_the_proxy_qt_reads_for_each_url(
+        sandbox, qgis_proxy, tinyproxy, monkeypatch, names_only_the_proxy_resolves):
+    """http_proxy (with credentials) for localhost, which only the proxy resolves; none for
+    127.0.0.1, which no_proxy names: for QGIS's requests and for the plugin's alike."""
+    monkeypatch.setenv("http_proxy", tinyproxy.url())
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    qgis_proxy(proxyType="DefaultProxy")
+    proxied = names_only_the_proxy_resolves(sandbox)
+    _qgis_get(proxied + "control-qgis/")
+    _qgis_get(sandbox.url + "control-qgis/")
+    # (Qt sends the proxy's credentials once it has asked for them: twice through it)
+    assert tinyproxy.requests_for(proxied + "control-qgis/") and tinyproxy.requests_for(sandbox.url) == []
+    client = network.make_client(base_url=proxied, retries=0)
+    _search(client)
+    _in_worker(_search, client)
+    _check_token(sandbox, client)
+    _in_worker(_check_token, sandbox, client)
+    assert len(tinyproxy.requests_for(proxied + "1.0/list/nearby-photos/")) == 2
+    assert len(tinyproxy.requests_for(proxied + "1.0/list/my-list/")) == 2
+    _search()
+    _check_token(sandbox)
+    assert tinyproxy.requests_for(sandbox.url) == [], tinyproxy.log_path.read_text()
+
+
+def test_use_system_proxy_tunnels_https_through_http_proxy_as_qt_does(
+        https_sandbox, ca_in_qgis, qgis_proxy, tinyproxy, monkeypatch, names_only_the_proxy_resolves):
+    """No https_proxy: Qt takes http_proxy for https:// too (`requests` alone would go direct)."""
+    monkeypatch.setenv("http_proxy", tinyproxy.url())
+    qgis_proxy(proxyType="DefaultProxy")
+    host_port = urlsplit(https_sandbox.url).netloc
+    assert _qgis_get(https_sandbox.url + "control-qgis/").endswith("Not Found")  # the sandbox's 404, through the tunnel
+    by_qgis = len(tinyproxy.tunnels_to(host_port))
+    assert by_qgis, tinyproxy.log_path.read_text()
+    client = network.make_client(base_url=https_sandbox.url, retries=0)  # localhost: only the proxy resolves it
+    _search(client)
+    _in_worker(_search, client)
+    _check_token(https_sandbox, client)
+    _in_worker(_check_token, https_sandbox, client)
+    assert len(tinyproxy.tunnels_to(host_port)) > by_qgis
+
+
+def test_use_system_proxy_with_a_socks_proxy_in_the_environment(
+        sandbox, qgis_proxy, microsocks, monkeypatch, names_only_the_proxy_resolves):
+    """http_proxy=socks5://...: Qt lets that proxy resolve names, so does the plugin."""
+    monkeypatch.setenv("http_proxy", "socks5://127.0.0.1:{}".format(microsocks.port))
+    qgis_proxy(proxyType="DefaultProxy")
+    base_url = names_only_the_proxy_resolves(sandbox)
+    _qgis_get(base_url + "control-qgis/")
+    assert len(microsocks.targets()) == 1
+    client = network.make_client(base_url=base_url, retries=0)
+    _search(client)
+    _check_token(sandbox, client)
+    assert set(microsocks.targets()) == {urlsplit(base_url).netloc}
+
+
+def test_urls_excluded_in_qgis_go_direct_with_use_system_proxy_too(sandbox, qgis_proxy, tinyproxy, monkeypatch):
+    monkeypatch.setenv("http_proxy", tinyproxy.url())
+    qgis_proxy(proxyType="DefaultProxy", proxyExcludedUrls=[sandbox.url])
+    _qgis_get(sandbox.url + "control-qgis/")
+    _search()
+    _check_token(sandbox)
+    assert tinyproxy.requests_for(sandbox.url) == [], tinyproxy.log_path.read_text()
+
+
+def test_an_http_caching_proxy_carries_plain_http_only_in_qgis_and_in_the_plugin(
+        sandbox, https_sandbox, ca_in_qgis, qgis_proxy, tinyproxy):
+    qgis_proxy(proxyType="HttpCachingProxy", proxyHost="127.0.0.1", proxyPort=str(tinyproxy.port),
+               proxyUser=PROXY_USER, proxyPassword=PROXY_PASSWORD)
+    assert "No suitable proxy found" in _qgis_get(https_sandbox.url + "control-qgis/")
+    with pytest.raises(KartaViewError, match="no proxy that can carry https://localhost"):
+        _search(network.make_client(base_url=https_sandbox.url, retries=0))
+    _search()
+    assert len(tinyproxy.requests_for(sandbox.url + "1.0/list/nearby-photos/")) == 1
+
+
+def test_a_socks5h_proxy_in_the_environment_is_refused_as_qt_refuses_it(sandbox, qgis_proxy, microsocks, monkeypatch):
+    """Qt gives a socks5h:// system proxy no tunnelling capability, so QGIS cannot use it."""
+    monkeypatch.setenv("http_proxy", "socks5h://127.0.0.1:{}".format(microsocks.port))
+    qgis_proxy(proxyType="DefaultProxy")
+    assert "No suitable proxy found" in _qgis_get(sandbox.url + "control-qgis/")
+    with pytest.raises(KartaViewError, match="no proxy that can carry http://127.0.0.1"):
+        _search(network.make_client(retries=0))
+    assert microsocks.targets() == []

@@ -171,26 +171,29 @@ def test_the_token_never_goes_over_plain_http_to_another_computer(elsewhere, jpe
 
 
 def test_the_setting_allows_plain_http_for_people_who_know_why(qgis_app, elsewhere, monkeypatch):
+    from kartaview.plugin.core import network
     from kartaview.plugin.core.network import make_client
     from kartaview.plugin.core.settings import Settings
 
     elsewhere.route("/1.0/sequence/finished-uploading/", json_ok(OK))
+    # elsewhere as QGIS's proxy: the plugin's clients take the proxy QGIS gives for each request
+    monkeypatch.setattr(network, "qgis_proxies", lambda url="": {"http": elsewhere.url})
     monkeypatch.setenv("KARTAVIEW_API_URL", "http://kartaview.example/")
     monkeypatch.delenv("KARTAVIEW_ALLOW_INSECURE_HTTP", raising=False)
     settings = Settings()
     saved = settings.allow_insecure_http
     try:
         settings.allow_insecure_http = False
-        with make_client(proxies={"http": elsewhere.url}, retries=0) as kv, pytest.raises(InsecureAddressError):
+        with make_client(retries=0) as kv, pytest.raises(InsecureAddressError):
             kv.finish_sequence(TOKEN, 77)
         assert elsewhere.received == []
         settings.allow_insecure_http = True
-        with make_client(proxies={"http": elsewhere.url}, retries=0) as kv:
+        with make_client(retries=0) as kv:
             kv.finish_sequence(TOKEN, 77)
         assert len(elsewhere.received) == 1
         settings.allow_insecure_http = False
         monkeypatch.setenv("KARTAVIEW_ALLOW_INSECURE_HTTP", "1")
-        with make_client(proxies={"http": elsewhere.url}, retries=0) as kv:
+        with make_client(retries=0) as kv:
             kv.finish_sequence(TOKEN, 77)
         assert len(elsewhere.received) == 2
     finally:

@@ -126,6 +126,22 @@ def _before_sending(error: requests.RequestException) -> bool:
     return isinstance(reason, NewConnectionError)
 
 
+def _socks_errors(error: requests.RequestException) -> list:
+    """The SOCKS proxy's own errors behind a failed connection: PySocks' ProxyErrors in the exception
+    chain and those they wrap (found by name: PySocks is optional)."""
+    found, seen = [], set()
+    pending = [error] + [getattr(arg, "reason", None) for arg in error.args]
+    while pending:
+        cause = pending.pop()
+        if not isinstance(cause, BaseException) or id(cause) in seen:
+            continue
+        seen.add(id(cause))
+        if any(kind.__module__ == "socks" and kind.__name__ == "ProxyError" for kind in type(cause).__mro__):
+            found.append(cause)
+        pending += [cause.__cause__, cause.__context__, getattr(cause, "socket_err", None)]
+    return found
+
+
 class Transport:
     """Sends requests for one client; safe to use from several threads at once."""
 
@@ -217,9 +233,23 @@ class Transport:
                 retry_allowed = idempotent
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
                     requests.exceptions.ContentDecodingError) as error:
+                socks = _socks_errors(error)
+                # A SOCKS 5 proxy that refused the user and password it was given, or wants some: no
+                # retry can mend that.
+                refusal = next((cause for cause in socks if type(cause).__name__ == "SOCKS5AuthError"), None)
+                if refusal is not None:
+                    raise KartaViewError(scrub(
+                        "The SOCKS proxy refused the user name and password it was given (or wants some) while {} "
+                        "({}). Check the proxy's user and password in the network settings (in QGIS: Settings > "
+                        "Options > Network).".format(what, refusal), secrets)) from None
                 kind = "timed out" if isinstance(error, requests.Timeout) else "lost the connection"
                 failure = TransientError(scrub("The connection to KartaView {} while {} ({}). Check your internet "
                                                "connection and try again.".format(kind, what, error), secrets))
+                if socks:
+                    failure = TransientError(scrub("The SOCKS proxy could not connect to KartaView while {} ({}). "
+                                                   "Check your internet connection and the proxy in the network "
+                                                   "settings (in QGIS: Settings > Options > Network)."
+                                                   .format(what, socks[0]), secrets))
                 retry_allowed = idempotent or _before_sending(error)
             except requests.RequestException as error:
                 message = scrub("Could not send the request to KartaView while {} ({}). Check the KartaView API "

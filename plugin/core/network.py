@@ -15,18 +15,18 @@ import threading
 from urllib.parse import quote
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager
-from qgis.PyQt.QtCore import QCoreApplication, QThread
-from qgis.PyQt.QtNetwork import QNetworkProxy
+from qgis.PyQt.QtCore import QCoreApplication, QThread, QUrl
+from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery
 
 from ..client.client import KartaViewClient
 from ..client.errors import KartaViewError
 from .settings import Settings
 
-_SCHEMES = {
-    QNetworkProxy.ProxyType.HttpProxy: "http",
-    QNetworkProxy.ProxyType.HttpCachingProxy: "http",
-    QNetworkProxy.ProxyType.Socks5Proxy: "socks5h",
-}
+_HTTP_TYPES = (QNetworkProxy.ProxyType.HttpProxy, QNetworkProxy.ProxyType.HttpCachingProxy)
+# No proxy for a URL: None for every key `requests` looks up, so that it takes none from the
+# environment either (its Session.merge_environment_settings only fills keys that are absent, then
+# drops those set to None); QGIS's own requests do not read http_proxy and the like themselves.
+_DIRECT = {"http": None, "https": None, "all": None}
 
 _lock = threading.Lock()
 _shared = None
@@ -52,25 +52,75 @@ def main_manager():
     return _main_manager
 
 
-def qgis_proxies(url: str = "") -> dict:
-    """The `requests` proxies mapping equivalent to QGIS's proxy settings for `url` ({} for none).
+def _listed_proxies(manager, url: str) -> list:
+    """The proxies QGIS's proxy factory (QgsNetworkProxyFactory::queryProxy, QGIS 3.22) lists for
+    url: none for its no-proxy and excluded URLs (each entry a prefix of the URL), the
+    system's for *Use system proxy* (Qt reads the system settings and PAC on Windows and macOS,
+    http_proxy/https_proxy/no_proxy on Linux), else the proxy of QGIS's settings. (QGIS would first
+    ask the factories other plugins inserted into its manager; it has none by default.)"""
+    query = QNetworkProxyQuery(QUrl(url))
+    address = query.url().toString()
+    if any(address.startswith(prefix) for prefix in manager.noProxyList() if prefix.strip()):
+        return [QNetworkProxy(QNetworkProxy.ProxyType.NoProxy)]
+    if any(address.startswith(prefix) for prefix in manager.excludeList() if prefix.strip()):
+        return [QNetworkProxy(QNetworkProxy.ProxyType.DefaultProxy)]  # direct, even with Use system proxy
+    if manager.useSystemProxy():
+        system = QNetworkProxyFactory.systemProxyForQuery(query)
+        if system:
+            return system
+    return [manager.fallbackProxy()]
 
-    QGIS skips its proxy for URLs starting with an entry of its exclude or no-proxy lists.
-    """
-    # The main manager: QGIS applies a settings change to it, not to the managers of running threads.
-    manager = main_manager() or QgsNetworkAccessManager.instance()
-    proxy = manager.fallbackProxy()
-    scheme = _SCHEMES.get(proxy.type())
-    if scheme is None or not proxy.hostName():
-        return {}
-    prefixes = [prefix.strip().lower() for prefix in manager.excludeList() + manager.noProxyList()]
-    if url and any(prefix and url.lower().startswith(prefix) for prefix in prefixes):
-        return {}
+
+def _can_carry(proxy: QNetworkProxy, https: bool) -> bool:
+    """Whether Qt's HTTP access uses this proxy for a request (QNetworkReplyHttpImpl): a tunnel (a
+    SOCKS or HTTP proxy, or none) for any; an HTTP (caching) proxy also for plain http."""
+    capabilities = proxy.capabilities()
+    if capabilities & QNetworkProxy.Capability.TunnelingCapability:
+        return True
+    return (not https and proxy.type() in _HTTP_TYPES
+            and bool(capabilities & QNetworkProxy.Capability.CachingCapability))
+
+
+def _address(proxy: QNetworkProxy) -> str:
+    if proxy.type() == QNetworkProxy.ProxyType.Socks5Proxy:
+        # Qt lets a SOCKS 5 proxy resolve host names when it says it can (those of QGIS's settings do)
+        lookup = proxy.capabilities() & QNetworkProxy.Capability.HostNameLookupCapability
+        scheme = "socks5h" if lookup else "socks5"
+    else:
+        scheme = "http"
     credentials = ""
     if proxy.user():
         credentials = "{}:{}@".format(quote(proxy.user(), safe=""), quote(proxy.password(), safe=""))
-    address = "{}://{}{}:{}".format(scheme, credentials, proxy.hostName(), proxy.port())
-    return {"http": address, "https": address}
+    host = proxy.hostName()
+    if ":" in host:  # an IPv6 address
+        host = "[{}]".format(host)
+    return "{}://{}{}:{}".format(scheme, credentials, host, proxy.port())
+
+
+def qgis_proxies(url: str = "") -> dict:
+    """The `requests` proxies mapping for url: the proxy QGIS's own requests would use for it, or
+    None values for none (so that `requests` does not take one from the environment either). Qt
+    takes the first listed proxy that can carry the request; so does this.
+
+    Raises KartaViewError where QGIS has no proxy it could use for url (its own requests fail there).
+    """
+    # The main manager: QGIS applies a settings change to it, not to the managers of running threads.
+    manager = main_manager() or QgsNetworkAccessManager.instance()
+    https = url.lower().startswith("https:")
+    for proxy in _listed_proxies(manager, url):
+        if not _can_carry(proxy, https):
+            continue
+        # DefaultProxy: what QGIS lists for its excluded URLs, and has when its proxy is off; Qt 5.15
+        # connects directly then (checked with QGIS 3.22). No host: a proxy form left half filled.
+        if proxy.type() in (QNetworkProxy.ProxyType.NoProxy, QNetworkProxy.ProxyType.DefaultProxy) \
+                or not proxy.hostName():
+            return dict(_DIRECT)
+        address = _address(proxy)
+        return {"http": address, "https": address}
+    raise KartaViewError("QGIS's network settings give no proxy that can carry {} (an HTTP caching proxy serves "
+                         "only http:// addresses; Qt cannot use a socks5h:// system proxy): QGIS itself could not "
+                         "reach it either. Choose another proxy type in Settings > Options > Network."
+                         .format(url.split("?")[0]))
 
 
 _ca_lock = threading.Lock()
@@ -115,7 +165,7 @@ def qgis_ca_bundle():
 def requests_options(url: str) -> dict:
     """The keyword arguments for one `requests` call to url: QGIS's proxy and trusted CAs of now."""
     proxies = qgis_proxies(url)
-    if any(address.startswith("socks") for address in proxies.values()):
+    if any(address and address.startswith("socks") for address in proxies.values()):
         try:
             import socks  # noqa: F401 - what `requests` needs for a SOCKS proxy
         except ImportError:
