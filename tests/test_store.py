@@ -5,9 +5,10 @@ import threading
 
 from kartaview.plugin.client.models import PhotoList
 from kartaview.plugin.core.cache import PHOTOS, SEQUENCES, TILES, Cache
-from kartaview.plugin.provider.store import Store, cache_key
+from kartaview.plugin.provider.jobs import CoverageTile, PhotoTile
+from kartaview.plugin.provider.store import Store
 
-TILE = ("p", 14, 9265, 5777, "")
+TILE = PhotoTile(14, 9265, 5777)
 
 
 def photos(*ids):
@@ -56,7 +57,7 @@ def test_missing_asks_the_disk_once_for_many_keys_and_never_for_what_memory_hold
     assert store.missing(SEQUENCES, [1, 2, 3, 4]) == [3, 4]
     assert cache.calls == [("present", SEQUENCES, ("1", "3", "4"))]
     assert store.missing(SEQUENCES, [2]) == [] and len(cache.calls) == 1
-    assert store.missing(TILES, [TILE]) == [TILE] and cache.calls[-1] == ("present", TILES, (cache_key(TILE),))
+    assert store.missing(TILES, [TILE]) == [TILE] and cache.calls[-1] == ("present", TILES, (TILE.disk_key,))
     assert store.get(SEQUENCES, 5, disk=False) is None and len(cache.calls) == 2
     store.close()
 
@@ -90,7 +91,7 @@ def test_a_failing_disk_costs_the_cache_only_and_a_closed_store_takes_no_writes(
 
 def test_photos_cached_by_an_earlier_version_are_fetched_again(tmp_path):
     cache = Cache(tmp_path)
-    cache.put(TILES, cache_key(TILE), [[1, 9, 0, 46.7, 23.5] + [None] * 13])  # rows of Photo fields
+    cache.put(TILES, TILE.disk_key, [[1, 9, 0, 46.7, 23.5] + [None] * 13])  # rows of Photo fields
     cache.put(PHOTOS, 9, [[1, 9, 0, 46.7, 23.5] + [None] * 13])
     store = Store(cache)
     assert store.get(TILES, TILE) is None and store.get(PHOTOS, 9) is None
@@ -115,3 +116,10 @@ def test_a_list_read_back_is_packed_and_its_photos_need_no_second_decoding(tmp_p
     assert track[2].id == 5 and tile[1].id == 2 and len(decoded) == 2
     writer.close()
     reader.close()
+
+
+def test_tiles_keep_the_disk_keys_earlier_versions_wrote():
+    """A user's cache outlives an update of the plugin: the tiles it holds are found again."""
+    assert PhotoTile(14, 9265, 5777).disk_key == "p/14/9265/5777/"
+    assert PhotoTile(14, 9265, 5777, "2024-05-01").disk_key == "p/14/9265/5777/2024-05-01"
+    assert CoverageTile(12, 2316, 1444).disk_key == "c/12/2316/1444"

@@ -125,6 +125,6 @@ def test_expired_companions_are_shown_and_asked_again(qgis_app, fresh_sandbox, t
     assert any("nearby-photos" in e["path"] for e in fresh_sandbox.request_log)
     again.store.flush()
     tiles = Loader.tile_keys(SEQUENCES, SMALL)
-    rewritten = cache.get_many_encoded(TILE_INDEXES, ["/".join(str(part) for part in key) for key in tiles])
+    rewritten = cache.get_many_encoded(TILE_INDEXES, [key.disk_key for key in tiles])
     assert len(rewritten) == len(tiles) and all(fresh for _, fresh in rewritten.values())  # with the tiles
     again.shutdown()

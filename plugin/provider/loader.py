@@ -32,6 +32,7 @@ from ..core.log import log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
 from . import geometry
+from .jobs import CoverageTile, PhotoTile, SequencePhotos, SequenceRecord
 from .loader_base import (  # noqa: F401 - part of this module's interface
     _ALWAYS,
     COVERAGE_ZOOM,
@@ -49,8 +50,6 @@ from .loader_base import (  # noqa: F401 - part of this module's interface
     _clip,
     _indexed_sequences,
     _photos_in,
-    _store_key,
-    _store_kind,
     _unique,
 )
 from .loader_fetch import LoaderFetch
@@ -123,9 +122,9 @@ class Loader(LoaderJobs, LoaderFetch):
     def tile_keys(layer_type, bbox, since=None) -> list:
         bbox = _clip(geometry.expand(bbox, MARGIN_DEG))
         if layer_type == COVERAGE:
-            return [("c",) + tile for tile in tiles_for_bbox(bbox, COVERAGE_ZOOM)]
+            return [CoverageTile(*tile) for tile in tiles_for_bbox(bbox, COVERAGE_ZOOM)]
         day = since.isoformat() if since else ""
-        return [("p",) + tile + (day,) for tile in tiles_for_bbox(bbox, TILE_ZOOM)]
+        return [PhotoTile(*tile, day) for tile in tiles_for_bbox(bbox, TILE_ZOOM)]
 
     # ---- the canvas: never blocks -----------------------------------------------------------------
     def view(self, owner, layer_type, bbox, filters=Filters(), look_ahead=False) -> ViewResult:
@@ -208,15 +207,16 @@ class Loader(LoaderJobs, LoaderFetch):
                 return [photo for photo, _ in photos.values()]
             for photo, key in photos.values():
                 origins.setdefault(photo.sequence_id, set()).add(key)
-        attributes = self._lookup_many([("s", sequence_id) for sequence_id in origins])
-        lines = self._lines([("t", sequence_id) for sequence_id in origins]) if layer_type == SEQUENCES else {}
+        attributes = self._lookup_many([SequenceRecord(sequence_id) for sequence_id in origins])
+        lines = self._lines([SequencePhotos(sequence_id) for sequence_id in origins]) if layer_type == SEQUENCES else {}
         sequences, tracks = {}, []
         for sequence_id, keys in origins.items():
-            sequence = self._use(("s", sequence_id), attributes, keys, states, schedule)
+            sequence = self._use(SequenceRecord(sequence_id), attributes, keys, states, schedule)
             if sequence is not None and not filters.accepts_sequence(sequence):
                 continue
             # Both requests at once: the line need not wait for the attributes.
-            line = self._use(("t", sequence_id), lines, keys, states, schedule) if layer_type == SEQUENCES else None
+            line = (self._use(SequencePhotos(sequence_id), lines, keys, states, schedule)
+                    if layer_type == SEQUENCES else None)
             if sequence is None:
                 continue
             sequences[sequence_id] = sequence
@@ -237,8 +237,8 @@ class Loader(LoaderJobs, LoaderFetch):
         """The SequenceTrack of an id if known (None otherwise, scheduling it unless told not to)."""
         states = set()
         origins = {_ALWAYS} if schedule else None
-        sequence = self._known(("s", sequence_id), origins, states)
-        line = self._known(("t", sequence_id), origins, states, line=True)
+        sequence = self._known(SequenceRecord(sequence_id), origins, states)
+        line = self._known(SequencePhotos(sequence_id), origins, states, line=True)
         if sequence is None or line is None:
             return None
         return self.track(sequence, line)
@@ -259,9 +259,8 @@ class Loader(LoaderJobs, LoaderFetch):
         job is in flight (memory then holds what the disk had), so renders and fetches while loading make
         no SQLite query per sequence."""
         found = {}
-        for store_kind in {kind or _store_kind(job_key) for job_key in job_keys}:
-            jobs = {_store_key(job_key): job_key for job_key in job_keys
-                    if (kind or _store_kind(job_key)) == store_kind}
+        for store_kind in {kind or job_key.store_kind for job_key in job_keys}:
+            jobs = {job_key.store_key: job_key for job_key in job_keys if (kind or job_key.store_kind) == store_kind}
             entries = self.store.get_many(store_kind, list(jobs), disk=False)
             with self._lock:
                 lacking = [key for key, job_key in jobs.items() if key not in entries and job_key not in self._inflight]
@@ -271,7 +270,7 @@ class Loader(LoaderJobs, LoaderFetch):
         return found
 
     def _lines(self, job_keys) -> dict:
-        """{("t", id): (TrackLine, fresh)} of the sequences whose line is known; a line missing from a
+        """{SequencePhotos: (TrackLine, fresh)} of the sequences whose line is known; a line missing from a
         cache written before lines were is made from the photo list (in memory only, see _derived_index)."""
         found = self._lookup_many(job_keys, LINES)
         for job_key in job_keys:
@@ -279,7 +278,7 @@ class Loader(LoaderJobs, LoaderFetch):
                 photos = self._lookup(job_key)
                 if photos is not None:
                     found[job_key] = (TrackLine.of(photos[0]), photos[1])
-                    self.store.put_memory(LINES, _store_key(job_key), *found[job_key])
+                    self.store.put_memory(LINES, job_key.store_key, *found[job_key])
         return found
 
     def known(self, layer_type, filters=Filters()) -> list:
@@ -291,10 +290,12 @@ class Loader(LoaderJobs, LoaderFetch):
                 if sequence is not None and sequence_id in lines and filters.accepts_sequence(sequence):
                     records.append(self.track(sequence, lines[sequence_id][0]))
             return records
-        prefix = "c" if layer_type == COVERAGE else "p"
         day = filters.since.isoformat() if filters.since else ""
-        tiles = [value for key, (value, _) in self.store.memory_items(TILES)
-                 if key[0] == prefix and (prefix == "c" or key[-1] == day)]
+        if layer_type == COVERAGE:
+            tiles = [value for key, (value, _) in self.store.memory_items(TILES) if isinstance(key, CoverageTile)]
+        else:
+            tiles = [value for key, (value, _) in self.store.memory_items(TILES)
+                     if isinstance(key, PhotoTile) and key.day == day]
         if layer_type == COVERAGE:
             return _unique([s for segments in tiles for s in segments], lambda s: s.element_id)
         sequences = dict(self.store.memory_items(SEQUENCE_KIND))

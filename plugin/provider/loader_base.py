@@ -5,8 +5,6 @@ from dataclasses import dataclass
 
 from ..client.paging import MAX_PAGES as CLIENT_MAX_PAGES
 from ..client.tiles import MAX_LAT
-from ..core.cache import PHOTOS, TILES
-from ..core.cache import SEQUENCES as SEQUENCE_KIND
 from . import geometry
 from .uri import COVERAGE, SEQUENCES, Filters
 from .uri import PHOTOS as PHOTOS_LAYER
@@ -45,14 +43,6 @@ class ViewResult:
 
 def _clip(bbox):
     return (max(-180.0, bbox[0]), max(-MAX_LAT, bbox[1]), min(180.0, bbox[2]), min(MAX_LAT, bbox[3]))
-
-
-def _store_kind(job_key):
-    return {"s": SEQUENCE_KIND, "t": PHOTOS}.get(job_key[0], TILES)
-
-
-def _store_key(job_key):
-    return job_key[1] if job_key[0] in ("s", "t") else job_key
 
 
 def _unique(records, key):

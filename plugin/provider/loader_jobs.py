@@ -18,6 +18,7 @@ from ..core.cache import SEQUENCES as SEQUENCE_KIND
 from ..core.log import log_error, log_warning
 from ..core.messages import user_message
 from . import geometry
+from .jobs import CoverageTile, PhotoTile, SequencePhotos, SequenceRecord
 from .loader_base import (
     _ALWAYS,
     COVERAGE_ZOOM,
@@ -32,8 +33,6 @@ from .loader_base import (
     RETRY_AFTER_S,
     _indexed_sequences,
     _sequences_in,
-    _store_key,
-    _store_kind,
 )
 from .tracks import TrackLine, tile_index
 from .uri import PHOTOS as PHOTOS_LAYER
@@ -74,7 +73,7 @@ class LoaderJobs:
         memory or on disk are left to the views (one disk query per kind, not one per sequence)."""
         with self._lock:
             views = [view for owned in self._views.values() for keys, view in owned if tile_key in keys]
-        attributes, tracks = set(), set()  # the ids needing "s" jobs, "t" jobs
+        attributes, tracks = set(), set()  # the ids needing SequenceRecord jobs, SequencePhotos jobs
         for layer_type, bbox, filters in views:
             if layer_type == SEQUENCES or filters.min_quality > 0:
                 ids = _sequences_in(photos, geometry.expand(bbox, MARGIN_DEG), filters)
@@ -85,9 +84,9 @@ class LoaderJobs:
         missing_tracks = set(self.store.missing(PHOTOS, tracks))
         for sequence_id in sorted(attributes):  # a sequence's two requests side by side
             if sequence_id in missing_attributes:
-                self._schedule(("s", sequence_id), {tile_key})
+                self._schedule(SequenceRecord(sequence_id), {tile_key})
             if sequence_id in missing_tracks:
-                self._schedule(("t", sequence_id), {tile_key})
+                self._schedule(SequencePhotos(sequence_id), {tile_key})
 
     def _wanted(self, job_key) -> bool:
         with self._lock:
@@ -123,12 +122,11 @@ class LoaderJobs:
                     self._origins.pop(job_key, None)
                     future.set_exception(Cancelled())
                     return
-            kind = job_key[0]
-            if kind == "p":
+            if isinstance(job_key, PhotoTile):
                 self._run_photo_tile(job_key, future)
-            elif kind == "c":
-                segments = self.client.road_segments(tile_bbox(*job_key[1:4]), COVERAGE_ZOOM, max_pages=MAX_PAGES,
-                                                     cancel=self._canceller(job_key))
+            elif isinstance(job_key, CoverageTile):
+                segments = self.client.road_segments(tile_bbox(job_key.zoom, job_key.x, job_key.y), COVERAGE_ZOOM,
+                                                     max_pages=MAX_PAGES, cancel=self._canceller(job_key))
                 self._note(job_key, segments.paging)
                 self._succeed(job_key, future, tuple(segments))
             else:
@@ -137,15 +135,16 @@ class LoaderJobs:
             self._fail(job_key, future, error)
 
     def _run_sequence_job(self, job_key, future):
-        """A sequence's attributes ("s") or its photo list ("t")."""
+        """A sequence's attributes (SequenceRecord) or its photo list (SequencePhotos)."""
         cancel = self._canceller(job_key)
+        record = isinstance(job_key, SequenceRecord)
         try:
-            if job_key[0] == "s":
-                value = self.client.sequence(job_key[1], cancel=cancel)
+            if record:
+                value = self.client.sequence(job_key.sequence_id, cancel=cancel)
             else:
-                value = self.client.sequence_photos(job_key[1], cancel=cancel, lazy=True)
+                value = self.client.sequence_photos(job_key.sequence_id, cancel=cancel, lazy=True)
         except NotFoundError:  # deleted on KartaView: remembered, not asked again before expiry
-            value = None if job_key[0] == "s" else PhotoList()
+            value = None if record else PhotoList()
         self._succeed(job_key, future, value)
 
     def _canceller(self, job_key):
@@ -154,7 +153,7 @@ class LoaderJobs:
     def _run_photo_tile(self, key, future):
         """Page 1, then pages 2..N as separate jobs. A tile is complete when every page has arrived and
         scheduled its sequences, so the loader never looks idle while a page is still scheduling."""
-        bbox, day = tile_bbox(*key[1:4]), key[4] or None
+        bbox, day = tile_bbox(key.zoom, key.x, key.y), key.day or None
         cancel = self._canceller(key)
         first, total = self.client.nearby_photos_page(bbox, page=1, ipp=IPP, date=day, cancel=cancel, lazy=True)
         # Pages follow the items page 1 really held (a server may cap them below IPP) and the total.
@@ -219,13 +218,13 @@ class LoaderJobs:
         return " ".join(parts)
 
     def _succeed(self, job_key, future, value):
-        kind, key = _store_kind(job_key), _store_key(job_key)
-        entries = [(kind, key, value)]
+        key = job_key.store_key
+        entries = [(job_key.store_kind, key, value)]
         # Their compact companions, made while the JSON is at hand (the disk writer packs it): a tile's
         # index, a photo list's line. Written in the same batch, so they expire with them.
-        if job_key[0] == "p":
+        if isinstance(job_key, PhotoTile):
             entries.append((TILE_INDEXES, key, tile_index(value)))
-        elif job_key[0] == "t":
+        elif isinstance(job_key, SequencePhotos):
             entries.append((LINES, key, TrackLine.of(value)))
         for entry in entries:
             self.store.put_memory(*entry)
@@ -304,9 +303,9 @@ class LoaderJobs:
             for key in keys if needs_sequences else ():
                 entry = self._index(key)
                 for sequence_id in _indexed_sequences(entry[0], near, filters) if entry else ():
-                    jobs[("s", sequence_id)] = None
+                    jobs[SequenceRecord(sequence_id)] = None
                     if layer_type == SEQUENCES:
-                        jobs[("t", sequence_id)] = None
+                        jobs[SequencePhotos(sequence_id)] = None
         with self._lock:
             for job_key in jobs:
                 self._failed.pop(job_key, None)

@@ -15,6 +15,7 @@ from ..client.models import PhotoList
 from ..core.cache import LINES, PHOTOS, SEQUENCES, TILE_INDEXES, TILES, Cache
 from ..core.log import log_warning
 from . import codec, tracks
+from .jobs import CoverageTile
 
 # Memory bounds (entries); what is evicted stays on disk.
 MAX_TILES = 1024
@@ -65,17 +66,13 @@ _UNCOMPRESSED = (LINES,)
 
 def tile_codec(tile_key):
     """(encode, decode) of a tile's content: road segments for coverage tiles, a PhotoList otherwise."""
-    if tile_key[0] == "c":
+    if isinstance(tile_key, CoverageTile):
         return codec.encode_segments, lambda value: tuple(codec.decode_segments(value))
     return codec.encode_photo_list, codec.decode_photo_list
 
 
-def cache_key(key):
-    return "/".join(str(part) for part in key)
-
-
 def _disk_key(kind, key) -> str:
-    return cache_key(key) if kind in _TILE_KEYED else str(key)
+    return key.disk_key if kind in _TILE_KEYED else str(key)
 
 
 def _unpack_photos(encoded):
@@ -106,7 +103,7 @@ class _RecentReads:
 
 
 class Store:
-    """Thread-safe. Entries: (value, fresh). Keys: tile keys (tuples), sequence ids."""
+    """Thread-safe. Entries: (value, fresh). Keys: tiles (jobs.PhotoTile, jobs.CoverageTile), sequence ids."""
 
     def __init__(self, cache):
         self.cache = cache
