@@ -55,7 +55,7 @@ from .loader_base import (  # noqa: F401 - part of this module's interface
 from .loader_fetch import LoaderFetch
 from .loader_jobs import LoaderJobs
 from .signals import hub
-from .store import Store
+from .store import Entry, Store
 from .tracks import SequenceTrack, TrackLine, tile_index
 from .uri import COVERAGE, SEQUENCES, Filters
 from .uri import PHOTOS as PHOTOS_LAYER
@@ -165,10 +165,10 @@ class Loader(LoaderJobs, LoaderFetch):
             entry = found.get(key)
             if entry is None and layer_type == SEQUENCES:
                 entry = self._derived_index(key)
-            if entry is None or not entry[1]:
+            if entry is None or not entry.fresh:
                 states.add(self._schedule(key, {key}) if schedule else LOADING)
             if entry is not None:
-                tiles[key] = entry[0]
+                tiles[key] = entry.value
         if layer_type == COVERAGE:
             items = _unique([s for segments in tiles.values() for s in segments], lambda s: s.element_id)
         else:
@@ -177,7 +177,7 @@ class Loader(LoaderJobs, LoaderFetch):
         return ViewResult(items, state, self.note(keys))
 
     def _index(self, key):
-        """(the index of a tile (tracks.tile_index), fresh) or None when the tile is not known."""
+        """The Entry of a tile's index (tracks.tile_index), or None when the tile is not known."""
         entry = self._lookup(key, TILE_INDEXES)
         return self._derived_index(key) if entry is None else entry
 
@@ -187,7 +187,7 @@ class Loader(LoaderJobs, LoaderFetch):
         tile = self._lookup(key)
         if tile is None:
             return None
-        entry = (tile_index(tile[0]), tile[1])
+        entry = Entry(tile_index(tile.value), tile.fresh)
         self.store.put_memory(TILE_INDEXES, key, *entry)
         return entry
 
@@ -229,9 +229,9 @@ class Loader(LoaderJobs, LoaderFetch):
     def _use(self, job_key, found, origins, states, schedule=True):
         """The value of a job found by _lookup_many (None if not), scheduling the job unless fresh."""
         entry = found.get(job_key)
-        if entry is None or not entry[1]:
+        if entry is None or not entry.fresh:
             states.add(self._schedule(job_key, origins) if schedule else LOADING)
-        return None if entry is None else entry[0]
+        return None if entry is None else entry.value
 
     def sequence_track(self, sequence_id, schedule=True):
         """The SequenceTrack of an id if known (None otherwise, scheduling it unless told not to)."""
@@ -245,16 +245,16 @@ class Loader(LoaderJobs, LoaderFetch):
 
     def _known(self, job_key, origins, states, line=False):
         entry = self._lines([job_key]).get(job_key) if line else self._lookup(job_key)
-        if origins is not None and (entry is None or not entry[1]):
+        if origins is not None and (entry is None or not entry.fresh):
             states.add(self._schedule(job_key, origins))
-        return None if entry is None else entry[0]
+        return None if entry is None else entry.value
 
     def _lookup(self, job_key, kind=None):
-        """(value, fresh) of a job's data (or of its `kind` companion), or None. See _lookup_many."""
+        """The store's Entry of a job's data (or of its `kind` companion), or None. See _lookup_many."""
         return self._lookup_many([job_key], kind).get(job_key)
 
     def _lookup_many(self, job_keys, kind=None) -> dict:
-        """{job key: (value, fresh)} of the jobs whose data (or its `kind` companion: a tile's index, a
+        """{job key: Entry} of the jobs whose data (or its `kind` companion: a tile's index, a
         photo list's line) is known: from memory, or else the disk cache (one query for all) unless the
         job is in flight (memory then holds what the disk had), so renders and fetches while loading make
         no SQLite query per sequence."""
@@ -270,14 +270,14 @@ class Loader(LoaderJobs, LoaderFetch):
         return found
 
     def _lines(self, job_keys) -> dict:
-        """{SequencePhotos: (TrackLine, fresh)} of the sequences whose line is known; a line missing from a
+        """{SequencePhotos: Entry of its TrackLine} of the sequences whose line is known; a line missing from a
         cache written before lines were is made from the photo list (in memory only, see _derived_index)."""
         found = self._lookup_many(job_keys, LINES)
         for job_key in job_keys:
             if job_key not in found:
                 photos = self._lookup(job_key)
                 if photos is not None:
-                    found[job_key] = (TrackLine.of(photos[0]), photos[1])
+                    found[job_key] = Entry(TrackLine.of(photos.value), photos.fresh)
                     self.store.put_memory(LINES, job_key.store_key, *found[job_key])
         return found
 
@@ -288,7 +288,7 @@ class Loader(LoaderJobs, LoaderFetch):
             records = []
             for sequence_id, (sequence, _) in self.store.memory_items(SEQUENCE_KIND):
                 if sequence is not None and sequence_id in lines and filters.accepts_sequence(sequence):
-                    records.append(self.track(sequence, lines[sequence_id][0]))
+                    records.append(self.track(sequence, lines[sequence_id].value))
             return records
         day = filters.since.isoformat() if filters.since else ""
         if layer_type == COVERAGE:
@@ -301,8 +301,9 @@ class Loader(LoaderJobs, LoaderFetch):
         sequences = dict(self.store.memory_items(SEQUENCE_KIND))
         photos = _unique([p for tile in tiles for p in tile if filters.accepts_photo(p)], lambda p: p.id)
         if filters.min_quality > 0:
-            photos = [p for p in photos if (sequences.get(p.sequence_id) or (None,))[0] is not None
-                      and filters.accepts_sequence(sequences[p.sequence_id][0])]
+            known = {sequence_id: entry.value for sequence_id, entry in sequences.items()
+                     if entry.value is not None}
+            photos = [p for p in photos if p.sequence_id in known and filters.accepts_sequence(known[p.sequence_id])]
         return photos
 
     def track(self, sequence, line, photos=None) -> SequenceTrack:
@@ -328,7 +329,7 @@ class Loader(LoaderJobs, LoaderFetch):
     def _positioned_photos(self, sequence_id) -> PhotoList:
         """A sequence's positioned photos from memory or the disk cache (empty once the cache is cleared)."""
         entry = self.store.get(PHOTOS, sequence_id)
-        return PhotoList() if entry is None else entry[0].positioned()
+        return PhotoList() if entry is None else entry.value.positioned()
 
 
 _loaders_lock = threading.Lock()

@@ -2,7 +2,8 @@
 of an extent, waiting for the network, with progress and cancel."""
 
 from collections import Counter
-from concurrent.futures import FIRST_COMPLETED, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from typing import NamedTuple, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -17,8 +18,16 @@ from .loader_base import (
     _sequences_in,
     _unique,
 )
+from .store import Entry
 from .uri import COVERAGE, SEQUENCES, Filters
 from .uri import PHOTOS as PHOTOS_LAYER
+
+
+class _Waiting(NamedTuple):
+    """A job a blocking fetch waits for."""
+    future: Future
+    stale: Optional[Entry]  # what the cache had, to stand in if KartaView fails
+    restarts: int  # times it was dropped by a view and started again
 
 
 class LoaderFetch:
@@ -100,16 +109,16 @@ class LoaderFetch:
         try:
             for key in job_keys:
                 entry = self._lookup(key)
-                if entry is not None and entry[1]:
-                    results[key] = entry[0]
+                if entry is not None and entry.fresh:
+                    results[key] = entry.value
                     tally["cached"] += 1
                 else:
-                    waiting[key] = (self._start(key), entry, 0)
+                    waiting[key] = _Waiting(self._start(key), entry, 0)
             while waiting:
                 if cancel is not None and cancel():
                     raise Cancelled()
-                wait([item[0] for item in waiting.values()], timeout=0.1, return_when=FIRST_COMPLETED)
-                for key in [key for key, item in waiting.items() if item[0].done()]:
+                wait([item.future for item in waiting.values()], timeout=0.1, return_when=FIRST_COMPLETED)
+                for key in [key for key, item in waiting.items() if item.future.done()]:
                     future, stale, restarts = waiting.pop(key)
                     try:
                         results[key] = future.result()
@@ -117,12 +126,12 @@ class LoaderFetch:
                     except Cancelled:  # dropped by a view just before this caller wanted it: again
                         if restarts >= 3:
                             raise
-                        waiting[key] = (self._start(key), stale, restarts + 1)
+                        waiting[key] = _Waiting(self._start(key), stale, restarts + 1)
                     except KartaViewError as error:
                         if stale is None:
                             raise
                         log_warning(self.tr("Using KartaView data cached earlier: {}").format(error))
-                        results[key] = stale[0]
+                        results[key] = stale.value
                         tally["stale"] += 1
                 if progress is not None and job_keys:
                     progress(low + (high - low) * len(results) / len(job_keys))

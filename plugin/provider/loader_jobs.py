@@ -6,6 +6,7 @@ import time
 import traceback
 from collections import deque
 from concurrent.futures import Future
+from typing import NamedTuple
 
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -39,6 +40,12 @@ from .uri import PHOTOS as PHOTOS_LAYER
 from .uri import SEQUENCES, Filters
 
 
+class _WantedView(NamedTuple):
+    """A view an owner asked for lately: its tiles stay wanted."""
+    keys: frozenset
+    view: tuple  # (layer type, bbox, Filters)
+
+
 class LoaderJobs:
     """Scheduling and running of the Loader's requests (a part of Loader; see loader.py)."""
 
@@ -51,28 +58,28 @@ class LoaderJobs:
         """Remember an owner's view: its tiles stay wanted until two newer views of that owner."""
         with self._lock:
             views = self._views.get(owner)
-            if views and views[0][1] == views[-1][1] == view:  # the owner asks again: nothing changes
+            if views and views[0].view == views[-1].view == view:  # the owner asks again: nothing changes
                 self._views.move_to_end(owner)
                 return
             views = self._views.pop(owner, None) or deque(maxlen=RECENT_VIEWS)
-            views.append((frozenset(keys), view))
+            views.append(_WantedView(frozenset(keys), view))
             self._views[owner] = views
             while len(self._views) > MAX_OWNERS:
                 self._memos.pop(self._views.popitem(last=False)[0], None)
-            self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
+            self._view_keys = frozenset().union(*(wanted.keys for v in self._views.values() for wanted in v))
 
     def _unwant(self, owner):
         with self._lock:
             self._memos.pop(owner, None)
             if self._views.pop(owner, None) is not None:
-                self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
+                self._view_keys = frozenset().union(*(wanted.keys for v in self._views.values() for wanted in v))
 
     def _discover(self, tile_key, photos):
         """A page of a tile arrived: start the sequences the views over it need now (not after the whole
         tile and a repaint), so sequence requests overlap with the tile's other pages. Those known in
         memory or on disk are left to the views (one disk query per kind, not one per sequence)."""
         with self._lock:
-            views = [view for owned in self._views.values() for keys, view in owned if tile_key in keys]
+            views = [wanted.view for owned in self._views.values() for wanted in owned if tile_key in wanted.keys]
         attributes, tracks = set(), set()  # the ids needing SequenceRecord jobs, SequencePhotos jobs
         for layer_type, bbox, filters in views:
             if layer_type == SEQUENCES or filters.min_quality > 0:
@@ -302,7 +309,7 @@ class LoaderJobs:
             near = geometry.expand(bbox, MARGIN_DEG)
             for key in keys if needs_sequences else ():
                 entry = self._index(key)
-                for sequence_id in _indexed_sequences(entry[0], near, filters) if entry else ():
+                for sequence_id in _indexed_sequences(entry.value, near, filters) if entry else ():
                     jobs[SequenceRecord(sequence_id)] = None
                     if layer_type == SEQUENCES:
                         jobs[SequencePhotos(sequence_id)] = None
