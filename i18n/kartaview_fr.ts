@@ -639,11 +639,6 @@ Horloge de l'appareil moins horloge GPS : de combien l'horloge de l'appareil ava
         <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styling.py" line="58"/>
-        <source>The style {} was not applied: {}</source>
-        <translation>Le style {} n’a pas été appliqué : {}</translation>
-    </message>
-    <message>
         <location filename="../plugin/processing/coverage_gaps.py" line="67"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
@@ -1382,12 +1377,12 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
 <context>
     <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="55"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="65"/>
         <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
         <translation>L’emprise est trop grande pour être téléchargée de KartaView en une fois : elle couvre {} tuiles de carte, et au plus {} sont téléchargées par exécution (une agglomération). Choisissez une emprise plus petite, ou découpez-la en parties et lancez le téléchargement sur chacune.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="122"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="133"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
@@ -1395,17 +1390,17 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
 <context>
     <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="213"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="219"/>
         <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
         <translation>KartaView a plus de données dans {} tuile(s) de carte que l’extension n’en lit par tuile ({} pages) : {} des {} enregistrements annoncés y ont été chargés, les plus récents d’abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="217"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="223"/>
         <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
         <translation>{} enregistrement(s) envoyé(s) par KartaView n’ont pas pu être lus (identifiant manquant ou hors limites) et ont été ignorés.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="279"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="285"/>
         <source>{} The KartaView layers show what was loaded before and load the rest once KartaView answers.</source>
         <translation>{} Les couches KartaView affichent ce qui avait été chargé et chargeront le reste dès que KartaView répondra.</translation>
     </message>
@@ -1589,6 +1584,14 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
         <location filename="../ui/options_page.ui" line="244"/>
         <source>Full path of the ffprobe program, e.g. C:\ffmpeg\bin\ffprobe.exe</source>
         <translation>Chemin complet du programme ffprobe, p. ex. C:\ffmpeg\bin\ffprobe.exe</translation>
+    </message>
+</context>
+<context>
+    <name>OutputStyler</name>
+    <message>
+        <location filename="../plugin/processing/styling.py" line="29"/>
+        <source>The style {} was not applied: {}</source>
+        <translation>Le style {} n’a pas été appliqué : {}</translation>
     </message>
 </context>
 <context>
