@@ -4,8 +4,7 @@ sequence's photo list), hashable, equal only to a job of its own kind; and where
 
 from dataclasses import dataclass
 
-from ..core.cache import PHOTOS, TILES
-from ..core.cache import SEQUENCES as SEQUENCE_KIND
+from ..core.cache import PHOTO_LISTS, SEQUENCE_RECORDS, TILES
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class CoverageTile:
 class SequenceRecord:
     """A sequence's attributes (GET /2.0/sequence/{id})."""
     sequence_id: int
-    store_kind = SEQUENCE_KIND
+    store_kind = SEQUENCE_RECORDS
 
     @property
     def store_key(self):
@@ -59,7 +58,7 @@ class SequenceRecord:
 class SequencePhotos:
     """A sequence's photo list (its line is drawn from it)."""
     sequence_id: int
-    store_kind = PHOTOS
+    store_kind = PHOTO_LISTS
 
     @property
     def store_key(self):

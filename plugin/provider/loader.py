@@ -26,8 +26,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..client.concurrency import AdaptiveLimit
 from ..client.models import PhotoList
 from ..client.tiles import tiles_for_bbox
-from ..core.cache import LINES, PHOTOS, TILE_INDEXES, TILES, shared_cache
-from ..core.cache import SEQUENCES as SEQUENCE_KIND
+from ..core.cache import LINES, PHOTO_LISTS, SEQUENCE_RECORDS, TILE_INDEXES, TILES, shared_cache
 from ..core.log import log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
@@ -57,8 +56,7 @@ from .loader_jobs import LoaderJobs
 from .signals import hub
 from .store import Entry, Store
 from .tracks import SequenceTrack, TrackLine, tile_index
-from .uri import COVERAGE, SEQUENCES, Filters
-from .uri import PHOTOS as PHOTOS_LAYER
+from .uri import COVERAGE, PHOTOS, SEQUENCES, Filters
 
 # A complete view asked again (a repaint, an identify) reuses its result while nothing was stored
 # since; this long at most, so entries that expire meanwhile are asked for again soon.
@@ -222,7 +220,7 @@ class Loader(LoaderJobs, LoaderFetch):
             sequences[sequence_id] = sequence
             if line is not None:
                 tracks.append(self.track(sequence, line))
-        if layer_type == PHOTOS_LAYER:
+        if layer_type == PHOTOS:
             return [photo for photo, _ in photos.values() if photo.sequence_id in sequences]
         return tracks
 
@@ -286,7 +284,7 @@ class Loader(LoaderJobs, LoaderFetch):
         if layer_type == SEQUENCES:
             lines = dict(self.store.memory_items(LINES))
             records = []
-            for sequence_id, (sequence, _) in self.store.memory_items(SEQUENCE_KIND):
+            for sequence_id, (sequence, _) in self.store.memory_items(SEQUENCE_RECORDS):
                 if sequence is not None and sequence_id in lines and filters.accepts_sequence(sequence):
                     records.append(self.track(sequence, lines[sequence_id].value))
             return records
@@ -298,7 +296,7 @@ class Loader(LoaderJobs, LoaderFetch):
                      if isinstance(key, PhotoTile) and key.day == day]
         if layer_type == COVERAGE:
             return _unique([s for segments in tiles for s in segments], lambda s: s.element_id)
-        sequences = dict(self.store.memory_items(SEQUENCE_KIND))
+        sequences = dict(self.store.memory_items(SEQUENCE_RECORDS))
         photos = _unique([p for tile in tiles for p in tile if filters.accepts_photo(p)], lambda p: p.id)
         if filters.min_quality > 0:
             known = {sequence_id: entry.value for sequence_id, entry in sequences.items()
@@ -328,7 +326,7 @@ class Loader(LoaderJobs, LoaderFetch):
 
     def _positioned_photos(self, sequence_id) -> PhotoList:
         """A sequence's positioned photos from memory or the disk cache (empty once the cache is cleared)."""
-        entry = self.store.get(PHOTOS, sequence_id)
+        entry = self.store.get(PHOTO_LISTS, sequence_id)
         return PhotoList() if entry is None else entry.value.positioned()
 
 

@@ -19,8 +19,7 @@ from .loader_base import (
     _unique,
 )
 from .store import Entry
-from .uri import COVERAGE, SEQUENCES, Filters
-from .uri import PHOTOS as PHOTOS_LAYER
+from .uri import COVERAGE, PHOTOS, SEQUENCES, Filters
 
 
 class _Waiting(NamedTuple):
@@ -83,7 +82,7 @@ class LoaderFetch:
             ids = sorted({photo.sequence_id for photo in photos})
         jobs = [SequenceRecord(i) for i in ids] + ([SequencePhotos(i) for i in ids] if layer_type == SEQUENCES else [])
         found = self._gather(jobs, progress, cancel, 50.0, 100.0, tally) if second_step else {}
-        if layer_type == PHOTOS_LAYER:
+        if layer_type == PHOTOS:
             if second_step:
                 photos = [p for p in photos if found[SequenceRecord(p.sequence_id)] is not None
                           and filters.accepts_sequence(found[SequenceRecord(p.sequence_id)])]

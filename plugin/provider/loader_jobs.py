@@ -14,8 +14,7 @@ from ..client import paging
 from ..client.errors import Cancelled, KartaViewError, NotFoundError
 from ..client.models import PhotoList
 from ..client.tiles import tile_bbox
-from ..core.cache import LINES, PHOTOS, TILE_INDEXES
-from ..core.cache import SEQUENCES as SEQUENCE_KIND
+from ..core.cache import LINES, PHOTO_LISTS, SEQUENCE_RECORDS, TILE_INDEXES
 from ..core.log import log_error, log_warning
 from ..core.messages import user_message
 from . import geometry
@@ -36,8 +35,7 @@ from .loader_base import (
     _sequences_in,
 )
 from .tracks import TrackLine, tile_index
-from .uri import PHOTOS as PHOTOS_LAYER
-from .uri import SEQUENCES, Filters
+from .uri import PHOTOS, SEQUENCES, Filters
 
 
 class _WantedView(NamedTuple):
@@ -87,8 +85,8 @@ class LoaderJobs:
                 attributes.update(ids)
                 if layer_type == SEQUENCES:
                     tracks.update(ids)
-        missing_attributes = set(self.store.missing(SEQUENCE_KIND, attributes))
-        missing_tracks = set(self.store.missing(PHOTOS, tracks))
+        missing_attributes = set(self.store.missing(SEQUENCE_RECORDS, attributes))
+        missing_tracks = set(self.store.missing(PHOTO_LISTS, tracks))
         for sequence_id in sorted(attributes):  # a sequence's two requests side by side
             if sequence_id in missing_attributes:
                 self._schedule(SequenceRecord(sequence_id), {tile_key})
@@ -302,7 +300,7 @@ class LoaderJobs:
         What is known stays served until the answers replace it (each arrival repaints as usual), so
         a reload never blanks the layer, nor empties it offline. Returns the requests' futures."""
         jobs = {}
-        needs_sequences = layer_type == SEQUENCES or (layer_type == PHOTOS_LAYER and filters.min_quality > 0)
+        needs_sequences = layer_type == SEQUENCES or (layer_type == PHOTOS and filters.min_quality > 0)
         for bbox in areas:
             keys = self.tile_keys(layer_type, bbox, filters.since)
             jobs.update(dict.fromkeys(keys))

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, NamedTuple
 
 from ..client.models import PhotoList
-from ..core.cache import LINES, PHOTOS, SEQUENCES, TILE_INDEXES, TILES, Cache
+from ..core.cache import LINES, PHOTO_LISTS, SEQUENCE_RECORDS, TILE_INDEXES, TILES, Cache
 from ..core.log import log_warning
 from . import codec, tracks
 from .jobs import CoverageTile
@@ -65,8 +65,8 @@ class Codec(NamedTuple):
 
 
 _CODECS = {  # kind -> Codec; tiles: see tile_codec
-    SEQUENCES: Codec(codec.encode_sequence, codec.decode_sequence),
-    PHOTOS: Codec(codec.encode_photo_list, codec.decode_sequence_photos),
+    SEQUENCE_RECORDS: Codec(codec.encode_sequence, codec.decode_sequence),
+    PHOTO_LISTS: Codec(codec.encode_photo_list, codec.decode_sequence_photos),
     TILE_INDEXES: Codec(tracks.encode_index, tracks.decode_index),
     LINES: Codec(tracks.encode_line, tracks.decode_line),
 }
@@ -121,7 +121,7 @@ class Store:
         self.cache = cache
         self.generation = 0  # counts the changes of what is known (a read from disk is none)
         self._lock = threading.Lock()
-        self._memory = {TILES: _Lru(MAX_TILES), SEQUENCES: _Lru(MAX_SEQUENCES), PHOTOS: _Lru(MAX_TRACKS),
+        self._memory = {TILES: _Lru(MAX_TILES), SEQUENCE_RECORDS: _Lru(MAX_SEQUENCES), PHOTO_LISTS: _Lru(MAX_TRACKS),
                         TILE_INDEXES: _Lru(MAX_INDEXES), LINES: _Lru(MAX_TRACKS)}
         self._queued = []  # (kind, key, value) for the writer
         self._recent = _RecentReads(RECENT_READ_PHOTOS)
