@@ -44,7 +44,7 @@ class CoverageTile:
 
 
 @dataclass(frozen=True)
-class SequenceRecord:
+class SequenceAttributes:
     """A sequence's attributes (GET /2.0/sequence/{id})."""
     sequence_id: int
     store_kind = SEQUENCE_RECORDS

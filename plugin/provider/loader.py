@@ -31,7 +31,7 @@ from ..core.log import log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
 from . import geometry
-from .jobs import CoverageTile, PhotoTile, SequencePhotos, SequenceRecord
+from .jobs import CoverageTile, PhotoTile, SequencePhotos, SequenceAttributes
 from .loader_base import (  # noqa: F401 - part of this module's interface
     _ALWAYS,
     COVERAGE_ZOOM,
@@ -205,11 +205,11 @@ class Loader(LoaderJobs, LoaderFetch):
                 return [photo for photo, _ in photos.values()]
             for photo, key in photos.values():
                 origins.setdefault(photo.sequence_id, set()).add(key)
-        attributes = self._lookup_many([SequenceRecord(sequence_id) for sequence_id in origins])
+        attributes = self._lookup_many([SequenceAttributes(sequence_id) for sequence_id in origins])
         lines = self._lines([SequencePhotos(sequence_id) for sequence_id in origins]) if layer_type == SEQUENCES else {}
         sequences, tracks = {}, []
         for sequence_id, keys in origins.items():
-            sequence = self._use(SequenceRecord(sequence_id), attributes, keys, states, schedule)
+            sequence = self._use(SequenceAttributes(sequence_id), attributes, keys, states, schedule)
             if sequence is not None and not filters.accepts_sequence(sequence):
                 continue
             # Both requests at once: the line need not wait for the attributes.
@@ -235,7 +235,7 @@ class Loader(LoaderJobs, LoaderFetch):
         """The SequenceTrack of an id if known (None otherwise, scheduling it unless told not to)."""
         states = set()
         origins = {_ALWAYS} if schedule else None
-        sequence = self._known(SequenceRecord(sequence_id), origins, states)
+        sequence = self._known(SequenceAttributes(sequence_id), origins, states)
         line = self._known(SequencePhotos(sequence_id), origins, states, line=True)
         if sequence is None or line is None:
             return None

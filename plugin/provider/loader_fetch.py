@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..client.errors import Cancelled, KartaViewError
 from ..core.log import log_warning
 from . import geometry
-from .jobs import SequencePhotos, SequenceRecord
+from .jobs import SequencePhotos, SequenceAttributes
 from .loader_base import (
     MARGIN_DEG,
     MAX_FETCH_TILES,
@@ -80,21 +80,21 @@ class LoaderFetch:
             photos = _unique([photo for key in keys for photo in _photos_in(tiles[key], bbox, filters)],
                              lambda p: p.id)
             ids = sorted({photo.sequence_id for photo in photos})
-        jobs = [SequenceRecord(i) for i in ids] + ([SequencePhotos(i) for i in ids] if layer_type == SEQUENCES else [])
+        jobs = [SequenceAttributes(i) for i in ids] + ([SequencePhotos(i) for i in ids] if layer_type == SEQUENCES else [])
         found = self._gather(jobs, progress, cancel, 50.0, 100.0, tally) if second_step else {}
         if layer_type == PHOTOS:
             if second_step:
-                photos = [p for p in photos if found[SequenceRecord(p.sequence_id)] is not None
-                          and filters.accepts_sequence(found[SequenceRecord(p.sequence_id)])]
+                photos = [p for p in photos if found[SequenceAttributes(p.sequence_id)] is not None
+                          and filters.accepts_sequence(found[SequenceAttributes(p.sequence_id)])]
             return sorted(photos, key=lambda p: p.id)
-        tracks = [self.track(found[SequenceRecord(i)], None, found[SequencePhotos(i)]) for i in ids
-                  if found[SequenceRecord(i)] is not None]
+        tracks = [self.track(found[SequenceAttributes(i)], None, found[SequencePhotos(i)]) for i in ids
+                  if found[SequenceAttributes(i)] is not None]
         return [t for t in tracks if filters.accepts_sequence(t.sequence)
                 and geometry.line_intersects(bbox, t.coordinates)]
 
     def fetch_sequence(self, sequence_id, cancel=None):
         """One SequenceTrack by id, waiting for it; None when KartaView does not know the id."""
-        record, photos = SequenceRecord(sequence_id), SequencePhotos(sequence_id)
+        record, photos = SequenceAttributes(sequence_id), SequencePhotos(sequence_id)
         found = self._gather([record, photos], None, cancel, 0.0, 100.0)
         return None if found[record] is None else self.track(found[record], None, found[photos])
 

@@ -18,7 +18,7 @@ from ..core.cache import LINES, PHOTO_LISTS, SEQUENCE_RECORDS, TILE_INDEXES
 from ..core.log import log_error, log_warning
 from ..core.messages import user_message
 from . import geometry
-from .jobs import CoverageTile, PhotoTile, SequencePhotos, SequenceRecord
+from .jobs import CoverageTile, PhotoTile, SequencePhotos, SequenceAttributes
 from .loader_base import (
     _ALWAYS,
     COVERAGE_ZOOM,
@@ -78,7 +78,7 @@ class LoaderJobs:
         memory or on disk are left to the views (one disk query per kind, not one per sequence)."""
         with self._lock:
             views = [wanted.view for owned in self._views.values() for wanted in owned if tile_key in wanted.keys]
-        attributes, tracks = set(), set()  # the ids needing SequenceRecord jobs, SequencePhotos jobs
+        attributes, tracks = set(), set()  # the ids needing SequenceAttributes jobs, SequencePhotos jobs
         for layer_type, bbox, filters in views:
             if layer_type == SEQUENCES or filters.min_quality > 0:
                 ids = _sequences_in(photos, geometry.expand(bbox, MARGIN_DEG), filters)
@@ -89,7 +89,7 @@ class LoaderJobs:
         missing_tracks = set(self.store.missing(PHOTO_LISTS, tracks))
         for sequence_id in sorted(attributes):  # a sequence's two requests side by side
             if sequence_id in missing_attributes:
-                self._schedule(SequenceRecord(sequence_id), {tile_key})
+                self._schedule(SequenceAttributes(sequence_id), {tile_key})
             if sequence_id in missing_tracks:
                 self._schedule(SequencePhotos(sequence_id), {tile_key})
 
@@ -140,9 +140,9 @@ class LoaderJobs:
             self._fail(job_key, future, error)
 
     def _run_sequence_job(self, job_key, future):
-        """A sequence's attributes (SequenceRecord) or its photo list (SequencePhotos)."""
+        """A sequence's attributes (SequenceAttributes) or its photo list (SequencePhotos)."""
         cancel = self._canceller(job_key)
-        record = isinstance(job_key, SequenceRecord)
+        record = isinstance(job_key, SequenceAttributes)
         try:
             if record:
                 value = self.client.sequence(job_key.sequence_id, cancel=cancel)
@@ -308,7 +308,7 @@ class LoaderJobs:
             for key in keys if needs_sequences else ():
                 entry = self._index(key)
                 for sequence_id in _indexed_sequences(entry.value, near, filters) if entry else ():
-                    jobs[SequenceRecord(sequence_id)] = None
+                    jobs[SequenceAttributes(sequence_id)] = None
                     if layer_type == SEQUENCES:
                         jobs[SequencePhotos(sequence_id)] = None
         with self._lock:
