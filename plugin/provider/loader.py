@@ -31,7 +31,7 @@ from ..core.log import log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
 from . import geometry
-from .jobs import CoverageTile, PhotoTile, SequencePhotos, SequenceAttributes
+from .jobs import CoverageTile, PhotoTile, SequenceAttributes, SequencePhotos
 from .loader_base import (  # noqa: F401 - part of this module's interface
     _ALWAYS,
     COVERAGE_ZOOM,
@@ -94,6 +94,7 @@ class Loader(LoaderJobs, LoaderFetch):
         client.limit = self.limit
         self._lock = threading.RLock()
         self._inflight = {}  # job key -> Future
+        self._closed = False
         self._origins = {}  # job key -> tile keys (or _ALWAYS) whose view needs it
         self._views = OrderedDict()  # owner -> deque of frozensets of tile keys
         self._memos = {}  # owner -> _ViewMemo of its last complete view

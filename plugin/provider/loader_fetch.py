@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..client.errors import Cancelled, KartaViewError
 from ..core.log import log_warning
 from . import geometry
-from .jobs import SequencePhotos, SequenceAttributes
+from .jobs import SequenceAttributes, SequencePhotos
 from .loader_base import (
     MARGIN_DEG,
     MAX_FETCH_TILES,
@@ -80,7 +80,9 @@ class LoaderFetch:
             photos = _unique([photo for key in keys for photo in _photos_in(tiles[key], bbox, filters)],
                              lambda p: p.id)
             ids = sorted({photo.sequence_id for photo in photos})
-        jobs = [SequenceAttributes(i) for i in ids] + ([SequencePhotos(i) for i in ids] if layer_type == SEQUENCES else [])
+        jobs = [SequenceAttributes(i) for i in ids]
+        if layer_type == SEQUENCES:
+            jobs += [SequencePhotos(i) for i in ids]
         found = self._gather(jobs, progress, cancel, 50.0, 100.0, tally) if second_step else {}
         if layer_type == PHOTOS:
             if second_step:

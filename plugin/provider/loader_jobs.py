@@ -18,7 +18,7 @@ from ..core.cache import LINES, PHOTO_LISTS, SEQUENCE_RECORDS, TILE_INDEXES
 from ..core.log import log_error, log_warning
 from ..core.messages import user_message
 from . import geometry
-from .jobs import CoverageTile, PhotoTile, SequencePhotos, SequenceAttributes
+from .jobs import CoverageTile, PhotoTile, SequenceAttributes, SequencePhotos
 from .loader_base import (
     _ALWAYS,
     COVERAGE_ZOOM,
@@ -95,6 +95,8 @@ class LoaderJobs:
 
     def _wanted(self, job_key) -> bool:
         with self._lock:
+            if self._closed:  # shut down: requests under way give up at their next check
+                return False
             if self._blocking[job_key] > 0:
                 return True
             origins = self._origins.get(job_key, ())
@@ -289,7 +291,10 @@ class LoaderJobs:
             return len(self._inflight)
 
     def shutdown(self, wait=False):
-        """Stop: queued requests are dropped; wait: until the threads have ended (and the cache is written)."""
+        """Stop: queued requests are dropped, those under way give up (their retries too); wait: until
+        the threads have ended (and the cache is written)."""
+        with self._lock:
+            self._closed = True
         self._pool.shutdown(wait=wait, cancel_futures=True)
         self.store.close(wait)
 
