@@ -518,132 +518,127 @@ Kamerauhr minus GPS-Uhr: wie weit die Uhr der Kamera dem GPS voraus war, in Seku
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="72" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="64" />
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Abdeckungslücken (Straßen ohne Bilder)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="98" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="87" />
         <source>Roads (line layer)</source>
         <translation>Straßen (Linienlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="100" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="89" />
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Toleranz (Abstand in Metern, in dem eine Sequenz an einer Straße vorbeiführen und sie dennoch abdecken kann)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="104" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="93" />
         <source>Road id field (guessed when empty)</source>
         <translation>Feld mit der Straßen-ID (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="106" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="95" />
         <source>Road name field (guessed when empty)</source>
         <translation>Feld mit dem Straßennamen (wird erraten, wenn leer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="113" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="102" />
         <source>Roads with coverage</source>
         <translation>Straßen mit Abdeckung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="104" />
         <source>Coverage gaps</source>
         <translation>Abdeckungslücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="106" />
         <source>Road length (km)</source>
         <translation>Straßenlänge (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="106" />
         <source>Covered (km)</source>
         <translation>Abgedeckt (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="106" />
         <source>Covered share (%)</source>
         <translation>Abgedeckter Anteil (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="106" />
         <source>Gaps (km)</source>
         <translation>Lücken (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="106" />
         <source>Gap pieces</source>
         <translation>Anzahl der Lücken</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="106" />
         <source>Sequences used</source>
         <translation>Verwendete Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="121" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="110" />
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="122" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="111" />
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="198" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="187" />
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Keine Straßen zu analysieren: Der Layer ist leer, kein Objekt ist ausgewählt oder keine Straße hat eine Liniengeometrie.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="178" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="167" />
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} Straßen konnten nicht in Meter umgerechnet werden und gelten als leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="180" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="169" />
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} KartaView-Sequenzen in der Nähe von {} Straßen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="196" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="185" />
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} Straßen ohne Liniengeometrie wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="208" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="197" />
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>KartaView-Sequenzen für {:.4f},{:.4f},{:.4f},{:.4f} werden geladen ({} Kacheln)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="232" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="221" />
         <source>The roads layer has no field '{}'.</source>
         <translation>Der Straßenlayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="237" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="226" />
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Straßen: {:.2f} km. Abgedeckt: {:.2f} km ({:.1f} %). Lücken: {:.2f} km in {} Teilen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="241" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="230" />
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Neueste Aufnahme: {}. Älteste Aufnahme: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="244" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="233" />
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Keine Straße wird von einer KartaView-Sequenz befahren.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styling.py" line="58" />
-        <source>The style {} was not applied: {}</source>
-        <translation>Der Stil {} wurde nicht angewendet: {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="78" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="67" />
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -660,17 +655,17 @@ Sequenzen: standardmäßig die KartaView-Sequenzen der Ausdehnung der Straßen, 
 Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_capture, oldest_capture, sequence_count und has_360. Lücken: die nicht abgedeckten Abschnitte als Linien mit ihrer Länge, der ID und dem Namen der Straße und dem Abstand zum nächsten abgedeckten Abschnitt irgendeiner Straße (0, wenn eine Lücke einen abgedeckten Abschnitt fortsetzt). Felder für Straßen-ID und -Name werden anhand gängiger Namen erraten, wenn sie nicht gewählt sind. Das Protokoll nennt die Summen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="109" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="98" />
         <source>Sequences layer (instead of loading from KartaView)</source>
         <translation>Sequenzlayer (statt aus KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="217" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="206" />
         <source>KartaView data for the roads' extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from "Download KartaView sequences, photos or road coverage") instead.</source>
         <translation>Die KartaView-Daten für die Ausdehnung der Straßen konnten nicht geladen werden und waren nicht zwischengespeichert: {} Sie können stattdessen auch einen Sequenzlayer angeben (z. B. aus „KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen“).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="202" />
+        <location filename="../plugin/processing/coverage_gaps.py" line="191" />
         <source>{} roads, analysed in {} tiles.</source>
         <translation>{} Straßen, in {} Kacheln analysiert.</translation>
     </message>
@@ -678,12 +673,12 @@ Straßen mit Abdeckung: jede Eingabestraße mit covered_m, covered_pct, newest_c
 <context>
     <name>CoverageStatisticsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="267" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="257" />
         <source>KartaView coverage statistics</source>
         <translation>KartaView-Abdeckungsstatistik</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="108" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="98" />
         <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
 
 Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of "Download KartaView sequences". Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
@@ -696,182 +691,182 @@ Die Sequenzen kommen von KartaView (in der Ausdehnung oder der Ausdehnung der Ge
 Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Dimension, Kategorie, km, Sequenzen) zum Pivotieren und ein HTML-Bericht mit Diagrammen, der sich im Ergebnisbetrachter öffnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="196" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="186" />
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="121" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="111" />
         <source>Sequences layer (instead of loading them from KartaView)</source>
         <translation>Sequenzlayer (statt sie von KartaView zu laden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="124" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="114" />
         <source>Areas</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="126" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="116" />
         <source>Area name field</source>
         <translation>Feld mit dem Gebietsnamen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="128" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="118" />
         <source>Roads (for the covered share)</source>
         <translation>Straßen (für den abgedeckten Anteil)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="131" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="121" />
         <source>Road coverage tolerance (metres)</source>
         <translation>Toleranz der Straßenabdeckung (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="136" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="126" />
         <source>Statistics per area</source>
         <translation>Statistik je Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="138" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="128" />
         <source>Kilometres by year, quality, device and 360°</source>
         <translation>Kilometer nach Jahr, Qualität, Gerät und 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="141" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="131" />
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="141" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="131" />
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="143" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="133" />
         <source>Kilometres of imagery</source>
         <translation>Kilometer an Bildern</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="268" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="258" />
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="170" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="160" />
         <source>All areas</source>
         <translation>Alle Gebiete</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="175" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="165" />
         <source>The Python package plotly is missing: the report has tables, no charts.</source>
         <translation>Das Python-Paket plotly fehlt: Der Bericht enthält Tabellen, keine Diagramme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="179" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="169" />
         <source>{:.2f} km of {} sequences in {} areas.</source>
         <translation>{:.2f} km aus {} Sequenzen in {} Gebieten.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="188" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="178" />
         <source>Area {}</source>
         <translation>Gebiet {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="191" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="181" />
         <source>The areas layer has no polygon to measure in.</source>
         <translation>Der Gebietslayer hat kein Polygon, in dem gemessen werden kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="195" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="185" />
         <source>Give an extent or an areas layer.</source>
         <translation>Geben Sie eine Ausdehnung oder einen Gebietslayer an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="202" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="192" />
         <source>Loading KartaView sequences from {}...</source>
         <translation>KartaView-Sequenzen werden von {} geladen...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="209" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="199" />
         <source>KartaView data could not be loaded: {}</source>
         <translation>KartaView-Daten konnten nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="226" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="216" />
         <source>Measuring the road coverage...</source>
         <translation>Die Straßenabdeckung wird gemessen...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="267" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="257" />
         <source>Generated {} from {}.</source>
         <translation>Erstellt am {} aus {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="268" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="258" />
         <source>Area</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="268" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="258" />
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="269" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="259" />
         <source>Newest capture</source>
         <translation>Neueste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="269" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="259" />
         <source>Oldest capture</source>
         <translation>Älteste Aufnahme</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="269" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="259" />
         <source>Road km</source>
         <translation>Straßen-km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="270" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="260" />
         <source>Covered road km</source>
         <translation>Abgedeckte Straßen-km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="270" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="260" />
         <source>Roads covered %</source>
         <translation>Straßen abgedeckt %</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="271" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="261" />
         <source>Capture year</source>
         <translation>Aufnahmejahr</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="271" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="261" />
         <source>Quality band</source>
         <translation>Qualitätsklasse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="271" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="261" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="272" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="262" />
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="272" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="262" />
         <source>Kilometres by {}</source>
         <translation>Kilometer nach {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="272" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="262" />
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="273" />
+        <location filename="../plugin/processing/coverage_statistics.py" line="263" />
         <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
         <translation>Die Diagramme benötigen das Python-Paket plotly, das diesem QGIS fehlt; die Tabellen sind vollständig.</translation>
     </message>
@@ -879,7 +874,7 @@ Ausgaben: eine Tabelle mit einer Zeile je Gebiet, eine lange Tabelle (Gebiet, Di
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="82" />
+        <location filename="../plugin/processing/download_sequences.py" line="71" />
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -892,97 +887,97 @@ Sequenzen: eine Linie pro Sequenz, die die Ausdehnung durchquert, gezogen durch 
 Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–100) und nur 360°-Bilder. Anders als der Kartenlayer wartet der Algorithmus, bis die Daten der gesamten Ausdehnung geladen sind; die Antworten bleiben im Cache des Plugins, sodass ein erneuter Lauf schnell ist. Die Felder sequence_id und photo_id enthalten die IDs von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="96" />
+        <location filename="../plugin/processing/download_sequences.py" line="85" />
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="97" />
+        <location filename="../plugin/processing/download_sequences.py" line="86" />
         <source>What to download</source>
         <translation>Was heruntergeladen wird</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="97" />
+        <location filename="../plugin/processing/download_sequences.py" line="86" />
         <source>Sequences (lines)</source>
         <translation>Sequenzen (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="97" />
+        <location filename="../plugin/processing/download_sequences.py" line="86" />
         <source>Photos (points)</source>
         <translation>Fotos (Punkte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="97" />
+        <location filename="../plugin/processing/download_sequences.py" line="86" />
         <source>Road coverage (lines)</source>
         <translation>Straßenabdeckung (Linien)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="102" />
+        <location filename="../plugin/processing/download_sequences.py" line="91" />
         <source>KartaView data</source>
         <translation>KartaView-Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="104" />
+        <location filename="../plugin/processing/download_sequences.py" line="93" />
         <source>Features written</source>
         <translation>Geschriebene Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="111" />
+        <location filename="../plugin/processing/download_sequences.py" line="100" />
         <source>The extent is empty.</source>
         <translation>Die Ausdehnung ist leer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="141" />
+        <location filename="../plugin/processing/download_sequences.py" line="130" />
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Die KartaView-Daten konnten nicht heruntergeladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="157" />
+        <location filename="../plugin/processing/download_sequences.py" line="146" />
         <source>{} {} written.</source>
         <translation>{} {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="210" />
+        <location filename="../plugin/processing/download_sequences.py" line="199" />
         <source>sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="210" />
+        <location filename="../plugin/processing/download_sequences.py" line="199" />
         <source>photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="211" />
+        <location filename="../plugin/processing/download_sequences.py" line="200" />
         <source>road segments</source>
         <translation>Straßenabschnitte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="76" />
+        <location filename="../plugin/processing/download_sequences.py" line="68" />
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>KartaView-Sequenzen, -Fotos oder -Straßenabdeckung herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="121" />
+        <location filename="../plugin/processing/download_sequences.py" line="110" />
         <source>Reading KartaView {} ({} map tiles) from the plugin's cache, or else from {}...</source>
         <translation>KartaView-{} werden gelesen ({} Kacheln): aus dem Cache des Plugins, sonst von {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="198" />
+        <location filename="../plugin/processing/download_sequences.py" line="187" />
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView hat {} von {} Anfragen nicht beantwortet: Dafür wurden früher zwischengespeicherte Daten verwendet, die veraltet sein können.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="202" />
+        <location filename="../plugin/processing/download_sequences.py" line="191" />
         <source>Used the plugin's cache only: KartaView was not asked again (cached answers are kept {} hours; 'Clear KartaView cache' forgets them).</source>
         <translation>Nur der Cache des Plugins wurde verwendet: KartaView wurde nicht erneut gefragt (Antworten werden {} Stunden aufbewahrt; „KartaView-Cache leeren“ verwirft sie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="206" />
+        <location filename="../plugin/processing/download_sequences.py" line="195" />
         <source>{} of {} answers came from the plugin's cache, {} from KartaView.</source>
         <translation>{} von {} Antworten kamen aus dem Cache des Plugins, {} von KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="190" />
+        <location filename="../plugin/processing/download_sequences.py" line="179" />
         <source>Style and time range saved beside the output: {}</source>
         <translation>Stil und Zeitbereich neben der Ausgabe gespeichert: {}</translation>
     </message>
@@ -1023,12 +1018,12 @@ Filter: Upload-Datum von/bis, Benutzername des Fahrers, Mindestqualität (0–10
 <context>
     <name>GeotagPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="77" />
+        <location filename="../plugin/processing/geotag_photos.py" line="70" />
         <source>Geotag photos from a GPS track</source>
         <translation>Fotos mit einem GPS-Track georeferenzieren</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="83" />
+        <location filename="../plugin/processing/geotag_photos.py" line="73" />
         <source>Places photos taken without GPS (an action camera in time-lapse, a camera beside a phone logging GPX) on a GPS track by their capture times, ready for "Upload photos to KartaView". The photos are the JPEGs of a folder, or a layer with a photo path field such as the one "Import geotagged photos" makes (its table of photos without a position too). The photo files are only read, never modified.
 
 Each photo's capture time is the camera's EXIF DateTimeOriginal (with its sub-seconds). It is read in the time zone chosen, unless the photo states its own (OffsetTimeOriginal); the log says which zone was used.
@@ -1041,7 +1036,7 @@ Die Aufnahmezeit jedes Fotos ist das EXIF-DateTimeOriginal der Kamera (mit Sekun
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="91" />
+        <location filename="../plugin/processing/geotag_photos.py" line="81" />
         <source>
 
 The output has one point per photo the track covers: the photo path, the time in UTC, the position on the track at that time, and the direction: the photo's own (GPSImgDirection) where it has one, else the track's direction of travel. The second output lists the photos the track does not cover, with the reason (before or after the track, in a gap of the track, no capture time, unreadable file).</source>
@@ -1050,102 +1045,102 @@ The output has one point per photo the track covers: the photo path, the time in
 Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Zeit in UTC, die Position auf dem Track zu dieser Zeit und die Richtung: die des Fotos (GPSImgDirection), wo es eine hat, sonst die Fahrtrichtung des Tracks. Die zweite Ausgabe listet die Fotos, die der Track nicht abdeckt, mit dem Grund (vor oder nach dem Track, in einer Lücke des Tracks, keine Aufnahmezeit, unlesbare Datei).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="99" />
+        <location filename="../plugin/processing/geotag_photos.py" line="89" />
         <source>Folder of photos</source>
         <translation>Fotoordner</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="102" />
+        <location filename="../plugin/processing/geotag_photos.py" line="92" />
         <source>Include the photos of subfolders</source>
         <translation>Fotos aus Unterordnern einbeziehen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="104" />
+        <location filename="../plugin/processing/geotag_photos.py" line="94" />
         <source>Or a layer of photos (e.g. made by Import geotagged photos)</source>
         <translation>Oder ein Fotolayer (z. B. von „Geotagged Fotos importieren“)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="107" />
+        <location filename="../plugin/processing/geotag_photos.py" line="97" />
         <source>Photo file field</source>
         <translation>Feld der Fotodatei</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="111" />
+        <location filename="../plugin/processing/geotag_photos.py" line="101" />
         <source>Geotagged photos</source>
         <translation>Georeferenzierte Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="113" />
+        <location filename="../plugin/processing/geotag_photos.py" line="103" />
         <source>Photos the track does not cover</source>
         <translation>Vom Track nicht abgedeckte Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="116" />
+        <location filename="../plugin/processing/geotag_photos.py" line="106" />
         <source>Photos geotagged</source>
         <translation>Georeferenzierte Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="117" />
+        <location filename="../plugin/processing/geotag_photos.py" line="107" />
         <source>Photos not covered</source>
         <translation>Nicht abgedeckte Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="124" />
+        <location filename="../plugin/processing/geotag_photos.py" line="114" />
         <source>Camera times without a time zone are read in {}; the camera clock is taken as {:+.1f} s ahead of the GPS clock.</source>
         <translation>Kamerazeiten ohne Zeitzone werden in {} gelesen; die Kamerauhr gilt als {:+.1f} s vor der GPS-Uhr.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="150" />
+        <location filename="../plugin/processing/geotag_photos.py" line="140" />
         <source>The photo file cannot be read ({}).</source>
         <translation>Die Fotodatei kann nicht gelesen werden ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="154" />
+        <location filename="../plugin/processing/geotag_photos.py" line="144" />
         <source>The photo has no capture time (EXIF DateTimeOriginal).</source>
         <translation>Das Foto hat keine Aufnahmezeit (EXIF DateTimeOriginal).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="180" />
+        <location filename="../plugin/processing/geotag_photos.py" line="170" />
         <source>{} photo(s) state their own time zone (EXIF OffsetTimeOriginal): that zone was used for them.</source>
         <translation>{} Foto(s) nennen ihre eigene Zeitzone (EXIF OffsetTimeOriginal): Für sie wurde diese Zone verwendet.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="182" />
+        <location filename="../plugin/processing/geotag_photos.py" line="172" />
         <source>Geotagged {} photo(s); {} not covered by the track.</source>
         <translation>{} Foto(s) georeferenziert; {} vom Track nicht abgedeckt.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="184" />
+        <location filename="../plugin/processing/geotag_photos.py" line="174" />
         <source>No photo falls within the track: the photos were taken from {} to {} (UTC on the GPS clock, after the time zone and offset), the track runs from {} to {}. Check the time offset and the camera's time zone.</source>
         <translation>Kein Foto fällt in den Track: Die Fotos wurden von {} bis {} aufgenommen (UTC nach GPS-Uhr, nach Zeitzone und Versatz), der Track reicht von {} bis {}. Prüfen Sie den Zeitversatz und die Zeitzone der Kamera.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="199" />
+        <location filename="../plugin/processing/geotag_photos.py" line="189" />
         <source>Choose a folder of photos or a layer of photos.</source>
         <translation>Wählen Sie einen Fotoordner oder einen Fotolayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="201" />
+        <location filename="../plugin/processing/geotag_photos.py" line="191" />
         <source>The folder of photos {} does not exist.</source>
         <translation>Der Fotoordner {} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="209" />
+        <location filename="../plugin/processing/geotag_photos.py" line="199" />
         <source>The layer of photos has no field '{}'.</source>
         <translation>Der Fotolayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="237" />
+        <location filename="../plugin/processing/geotag_photos.py" line="227" />
         <source>Taken {:.1f} s before the track starts.</source>
         <translation>{:.1f} s vor Beginn des Tracks aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="239" />
+        <location filename="../plugin/processing/geotag_photos.py" line="229" />
         <source>Taken {:.1f} s after the track ends.</source>
         <translation>{:.1f} s nach Ende des Tracks aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="240" />
+        <location filename="../plugin/processing/geotag_photos.py" line="230" />
         <source>Taken in a gap of the track ({:.1f} s without a GPS point).</source>
         <translation>In einer Lücke des Tracks aufgenommen ({:.1f} s ohne GPS-Punkt).</translation>
     </message>
@@ -1381,12 +1376,12 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
 <context>
     <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="55" />
+        <location filename="../plugin/provider/loader_fetch.py" line="65" />
         <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
         <translation>Die Ausdehnung ist zu groß, um sie auf einmal von KartaView herunterzuladen: Sie umfasst {} Kartenkacheln, und pro Lauf werden höchstens {} heruntergeladen (ein Ballungsraum). Wählen Sie eine kleinere Ausdehnung, oder teilen Sie sie auf und starten Sie den Download für jeden Teil.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="122" />
+        <location filename="../plugin/provider/loader_fetch.py" line="133" />
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
@@ -1394,17 +1389,17 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
 <context>
     <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="213" />
+        <location filename="../plugin/provider/loader_jobs.py" line="219" />
         <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
         <translation>KartaView hat in {} Kartenkachel(n) mehr Daten, als das Plugin pro Kachel liest ({} Seiten): {} der {} gemeldeten Datensätze wurden dort geladen, die neuesten zuerst.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="217" />
+        <location filename="../plugin/provider/loader_jobs.py" line="223" />
         <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
         <translation>{} von KartaView gesendete Datensätze konnten nicht gelesen werden (fehlende oder ungültige ID) und wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="279" />
+        <location filename="../plugin/provider/loader_jobs.py" line="285" />
         <source>{} The KartaView layers show what was loaded before and load the rest once KartaView answers.</source>
         <translation>{} Die KartaView-Layer zeigen, was zuvor geladen wurde, und laden den Rest, sobald KartaView antwortet.</translation>
     </message>
@@ -1588,6 +1583,14 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
         <location filename="../ui/options_page.ui" line="244" />
         <source>Full path of the ffprobe program, e.g. C:\ffmpeg\bin\ffprobe.exe</source>
         <translation>Vollständiger Pfad des Programms ffprobe, z. B. C:\ffmpeg\bin\ffprobe.exe</translation>
+    </message>
+</context>
+<context>
+    <name>OutputStyler</name>
+    <message>
+        <location filename="../plugin/processing/styling.py" line="29" />
+        <source>The style {} was not applied: {}</source>
+        <translation>Der Stil {} wurde nicht angewendet: {}</translation>
     </message>
 </context>
 <context>
@@ -2023,12 +2026,12 @@ Das Modell ist eine .model3-Datei im Ordner processing/models der Erweiterung: �
 <context>
     <name>SampleVideoAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="66" />
+        <location filename="../plugin/processing/sample_video.py" line="59" />
         <source>Sample video frames along a GPS track</source>
         <translation>Videobilder entlang eines GPS-Tracks entnehmen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="72" />
+        <location filename="../plugin/processing/sample_video.py" line="62" />
         <source>Turns a video (MP4, MOV; 360° equirectangular included) and the GPS track recorded with it into JPEG photos every few metres of travel, ready for "Upload photos to KartaView" (KartaView prefers photos to video). No frames are taken while standing still.
 
 The video's start is its creation time (as the camera wrote it in the file) unless given; the time of a frame on the GPS clock is that start plus its time in the video, minus the camera clock's lead over the GPS. Cameras often write a local time as if it were UTC: the offset corrects that too (e.g. 7200 for a camera on UTC+2).
@@ -2045,7 +2048,7 @@ Die GPS-Daten, die manche Kameras im Video aufzeichnen (GoPros GPMF-Telemetrie, 
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="82" />
+        <location filename="../plugin/processing/sample_video.py" line="72" />
         <source>360° video is recognised by its spherical metadata or by its 2:1 shape (choose "flat" to turn that off); its frames are marked projection = SPHERE so that they are uploaded as 360° photos.
 
 Decoding uses FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include: they are found on the PATH, or set in Settings ▸ Options ▸ KartaView.
@@ -2058,137 +2061,137 @@ Das Dekodieren nutzt die FFmpeg-Programme ffmpeg und ffprobe, die die QGIS-Insta
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="89" />
+        <location filename="../plugin/processing/sample_video.py" line="79" />
         <source>Video file</source>
         <translation>Videodatei</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="89" />
+        <location filename="../plugin/processing/sample_video.py" line="79" />
         <source>Videos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;All files (*)</source>
         <translation>Videos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="93" />
+        <location filename="../plugin/processing/sample_video.py" line="83" />
         <source>Distance between frames (metres of travel)</source>
         <translation>Abstand zwischen Bildern (gefahrene Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="97" />
+        <location filename="../plugin/processing/sample_video.py" line="87" />
         <source>Start of the video, UTC on the camera clock (ISO 8601; empty: the video's creation time)</source>
         <translation>Beginn des Videos, UTC nach Kamerauhr (ISO 8601; leer: die Erstellungszeit des Videos)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="100" />
+        <location filename="../plugin/processing/sample_video.py" line="90" />
         <source>Projection</source>
         <translation>Projektion</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="100" />
+        <location filename="../plugin/processing/sample_video.py" line="90" />
         <source>Detect (360° metadata or 2:1 shape)</source>
         <translation>Erkennen (360°-Metadaten oder 2:1-Format)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="131" />
+        <location filename="../plugin/processing/sample_video.py" line="121" />
         <source>360° equirectangular</source>
         <translation>360° equirektangular</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="100" />
+        <location filename="../plugin/processing/sample_video.py" line="90" />
         <source>Flat</source>
         <translation>Flach</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="104" />
+        <location filename="../plugin/processing/sample_video.py" line="94" />
         <source>Folder for the frames</source>
         <translation>Ordner für die Bilder</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="106" />
+        <location filename="../plugin/processing/sample_video.py" line="96" />
         <source>Video frames</source>
         <translation>Videobilder</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="108" />
+        <location filename="../plugin/processing/sample_video.py" line="98" />
         <source>Frames written</source>
         <translation>Geschriebene Bilder</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="113" />
+        <location filename="../plugin/processing/sample_video.py" line="103" />
         <source>The video file {} does not exist.</source>
         <translation>Die Videodatei {} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="118" />
+        <location filename="../plugin/processing/sample_video.py" line="108" />
         <source>FFmpeg cannot read the video {}: {}</source>
         <translation>FFmpeg kann das Video {} nicht lesen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="121" />
+        <location filename="../plugin/processing/sample_video.py" line="111" />
         <source>No GPS track is given for the video. The plugin does not read the GPS data cameras record inside video files (GoPro GPMF, Insta360, DJI): export it as a GPX file (e.g. with the camera maker's app or gopro2gpx) and give that as the GPS track.</source>
         <translation>Für das Video ist kein GPS-Track angegeben. Das Plugin liest die GPS-Daten nicht, die Kameras in Videodateien aufzeichnen (GoPro GPMF, Insta360, DJI): Exportieren Sie sie als GPX-Datei (z. B. mit der App des Kameraherstellers oder gopro2gpx) und geben Sie diese als GPS-Track an.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="131" />
+        <location filename="../plugin/processing/sample_video.py" line="121" />
         <source>Video: {}×{}, {:.1f} s, {:.2f} frames/s, {}; starts at {} UTC on the GPS clock ({} UTC on the camera clock, {:+.1f} s offset).</source>
         <translation>Video: {}×{}, {:.1f} s, {:.2f} Bilder/s, {}; beginnt um {} UTC nach GPS-Uhr ({} UTC nach Kamerauhr, Versatz {:+.1f} s).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="131" />
+        <location filename="../plugin/processing/sample_video.py" line="121" />
         <source>flat</source>
         <translation>flach</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="143" />
+        <location filename="../plugin/processing/sample_video.py" line="133" />
         <source>The video ({} to {} UTC on the GPS clock) and the track ({} to {}) do not overlap in time. Check the time offset, the video's start and that the track belongs to the video.</source>
         <translation>Video ({} bis {} UTC nach GPS-Uhr) und Track ({} bis {}) überschneiden sich zeitlich nicht. Prüfen Sie den Zeitversatz, den Beginn des Videos und ob der Track zum Video gehört.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="148" />
+        <location filename="../plugin/processing/sample_video.py" line="138" />
         <source>The track does not move during the video: no frames to take.</source>
         <translation>Der Track bewegt sich während des Videos nicht: keine Bilder zu entnehmen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="152" />
+        <location filename="../plugin/processing/sample_video.py" line="142" />
         <source>Decoding {} frame(s), one every {:.1f} m, into {}.</source>
         <translation>Dekodiere {} Bild(er), eines alle {:.1f} m, nach {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="161" />
+        <location filename="../plugin/processing/sample_video.py" line="151" />
         <source>FFmpeg failed on the video {}: {}</source>
         <translation>FFmpeg ist am Video {} gescheitert: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="163" />
+        <location filename="../plugin/processing/sample_video.py" line="153" />
         <source>The frames cannot be written to {}: {}</source>
         <translation>Die Bilder können nicht nach {} geschrieben werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="184" />
+        <location filename="../plugin/processing/sample_video.py" line="174" />
         <source>Wrote {} frame(s) to {}.</source>
         <translation>{} Bild(er) nach {} geschrieben.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="194" />
+        <location filename="../plugin/processing/sample_video.py" line="184" />
         <source>The path set for {} ({}) is not a program.</source>
         <translation>Der für {} eingestellte Pfad ({}) ist kein Programm.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="197" />
+        <location filename="../plugin/processing/sample_video.py" line="187" />
         <source>{} is not found on the PATH.</source>
         <translation>{} wurde im PATH nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="198" />
+        <location filename="../plugin/processing/sample_video.py" line="188" />
         <source>Reading videos needs FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include. Install FFmpeg ({}; on Debian or Ubuntu: sudo apt install ffmpeg; on macOS: brew install ffmpeg), then put its bin folder on the PATH or set both programs in Settings ▸ Options ▸ KartaView.</source>
         <translation>Zum Lesen von Videos braucht es die FFmpeg-Programme ffmpeg und ffprobe, die die QGIS-Installer nicht enthalten. Installieren Sie FFmpeg ({}; unter Debian oder Ubuntu: sudo apt install ffmpeg; unter macOS: brew install ffmpeg) und legen Sie dann seinen bin-Ordner in den PATH oder stellen Sie beide Programme unter Einstellungen ▸ Optionen ▸ KartaView ein.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="210" />
+        <location filename="../plugin/processing/sample_video.py" line="200" />
         <source>The video start '{}' is not a date and time (e.g. 2026-05-01T10:00:00Z).</source>
         <translation>Der Videobeginn „{}“ ist kein Datum mit Uhrzeit (z. B. 2026-05-01T10:00:00Z).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="214" />
+        <location filename="../plugin/processing/sample_video.py" line="204" />
         <source>The video has no creation time: give the start of the video (UTC on the camera clock).</source>
         <translation>Das Video hat keine Erstellungszeit: Geben Sie den Beginn des Videos an (UTC nach Kamerauhr).</translation>
     </message>
@@ -2538,142 +2541,142 @@ Das Dekodieren nutzt die FFmpeg-Programme ffmpeg und ffprobe, die die QGIS-Insta
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="100" />
+        <location filename="../plugin/processing/upload_photos.py" line="92" />
         <source>Upload photos to KartaView</source>
         <translation>Fotos zu KartaView hochladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="135" />
+        <location filename="../plugin/processing/upload_photos.py" line="124" />
         <source>Photos (point layer)</source>
         <translation>Fotos (Punktlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="139" />
+        <location filename="../plugin/processing/upload_photos.py" line="128" />
         <source>Photo file field</source>
         <translation>Feld mit der Fotodatei</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="142" />
+        <location filename="../plugin/processing/upload_photos.py" line="131" />
         <source>Capture time field</source>
         <translation>Feld mit der Aufnahmezeit</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="144" />
+        <location filename="../plugin/processing/upload_photos.py" line="133" />
         <source>Heading field</source>
         <translation>Feld mit der Blickrichtung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="147" />
+        <location filename="../plugin/processing/upload_photos.py" line="136" />
         <source>Grouping field (one sequence per value)</source>
         <translation>Gruppierungsfeld (eine Sequenz pro Wert)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="155" />
+        <location filename="../plugin/processing/upload_photos.py" line="144" />
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Maximale Zeitlücke innerhalb einer Sequenz (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="159" />
+        <location filename="../plugin/processing/upload_photos.py" line="148" />
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Maximale Abstandslücke innerhalb einer Sequenz (Meter)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="163" />
+        <location filename="../plugin/processing/upload_photos.py" line="152" />
         <source>Maximum photos per sequence</source>
         <translation>Maximale Anzahl Fotos pro Sequenz</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166" />
+        <location filename="../plugin/processing/upload_photos.py" line="155" />
         <source>Keep near-duplicate photos</source>
         <translation>Beinahe-Duplikate behalten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="168" />
+        <location filename="../plugin/processing/upload_photos.py" line="157" />
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Probelauf (prüfen und planen, nichts senden)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="172" />
+        <location filename="../plugin/processing/upload_photos.py" line="161" />
         <source>Parallel uploads</source>
         <translation>Gleichzeitige Uploads</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="179" />
+        <location filename="../plugin/processing/upload_photos.py" line="168" />
         <source>KartaView account (authentication configuration)</source>
         <translation>KartaView-Konto (Authentifizierungskonfiguration)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="371" />
+        <location filename="../plugin/processing/upload_photos.py" line="360" />
         <source>Upload report</source>
         <translation>Upload-Bericht</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187" />
+        <location filename="../plugin/processing/upload_photos.py" line="176" />
         <source>Photos uploaded</source>
         <translation>Hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187" />
+        <location filename="../plugin/processing/upload_photos.py" line="176" />
         <source>Photos already uploaded</source>
         <translation>Bereits hochgeladene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187" />
+        <location filename="../plugin/processing/upload_photos.py" line="176" />
         <source>Photos skipped</source>
         <translation>Übersprungene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187" />
+        <location filename="../plugin/processing/upload_photos.py" line="176" />
         <source>Photos failed</source>
         <translation>Fehlgeschlagene Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187" />
+        <location filename="../plugin/processing/upload_photos.py" line="176" />
         <source>Sequences</source>
         <translation>Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="201" />
+        <location filename="../plugin/processing/upload_photos.py" line="190" />
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Keine Fotos zum Hochladen: Der Layer ist leer oder es ist kein Objekt ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="209" />
+        <location filename="../plugin/processing/upload_photos.py" line="198" />
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Nicht bei KartaView angemeldet. Melden Sie sich an (Web ▸ KartaView ▸ Anmelden), wählen Sie eine Authentifizierungskonfiguration oder setzen Sie die Umgebungsvariable KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="228" />
+        <location filename="../plugin/processing/upload_photos.py" line="217" />
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>Hochzuladen: {} Foto(s) in {} Sequenz(en). Übersprungen: {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="294" />
+        <location filename="../plugin/processing/upload_photos.py" line="283" />
         <source>The input layer has no field '{}'.</source>
         <translation>Der Eingabelayer hat kein Feld „{}“.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="308" />
+        <location filename="../plugin/processing/upload_photos.py" line="297" />
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Probelauf: wäre Foto {} der neuen Sequenz {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334" />
+        <location filename="../plugin/processing/upload_photos.py" line="323" />
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView hat das Zugriffstoken nicht akzeptiert. Melden Sie sich erneut bei KartaView an und führen Sie den Algorithmus dann erneut aus.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="345" />
+        <location filename="../plugin/processing/upload_photos.py" line="334" />
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Nicht hochgeladene Fotos: {}. Die Gründe stehen im Bericht. Führen Sie den Algorithmus mit denselben Fotos erneut aus, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="337" />
+        <location filename="../plugin/processing/upload_photos.py" line="326" />
         <source>The upload stopped: {} The report lists each photo's state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>Der Upload wurde angehalten: {} Der Bericht nennt den Zustand jedes Fotos; das Journal {} enthält, was KartaView zuvor bestätigt hat.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="106" />
+        <location filename="../plugin/processing/upload_photos.py" line="95" />
         <source>Uploads a point layer of geotagged photos (e.g. the output of "Import geotagged photos") to KartaView. With "Selected features only" just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -2702,27 +2705,27 @@ Der Bericht enthält eine Zeile pro Eingabefoto mit seinem Status: hochgeladen, 
 Geplante Sequenzen: eine Linie pro Sequenz durch ihre Fotos, mit Anzahl der Fotos, der 360°-Fotos, Länge, Zeitspanne und, sobald erstellt, ihrer KartaView-ID. In das Projekt geladen, werden die Linien und die Punkte des Berichts nach Sequenz eingefärbt (übersprungene Fotos nach Grund): Führen Sie einen „Probelauf“ aus, um die Aufteilung auf der Karte zu sehen und die Lücken vor dem Senden zu ändern.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="153" />
+        <location filename="../plugin/processing/upload_photos.py" line="142" />
         <source>Photos twice as wide as high without GPano XMP are 360°</source>
         <translation>Fotos, die doppelt so breit wie hoch sind und kein GPano-XMP haben, sind 360°-Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="273" />
+        <location filename="../plugin/processing/upload_photos.py" line="262" />
         <source>Planned sequences</source>
         <translation>Geplante Sequenzen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187" />
+        <location filename="../plugin/processing/upload_photos.py" line="176" />
         <source>Photos sent (or to send) as 360°</source>
         <translation>Als 360° gesendete (oder zu sendende) Fotos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="256" />
+        <location filename="../plugin/processing/upload_photos.py" line="245" />
         <source>360° panoramas (sent as SPHERE): {} photo(s); from GPano XMP: {}, from the 2:1 shape: {}, from the projection field: {}. The report's 'projection' field says which.</source>
         <translation>360°-Panoramen (als SPHERE gesendet): {} Foto(s); laut GPano-XMP: {}, laut 2:1-Format: {}, laut Projektionsfeld: {}. Das Feld „projection“ des Berichts sagt, welche.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="150" />
+        <location filename="../plugin/processing/upload_photos.py" line="139" />
         <source>Projection field: PLANE or SPHERE, overriding what the photo says</source>
         <translation>Projektionsfeld: PLANE oder SPHERE, hat Vorrang vor den Angaben des Fotos</translation>
     </message>

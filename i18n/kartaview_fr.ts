@@ -519,132 +519,127 @@ Horloge de l'appareil moins horloge GPS : de combien l'horloge de l'appareil ava
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="72"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="64"/>
         <source>Coverage gaps (streets without imagery)</source>
         <translation>Lacunes de couverture (rues sans images)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="98"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="87"/>
         <source>Roads (line layer)</source>
         <translation>Routes (couche de lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="100"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="89"/>
         <source>Tolerance (meters a sequence may run from a road and still cover it)</source>
         <translation>Tolérance (distance en mètres à laquelle une séquence peut passer d’une route tout en la couvrant)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="104"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="93"/>
         <source>Road id field (guessed when empty)</source>
         <translation>Champ de l’identifiant de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="95"/>
         <source>Road name field (guessed when empty)</source>
         <translation>Champ du nom de route (deviné s’il est vide)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="113"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="102"/>
         <source>Roads with coverage</source>
         <translation>Routes avec leur couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="115"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="104"/>
         <source>Coverage gaps</source>
         <translation>Lacunes de couverture</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Road length (km)</source>
         <translation>Longueur des routes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Covered (km)</source>
         <translation>Couvert (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Covered share (%)</source>
         <translation>Part couverte (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Gaps (km)</source>
         <translation>Lacunes (km)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Gap pieces</source>
         <translation>Nombre de lacunes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="117"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="106"/>
         <source>Sequences used</source>
         <translation>Séquences utilisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="121"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="110"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="122"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="111"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="198"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="187"/>
         <source>There are no roads to analyse: the layer is empty, no feature is selected or no road has a line geometry.</source>
         <translation>Aucune route à analyser : la couche est vide, aucune entité n’est sélectionnée ou aucune route n’a de géométrie linéaire.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="178"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="167"/>
         <source>{} roads could not be transformed to metres and count as empty.</source>
         <translation>{} routes n’ont pas pu être transformées en mètres et sont comptées comme vides.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="180"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="169"/>
         <source>{} KartaView sequences near {} roads.</source>
         <translation>{} séquences KartaView à proximité de {} routes.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="196"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="185"/>
         <source>{} roads without a line geometry were left out.</source>
         <translation>{} routes sans géométrie linéaire ont été ignorées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="208"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="197"/>
         <source>Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…</source>
         <translation>Chargement des séquences KartaView pour {:.4f},{:.4f},{:.4f},{:.4f} ({} tuiles)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="232"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="221"/>
         <source>The roads layer has no field &apos;{}&apos;.</source>
         <translation>La couche des routes n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="237"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="226"/>
         <source>Roads: {:.2f} km. Covered: {:.2f} km ({:.1f} %). Gaps: {:.2f} km in {} pieces.</source>
         <translation>Routes : {:.2f} km. Couvert : {:.2f} km ({:.1f} %). Lacunes : {:.2f} km en {} morceaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="241"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="230"/>
         <source>Newest capture: {}. Oldest capture: {}.</source>
         <translation>Prise de vue la plus récente : {}. La plus ancienne : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="244"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="233"/>
         <source>No road is driven along by a KartaView sequence.</source>
         <translation>Aucune route n’est parcourue par une séquence KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/styling.py" line="58"/>
-        <source>The style {} was not applied: {}</source>
-        <translation>Le style {} n’a pas été appliqué : {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="78"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="67"/>
         <source>Finds the streets of a road layer that have no KartaView imagery, to plan capture drives.
 
 A road counts as covered where a KartaView sequence runs within the tolerance of it, in either direction. A sequence crossing a road covers only about twice the tolerance of it, and a parallel street farther away than the tolerance is not covered. The capture dates, sequence count and 360 flag of a road come from the sequences running along it (more than 2.5 times the tolerance of it, or nearly all of a short road), not from those only crossing it.
@@ -661,17 +656,17 @@ Séquences : par défaut, les séquences KartaView de l’emprise des routes, ch
 Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pct, newest_capture, oldest_capture, sequence_count et has_360. Lacunes : les portions non couvertes, sous forme de lignes avec leur longueur, l’identifiant et le nom de la route et la distance à la portion couverte la plus proche, toutes routes confondues (0 quand une lacune prolonge une portion couverte). Les champs d’identifiant et de nom de route sont devinés d’après les noms usuels s’ils ne sont pas choisis. Le journal donne les totaux.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="109"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="98"/>
         <source>Sequences layer (instead of loading from KartaView)</source>
         <translation>Couche des séquences (au lieu du chargement depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="217"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="206"/>
         <source>KartaView data for the roads&apos; extent could not be loaded, and was not cached before: {} You can also give a sequences layer (e.g. from &quot;Download KartaView sequences, photos or road coverage&quot;) instead.</source>
         <translation>Les données KartaView de l’emprise des routes n’ont pas pu être chargées et n’étaient pas en cache : {} Vous pouvez aussi fournir à la place une couche de séquences (par exemple issue de « Télécharger les séquences, photos ou la couverture routière KartaView »).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_gaps.py" line="202"/>
+        <location filename="../plugin/processing/coverage_gaps.py" line="191"/>
         <source>{} roads, analysed in {} tiles.</source>
         <translation>{} routes, analysées en {} tuiles.</translation>
     </message>
@@ -679,12 +674,12 @@ Routes avec leur couverture : chaque route en entrée avec covered_m, covered_pc
 <context>
     <name>CoverageStatisticsAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
         <source>KartaView coverage statistics</source>
         <translation>Statistiques de couverture KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="108"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="98"/>
         <source>How much KartaView imagery there is, of what and where: kilometres of sequences by capture year, quality band, device and 360° or not, with the newest and oldest capture, per area.
 
 Sequences come from KartaView (in the extent, or the areas' extent) or from a line layer such as the output of &quot;Download KartaView sequences&quot;. Areas are any polygon layer (districts, say); without one the extent is the area. A sequence counts in an area with its length inside it; areas should not overlap for the totals to add up. Given a road layer, the share of its length within the tolerance of a sequence is reported per area too.
@@ -697,182 +692,182 @@ Les séquences viennent de KartaView (dans l'emprise, ou l'emprise des zones) ou
 Sorties : une table avec une ligne par zone, une table longue (zone, dimension, catégorie, km, séquences) à croiser, et un rapport HTML avec des graphiques, qui s'ouvre depuis la visionneuse de résultats.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="196"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="186"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="121"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="111"/>
         <source>Sequences layer (instead of loading them from KartaView)</source>
         <translation>Couche de séquences (au lieu de les charger depuis KartaView)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="124"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="114"/>
         <source>Areas</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="126"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="116"/>
         <source>Area name field</source>
         <translation>Champ du nom de zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="128"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="118"/>
         <source>Roads (for the covered share)</source>
         <translation>Routes (pour la part couverte)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="121"/>
         <source>Road coverage tolerance (metres)</source>
         <translation>Tolérance de couverture des routes (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="136"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="126"/>
         <source>Statistics per area</source>
         <translation>Statistiques par zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="138"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="128"/>
         <source>Kilometres by year, quality, device and 360°</source>
         <translation>Kilomètres par année, qualité, appareil et 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="141"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="131"/>
         <source>HTML files (*.html)</source>
         <translation>Fichiers HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="143"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="133"/>
         <source>Kilometres of imagery</source>
         <translation>Kilomètres d'imagerie</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="170"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="160"/>
         <source>All areas</source>
         <translation>Toutes les zones</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="175"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="165"/>
         <source>The Python package plotly is missing: the report has tables, no charts.</source>
         <translation>Le paquet Python plotly manque : le rapport contient les tables, sans graphiques.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="179"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="169"/>
         <source>{:.2f} km of {} sequences in {} areas.</source>
         <translation>{:.2f} km de {} séquences dans {} zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="188"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="178"/>
         <source>Area {}</source>
         <translation>Zone {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="191"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="181"/>
         <source>The areas layer has no polygon to measure in.</source>
         <translation>La couche de zones n'a aucun polygone où mesurer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="195"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="185"/>
         <source>Give an extent or an areas layer.</source>
         <translation>Indiquez une emprise ou une couche de zones.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="202"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="192"/>
         <source>Loading KartaView sequences from {}...</source>
         <translation>Chargement des séquences KartaView depuis {}...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="209"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="199"/>
         <source>KartaView data could not be loaded: {}</source>
         <translation>Les données KartaView n'ont pas pu être chargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="226"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="216"/>
         <source>Measuring the road coverage...</source>
         <translation>Mesure de la couverture des routes...</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="267"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="257"/>
         <source>Generated {} from {}.</source>
         <translation>Généré le {} à partir de {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="268"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="258"/>
         <source>km</source>
         <translation>km</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
         <source>Newest capture</source>
         <translation>Prise de vue la plus récente</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
         <source>Oldest capture</source>
         <translation>Prise de vue la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="269"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="259"/>
         <source>Road km</source>
         <translation>Km de routes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="260"/>
         <source>Covered road km</source>
         <translation>Km de routes couverts</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="270"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="260"/>
         <source>Roads covered %</source>
         <translation>% de routes couvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="261"/>
         <source>Capture year</source>
         <translation>Année de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="261"/>
         <source>Quality band</source>
         <translation>Classe de qualité</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="271"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="261"/>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="262"/>
         <source>360°</source>
         <translation>360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="262"/>
         <source>Kilometres by {}</source>
         <translation>Kilomètres par {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="272"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="262"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/coverage_statistics.py" line="273"/>
+        <location filename="../plugin/processing/coverage_statistics.py" line="263"/>
         <source>The charts need the Python package plotly, which this QGIS lacks; the tables are complete.</source>
         <translation>Les graphiques nécessitent le paquet Python plotly, absent de ce QGIS ; les tables sont complètes.</translation>
     </message>
@@ -880,7 +875,7 @@ Sorties : une table avec une ligne par zone, une table longue (zone, dimension, 
 <context>
     <name>DownloadSequencesAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="82"/>
+        <location filename="../plugin/processing/download_sequences.py" line="71"/>
         <source>Downloads the KartaView data of an extent and writes it to any vector output (GeoPackage, PostGIS, memory...).
 
 Sequences: one line per sequence crossing the extent, drawn through all of its photos in capture order, with its attributes (country, quality, length, photo count, dates, driver, device, 360°, web page). Photos: one point per photo inside the extent, with heading, capture date and image addresses. Road coverage: the road segments KartaView has imagery of, with the number of sequences covering each.
@@ -893,97 +888,97 @@ Séquences : une ligne par séquence traversant l’emprise, tracée à travers 
 Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qualité minimale (0-100) et images 360° uniquement. Contrairement à la couche cartographique, l’algorithme attend que les données de toute l’emprise soient chargées ; les réponses sont conservées dans le cache de l’extension, si bien qu’une nouvelle exécution est rapide. Les champs sequence_id et photo_id contiennent les identifiants KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="96"/>
+        <location filename="../plugin/processing/download_sequences.py" line="85"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="97"/>
+        <location filename="../plugin/processing/download_sequences.py" line="86"/>
         <source>What to download</source>
         <translation>Données à télécharger</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="97"/>
+        <location filename="../plugin/processing/download_sequences.py" line="86"/>
         <source>Sequences (lines)</source>
         <translation>Séquences (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="97"/>
+        <location filename="../plugin/processing/download_sequences.py" line="86"/>
         <source>Photos (points)</source>
         <translation>Photos (points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="97"/>
+        <location filename="../plugin/processing/download_sequences.py" line="86"/>
         <source>Road coverage (lines)</source>
         <translation>Couverture routière (lignes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="102"/>
+        <location filename="../plugin/processing/download_sequences.py" line="91"/>
         <source>KartaView data</source>
         <translation>Données KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="104"/>
+        <location filename="../plugin/processing/download_sequences.py" line="93"/>
         <source>Features written</source>
         <translation>Entités écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="111"/>
+        <location filename="../plugin/processing/download_sequences.py" line="100"/>
         <source>The extent is empty.</source>
         <translation>L’emprise est vide.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="141"/>
+        <location filename="../plugin/processing/download_sequences.py" line="130"/>
         <source>KartaView data could not be downloaded: {}</source>
         <translation>Les données KartaView n’ont pas pu être téléchargées : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="157"/>
+        <location filename="../plugin/processing/download_sequences.py" line="146"/>
         <source>{} {} written.</source>
         <translation>Entités écrites : {} {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="210"/>
+        <location filename="../plugin/processing/download_sequences.py" line="199"/>
         <source>sequences</source>
         <translation>séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="210"/>
+        <location filename="../plugin/processing/download_sequences.py" line="199"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="211"/>
+        <location filename="../plugin/processing/download_sequences.py" line="200"/>
         <source>road segments</source>
         <translation>tronçons de route</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="76"/>
+        <location filename="../plugin/processing/download_sequences.py" line="68"/>
         <source>Download KartaView sequences, photos or road coverage</source>
         <translation>Télécharger les séquences, photos ou la couverture routière KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="121"/>
+        <location filename="../plugin/processing/download_sequences.py" line="110"/>
         <source>Reading KartaView {} ({} map tiles) from the plugin&apos;s cache, or else from {}...</source>
         <translation>Lecture KartaView : {} ({} tuiles) depuis le cache de l’extension, sinon depuis {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="198"/>
+        <location filename="../plugin/processing/download_sequences.py" line="187"/>
         <source>KartaView did not answer {} of {} requests: the data cached earlier was used for them and may be out of date.</source>
         <translation>KartaView n’a pas répondu à {} requêtes sur {} : les données mises en cache auparavant ont été utilisées et peuvent être périmées.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="202"/>
+        <location filename="../plugin/processing/download_sequences.py" line="191"/>
         <source>Used the plugin&apos;s cache only: KartaView was not asked again (cached answers are kept {} hours; &apos;Clear KartaView cache&apos; forgets them).</source>
         <translation>Seul le cache de l’extension a servi : KartaView n’a pas été interrogé à nouveau (les réponses sont gardées {} heures ; « Vider le cache KartaView » les oublie).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="206"/>
+        <location filename="../plugin/processing/download_sequences.py" line="195"/>
         <source>{} of {} answers came from the plugin&apos;s cache, {} from KartaView.</source>
         <translation>{} réponses sur {} venaient du cache de l’extension, {} de KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/download_sequences.py" line="190"/>
+        <location filename="../plugin/processing/download_sequences.py" line="179"/>
         <source>Style and time range saved beside the output: {}</source>
         <translation>Style et plage temporelle enregistrés à côté du résultat : {}</translation>
     </message>
@@ -1024,12 +1019,12 @@ Filtres : dates de téléversement de/à, nom d’utilisateur du conducteur, qua
 <context>
     <name>GeotagPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="77"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="70"/>
         <source>Geotag photos from a GPS track</source>
         <translation>Géolocaliser des photos avec une trace GPS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="83"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="73"/>
         <source>Places photos taken without GPS (an action camera in time-lapse, a camera beside a phone logging GPX) on a GPS track by their capture times, ready for &quot;Upload photos to KartaView&quot;. The photos are the JPEGs of a folder, or a layer with a photo path field such as the one &quot;Import geotagged photos&quot; makes (its table of photos without a position too). The photo files are only read, never modified.
 
 Each photo&apos;s capture time is the camera&apos;s EXIF DateTimeOriginal (with its sub-seconds). It is read in the time zone chosen, unless the photo states its own (OffsetTimeOriginal); the log says which zone was used.
@@ -1042,7 +1037,7 @@ L'heure de prise de vue de chaque photo est le DateTimeOriginal EXIF de l'appare
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="91"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="81"/>
         <source>
 
 The output has one point per photo the track covers: the photo path, the time in UTC, the position on the track at that time, and the direction: the photo&apos;s own (GPSImgDirection) where it has one, else the track&apos;s direction of travel. The second output lists the photos the track does not cover, with the reason (before or after the track, in a gap of the track, no capture time, unreadable file).</source>
@@ -1051,102 +1046,102 @@ The output has one point per photo the track covers: the photo path, the time in
 La sortie a un point par photo couverte par la trace : le chemin de la photo, l'heure en UTC, la position sur la trace à cette heure, et la direction : celle de la photo (GPSImgDirection) si elle en a une, sinon la direction de déplacement de la trace. La seconde sortie liste les photos que la trace ne couvre pas, avec la raison (avant ou après la trace, dans une lacune de la trace, pas d'heure de prise de vue, fichier illisible).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="99"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="89"/>
         <source>Folder of photos</source>
         <translation>Dossier de photos</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="102"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="92"/>
         <source>Include the photos of subfolders</source>
         <translation>Inclure les photos des sous-dossiers</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="104"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="94"/>
         <source>Or a layer of photos (e.g. made by Import geotagged photos)</source>
         <translation>Ou une couche de photos (p. ex. faite par Importer des photos géolocalisées)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="107"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="97"/>
         <source>Photo file field</source>
         <translation>Champ du fichier photo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="111"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="101"/>
         <source>Geotagged photos</source>
         <translation>Photos géolocalisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="113"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="103"/>
         <source>Photos the track does not cover</source>
         <translation>Photos non couvertes par la trace</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="116"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="106"/>
         <source>Photos geotagged</source>
         <translation>Photos géolocalisées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="117"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="107"/>
         <source>Photos not covered</source>
         <translation>Photos non couvertes</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="124"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="114"/>
         <source>Camera times without a time zone are read in {}; the camera clock is taken as {:+.1f} s ahead of the GPS clock.</source>
         <translation>Les heures de l'appareil sans fuseau horaire sont lues en {} ; l'horloge de l'appareil est considérée en avance de {:+.1f} s sur l'horloge GPS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="150"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="140"/>
         <source>The photo file cannot be read ({}).</source>
         <translation>Le fichier photo ne peut pas être lu ({}).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="154"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="144"/>
         <source>The photo has no capture time (EXIF DateTimeOriginal).</source>
         <translation>La photo n'a pas d'heure de prise de vue (EXIF DateTimeOriginal).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="180"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="170"/>
         <source>{} photo(s) state their own time zone (EXIF OffsetTimeOriginal): that zone was used for them.</source>
         <translation>{} photo(s) indiquent leur propre fuseau horaire (EXIF OffsetTimeOriginal) : ce fuseau a été utilisé pour elles.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="182"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="172"/>
         <source>Geotagged {} photo(s); {} not covered by the track.</source>
         <translation>{} photo(s) géolocalisée(s) ; {} non couverte(s) par la trace.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="184"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="174"/>
         <source>No photo falls within the track: the photos were taken from {} to {} (UTC on the GPS clock, after the time zone and offset), the track runs from {} to {}. Check the time offset and the camera&apos;s time zone.</source>
         <translation>Aucune photo ne tombe dans la trace : les photos ont été prises de {} à {} (UTC sur l'horloge GPS, après fuseau horaire et décalage), la trace va de {} à {}. Vérifiez le décalage horaire et le fuseau horaire de l'appareil.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="199"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="189"/>
         <source>Choose a folder of photos or a layer of photos.</source>
         <translation>Choisissez un dossier de photos ou une couche de photos.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="201"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="191"/>
         <source>The folder of photos {} does not exist.</source>
         <translation>Le dossier de photos {} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="209"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="199"/>
         <source>The layer of photos has no field &apos;{}&apos;.</source>
         <translation>La couche de photos n'a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="237"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="227"/>
         <source>Taken {:.1f} s before the track starts.</source>
         <translation>Prise {:.1f} s avant le début de la trace.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="239"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="229"/>
         <source>Taken {:.1f} s after the track ends.</source>
         <translation>Prise {:.1f} s après la fin de la trace.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/geotag_photos.py" line="240"/>
+        <location filename="../plugin/processing/geotag_photos.py" line="230"/>
         <source>Taken in a gap of the track ({:.1f} s without a GPS point).</source>
         <translation>Prise dans une lacune de la trace ({:.1f} s sans point GPS).</translation>
     </message>
@@ -1382,12 +1377,12 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
 <context>
     <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="55"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="65"/>
         <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
         <translation>L’emprise est trop grande pour être téléchargée de KartaView en une fois : elle couvre {} tuiles de carte, et au plus {} sont téléchargées par exécution (une agglomération). Choisissez une emprise plus petite, ou découpez-la en parties et lancez le téléchargement sur chacune.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="122"/>
+        <location filename="../plugin/provider/loader_fetch.py" line="133"/>
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Utilisation des données KartaView mises en cache auparavant : {}</translation>
     </message>
@@ -1395,17 +1390,17 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
 <context>
     <name>LoaderJobs</name>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="213"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="219"/>
         <source>KartaView has more data in {} map tile(s) than the plugin reads per tile ({} pages): {} of the {} records it reported there were loaded, the newest first.</source>
         <translation>KartaView a plus de données dans {} tuile(s) de carte que l’extension n’en lit par tuile ({} pages) : {} des {} enregistrements annoncés y ont été chargés, les plus récents d’abord.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="217"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="223"/>
         <source>{} record(s) KartaView sent could not be read (a missing or out-of-range id) and were left out.</source>
         <translation>{} enregistrement(s) envoyé(s) par KartaView n’ont pas pu être lus (identifiant manquant ou hors limites) et ont été ignorés.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_jobs.py" line="279"/>
+        <location filename="../plugin/provider/loader_jobs.py" line="285"/>
         <source>{} The KartaView layers show what was loaded before and load the rest once KartaView answers.</source>
         <translation>{} Les couches KartaView affichent ce qui avait été chargé et chargeront le reste dès que KartaView répondra.</translation>
     </message>
@@ -1589,6 +1584,14 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
         <location filename="../ui/options_page.ui" line="244"/>
         <source>Full path of the ffprobe program, e.g. C:\ffmpeg\bin\ffprobe.exe</source>
         <translation>Chemin complet du programme ffprobe, p. ex. C:\ffmpeg\bin\ffprobe.exe</translation>
+    </message>
+</context>
+<context>
+    <name>OutputStyler</name>
+    <message>
+        <location filename="../plugin/processing/styling.py" line="29"/>
+        <source>The style {} was not applied: {}</source>
+        <translation>Le style {} n’a pas été appliqué : {}</translation>
     </message>
 </context>
 <context>
@@ -2024,12 +2027,12 @@ Le modèle est un fichier .model3 du dossier processing/models de l’extension 
 <context>
     <name>SampleVideoAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="66"/>
+        <location filename="../plugin/processing/sample_video.py" line="59"/>
         <source>Sample video frames along a GPS track</source>
         <translation>Échantillonner des images de vidéo le long d'une trace GPS</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="72"/>
+        <location filename="../plugin/processing/sample_video.py" line="62"/>
         <source>Turns a video (MP4, MOV; 360° equirectangular included) and the GPS track recorded with it into JPEG photos every few metres of travel, ready for &quot;Upload photos to KartaView&quot; (KartaView prefers photos to video). No frames are taken while standing still.
 
 The video's start is its creation time (as the camera wrote it in the file) unless given; the time of a frame on the GPS clock is that start plus its time in the video, minus the camera clock's lead over the GPS. Cameras often write a local time as if it were UTC: the offset corrects that too (e.g. 7200 for a camera on UTC+2).
@@ -2046,7 +2049,7 @@ Les données GPS que certains appareils enregistrent dans la vidéo (la télém�
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="82"/>
+        <location filename="../plugin/processing/sample_video.py" line="72"/>
         <source>360° video is recognised by its spherical metadata or by its 2:1 shape (choose &quot;flat&quot; to turn that off); its frames are marked projection = SPHERE so that they are uploaded as 360° photos.
 
 Decoding uses FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include: they are found on the PATH, or set in Settings ▸ Options ▸ KartaView.
@@ -2059,137 +2062,137 @@ Le décodage utilise les programmes ffmpeg et ffprobe de FFmpeg, que les install
 </translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="89"/>
+        <location filename="../plugin/processing/sample_video.py" line="79"/>
         <source>Video file</source>
         <translation>Fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="89"/>
+        <location filename="../plugin/processing/sample_video.py" line="79"/>
         <source>Videos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;All files (*)</source>
         <translation>Vidéos (*.mp4 *.MP4 *.mov *.MOV *.m4v *.insv *.360 *.avi *.mkv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="93"/>
+        <location filename="../plugin/processing/sample_video.py" line="83"/>
         <source>Distance between frames (metres of travel)</source>
         <translation>Distance entre images (mètres parcourus)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="97"/>
+        <location filename="../plugin/processing/sample_video.py" line="87"/>
         <source>Start of the video, UTC on the camera clock (ISO 8601; empty: the video&apos;s creation time)</source>
         <translation>Début de la vidéo, UTC sur l'horloge de l'appareil (ISO 8601 ; vide : l'heure de création de la vidéo)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <location filename="../plugin/processing/sample_video.py" line="90"/>
         <source>Projection</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <location filename="../plugin/processing/sample_video.py" line="90"/>
         <source>Detect (360° metadata or 2:1 shape)</source>
         <translation>Détecter (métadonnées 360° ou forme 2:1)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <location filename="../plugin/processing/sample_video.py" line="121"/>
         <source>360° equirectangular</source>
         <translation>360° équirectangulaire</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="100"/>
+        <location filename="../plugin/processing/sample_video.py" line="90"/>
         <source>Flat</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="104"/>
+        <location filename="../plugin/processing/sample_video.py" line="94"/>
         <source>Folder for the frames</source>
         <translation>Dossier des images</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="106"/>
+        <location filename="../plugin/processing/sample_video.py" line="96"/>
         <source>Video frames</source>
         <translation>Images de la vidéo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="108"/>
+        <location filename="../plugin/processing/sample_video.py" line="98"/>
         <source>Frames written</source>
         <translation>Images écrites</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="113"/>
+        <location filename="../plugin/processing/sample_video.py" line="103"/>
         <source>The video file {} does not exist.</source>
         <translation>Le fichier vidéo {} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="118"/>
+        <location filename="../plugin/processing/sample_video.py" line="108"/>
         <source>FFmpeg cannot read the video {}: {}</source>
         <translation>FFmpeg ne peut pas lire la vidéo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="121"/>
+        <location filename="../plugin/processing/sample_video.py" line="111"/>
         <source>No GPS track is given for the video. The plugin does not read the GPS data cameras record inside video files (GoPro GPMF, Insta360, DJI): export it as a GPX file (e.g. with the camera maker&apos;s app or gopro2gpx) and give that as the GPS track.</source>
         <translation>Aucune trace GPS n'est donnée pour la vidéo. L'extension ne lit pas les données GPS que les appareils enregistrent dans les fichiers vidéo (GoPro GPMF, Insta360, DJI) : exportez-les en fichier GPX (p. ex. avec l'application du fabricant ou gopro2gpx) et donnez-le comme trace GPS.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <location filename="../plugin/processing/sample_video.py" line="121"/>
         <source>Video: {}×{}, {:.1f} s, {:.2f} frames/s, {}; starts at {} UTC on the GPS clock ({} UTC on the camera clock, {:+.1f} s offset).</source>
         <translation>Vidéo : {}×{}, {:.1f} s, {:.2f} images/s, {} ; commence à {} UTC sur l'horloge GPS ({} UTC sur l'horloge de l'appareil, décalage de {:+.1f} s).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="131"/>
+        <location filename="../plugin/processing/sample_video.py" line="121"/>
         <source>flat</source>
         <translation>plate</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="143"/>
+        <location filename="../plugin/processing/sample_video.py" line="133"/>
         <source>The video ({} to {} UTC on the GPS clock) and the track ({} to {}) do not overlap in time. Check the time offset, the video&apos;s start and that the track belongs to the video.</source>
         <translation>La vidéo ({} à {} UTC sur l'horloge GPS) et la trace ({} à {}) ne se recouvrent pas dans le temps. Vérifiez le décalage horaire, le début de la vidéo et que la trace appartient à la vidéo.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="148"/>
+        <location filename="../plugin/processing/sample_video.py" line="138"/>
         <source>The track does not move during the video: no frames to take.</source>
         <translation>La trace ne bouge pas pendant la vidéo : aucune image à prendre.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="152"/>
+        <location filename="../plugin/processing/sample_video.py" line="142"/>
         <source>Decoding {} frame(s), one every {:.1f} m, into {}.</source>
         <translation>Décodage de {} image(s), une tous les {:.1f} m, dans {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="161"/>
+        <location filename="../plugin/processing/sample_video.py" line="151"/>
         <source>FFmpeg failed on the video {}: {}</source>
         <translation>FFmpeg a échoué sur la vidéo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="163"/>
+        <location filename="../plugin/processing/sample_video.py" line="153"/>
         <source>The frames cannot be written to {}: {}</source>
         <translation>Les images ne peuvent pas être écrites dans {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="184"/>
+        <location filename="../plugin/processing/sample_video.py" line="174"/>
         <source>Wrote {} frame(s) to {}.</source>
         <translation>{} image(s) écrite(s) dans {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="194"/>
+        <location filename="../plugin/processing/sample_video.py" line="184"/>
         <source>The path set for {} ({}) is not a program.</source>
         <translation>Le chemin réglé pour {} ({}) n'est pas un programme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="197"/>
+        <location filename="../plugin/processing/sample_video.py" line="187"/>
         <source>{} is not found on the PATH.</source>
         <translation>{} est introuvable dans le PATH.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="198"/>
+        <location filename="../plugin/processing/sample_video.py" line="188"/>
         <source>Reading videos needs FFmpeg's programs ffmpeg and ffprobe, which QGIS's installers do not include. Install FFmpeg ({}; on Debian or Ubuntu: sudo apt install ffmpeg; on macOS: brew install ffmpeg), then put its bin folder on the PATH or set both programs in Settings ▸ Options ▸ KartaView.</source>
         <translation>La lecture des vidéos nécessite les programmes ffmpeg et ffprobe de FFmpeg, que les installateurs de QGIS n'incluent pas. Installez FFmpeg ({} ; sous Debian ou Ubuntu : sudo apt install ffmpeg ; sous macOS : brew install ffmpeg), puis mettez son dossier bin dans le PATH ou réglez les deux programmes dans Préférences ▸ Options ▸ KartaView.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="210"/>
+        <location filename="../plugin/processing/sample_video.py" line="200"/>
         <source>The video start &apos;{}&apos; is not a date and time (e.g. 2026-05-01T10:00:00Z).</source>
         <translation>Le début de vidéo « {} » n'est pas une date et heure (p. ex. 2026-05-01T10:00:00Z).</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/sample_video.py" line="214"/>
+        <location filename="../plugin/processing/sample_video.py" line="204"/>
         <source>The video has no creation time: give the start of the video (UTC on the camera clock).</source>
         <translation>La vidéo n'a pas d'heure de création : donnez le début de la vidéo (UTC sur l'horloge de l'appareil).</translation>
     </message>
@@ -2539,142 +2542,142 @@ Le décodage utilise les programmes ffmpeg et ffprobe de FFmpeg, que les install
 <context>
     <name>UploadPhotosAlgorithm</name>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="100"/>
+        <location filename="../plugin/processing/upload_photos.py" line="92"/>
         <source>Upload photos to KartaView</source>
         <translation>Téléverser des photos vers KartaView</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="135"/>
+        <location filename="../plugin/processing/upload_photos.py" line="124"/>
         <source>Photos (point layer)</source>
         <translation>Photos (couche de points)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="139"/>
+        <location filename="../plugin/processing/upload_photos.py" line="128"/>
         <source>Photo file field</source>
         <translation>Champ du fichier photo</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="142"/>
+        <location filename="../plugin/processing/upload_photos.py" line="131"/>
         <source>Capture time field</source>
         <translation>Champ de la date de prise de vue</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="144"/>
+        <location filename="../plugin/processing/upload_photos.py" line="133"/>
         <source>Heading field</source>
         <translation>Champ de l’orientation</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="147"/>
+        <location filename="../plugin/processing/upload_photos.py" line="136"/>
         <source>Grouping field (one sequence per value)</source>
         <translation>Champ de regroupement (une séquence par valeur)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="155"/>
+        <location filename="../plugin/processing/upload_photos.py" line="144"/>
         <source>Maximum time gap within a sequence (seconds)</source>
         <translation>Écart de temps maximal dans une séquence (secondes)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="159"/>
+        <location filename="../plugin/processing/upload_photos.py" line="148"/>
         <source>Maximum distance gap within a sequence (meters)</source>
         <translation>Écart de distance maximal dans une séquence (mètres)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="163"/>
+        <location filename="../plugin/processing/upload_photos.py" line="152"/>
         <source>Maximum photos per sequence</source>
         <translation>Nombre maximal de photos par séquence</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="166"/>
+        <location filename="../plugin/processing/upload_photos.py" line="155"/>
         <source>Keep near-duplicate photos</source>
         <translation>Conserver les photos quasi en double</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="168"/>
+        <location filename="../plugin/processing/upload_photos.py" line="157"/>
         <source>Dry run (check and plan, send nothing)</source>
         <translation>Essai à blanc (vérifier et planifier, sans rien envoyer)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="172"/>
+        <location filename="../plugin/processing/upload_photos.py" line="161"/>
         <source>Parallel uploads</source>
         <translation>Téléversements simultanés</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="179"/>
+        <location filename="../plugin/processing/upload_photos.py" line="168"/>
         <source>KartaView account (authentication configuration)</source>
         <translation>Compte KartaView (configuration d’authentification)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="371"/>
+        <location filename="../plugin/processing/upload_photos.py" line="360"/>
         <source>Upload report</source>
         <translation>Rapport de téléversement</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <location filename="../plugin/processing/upload_photos.py" line="176"/>
         <source>Photos uploaded</source>
         <translation>Photos téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <location filename="../plugin/processing/upload_photos.py" line="176"/>
         <source>Photos already uploaded</source>
         <translation>Photos déjà téléversées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <location filename="../plugin/processing/upload_photos.py" line="176"/>
         <source>Photos skipped</source>
         <translation>Photos ignorées</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <location filename="../plugin/processing/upload_photos.py" line="176"/>
         <source>Photos failed</source>
         <translation>Photos en échec</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <location filename="../plugin/processing/upload_photos.py" line="176"/>
         <source>Sequences</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="201"/>
+        <location filename="../plugin/processing/upload_photos.py" line="190"/>
         <source>There are no photos to upload: the layer is empty or no feature is selected.</source>
         <translation>Aucune photo à téléverser : la couche est vide ou aucune entité n’est sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="209"/>
+        <location filename="../plugin/processing/upload_photos.py" line="198"/>
         <source>Not signed in to KartaView. Sign in (Web ▸ KartaView ▸ Sign in), choose an authentication configuration, or set the environment variable KARTAVIEW_ACCESS_TOKEN.</source>
         <translation>Non connecté à KartaView. Connectez-vous (Internet ▸ KartaView ▸ Se connecter), choisissez une configuration d’authentification ou définissez la variable d’environnement KARTAVIEW_ACCESS_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="228"/>
+        <location filename="../plugin/processing/upload_photos.py" line="217"/>
         <source>To upload: {} photo(s) in {} sequence(s). Skipped: {}.</source>
         <translation>À téléverser : {} photo(s) en {} séquence(s). Ignorées : {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="294"/>
+        <location filename="../plugin/processing/upload_photos.py" line="283"/>
         <source>The input layer has no field &apos;{}&apos;.</source>
         <translation>La couche en entrée n’a pas de champ « {} ».</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="308"/>
+        <location filename="../plugin/processing/upload_photos.py" line="297"/>
         <source>Dry run: would be photo {} of new sequence {}.</source>
         <translation>Essai à blanc : serait la photo {} de la nouvelle séquence {}.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="334"/>
+        <location filename="../plugin/processing/upload_photos.py" line="323"/>
         <source>KartaView did not accept the access token. Sign in again to KartaView, then run the algorithm again.</source>
         <translation>KartaView n’a pas accepté le jeton d’accès. Reconnectez-vous à KartaView, puis relancez l’algorithme.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="345"/>
+        <location filename="../plugin/processing/upload_photos.py" line="334"/>
         <source>Photos that could not be uploaded: {}. See the report for the reasons and run the algorithm again on the same photos to retry.</source>
         <translation>Photos qui n’ont pas pu être téléversées : {}. Consultez le rapport pour connaître les raisons et relancez l’algorithme sur les mêmes photos pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="337"/>
+        <location filename="../plugin/processing/upload_photos.py" line="326"/>
         <source>The upload stopped: {} The report lists each photo&apos;s state; the journal {} keeps what KartaView confirmed before.</source>
         <translation>L’envoi s’est arrêté : {} Le rapport donne l’état de chaque photo ; le journal {} garde ce que KartaView avait confirmé auparavant.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="106"/>
+        <location filename="../plugin/processing/upload_photos.py" line="95"/>
         <source>Uploads a point layer of geotagged photos (e.g. the output of &quot;Import geotagged photos&quot;) to KartaView. With &quot;Selected features only&quot; just the selection is uploaded.
 
 Photos are ordered by capture time and split into sequences by the grouping field if given, else wherever consecutive photos are more than the maximum gap in time or distance apart, with at most the maximum number of photos per sequence. Consecutive photos within 0.5 m and 5° of each other are skipped as near-duplicates unless kept.
@@ -2703,27 +2706,27 @@ Le rapport contient une ligne par photo en entrée avec son état : téléversé
 Séquences prévues : une ligne par séquence passant par ses photos, avec son nombre de photos, ses photos à 360°, sa longueur, sa durée et, une fois créée, son identifiant KartaView. Chargées dans le projet, les lignes et les points du rapport sont colorés par séquence (les photos ignorées selon la raison) : lancez un « essai à blanc » pour voir le découpage sur la carte et modifier les écarts avant l’envoi.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="153"/>
+        <location filename="../plugin/processing/upload_photos.py" line="142"/>
         <source>Photos twice as wide as high without GPano XMP are 360°</source>
         <translation>Les photos deux fois plus larges que hautes sans XMP GPano sont à 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="273"/>
+        <location filename="../plugin/processing/upload_photos.py" line="262"/>
         <source>Planned sequences</source>
         <translation>Séquences prévues</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="187"/>
+        <location filename="../plugin/processing/upload_photos.py" line="176"/>
         <source>Photos sent (or to send) as 360°</source>
         <translation>Photos envoyées (ou à envoyer) à 360°</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="256"/>
+        <location filename="../plugin/processing/upload_photos.py" line="245"/>
         <source>360° panoramas (sent as SPHERE): {} photo(s); from GPano XMP: {}, from the 2:1 shape: {}, from the projection field: {}. The report's 'projection' field says which.</source>
         <translation>Panoramas à 360° (envoyés en SPHERE) : {} photo(s) ; d’après le XMP GPano : {}, d’après la forme 2:1 : {}, d’après le champ de projection : {}. Le champ « projection » du rapport indique lesquelles.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/upload_photos.py" line="150"/>
+        <location filename="../plugin/processing/upload_photos.py" line="139"/>
         <source>Projection field: PLANE or SPHERE, overriding what the photo says</source>
         <translation>Champ de projection : PLANE ou SPHERE, prioritaire sur ce que dit la photo</translation>
     </message>

@@ -35,6 +35,29 @@ class _Env:
                 os.environ[key] = value
 
 
+@pytest.fixture(scope="session", autouse=True)
+def loaders_end_before_qgis(qgis_app):
+    """Every Loader the tests made is shut down, and its threads ended, before QGIS exits: a request
+    still under way then (a retry against a sandbox that is gone) would call into QGIS's deleted
+    authentication manager (a segmentation fault at the end of the run)."""
+    import weakref
+
+    from kartaview.plugin.provider import loader as loader_module
+
+    made = weakref.WeakSet()
+    original = loader_module.Loader.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.add(self)
+
+    loader_module.Loader.__init__ = init
+    yield
+    loader_module.Loader.__init__ = original
+    for loader in list(made):
+        loader.shutdown(wait=True)
+
+
 @pytest.fixture(scope="session")
 def sandbox(tmp_path_factory):
     """One sandbox KartaView for the session; the plugin's API address and cache point at it."""

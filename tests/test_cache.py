@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from kartaview.plugin.client.models import Photo, PhotoList, RoadSegment, Sequence
-from kartaview.plugin.core.cache import FILE_NAME, PHOTOS, SEQUENCES, TILES, Cache, shared_cache
+from kartaview.plugin.core.cache import FILE_NAME, PHOTO_LISTS, SEQUENCE_RECORDS, TILES, Cache, shared_cache
 from kartaview.plugin.provider import codec
 
 
@@ -26,7 +26,7 @@ def test_round_trip_and_expiry(tmp_path):
     cache = Cache(tmp_path, expiry_s=60, clock=clock)
     cache.put(TILES, "p/14/1/2/", [[1, 2], {"a": None}])
     assert cache.get(TILES, "p/14/1/2/") == ([[1, 2], {"a": None}], True)
-    assert cache.get(SEQUENCES, "p/14/1/2/") is None  # kinds are separate
+    assert cache.get(SEQUENCE_RECORDS, "p/14/1/2/") is None  # kinds are separate
     clock.now += 61
     assert cache.get(TILES, "p/14/1/2/") == ([[1, 2], {"a": None}], False)  # stale, still there (offline)
     assert Cache(tmp_path, clock=clock).get(TILES, "p/14/1/2/")[0] == [[1, 2], {"a": None}]  # on disk
@@ -45,9 +45,9 @@ def test_size_bound_drops_the_oldest(tmp_path):
     blob = [format(i, "x") * 7 for i in range(800)]  # ~4 KB compressed-ish, unique per key below
     for number in range(12):
         clock.now += 1
-        cache.put(PHOTOS, number, [number] + blob)
+        cache.put(PHOTO_LISTS, number, [number] + blob)
     assert cache.payload_bytes() <= 20_000
-    assert cache.get(PHOTOS, 11) is not None and cache.get(PHOTOS, 0) is None
+    assert cache.get(PHOTO_LISTS, 11) is not None and cache.get(PHOTO_LISTS, 0) is None
     assert cache.size_bytes() > 0
 
 
@@ -55,9 +55,9 @@ def test_clear_empties_and_tells_listeners(tmp_path):
     cache = Cache(tmp_path)
     told = []
     cache.add_clear_listener(lambda: told.append(True))
-    cache.put_many(SEQUENCES, [(i, [i] * 500) for i in range(50)])
+    cache.put_many(SEQUENCE_RECORDS, [(i, [i] * 500) for i in range(50)])
     cache.clear()
-    assert told == [True] and cache.get(SEQUENCES, 3) is None and cache.payload_bytes() == 0
+    assert told == [True] and cache.get(SEQUENCE_RECORDS, 3) is None and cache.payload_bytes() == 0
 
 
 def test_threads_and_wal(tmp_path):

@@ -50,7 +50,7 @@ class TwoPageTile:
     """A client whose view has one tile of two one-photo pages, each of another sequence."""
 
     def __init__(self, tile):
-        self.tile_bbox = tile_bbox(*tile[1:4])
+        self.tile_bbox = tile_bbox(tile.zoom, tile.x, tile.y)
         lng, lat = (SMALL[0] + SMALL[2]) / 2, (SMALL[1] + SMALL[3]) / 2
         self.pages = {page: PhotoList([{"id": str(page), "sequence_id": str(100 * page), "sequence_index": "0",
                                         "lat": str(lat), "lng": str(lng)}]) for page in (1, 2)}

@@ -252,7 +252,7 @@ def test_the_sequences_layer_and_the_coverage_output_speak_of_age_alike(kv_app, 
     assert [labels[key] for key in keys if key in labels] == ["Date unknown"]
 
 
-def test_the_status_bar_says_while_the_map_view_loads(kv_plugin, fresh_sandbox):
+def test_the_status_bar_says_while_the_map_view_loads(kv_plugin, fresh_sandbox, request):
     """A slow KartaView: the status bar says it is loading (not "Ready" throughout), then nothing."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
@@ -264,9 +264,12 @@ def test_the_status_bar_says_while_the_map_view_loads(kv_plugin, fresh_sandbox):
     canvas = kv_plugin.iface.mapCanvas()
     sequences = make_layer()
     QgsProject.instance().addMapLayer(sequences)
+    # the tests share the canvas: it goes back to how it was, or later tests' layers load this view too
+    crs, extent = canvas.mapSettings().destinationCrs(), canvas.extent()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
     canvas.setLayers([sequences])
     canvas.setExtent(QgsRectangle(*SMALL))
+    request.addfinalizer(lambda: (canvas.setLayers([]), canvas.setDestinationCrs(crs), canvas.setExtent(extent)))
 
     def render():  # what a render of the view does: ask the layer for it, then the plugin updates
         list(sequences.getFeatures(rect_request(SMALL)))

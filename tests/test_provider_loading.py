@@ -94,7 +94,7 @@ def test_in_flight_requests_are_shared(kv_app, fresh_sandbox):
     for thread in threads:
         thread.join()
     paths = [entry["path"] for entry in fresh_sandbox.request_log]
-    pages = sum(math.ceil(len(fresh_sandbox.world.photos_in_bbox(latlng(tile_bbox(*key[1:4])))) / IPP)
+    pages = sum(math.ceil(len(fresh_sandbox.world.photos_in_bbox(latlng(tile_bbox(key.zoom, key.x, key.y)))) / IPP)
                 for key in Loader.tile_keys(SEQUENCES, SMALL))
     assert sum("nearby-photos" in p for p in paths) == pages
     assert len(paths) == len(set((e["path"], str(e["params"])) for e in fresh_sandbox.request_log))

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from kartaview.plugin.client import KartaViewClient
 from kartaview.plugin.client.models import PhotoList
-from kartaview.plugin.core.cache import LINES, PHOTOS, TILE_INDEXES, TILES, Cache
+from kartaview.plugin.core.cache import LINES, PHOTO_LISTS, TILE_INDEXES, TILES, Cache
 from kartaview.plugin.provider import codec, tracks
 from kartaview.plugin.provider.geometry import line_intersects
 from kartaview.plugin.provider.loader import LOADING, READY, Loader
@@ -63,9 +63,9 @@ def test_entries_written_together_share_their_time_and_are_pruned_together(tmp_p
     blob = [format(i, "x") * 7 for i in range(800)]
     for number in range(8):
         clock.now += 1
-        cache.put_batch([(PHOTOS, number, Cache.encode([number] + blob)), (LINES, number, Cache.encode([number]))])
+        cache.put_batch([(PHOTO_LISTS, number, Cache.encode([number] + blob)), (LINES, number, Cache.encode([number]))])
     lines = cache.get_many_encoded(LINES, [str(n) for n in range(8)])
-    photos = cache.get_many_encoded(PHOTOS, [str(n) for n in range(8)])
+    photos = cache.get_many_encoded(PHOTO_LISTS, [str(n) for n in range(8)])
     assert set(lines) == set(photos) and "7" in lines and "0" not in lines
     clock.now += 24 * 3600
     assert cache.get_many_encoded(LINES, ["7"])["7"][1] is False  # stale, still served
@@ -102,7 +102,7 @@ def test_a_fresh_loader_renders_a_cached_view_without_decoding_photo_lists(qgis_
     assert decoded == [], "a warm view decoded whole photo lists"
     # The guard sees what it guards: reading a sequence's photo list and a tile from this cache counts.
     sequence_id = next(iter(touching))
-    assert len(again.store.get(PHOTOS, sequence_id)[0]) == len(world.photos(sequence_id))
+    assert len(again.store.get(PHOTO_LISTS, sequence_id)[0]) == len(world.photos(sequence_id))
     assert again.store.get(TILES, Loader.tile_keys(SEQUENCES, SMALL)[0]) is not None
     assert len(decoded) == 2
     again.shutdown()
@@ -125,6 +125,6 @@ def test_expired_companions_are_shown_and_asked_again(qgis_app, fresh_sandbox, t
     assert any("nearby-photos" in e["path"] for e in fresh_sandbox.request_log)
     again.store.flush()
     tiles = Loader.tile_keys(SEQUENCES, SMALL)
-    rewritten = cache.get_many_encoded(TILE_INDEXES, ["/".join(str(part) for part in key) for key in tiles])
+    rewritten = cache.get_many_encoded(TILE_INDEXES, [key.disk_key for key in tiles])
     assert len(rewritten) == len(tiles) and all(fresh for _, fresh in rewritten.values())  # with the tiles
     again.shutdown()

@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 
 from .settings import Settings
 
-TILES, SEQUENCES, PHOTOS = "tiles", "sequences", "photos"
+# Kinds of entries (the values are in users' cache files: they stay)
+TILES, SEQUENCE_RECORDS, PHOTO_LISTS = "tiles", "sequences", "photos"
 # Compact companions written with a tile / a photo list (same batch, same time stamp): a tile's
 # sequences with their bboxes, a sequence's line. A warm view reads these instead of whole lists.
 TILE_INDEXES, LINES = "tile_indexes", "lines"

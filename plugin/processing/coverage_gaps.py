@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -27,9 +26,7 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
-from ..about import ALGORITHMS_HELP_URL
 from ..analysis import AnalysisCancelled, add_totals, analyse_coverage, totals
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
@@ -38,6 +35,7 @@ from ..core.messages import user_message
 from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES
 from . import values
+from .algorithm import KartaViewAlgorithm
 from .coverage_inputs import RoadTiles, kartaview_tracks, layer_tracks, tile_bbox
 from .filters import DECIMALS_1, add_filter_parameters, filters_from_parameters
 from .metric import WGS84, grown, line_geometry, local_crs, parts, transformed_lines
@@ -50,7 +48,7 @@ READ, FETCH, ANALYSE = 10.0, 0.4, 0.4
 BATCH = 500  # features handed to a sink at once (one call instead of 500)
 
 
-class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
+class CoverageGapsAlgorithm(KartaViewAlgorithm):
     INPUT = "INPUT"
     TOLERANCE_M = "TOLERANCE_M"
     ROAD_ID_FIELD = "ROAD_ID_FIELD"
@@ -59,20 +57,11 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     GAPS = "GAPS"
 
-    def tr(self, message):
-        return QCoreApplication.translate("CoverageGapsAlgorithm", message)
-
-    def createInstance(self):  # noqa: N802 (QGIS API name)
-        return type(self)()
-
     def name(self):
         return "coveragegaps"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("Coverage gaps (streets without imagery)")
-
-    def helpUrl(self):  # noqa: N802 (QGIS API name)
-        return ALGORITHMS_HELP_URL
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(

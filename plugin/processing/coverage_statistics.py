@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterExtent,
@@ -29,15 +28,15 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
-from ..about import ALGORITHMS_HELP_URL
 from ..analysis.report_html import render_report
 from ..analysis.statistics import breakdown_rows, summarise
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import DATETIME, DOUBLE, INT, STRING, new_field
 from ..provider.loader import default_loader
 from ..provider.uri import SEQUENCES as SEQUENCES_TYPE
+from .algorithm import KartaViewAlgorithm
 from .filters import (
     DECIMALS_1,
     MIN_QUALITY,
@@ -76,7 +75,7 @@ def _qdatetime(value):
                      Qt.TimeSpec.UTC)
 
 
-class CoverageStatisticsAlgorithm(QgsProcessingAlgorithm):
+class CoverageStatisticsAlgorithm(KartaViewAlgorithm):
     EXTENT = "EXTENT"
     SEQUENCES = "SEQUENCES"
     AREAS = "AREAS"
@@ -89,20 +88,11 @@ class CoverageStatisticsAlgorithm(QgsProcessingAlgorithm):
     TOTAL_KM = "TOTAL_KM"
     SEQUENCE_COUNT = "SEQUENCE_COUNT"
 
-    def tr(self, message):
-        return QCoreApplication.translate("CoverageStatisticsAlgorithm", message)
-
-    def createInstance(self):  # noqa: N802 (QGIS API name)
-        return type(self)()
-
     def name(self):
         return "coveragestatistics"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("KartaView coverage statistics")
-
-    def helpUrl(self):  # noqa: N802 (QGIS API name)
-        return ALGORITHMS_HELP_URL
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(

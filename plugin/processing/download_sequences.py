@@ -15,7 +15,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -25,9 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
-from ..about import ALGORITHMS_HELP_URL
 from ..client.errors import Cancelled, KartaViewError
 from ..core.log import log_warning
 from ..core.messages import user_message
@@ -37,6 +34,7 @@ from ..provider.fields import fields_for
 from ..provider.loader import default_loader
 from ..provider.temporal import apply_temporal
 from ..provider.uri import COVERAGE, LAYER_TYPES, PHOTOS, SEQUENCES
+from .algorithm import KartaViewAlgorithm
 from .filters import add_filter_parameters, filters_from_parameters
 from .styling import STYLES, style_on_completion
 
@@ -57,26 +55,17 @@ def chunks(layer_type, bbox):
     return [(xs[i], ys[j], xs[i + 1], ys[j + 1]) for j in range(side) for i in range(side)]
 
 
-class DownloadSequencesAlgorithm(QgsProcessingAlgorithm):
+class DownloadSequencesAlgorithm(KartaViewAlgorithm):
     EXTENT = "EXTENT"
     TYPE = "TYPE"
     OUTPUT = "OUTPUT"
     COUNT = "COUNT"
-
-    def tr(self, message):
-        return QCoreApplication.translate("DownloadSequencesAlgorithm", message)
-
-    def createInstance(self):  # noqa: N802 (QGIS API name)
-        return type(self)()
 
     def name(self):
         return "downloadsequences"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("Download KartaView sequences, photos or road coverage")
-
-    def helpUrl(self):  # noqa: N802 (QGIS API name)
-        return ALGORITHMS_HELP_URL
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -26,13 +25,13 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDateTime
+from qgis.PyQt.QtCore import QDateTime
 
-from ..about import ALGORITHMS_HELP_URL
 from ..analysis.track import AFTER_TRACK, BEFORE_TRACK, Miss
 from ..core.compat import DOUBLE, STRING, new_field
 from ..upload.exif import ExifError, read_exif
 from . import photo_values, track_input
+from .algorithm import KartaViewAlgorithm
 from .track_input import WGS84, iso_utc
 
 JPEG_EXTENSIONS = (".jpg", ".jpeg")
@@ -56,7 +55,7 @@ def scan_folder(folder, recursive):
                     yield entry.path, None
 
 
-class GeotagPhotosAlgorithm(QgsProcessingAlgorithm):
+class GeotagPhotosAlgorithm(KartaViewAlgorithm):
     PHOTOS_FOLDER = "PHOTOS_FOLDER"
     RECURSIVE = "RECURSIVE"
     PHOTOS_LAYER = "PHOTOS_LAYER"
@@ -64,20 +63,11 @@ class GeotagPhotosAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     UNCOVERED = "UNCOVERED"
 
-    def tr(self, message):
-        return QCoreApplication.translate("GeotagPhotosAlgorithm", message)
-
-    def createInstance(self):  # noqa: N802 (QGIS API name)
-        return type(self)()
-
     def name(self):
         return "geotagphotos"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("Geotag photos from a GPS track")
-
-    def helpUrl(self):  # noqa: N802 (QGIS API name)
-        return ALGORITHMS_HELP_URL
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -28,14 +27,14 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt
+from qgis.PyQt.QtCore import QDateTime, Qt
 
-from ..about import ALGORITHMS_HELP_URL
 from ..analysis.track import Miss
 from ..core.compat import DOUBLE, STRING
 from ..core.settings import Settings
 from ..upload import video
 from . import track_input
+from .algorithm import KartaViewAlgorithm
 from .filters import DECIMALS_1
 from .track_input import WGS84, iso_utc
 
@@ -45,7 +44,7 @@ DETECT, FORCE_360, FORCE_FLAT = 0, 1, 2
 FFMPEG_HELP_URL = "https://ffmpeg.org/download.html"
 
 
-class SampleVideoAlgorithm(QgsProcessingAlgorithm):
+class SampleVideoAlgorithm(KartaViewAlgorithm):
     VIDEO = "VIDEO"
     DISTANCE_M = "DISTANCE_M"
     VIDEO_START = "VIDEO_START"
@@ -53,20 +52,11 @@ class SampleVideoAlgorithm(QgsProcessingAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT = "OUTPUT"
 
-    def tr(self, message):
-        return QCoreApplication.translate("SampleVideoAlgorithm", message)
-
-    def createInstance(self):  # noqa: N802 (QGIS API name)
-        return type(self)()
-
     def name(self):
         return "samplevideo"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("Sample video frames along a GPS track")
-
-    def helpUrl(self):  # noqa: N802 (QGIS API name)
-        return ALGORITHMS_HELP_URL
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(

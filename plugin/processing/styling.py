@@ -11,7 +11,7 @@ from ..core.styles import load_style
 STYLES = PLUGIN_DIR / "ui" / "styles"
 
 
-class _OnCompletion(QgsProcessingLayerPostProcessorInterface):
+class OutputStyler(QgsProcessingLayerPostProcessorInterface):
     """Runs setup(layer) on an output layer once Processing has loaded it into the project."""
 
     def __init__(self, setup, what):
@@ -22,8 +22,11 @@ class _OnCompletion(QgsProcessingLayerPostProcessorInterface):
         try:
             self.setup(layer)
         except Exception as error:  # noqa: BLE001 - a style must never break the results
-            log_warning(QCoreApplication.translate("CoverageGapsAlgorithm", "The style {} was not applied: {}")
-                        .format(self.what, error))
+            self.not_applied(self.what, error)
+
+    @staticmethod
+    def not_applied(what, why):
+        log_warning(QCoreApplication.translate("OutputStyler", "The style {} was not applied: {}").format(what, why))
 
 
 # QGIS keeps only a raw pointer to a post-processor, and deletes it once it has run: a new one per output,
@@ -37,7 +40,7 @@ def on_completion(context, dest_id, setup, what):
     if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
         return
     _POST_PROCESSORS[:] = [done for done in _POST_PROCESSORS if not sip.isdeleted(done)]
-    post_processor = _OnCompletion(setup, what)
+    post_processor = OutputStyler(setup, what)
     _POST_PROCESSORS.append(post_processor)
     context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post_processor)
 
@@ -55,8 +58,7 @@ def style_on_completion(context, dest_id, qml, then=None):
         except Exception as error:  # noqa: BLE001 - then() still runs
             message, ok = str(error), False
         if not ok:
-            log_warning(QCoreApplication.translate("CoverageGapsAlgorithm", "The style {} was not applied: {}")
-                        .format(qml.name, message))
+            OutputStyler.not_applied(qml.name, message)
         if then is not None:
             then(layer)
 

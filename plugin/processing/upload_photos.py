@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterAuthConfig,
@@ -28,9 +27,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
-from ..about import ALGORITHMS_HELP_URL
 from ..core import auth
 from ..core.compat import INT, INT64, STRING, new_field
 from ..core.log import log_info, log_warning
@@ -43,6 +40,7 @@ from ..upload.journal_errors import JournalError, guard
 from ..upload.planner import Plan, PlanOptions
 from ..upload.report import ReportRows
 from . import styling, upload_preview
+from .algorithm import KartaViewAlgorithm
 from .filters import DECIMALS_1
 from .upload_input import read_photos
 from .upload_messages import UploadMessages
@@ -69,7 +67,7 @@ def default_concurrency() -> int:
     return max(1, min(uploader.MAX_CONCURRENCY, Settings().upload_concurrency))
 
 
-class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
+class UploadPhotosAlgorithm(KartaViewAlgorithm):
     INPUT = "INPUT"
     PHOTO_FIELD = "PHOTO_FIELD"
     TIME_FIELD = "TIME_FIELD"
@@ -87,20 +85,11 @@ class UploadPhotosAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     PLANNED_SEQUENCES = "PLANNED_SEQUENCES"
 
-    def tr(self, message):
-        return QCoreApplication.translate("UploadPhotosAlgorithm", message)
-
-    def createInstance(self):  # noqa: N802 (QGIS API name)
-        return type(self)()
-
     def name(self):
         return "uploadphotos"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
         return self.tr("Upload photos to KartaView")
-
-    def helpUrl(self):  # noqa: N802 (QGIS API name)
-        return ALGORITHMS_HELP_URL
 
     def shortHelpString(self):  # noqa: N802 (QGIS API name)
         return self.tr(

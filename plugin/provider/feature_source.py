@@ -9,6 +9,7 @@ import hashlib
 import threading
 from collections import deque
 from concurrent.futures import wait as wait_for
+from typing import NamedTuple, Optional
 
 from qgis.core import QgsAbstractFeatureSource, QgsFeatureIterator, QgsGeometry, QgsLineString, QgsPointXY
 
@@ -26,13 +27,19 @@ def coverage_fid(element_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(element_id.encode("utf-8"), digest_size=7).digest(), "big")
 
 
+class _FoundView(NamedTuple):
+    bbox: Optional[tuple]  # (min_lng, min_lat, max_lng, max_lat)
+    state: str  # loader_base.READY, LOADING, FAILED or TOO_LARGE
+    note: str  # what its data lacks (loader.ViewResult.note)
+
+
 class LayerStatus:
     """Shared by a layer's provider and its sources (thread-safe): what the recent views found (READY,
     LOADING, FAILED or TOO_LARGE), the areas asked lately, and the requests of a Reload in progress."""
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._views = deque(maxlen=RECENT_VIEWS)  # (bbox, state, note), newest last
+        self._views = deque(maxlen=RECENT_VIEWS)  # _FoundView, newest last
         self._areas = deque(maxlen=RECENT_AREAS)
         self._reload = []
 
@@ -40,37 +47,37 @@ class LayerStatus:
     def state(self):
         """What the newest view found."""
         with self._lock:
-            return self._views[-1][1] if self._views else READY
+            return self._views[-1].state if self._views else READY
 
     def _view_at(self, point):
         lng, lat = point
         for view in reversed(self._views):
-            (min_lng, min_lat, max_lng, max_lat) = view[0]
+            (min_lng, min_lat, max_lng, max_lat) = view.bbox
             if min_lng <= lng <= max_lng and min_lat <= lat <= max_lat:
                 return view
-        return self._views[-1] if self._views else (None, READY, "")
+        return self._views[-1] if self._views else _FoundView(None, READY, "")
 
     def found(self, bbox, state, note=""):
         with self._lock:
-            self._views.append((bbox, state, note))
+            self._views.append(_FoundView(bbox, state, note))
 
     @property
     def note(self):
         """What the newest view's data lacks ("" when whole): see loader.ViewResult.note."""
         with self._lock:
-            return self._views[-1][2] if self._views else ""
+            return self._views[-1].note if self._views else ""
 
     def note_at(self, point):
         """The note of the view state_at(point) speaks of."""
         with self._lock:
-            return self._view_at(point)[2]
+            return self._view_at(point).note
 
     def state_at(self, point):
         """What the newest view holding point (lng, lat) found; the newest view's state if none does.
         The map canvas also draws the areas around the visible one ahead of a pan, and the newest of those
         draws must not speak for the view the user sees."""
         with self._lock:
-            return self._view_at(point)[1]
+            return self._view_at(point).state
 
     def asked(self, bbox):
         with self._lock:

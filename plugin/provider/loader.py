@@ -26,12 +26,12 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..client.concurrency import AdaptiveLimit
 from ..client.models import PhotoList
 from ..client.tiles import tiles_for_bbox
-from ..core.cache import LINES, PHOTOS, TILE_INDEXES, TILES, shared_cache
-from ..core.cache import SEQUENCES as SEQUENCE_KIND
+from ..core.cache import LINES, PHOTO_LISTS, SEQUENCE_RECORDS, TILE_INDEXES, TILES, shared_cache
 from ..core.log import log_warning
 from ..core.network import make_client
 from ..core.settings import Settings
 from . import geometry
+from .jobs import CoverageTile, PhotoTile, SequenceAttributes, SequencePhotos
 from .loader_base import (  # noqa: F401 - part of this module's interface
     _ALWAYS,
     COVERAGE_ZOOM,
@@ -49,17 +49,14 @@ from .loader_base import (  # noqa: F401 - part of this module's interface
     _clip,
     _indexed_sequences,
     _photos_in,
-    _store_key,
-    _store_kind,
     _unique,
 )
 from .loader_fetch import LoaderFetch
 from .loader_jobs import LoaderJobs
 from .signals import hub
-from .store import Store
+from .store import Entry, Store
 from .tracks import SequenceTrack, TrackLine, tile_index
-from .uri import COVERAGE, SEQUENCES, Filters
-from .uri import PHOTOS as PHOTOS_LAYER
+from .uri import COVERAGE, PHOTOS, SEQUENCES, Filters
 
 # A complete view asked again (a repaint, an identify) reuses its result while nothing was stored
 # since; this long at most, so entries that expire meanwhile are asked for again soon.
@@ -97,6 +94,7 @@ class Loader(LoaderJobs, LoaderFetch):
         client.limit = self.limit
         self._lock = threading.RLock()
         self._inflight = {}  # job key -> Future
+        self._closed = False
         self._origins = {}  # job key -> tile keys (or _ALWAYS) whose view needs it
         self._views = OrderedDict()  # owner -> deque of frozensets of tile keys
         self._memos = {}  # owner -> _ViewMemo of its last complete view
@@ -123,9 +121,9 @@ class Loader(LoaderJobs, LoaderFetch):
     def tile_keys(layer_type, bbox, since=None) -> list:
         bbox = _clip(geometry.expand(bbox, MARGIN_DEG))
         if layer_type == COVERAGE:
-            return [("c",) + tile for tile in tiles_for_bbox(bbox, COVERAGE_ZOOM)]
+            return [CoverageTile(*tile) for tile in tiles_for_bbox(bbox, COVERAGE_ZOOM)]
         day = since.isoformat() if since else ""
-        return [("p",) + tile + (day,) for tile in tiles_for_bbox(bbox, TILE_ZOOM)]
+        return [PhotoTile(*tile, day) for tile in tiles_for_bbox(bbox, TILE_ZOOM)]
 
     # ---- the canvas: never blocks -----------------------------------------------------------------
     def view(self, owner, layer_type, bbox, filters=Filters(), look_ahead=False) -> ViewResult:
@@ -166,10 +164,10 @@ class Loader(LoaderJobs, LoaderFetch):
             entry = found.get(key)
             if entry is None and layer_type == SEQUENCES:
                 entry = self._derived_index(key)
-            if entry is None or not entry[1]:
+            if entry is None or not entry.fresh:
                 states.add(self._schedule(key, {key}) if schedule else LOADING)
             if entry is not None:
-                tiles[key] = entry[0]
+                tiles[key] = entry.value
         if layer_type == COVERAGE:
             items = _unique([s for segments in tiles.values() for s in segments], lambda s: s.element_id)
         else:
@@ -178,7 +176,7 @@ class Loader(LoaderJobs, LoaderFetch):
         return ViewResult(items, state, self.note(keys))
 
     def _index(self, key):
-        """(the index of a tile (tracks.tile_index), fresh) or None when the tile is not known."""
+        """The Entry of a tile's index (tracks.tile_index), or None when the tile is not known."""
         entry = self._lookup(key, TILE_INDEXES)
         return self._derived_index(key) if entry is None else entry
 
@@ -188,7 +186,7 @@ class Loader(LoaderJobs, LoaderFetch):
         tile = self._lookup(key)
         if tile is None:
             return None
-        entry = (tile_index(tile[0]), tile[1])
+        entry = Entry(tile_index(tile.value), tile.fresh)
         self.store.put_memory(TILE_INDEXES, key, *entry)
         return entry
 
@@ -208,60 +206,60 @@ class Loader(LoaderJobs, LoaderFetch):
                 return [photo for photo, _ in photos.values()]
             for photo, key in photos.values():
                 origins.setdefault(photo.sequence_id, set()).add(key)
-        attributes = self._lookup_many([("s", sequence_id) for sequence_id in origins])
-        lines = self._lines([("t", sequence_id) for sequence_id in origins]) if layer_type == SEQUENCES else {}
+        attributes = self._lookup_many([SequenceAttributes(sequence_id) for sequence_id in origins])
+        lines = self._lines([SequencePhotos(sequence_id) for sequence_id in origins]) if layer_type == SEQUENCES else {}
         sequences, tracks = {}, []
         for sequence_id, keys in origins.items():
-            sequence = self._use(("s", sequence_id), attributes, keys, states, schedule)
+            sequence = self._use(SequenceAttributes(sequence_id), attributes, keys, states, schedule)
             if sequence is not None and not filters.accepts_sequence(sequence):
                 continue
             # Both requests at once: the line need not wait for the attributes.
-            line = self._use(("t", sequence_id), lines, keys, states, schedule) if layer_type == SEQUENCES else None
+            line = (self._use(SequencePhotos(sequence_id), lines, keys, states, schedule)
+                    if layer_type == SEQUENCES else None)
             if sequence is None:
                 continue
             sequences[sequence_id] = sequence
             if line is not None:
                 tracks.append(self.track(sequence, line))
-        if layer_type == PHOTOS_LAYER:
+        if layer_type == PHOTOS:
             return [photo for photo, _ in photos.values() if photo.sequence_id in sequences]
         return tracks
 
     def _use(self, job_key, found, origins, states, schedule=True):
         """The value of a job found by _lookup_many (None if not), scheduling the job unless fresh."""
         entry = found.get(job_key)
-        if entry is None or not entry[1]:
+        if entry is None or not entry.fresh:
             states.add(self._schedule(job_key, origins) if schedule else LOADING)
-        return None if entry is None else entry[0]
+        return None if entry is None else entry.value
 
     def sequence_track(self, sequence_id, schedule=True):
         """The SequenceTrack of an id if known (None otherwise, scheduling it unless told not to)."""
         states = set()
         origins = {_ALWAYS} if schedule else None
-        sequence = self._known(("s", sequence_id), origins, states)
-        line = self._known(("t", sequence_id), origins, states, line=True)
+        sequence = self._known(SequenceAttributes(sequence_id), origins, states)
+        line = self._known(SequencePhotos(sequence_id), origins, states, line=True)
         if sequence is None or line is None:
             return None
         return self.track(sequence, line)
 
     def _known(self, job_key, origins, states, line=False):
         entry = self._lines([job_key]).get(job_key) if line else self._lookup(job_key)
-        if origins is not None and (entry is None or not entry[1]):
+        if origins is not None and (entry is None or not entry.fresh):
             states.add(self._schedule(job_key, origins))
-        return None if entry is None else entry[0]
+        return None if entry is None else entry.value
 
     def _lookup(self, job_key, kind=None):
-        """(value, fresh) of a job's data (or of its `kind` companion), or None. See _lookup_many."""
+        """The store's Entry of a job's data (or of its `kind` companion), or None. See _lookup_many."""
         return self._lookup_many([job_key], kind).get(job_key)
 
     def _lookup_many(self, job_keys, kind=None) -> dict:
-        """{job key: (value, fresh)} of the jobs whose data (or its `kind` companion: a tile's index, a
+        """{job key: Entry} of the jobs whose data (or its `kind` companion: a tile's index, a
         photo list's line) is known: from memory, or else the disk cache (one query for all) unless the
         job is in flight (memory then holds what the disk had), so renders and fetches while loading make
         no SQLite query per sequence."""
         found = {}
-        for store_kind in {kind or _store_kind(job_key) for job_key in job_keys}:
-            jobs = {_store_key(job_key): job_key for job_key in job_keys
-                    if (kind or _store_kind(job_key)) == store_kind}
+        for store_kind in {kind or job_key.store_kind for job_key in job_keys}:
+            jobs = {job_key.store_key: job_key for job_key in job_keys if (kind or job_key.store_kind) == store_kind}
             entries = self.store.get_many(store_kind, list(jobs), disk=False)
             with self._lock:
                 lacking = [key for key, job_key in jobs.items() if key not in entries and job_key not in self._inflight]
@@ -271,15 +269,15 @@ class Loader(LoaderJobs, LoaderFetch):
         return found
 
     def _lines(self, job_keys) -> dict:
-        """{("t", id): (TrackLine, fresh)} of the sequences whose line is known; a line missing from a
+        """{SequencePhotos: Entry of its TrackLine} of the sequences whose line is known; a line missing from a
         cache written before lines were is made from the photo list (in memory only, see _derived_index)."""
         found = self._lookup_many(job_keys, LINES)
         for job_key in job_keys:
             if job_key not in found:
                 photos = self._lookup(job_key)
                 if photos is not None:
-                    found[job_key] = (TrackLine.of(photos[0]), photos[1])
-                    self.store.put_memory(LINES, _store_key(job_key), *found[job_key])
+                    found[job_key] = Entry(TrackLine.of(photos.value), photos.fresh)
+                    self.store.put_memory(LINES, job_key.store_key, *found[job_key])
         return found
 
     def known(self, layer_type, filters=Filters()) -> list:
@@ -287,21 +285,24 @@ class Loader(LoaderJobs, LoaderFetch):
         if layer_type == SEQUENCES:
             lines = dict(self.store.memory_items(LINES))
             records = []
-            for sequence_id, (sequence, _) in self.store.memory_items(SEQUENCE_KIND):
+            for sequence_id, (sequence, _) in self.store.memory_items(SEQUENCE_RECORDS):
                 if sequence is not None and sequence_id in lines and filters.accepts_sequence(sequence):
-                    records.append(self.track(sequence, lines[sequence_id][0]))
+                    records.append(self.track(sequence, lines[sequence_id].value))
             return records
-        prefix = "c" if layer_type == COVERAGE else "p"
         day = filters.since.isoformat() if filters.since else ""
-        tiles = [value for key, (value, _) in self.store.memory_items(TILES)
-                 if key[0] == prefix and (prefix == "c" or key[-1] == day)]
+        if layer_type == COVERAGE:
+            tiles = [value for key, (value, _) in self.store.memory_items(TILES) if isinstance(key, CoverageTile)]
+        else:
+            tiles = [value for key, (value, _) in self.store.memory_items(TILES)
+                     if isinstance(key, PhotoTile) and key.day == day]
         if layer_type == COVERAGE:
             return _unique([s for segments in tiles for s in segments], lambda s: s.element_id)
-        sequences = dict(self.store.memory_items(SEQUENCE_KIND))
+        sequences = dict(self.store.memory_items(SEQUENCE_RECORDS))
         photos = _unique([p for tile in tiles for p in tile if filters.accepts_photo(p)], lambda p: p.id)
         if filters.min_quality > 0:
-            photos = [p for p in photos if (sequences.get(p.sequence_id) or (None,))[0] is not None
-                      and filters.accepts_sequence(sequences[p.sequence_id][0])]
+            known = {sequence_id: entry.value for sequence_id, entry in sequences.items()
+                     if entry.value is not None}
+            photos = [p for p in photos if p.sequence_id in known and filters.accepts_sequence(known[p.sequence_id])]
         return photos
 
     def track(self, sequence, line, photos=None) -> SequenceTrack:
@@ -326,8 +327,8 @@ class Loader(LoaderJobs, LoaderFetch):
 
     def _positioned_photos(self, sequence_id) -> PhotoList:
         """A sequence's positioned photos from memory or the disk cache (empty once the cache is cleared)."""
-        entry = self.store.get(PHOTOS, sequence_id)
-        return PhotoList() if entry is None else entry[0].positioned()
+        entry = self.store.get(PHOTO_LISTS, sequence_id)
+        return PhotoList() if entry is None else entry.value.positioned()
 
 
 _loaders_lock = threading.Lock()

@@ -5,17 +5,14 @@ from dataclasses import dataclass
 
 from ..client.paging import MAX_PAGES as CLIENT_MAX_PAGES
 from ..client.tiles import MAX_LAT
-from ..core.cache import PHOTOS, TILES
-from ..core.cache import SEQUENCES as SEQUENCE_KIND
 from . import geometry
-from .uri import COVERAGE, SEQUENCES, Filters
-from .uri import PHOTOS as PHOTOS_LAYER
+from .uri import COVERAGE, PHOTOS, SEQUENCES, Filters
 
 TILE_ZOOM = 14  # nearby-photos tiles (iD and Rapid use the same grid)
 COVERAGE_ZOOM = 12  # road-coverage tiles: coverage is for looking at a whole city
 # Views needing more tiles than this are not loaded (the layer says "zoom in"): at most ~2 s of
 # requests at 100 ms latency in the benchmark; see tests/bench/bench_provider.py.
-MAX_VIEW_TILES = {SEQUENCES: 16, PHOTOS_LAYER: 4, COVERAGE: 24}
+MAX_VIEW_TILES = {SEQUENCES: 16, PHOTOS: 4, COVERAGE: 24}
 IPP = 1000
 MAX_PAGES = CLIENT_MAX_PAGES  # a tile's pages at most (see client/paging.py); past it the user is told
 # A blocking fetch (Processing) lists its tiles, keeps every tile's photos until the end and sends at
@@ -45,14 +42,6 @@ class ViewResult:
 
 def _clip(bbox):
     return (max(-180.0, bbox[0]), max(-MAX_LAT, bbox[1]), min(180.0, bbox[2]), min(MAX_LAT, bbox[3]))
-
-
-def _store_kind(job_key):
-    return {"s": SEQUENCE_KIND, "t": PHOTOS}.get(job_key[0], TILES)
-
-
-def _store_key(job_key):
-    return job_key[1] if job_key[0] in ("s", "t") else job_key
 
 
 def _unique(records, key):

@@ -2,13 +2,15 @@
 of an extent, waiting for the network, with progress and cancel."""
 
 from collections import Counter
-from concurrent.futures import FIRST_COMPLETED, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from typing import NamedTuple, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..client.errors import Cancelled, KartaViewError
 from ..core.log import log_warning
 from . import geometry
+from .jobs import SequenceAttributes, SequencePhotos
 from .loader_base import (
     MARGIN_DEG,
     MAX_FETCH_TILES,
@@ -16,8 +18,15 @@ from .loader_base import (
     _sequences_in,
     _unique,
 )
-from .uri import COVERAGE, SEQUENCES, Filters
-from .uri import PHOTOS as PHOTOS_LAYER
+from .store import Entry
+from .uri import COVERAGE, PHOTOS, SEQUENCES, Filters
+
+
+class _Waiting(NamedTuple):
+    """A job a blocking fetch waits for."""
+    future: Future
+    stale: Optional[Entry]  # what the cache had, to stand in if KartaView fails
+    restarts: int  # times it was dropped by a view and started again
 
 
 class LoaderFetch:
@@ -71,22 +80,25 @@ class LoaderFetch:
             photos = _unique([photo for key in keys for photo in _photos_in(tiles[key], bbox, filters)],
                              lambda p: p.id)
             ids = sorted({photo.sequence_id for photo in photos})
-        jobs = [("s", i) for i in ids] + ([("t", i) for i in ids] if layer_type == SEQUENCES else [])
+        jobs = [SequenceAttributes(i) for i in ids]
+        if layer_type == SEQUENCES:
+            jobs += [SequencePhotos(i) for i in ids]
         found = self._gather(jobs, progress, cancel, 50.0, 100.0, tally) if second_step else {}
-        if layer_type == PHOTOS_LAYER:
+        if layer_type == PHOTOS:
             if second_step:
-                photos = [p for p in photos if found[("s", p.sequence_id)] is not None
-                          and filters.accepts_sequence(found[("s", p.sequence_id)])]
+                photos = [p for p in photos if found[SequenceAttributes(p.sequence_id)] is not None
+                          and filters.accepts_sequence(found[SequenceAttributes(p.sequence_id)])]
             return sorted(photos, key=lambda p: p.id)
-        tracks = [self.track(found[("s", i)], None, found[("t", i)]) for i in ids if found[("s", i)] is not None]
+        tracks = [self.track(found[SequenceAttributes(i)], None, found[SequencePhotos(i)]) for i in ids
+                  if found[SequenceAttributes(i)] is not None]
         return [t for t in tracks if filters.accepts_sequence(t.sequence)
                 and geometry.line_intersects(bbox, t.coordinates)]
 
     def fetch_sequence(self, sequence_id, cancel=None):
         """One SequenceTrack by id, waiting for it; None when KartaView does not know the id."""
-        found = self._gather([("s", sequence_id), ("t", sequence_id)], None, cancel, 0.0, 100.0)
-        sequence = found[("s", sequence_id)]
-        return None if sequence is None else self.track(sequence, None, found[("t", sequence_id)])
+        record, photos = SequenceAttributes(sequence_id), SequencePhotos(sequence_id)
+        found = self._gather([record, photos], None, cancel, 0.0, 100.0)
+        return None if found[record] is None else self.track(found[record], None, found[photos])
 
     def _gather(self, job_keys, progress, cancel, low, high, tally=None):
         """{job key: value} of every job, fresh from the store or fetched; stale data only as a fallback."""
@@ -98,16 +110,16 @@ class LoaderFetch:
         try:
             for key in job_keys:
                 entry = self._lookup(key)
-                if entry is not None and entry[1]:
-                    results[key] = entry[0]
+                if entry is not None and entry.fresh:
+                    results[key] = entry.value
                     tally["cached"] += 1
                 else:
-                    waiting[key] = (self._start(key), entry, 0)
+                    waiting[key] = _Waiting(self._start(key), entry, 0)
             while waiting:
                 if cancel is not None and cancel():
                     raise Cancelled()
-                wait([item[0] for item in waiting.values()], timeout=0.1, return_when=FIRST_COMPLETED)
-                for key in [key for key, item in waiting.items() if item[0].done()]:
+                wait([item.future for item in waiting.values()], timeout=0.1, return_when=FIRST_COMPLETED)
+                for key in [key for key, item in waiting.items() if item.future.done()]:
                     future, stale, restarts = waiting.pop(key)
                     try:
                         results[key] = future.result()
@@ -115,12 +127,12 @@ class LoaderFetch:
                     except Cancelled:  # dropped by a view just before this caller wanted it: again
                         if restarts >= 3:
                             raise
-                        waiting[key] = (self._start(key), stale, restarts + 1)
+                        waiting[key] = _Waiting(self._start(key), stale, restarts + 1)
                     except KartaViewError as error:
                         if stale is None:
                             raise
                         log_warning(self.tr("Using KartaView data cached earlier: {}").format(error))
-                        results[key] = stale[0]
+                        results[key] = stale.value
                         tally["stale"] += 1
                 if progress is not None and job_keys:
                     progress(low + (high - low) * len(results) / len(job_keys))

@@ -6,6 +6,7 @@ import time
 import traceback
 from collections import deque
 from concurrent.futures import Future
+from typing import NamedTuple
 
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -13,11 +14,11 @@ from ..client import paging
 from ..client.errors import Cancelled, KartaViewError, NotFoundError
 from ..client.models import PhotoList
 from ..client.tiles import tile_bbox
-from ..core.cache import LINES, PHOTOS, TILE_INDEXES
-from ..core.cache import SEQUENCES as SEQUENCE_KIND
+from ..core.cache import LINES, PHOTO_LISTS, SEQUENCE_RECORDS, TILE_INDEXES
 from ..core.log import log_error, log_warning
 from ..core.messages import user_message
 from . import geometry
+from .jobs import CoverageTile, PhotoTile, SequenceAttributes, SequencePhotos
 from .loader_base import (
     _ALWAYS,
     COVERAGE_ZOOM,
@@ -32,12 +33,15 @@ from .loader_base import (
     RETRY_AFTER_S,
     _indexed_sequences,
     _sequences_in,
-    _store_key,
-    _store_kind,
 )
 from .tracks import TrackLine, tile_index
-from .uri import PHOTOS as PHOTOS_LAYER
-from .uri import SEQUENCES, Filters
+from .uri import PHOTOS, SEQUENCES, Filters
+
+
+class _WantedView(NamedTuple):
+    """A view an owner asked for lately: its tiles stay wanted."""
+    keys: frozenset
+    view: tuple  # (layer type, bbox, Filters)
 
 
 class LoaderJobs:
@@ -52,45 +56,47 @@ class LoaderJobs:
         """Remember an owner's view: its tiles stay wanted until two newer views of that owner."""
         with self._lock:
             views = self._views.get(owner)
-            if views and views[0][1] == views[-1][1] == view:  # the owner asks again: nothing changes
+            if views and views[0].view == views[-1].view == view:  # the owner asks again: nothing changes
                 self._views.move_to_end(owner)
                 return
             views = self._views.pop(owner, None) or deque(maxlen=RECENT_VIEWS)
-            views.append((frozenset(keys), view))
+            views.append(_WantedView(frozenset(keys), view))
             self._views[owner] = views
             while len(self._views) > MAX_OWNERS:
                 self._memos.pop(self._views.popitem(last=False)[0], None)
-            self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
+            self._view_keys = frozenset().union(*(wanted.keys for v in self._views.values() for wanted in v))
 
     def _unwant(self, owner):
         with self._lock:
             self._memos.pop(owner, None)
             if self._views.pop(owner, None) is not None:
-                self._view_keys = frozenset().union(*(k for v in self._views.values() for k, _ in v))
+                self._view_keys = frozenset().union(*(wanted.keys for v in self._views.values() for wanted in v))
 
     def _discover(self, tile_key, photos):
         """A page of a tile arrived: start the sequences the views over it need now (not after the whole
         tile and a repaint), so sequence requests overlap with the tile's other pages. Those known in
         memory or on disk are left to the views (one disk query per kind, not one per sequence)."""
         with self._lock:
-            views = [view for owned in self._views.values() for keys, view in owned if tile_key in keys]
-        attributes, tracks = set(), set()  # the ids needing "s" jobs, "t" jobs
+            views = [wanted.view for owned in self._views.values() for wanted in owned if tile_key in wanted.keys]
+        attributes, tracks = set(), set()  # the ids needing SequenceAttributes jobs, SequencePhotos jobs
         for layer_type, bbox, filters in views:
             if layer_type == SEQUENCES or filters.min_quality > 0:
                 ids = _sequences_in(photos, geometry.expand(bbox, MARGIN_DEG), filters)
                 attributes.update(ids)
                 if layer_type == SEQUENCES:
                     tracks.update(ids)
-        missing_attributes = set(self.store.missing(SEQUENCE_KIND, attributes))
-        missing_tracks = set(self.store.missing(PHOTOS, tracks))
+        missing_attributes = set(self.store.missing(SEQUENCE_RECORDS, attributes))
+        missing_tracks = set(self.store.missing(PHOTO_LISTS, tracks))
         for sequence_id in sorted(attributes):  # a sequence's two requests side by side
             if sequence_id in missing_attributes:
-                self._schedule(("s", sequence_id), {tile_key})
+                self._schedule(SequenceAttributes(sequence_id), {tile_key})
             if sequence_id in missing_tracks:
-                self._schedule(("t", sequence_id), {tile_key})
+                self._schedule(SequencePhotos(sequence_id), {tile_key})
 
     def _wanted(self, job_key) -> bool:
         with self._lock:
+            if self._closed:  # shut down: requests under way give up at their next check
+                return False
             if self._blocking[job_key] > 0:
                 return True
             origins = self._origins.get(job_key, ())
@@ -123,12 +129,11 @@ class LoaderJobs:
                     self._origins.pop(job_key, None)
                     future.set_exception(Cancelled())
                     return
-            kind = job_key[0]
-            if kind == "p":
+            if isinstance(job_key, PhotoTile):
                 self._run_photo_tile(job_key, future)
-            elif kind == "c":
-                segments = self.client.road_segments(tile_bbox(*job_key[1:4]), COVERAGE_ZOOM, max_pages=MAX_PAGES,
-                                                     cancel=self._canceller(job_key))
+            elif isinstance(job_key, CoverageTile):
+                segments = self.client.road_segments(tile_bbox(job_key.zoom, job_key.x, job_key.y), COVERAGE_ZOOM,
+                                                     max_pages=MAX_PAGES, cancel=self._canceller(job_key))
                 self._note(job_key, segments.paging)
                 self._succeed(job_key, future, tuple(segments))
             else:
@@ -137,15 +142,16 @@ class LoaderJobs:
             self._fail(job_key, future, error)
 
     def _run_sequence_job(self, job_key, future):
-        """A sequence's attributes ("s") or its photo list ("t")."""
+        """A sequence's attributes (SequenceAttributes) or its photo list (SequencePhotos)."""
         cancel = self._canceller(job_key)
+        record = isinstance(job_key, SequenceAttributes)
         try:
-            if job_key[0] == "s":
-                value = self.client.sequence(job_key[1], cancel=cancel)
+            if record:
+                value = self.client.sequence(job_key.sequence_id, cancel=cancel)
             else:
-                value = self.client.sequence_photos(job_key[1], cancel=cancel, lazy=True)
+                value = self.client.sequence_photos(job_key.sequence_id, cancel=cancel, lazy=True)
         except NotFoundError:  # deleted on KartaView: remembered, not asked again before expiry
-            value = None if job_key[0] == "s" else PhotoList()
+            value = None if record else PhotoList()
         self._succeed(job_key, future, value)
 
     def _canceller(self, job_key):
@@ -154,7 +160,7 @@ class LoaderJobs:
     def _run_photo_tile(self, key, future):
         """Page 1, then pages 2..N as separate jobs. A tile is complete when every page has arrived and
         scheduled its sequences, so the loader never looks idle while a page is still scheduling."""
-        bbox, day = tile_bbox(*key[1:4]), key[4] or None
+        bbox, day = tile_bbox(key.zoom, key.x, key.y), key.day or None
         cancel = self._canceller(key)
         first, total = self.client.nearby_photos_page(bbox, page=1, ipp=IPP, date=day, cancel=cancel, lazy=True)
         # Pages follow the items page 1 really held (a server may cap them below IPP) and the total.
@@ -219,13 +225,13 @@ class LoaderJobs:
         return " ".join(parts)
 
     def _succeed(self, job_key, future, value):
-        kind, key = _store_kind(job_key), _store_key(job_key)
-        entries = [(kind, key, value)]
+        key = job_key.store_key
+        entries = [(job_key.store_kind, key, value)]
         # Their compact companions, made while the JSON is at hand (the disk writer packs it): a tile's
         # index, a photo list's line. Written in the same batch, so they expire with them.
-        if job_key[0] == "p":
+        if isinstance(job_key, PhotoTile):
             entries.append((TILE_INDEXES, key, tile_index(value)))
-        elif job_key[0] == "t":
+        elif isinstance(job_key, SequencePhotos):
             entries.append((LINES, key, TrackLine.of(value)))
         for entry in entries:
             self.store.put_memory(*entry)
@@ -285,7 +291,10 @@ class LoaderJobs:
             return len(self._inflight)
 
     def shutdown(self, wait=False):
-        """Stop: queued requests are dropped; wait: until the threads have ended (and the cache is written)."""
+        """Stop: queued requests are dropped, those under way give up (their retries too); wait: until
+        the threads have ended (and the cache is written)."""
+        with self._lock:
+            self._closed = True
         self._pool.shutdown(wait=wait, cancel_futures=True)
         self.store.close(wait)
 
@@ -296,17 +305,17 @@ class LoaderJobs:
         What is known stays served until the answers replace it (each arrival repaints as usual), so
         a reload never blanks the layer, nor empties it offline. Returns the requests' futures."""
         jobs = {}
-        needs_sequences = layer_type == SEQUENCES or (layer_type == PHOTOS_LAYER and filters.min_quality > 0)
+        needs_sequences = layer_type == SEQUENCES or (layer_type == PHOTOS and filters.min_quality > 0)
         for bbox in areas:
             keys = self.tile_keys(layer_type, bbox, filters.since)
             jobs.update(dict.fromkeys(keys))
             near = geometry.expand(bbox, MARGIN_DEG)
             for key in keys if needs_sequences else ():
                 entry = self._index(key)
-                for sequence_id in _indexed_sequences(entry[0], near, filters) if entry else ():
-                    jobs[("s", sequence_id)] = None
+                for sequence_id in _indexed_sequences(entry.value, near, filters) if entry else ():
+                    jobs[SequenceAttributes(sequence_id)] = None
                     if layer_type == SEQUENCES:
-                        jobs[("t", sequence_id)] = None
+                        jobs[SequencePhotos(sequence_id)] = None
         with self._lock:
             for job_key in jobs:
                 self._failed.pop(job_key, None)

@@ -10,11 +10,13 @@ written (or read back) keeps that compressed copy instead of its parsed JSON: a 
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, NamedTuple
 
 from ..client.models import PhotoList
-from ..core.cache import LINES, PHOTOS, SEQUENCES, TILE_INDEXES, TILES, Cache
+from ..core.cache import LINES, PHOTO_LISTS, SEQUENCE_RECORDS, TILE_INDEXES, TILES, Cache
 from ..core.log import log_warning
 from . import codec, tracks
+from .jobs import CoverageTile
 
 # Memory bounds (entries); what is evicted stays on disk.
 MAX_TILES = 1024
@@ -24,6 +26,12 @@ MAX_INDEXES = 2048
 # The parsed JSON of the photo lists read from disk last is kept for this many photos (~2.5 kB each):
 # a list read back is packed at once, and its sample photos or first photo are built just after.
 RECENT_READ_PHOTOS = 10000
+
+
+class Entry(NamedTuple):
+    """What the store knows of a key: the value, and whether it is fresh (else shown and asked again)."""
+    value: Any
+    fresh: bool
 
 
 class _Lru:
@@ -51,11 +59,16 @@ class _Lru:
 
 
 _MISSING = object()
-_CODECS = {  # kind -> (encode, decode); tiles: see tile_codec
-    SEQUENCES: (codec.encode_sequence, codec.decode_sequence),
-    PHOTOS: (codec.encode_photo_list, codec.decode_sequence_photos),
-    TILE_INDEXES: (tracks.encode_index, tracks.decode_index),
-    LINES: (tracks.encode_line, tracks.decode_line),
+class Codec(NamedTuple):
+    encode: Callable
+    decode: Callable
+
+
+_CODECS = {  # kind -> Codec; tiles: see tile_codec
+    SEQUENCE_RECORDS: Codec(codec.encode_sequence, codec.decode_sequence),
+    PHOTO_LISTS: Codec(codec.encode_photo_list, codec.decode_sequence_photos),
+    TILE_INDEXES: Codec(tracks.encode_index, tracks.decode_index),
+    LINES: Codec(tracks.encode_line, tracks.decode_line),
 }
 _TILE_KEYED = (TILES, TILE_INDEXES)
 # Stored without compression: a line is packed doubles in base64, which zlib shrinks by a third but
@@ -64,18 +77,14 @@ _UNCOMPRESSED = (LINES,)
 
 
 def tile_codec(tile_key):
-    """(encode, decode) of a tile's content: road segments for coverage tiles, a PhotoList otherwise."""
-    if tile_key[0] == "c":
-        return codec.encode_segments, lambda value: tuple(codec.decode_segments(value))
-    return codec.encode_photo_list, codec.decode_photo_list
-
-
-def cache_key(key):
-    return "/".join(str(part) for part in key)
+    """The Codec of a tile's content: road segments for coverage tiles, a PhotoList otherwise."""
+    if isinstance(tile_key, CoverageTile):
+        return Codec(codec.encode_segments, lambda value: tuple(codec.decode_segments(value)))
+    return Codec(codec.encode_photo_list, codec.decode_photo_list)
 
 
 def _disk_key(kind, key) -> str:
-    return cache_key(key) if kind in _TILE_KEYED else str(key)
+    return key.disk_key if kind in _TILE_KEYED else str(key)
 
 
 def _unpack_photos(encoded):
@@ -106,13 +115,13 @@ class _RecentReads:
 
 
 class Store:
-    """Thread-safe. Entries: (value, fresh). Keys: tile keys (tuples), sequence ids."""
+    """Thread-safe. Entries: Entry(value, fresh). Keys: tiles (jobs.PhotoTile, jobs.CoverageTile), sequence ids."""
 
     def __init__(self, cache):
         self.cache = cache
         self.generation = 0  # counts the changes of what is known (a read from disk is none)
         self._lock = threading.Lock()
-        self._memory = {TILES: _Lru(MAX_TILES), SEQUENCES: _Lru(MAX_SEQUENCES), PHOTOS: _Lru(MAX_TRACKS),
+        self._memory = {TILES: _Lru(MAX_TILES), SEQUENCE_RECORDS: _Lru(MAX_SEQUENCES), PHOTO_LISTS: _Lru(MAX_TRACKS),
                         TILE_INDEXES: _Lru(MAX_INDEXES), LINES: _Lru(MAX_TRACKS)}
         self._queued = []  # (kind, key, value) for the writer
         self._recent = _RecentReads(RECENT_READ_PHOTOS)
@@ -125,7 +134,7 @@ class Store:
         return tile_codec(key) if kind == TILES else _CODECS[kind]
 
     def get(self, kind, key, disk=True):
-        """(value, fresh) or None; the disk cache answers what memory lacks (unless disk=False)."""
+        """The Entry or None; the disk cache answers what memory lacks (unless disk=False)."""
         with self._lock:
             entry = self._memory[kind].get(key, _MISSING)
         if entry is not _MISSING:
@@ -136,7 +145,7 @@ class Store:
         return None if found is None else self._read(kind, key, found)
 
     def get_many(self, kind, keys, disk=True) -> dict:
-        """{key: (value, fresh)} of those of keys known in memory or (unless disk=False) on disk: one
+        """{key: Entry} of those of keys known in memory or (unless disk=False) on disk: one
         disk query for all those memory lacks."""
         found, lacking = {}, []
         with self._lock:
@@ -158,13 +167,14 @@ class Store:
     def _read(self, kind, key, found):
         """The entry of a disk cache row (stored form, fresh), kept in memory; None when unreadable."""
         try:
-            entry = (self._codec(kind, key)[1](Cache.decode(found[0])), found[1])
+            stored, fresh = found
+            entry = Entry(self._codec(kind, key).decode(Cache.decode(stored)), fresh)
         except (TypeError, ValueError, KeyError):
             return None  # unreadable, or written by another version of the plugin: refetch
-        if isinstance(entry[0], PhotoList):
+        if isinstance(entry.value, PhotoList):
             with self._lock:
-                self._recent.put(found[0], entry[0].json_items())
-            entry[0].pack(found[0], self._unpack)
+                self._recent.put(stored, entry.value.json_items())
+            entry.value.pack(stored, self._unpack)
         with self._lock:
             self._memory[kind].put(key, entry)
         return entry
@@ -186,7 +196,7 @@ class Store:
 
     def put_memory(self, kind, key, value, fresh=True):
         with self._lock:
-            self._memory[kind].put(key, (value, fresh))
+            self._memory[kind].put(key, Entry(value, fresh))
             self.generation += 1
 
     def put_disk(self, kind, key, value):
@@ -211,7 +221,7 @@ class Store:
         rows = []
         for kind, key, value in batch:
             try:
-                encoded = Cache.encode(self._codec(kind, key)[0](value), 0 if kind in _UNCOMPRESSED else 1)
+                encoded = Cache.encode(self._codec(kind, key).encode(value), 0 if kind in _UNCOMPRESSED else 1)
             except Exception as error:  # noqa: BLE001 - one odd record costs its cache entry only
                 log_warning("KartaView: could not write the cache: {}".format(error))
                 continue
@@ -237,7 +247,7 @@ class Store:
             self._writer.shutdown(wait=wait)
 
     def memory_items(self, kind):
-        """[(key, (value, fresh))] of what memory holds now."""
+        """[(key, Entry)] of what memory holds now."""
         with self._lock:
             return self._memory[kind].items()
 

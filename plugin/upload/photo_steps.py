@@ -8,6 +8,7 @@ import time
 
 from ..client.errors import AuthenticationError, BadRequestError, Cancelled, KartaViewError, NotFoundError
 from .journal_errors import JournalError
+from .reading import _Due
 from .results import (
     ALREADY_UPLOADED,
     FAILED,
@@ -106,7 +107,7 @@ class PhotoSteps:
             if task.attempt + 1 < self.attempts and not self.cancelled():
                 task.attempt += 1
                 due = time.monotonic() + self._wait(task.attempt - 1, error)
-                heapq.heappush(self._retries, (due, next(self._tiebreak), task))
+                heapq.heappush(self._retries, _Due(due, next(self._tiebreak), task))
                 return RETRY
             return REASON_SEND_FAILED, _message(error)
         except Exception as error:  # e.g. the journal could not be written: report, never crash the run

@@ -291,7 +291,7 @@ class _Splitter:
         self.options = plan.options
         self.previous = None  # the previous valid photo (gaps are measured between valid photos)
         self.kept = None  # the last kept photo of the current run (near-duplicates compare with it)
-        self.sequence = None  # [number, hash, size, first row, first pos, last pos, group, spheres, length, last row]
+        self.sequence: Optional[_OpenSequence] = None
         self.number = 0
 
     def run(self):
@@ -323,32 +323,42 @@ class _Splitter:
             skipped.append((REASON_NEAR_DUPLICATE, str(self.kept.ref), row.ordinal))
             return
         self.kept = row
-        if new_run or self.sequence[2] >= max(1, self.options.max_photos):
+        if new_run or self.sequence.size >= max(1, self.options.max_photos):
             self._close_sequence()
             self.number += 1
-            self.sequence = [self.number, hashlib.sha1(usedforsecurity=False), 0, row, row.pos, row.pos, row.grp,
-                             0, 0.0, row]
+            self.sequence = _OpenSequence(self.number, hashlib.sha1(usedforsecurity=False), first=row, last=row)
         else:
-            self.sequence[1].update(b"\n")
+            self.sequence.digest.update(b"\n")
         sequence = self.sequence
-        last = sequence[9]
-        sequence[8] += distance_m(last.lat, last.lng, row.lat, row.lng)
-        sequence[9] = row
+        sequence.length_m += distance_m(sequence.last.lat, sequence.last.lng, row.lat, row.lng)
+        sequence.last = row
         if row.proj == panorama.SPHERE:
-            sequence[7] += 1
-        sequence[1].update(row.key.encode("utf-8"))
-        placed.append((sequence[0], sequence[2], row.pos))
-        sequence[2] += 1
-        sequence[5] = row.pos
+            sequence.spheres += 1
+        sequence.digest.update(row.key.encode("utf-8"))
+        placed.append((sequence.number, sequence.size, row.pos))
+        sequence.size += 1
 
     def _close_sequence(self):
-        if self.sequence is None:
+        sequence = self.sequence
+        if sequence is None:
             return
-        number, digest, size, first, first_pos, last_pos, group, spheres, length, last = self.sequence
+        first, last = sequence.first, sequence.last
         self.db.execute("INSERT INTO sequences VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (number, digest.hexdigest(), size, first.lat, first.lng, group, first_pos, last_pos,
-                         spheres, length, first.t, last.t))
+                        (sequence.number, sequence.digest.hexdigest(), sequence.size, first.lat, first.lng,
+                         first.grp, first.pos, last.pos, sequence.spheres, sequence.length_m, first.t, last.t))
         self.sequence = None
+
+
+@dataclass
+class _OpenSequence:
+    """The sequence the splitter is filling: its key is the digest of its photos' keys."""
+    number: int
+    digest: Any  # hashlib sha1
+    first: _Row
+    last: _Row
+    size: int = 0
+    spheres: int = 0
+    length_m: float = 0.0
 
 
 @dataclass(frozen=True)

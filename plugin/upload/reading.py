@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from . import journal as states
 from .journal_errors import JournalError
@@ -57,6 +57,27 @@ class _Task:
     attempt: int = 0
 
 
+class _Next(NamedTuple):
+    """In the stream: a planned photo to send (registered: its sequence is in the journal)."""
+    sequence: object  # planner.PlannedSequence
+    photo: object  # planner.PlannedPhoto
+    registered: bool
+
+
+class _Due(NamedTuple):
+    """An entry of the uploader's heaps: what is due at `at` (monotonic seconds); `order` keeps equal
+    times first come, first served, so that `item` is never compared."""
+    at: float
+    order: int
+    item: object  # _Task (a photo to send again) or _Work (a create or finish to make)
+
+
+class _Blocked(NamedTuple):
+    """A stream item whose sequence another run holds, and when to look again."""
+    item: _Next
+    until: float
+
+
 @dataclass(frozen=True)
 class _Close:
     """Marks the end of a planned sequence in the stream (key None: the end of the plan)."""
@@ -75,7 +96,7 @@ class PlanReading:
     """Needs the Uploader's journal, limit, _summary, _works, _stopping, _blocked, _waited and callbacks."""
 
     def _stream(self, plan):
-        """(sequence, photo, registered) in plan order, and a _Close after each sequence. Each
+        """_Next(sequence, photo, registered) in plan order, and a _Close after each sequence. Each
         sequence is recorded in the journal when reached, or a little before: when the photos of the
         one before it left to read are about two rounds of the limit, an _Ahead says it may be
         created now (so that it is ready when its photos come). Once the run stops, no further
@@ -92,7 +113,7 @@ class PlanReading:
                     following_registered = self._register(plan, following)
                     if following_registered:
                         yield _Ahead(following)
-                yield current, photo, registered
+                yield _Next(current, photo, registered)
             if following is not None and following_registered is None:
                 following_registered = self._register(plan, following)
             yield _Close(current.key)
@@ -137,7 +158,7 @@ class PlanReading:
             return None
         place = take.place
         if take.blocker is not None:
-            self._blocked = ((sequence, photo, registered), time.monotonic() + _RECHECK)
+            self._blocked = _Blocked(_Next(sequence, photo, registered), time.monotonic() + _RECHECK)
             self._waiting(take, sequence)
             return None
         work = self._works.get(place.sequence_key)

@@ -10,6 +10,7 @@ import time
 from ..client.errors import AuthenticationError, Cancelled, KartaViewError, NotFoundError, TransientError
 from . import journal as states
 from .journal_errors import JournalError
+from .reading import _Due
 from .results import (
     EVENT_CREATED,
     EVENT_FINISHED,
@@ -52,7 +53,7 @@ class SequenceSteps:
 
     def _queue_call(self, work, call, delay):
         work.call = call
-        heapq.heappush(self._calls, (time.monotonic() + delay, next(self._tiebreak), work))
+        heapq.heappush(self._calls, _Due(time.monotonic() + delay, next(self._tiebreak), work))
 
     def _create_call(self, work):
         """Runs on a pool thread: journal, create, journal."""

@@ -140,8 +140,8 @@ class Uploader(SequenceSteps, PhotoSteps, PlanReading):
         beating = threading.Event()
         threading.Thread(target=self._beat, args=(beating,), daemon=True, name="kartaview-journal-heartbeat").start()
         self._exhausted = False
-        self._retries = []  # heap of (due time, tiebreak, task): photos to send again
-        self._calls = []  # heap of (due time, tiebreak, work): creates and finishes to make
+        self._retries = []  # heap of _Due(task): photos to send again
+        self._calls = []  # heap of _Due(work): creates and finishes to make
         self._later_creates = deque()  # creates waiting for the one under way (see _create)
         self._tiebreak = itertools.count()
         self._parked = 0  # photos waiting for their sequence to be created
@@ -197,9 +197,9 @@ class Uploader(SequenceSteps, PhotoSteps, PlanReading):
 
     def _until_due(self):
         """How long the loop may wait for an answer before something else is due (at most POLL)."""
-        due = [queue[0][0] for queue in (self._retries, self._calls) if queue]
+        due = [queue[0].at for queue in (self._retries, self._calls) if queue]
         if self._blocked is not None:
-            due.append(self._blocked[1])
+            due.append(self._blocked.until)
         return max(0.0, min([POLL] + [when - time.monotonic() for when in due]))
 
     def _stopped(self):
@@ -224,10 +224,10 @@ class Uploader(SequenceSteps, PhotoSteps, PlanReading):
             elif self._photos_out + self._parked >= self.limit.limit:
                 return  # as many photos in hand as may be in flight
             elif self._blocked is not None:
-                if time.monotonic() < self._blocked[1]:
+                if time.monotonic() < self._blocked.until:
                     self._release_idle()
                     return
-                item, self._blocked = self._blocked[0], None
+                item, self._blocked = self._blocked.item, None
                 task = self._take(*item)
                 if task is None:
                     continue
@@ -264,18 +264,18 @@ class Uploader(SequenceSteps, PhotoSteps, PlanReading):
     def _start_calls(self, in_flight, pool):
         """Start the creates and finishes that are due, while there are free slots."""
         now = time.monotonic()
-        while self._calls and self._calls[0][0] <= now and not self._stopped() and not self.cancelled():
+        while self._calls and self._calls[0].at <= now and not self._stopped() and not self.cancelled():
             slot = self.limit.try_acquire()
             if slot is None:
                 return
-            work = heapq.heappop(self._calls)[2]
+            work = heapq.heappop(self._calls).item
             call = self._create_call if work.call == CREATE else self._finish_call
             in_flight[pool.submit(call, work)] = (work, slot)
 
     def _requeue_due(self, ready):
         now = time.monotonic()
-        while self._retries and self._retries[0][0] <= now:
-            ready.append(heapq.heappop(self._retries)[2])
+        while self._retries and self._retries[0].at <= now:
+            ready.append(heapq.heappop(self._retries).item)
 
     def _stop_reason(self):
         if self._summary.journal_error is not None:
@@ -291,7 +291,7 @@ class Uploader(SequenceSteps, PhotoSteps, PlanReading):
         self._stopping = True
         reason, detail = self._stop_reason()
         parked = [task for work in self._works.values() for task in work.waiting]
-        leftovers = (list(ready) + [entry[2] for entry in self._retries] + parked
+        leftovers = (list(ready) + [entry.item for entry in self._retries] + parked
                      + [job for job, _ in in_flight.values() if isinstance(job, _Task)])
         ready.clear()
         self._retries = []
@@ -300,8 +300,8 @@ class Uploader(SequenceSteps, PhotoSteps, PlanReading):
         for task in leftovers:
             self._fail(task, reason, detail)
         if self._blocked is not None:
-            self._report_unsent(*self._blocked[0][:2])
+            self._report_unsent(self._blocked.item.sequence, self._blocked.item.photo)
             self._blocked = None
         for item in stream:
             if not isinstance(item, _Close):
-                self._report_unsent(*item[:2])
+                self._report_unsent(item.sequence, item.photo)
