@@ -4,6 +4,7 @@ Results travel by a signal of a QObject living in the GUI thread, so Qt queues t
 the callbacks always run there, and an exception in one is logged, never raised into Qt.
 """
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from qgis.PyQt.QtCore import QObject, pyqtSignal
@@ -18,6 +19,11 @@ class Background(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
         self._finished.connect(self._call)
+        # Held while a worker emits and while shutdown() closes: once shut down (before its owner
+        # deletes this object) no worker emits any more. An emit racing the deletion of this
+        # QObject crashed the test run (a photo request ending as its panel went away).
+        self._emitting = threading.RLock()
+        self._closed = False
 
     def run(self, function, on_result, on_error):
         """function() on a worker; then on_result(value) or on_error(exception) on the GUI thread."""
@@ -32,13 +38,15 @@ class Background(QObject):
         self._pool.submit(work)
 
     def _emit(self, callback, value):
-        try:
+        with self._emitting:
+            if self._closed:  # shut down: nobody waits for this
+                return
             self._finished.emit(callback, value)
-        except RuntimeError:  # the receiver was deleted (plugin unloaded): nobody waits for this
-            pass
 
     def shutdown(self):
         """Stop taking work; running calls finish in the background, their results are dropped."""
+        with self._emitting:
+            self._closed = True
         self._finished.disconnect(self._call)
         self._pool.shutdown(wait=False, cancel_futures=True)
 

@@ -49,6 +49,8 @@ class PhotoLoader(QObject):
         self._shown_pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="kartaview-photo")
         self._prefetch_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kartaview-prefetch")
         self._lock = threading.Lock()
+        self._delivering = threading.RLock()
+        self._closed = False
         self._inflight = {}  # (photo id, size) -> Future of (bytes, served)
         self._shown_id = None
         self._prefetch_ids = frozenset()
@@ -106,6 +108,10 @@ class PhotoLoader(QObject):
         self._pending.clear()
 
     def shutdown(self):
+        # Before its owner deletes this QObject: no worker delivers once this has returned (a delivery
+        # racing the deletion can crash QGIS).
+        with self._delivering:
+            self._closed = True
         self.stop()
         self._delivered.disconnect(self._on_delivered)
         self._shown_pool.shutdown(wait=False, cancel_futures=True)
@@ -167,10 +173,10 @@ class PhotoLoader(QObject):
         self._deliver(ticket, photo, size, result)
 
     def _deliver(self, *args):
-        try:
+        with self._delivering:  # see shutdown()
+            if self._closed:  # nobody waits for this
+                return
             self._delivered.emit(*args)
-        except RuntimeError:  # the loader was deleted meanwhile: nobody waits for this
-            pass
 
     def _prefetch(self, photo, size):
         if photo.id not in self._prefetch_ids:
