@@ -514,6 +514,26 @@ Kamerauhr minus GPS-Uhr: wie weit die Uhr der Kamera dem GPS voraus war, in Seku
         <source>Unknown time zone '{}'. Give a name such as Europe/Bucharest or an offset such as UTC+02:00, or leave it empty for this computer's time zone.</source>
         <translation>Unbekannte Zeitzone „{}“. Geben Sie einen Namen wie Europe/Bucharest oder einen Versatz wie UTC+02:00 an, oder lassen Sie das Feld leer für die Zeitzone dieses Computers.</translation>
     </message>
+    <message>
+        <location filename="../plugin/core/auth.py" line="173" />
+        <source>Could not reach OpenStreetMap ({}). Check the address and your connection.</source>
+        <translation>OpenStreetMap ist nicht erreichbar ({}). Prüfen Sie die Adresse und Ihre Verbindung.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/auth.py" line="182" />
+        <source>OpenStreetMap did not accept the code (HTTP {}{}). Start the sign-in again; a code can be used once.</source>
+        <translation>OpenStreetMap hat den Code nicht angenommen (HTTP {}{}). Starten Sie die Anmeldung neu; ein Code gilt nur einmal.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/network.py" line="124" />
+        <source>QGIS's network settings give no proxy that can carry {} (an HTTP caching proxy serves only http:// addresses; Qt cannot use a socks5h:// system proxy): QGIS itself could not reach it either. Choose another proxy type in Settings &gt; Options &gt; Network.</source>
+        <translation>Die Netzwerkeinstellungen von QGIS nennen keinen Proxy, der {} übertragen kann (ein HTTP-Caching-Proxy bedient nur http://-Adressen; Qt kann keinen socks5h://-Systemproxy verwenden): Auch QGIS selbst könnte es nicht erreichen. Wählen Sie unter Einstellungen &gt; Optionen &gt; Netzwerk einen anderen Proxytyp.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/network.py" line="176" />
+        <source>QGIS's network settings name a SOCKS proxy, and the KartaView plugin needs the Python package PySocks to use one (Debian/Ubuntu: apt install python3-socks; elsewhere: pip install PySocks in QGIS's Python).</source>
+        <translation>Die Netzwerkeinstellungen von QGIS nennen einen SOCKS-Proxy, und das KartaView-Plugin braucht dafür das Python-Paket PySocks (Debian/Ubuntu: apt install python3-socks; sonst: pip install PySocks im Python von QGIS).</translation>
+    </message>
 </context>
 <context>
     <name>CoverageGapsAlgorithm</name>
@@ -1376,12 +1396,12 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
 <context>
     <name>LoaderFetch</name>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="65" />
+        <location filename="../plugin/provider/loader_fetch.py" line="64" />
         <source>The extent is too large to download from KartaView at once: it covers {} map tiles, and at most {} are downloaded in one run (a metropolitan area). Choose a smaller extent, or split it into parts and run the download on each.</source>
         <translation>Die Ausdehnung ist zu groß, um sie auf einmal von KartaView herunterzuladen: Sie umfasst {} Kartenkacheln, und pro Lauf werden höchstens {} heruntergeladen (ein Ballungsraum). Wählen Sie eine kleinere Ausdehnung, oder teilen Sie sie auf und starten Sie den Download für jeden Teil.</translation>
     </message>
     <message>
-        <location filename="../plugin/provider/loader_fetch.py" line="133" />
+        <location filename="../plugin/provider/loader_fetch.py" line="134" />
         <source>Using KartaView data cached earlier: {}</source>
         <translation>Es werden früher zwischengespeicherte KartaView-Daten verwendet: {}</translation>
     </message>
@@ -2021,6 +2041,14 @@ Das Modell ist eine .model3-Datei im Ordner processing/models der Erweiterung: �
         <location filename="../plugin/processing/models/__init__.py" line="89" />
         <source>Planned sequences</source>
         <translation>Geplante Sequenzen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoLoader</name>
+    <message>
+        <location filename="../plugin/gui/photo_loader.py" line="169" />
+        <source>The image of photo {} is not a readable JPEG.</source>
+        <translation>Das Bild von Foto {} ist kein lesbares JPEG.</translation>
     </message>
 </context>
 <context>

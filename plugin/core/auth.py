@@ -21,11 +21,16 @@ from urllib.parse import urlencode
 
 import requests
 from qgis.core import QgsApplication, QgsAuthMethodConfig
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..client.errors import KartaViewError, scrub
 from ..client.redirects import MAX_REDIRECTS, REDIRECT_CODES, check_secure, redirect_target
 from .network import requests_options
 from .settings import Settings
+
+
+def tr(text):
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files a module tr() here
 
 AUTH_METHOD = "Basic"
 NAME_PREFIX = "KartaView: "  # the config's name holds the user name: readable without the master password
@@ -165,7 +170,7 @@ def exchange_osm_code(osm_url: str, client_id: str, client_secret: str, code: st
                                   authenticated=True, idempotent=True, hops=hops, secrets=hidden,
                                   server="OpenStreetMap")
     except requests.RequestException as error:
-        raise KartaViewError(scrub("Could not reach OpenStreetMap ({}). Check the address and your connection."
+        raise KartaViewError(scrub(tr("Could not reach OpenStreetMap ({}). Check the address and your connection.")
                                    .format(error), hidden)) from None
     try:
         payload = response.json()
@@ -174,8 +179,8 @@ def exchange_osm_code(osm_url: str, client_id: str, client_secret: str, code: st
     access_token = payload.get("access_token") if isinstance(payload, dict) else None
     if response.status_code != 200 or not access_token:
         reason = payload.get("error_description") or payload.get("error") if isinstance(payload, dict) else ""
-        raise KartaViewError(scrub("OpenStreetMap did not accept the code (HTTP {}{}). Start the sign-in again; "
-                                   "a code can be used once.".format(response.status_code,
+        raise KartaViewError(scrub(tr("OpenStreetMap did not accept the code (HTTP {}{}). Start the sign-in again; "
+                                      "a code can be used once.").format(response.status_code,
                                                                      ": {}".format(reason) if reason else ""),
                                    hidden))
     return access_token

@@ -22,6 +22,10 @@ from ..client.client import KartaViewClient
 from ..client.errors import KartaViewError
 from .settings import Settings
 
+
+def tr(text):
+    return QCoreApplication.translate("@default", text)  # pylupdate5 files a module tr() here
+
 _HTTP_TYPES = (QNetworkProxy.ProxyType.HttpProxy, QNetworkProxy.ProxyType.HttpCachingProxy)
 # No proxy for a URL: None for every key `requests` looks up, so that it takes none from the
 # environment either (its Session.merge_environment_settings only fills keys that are absent, then
@@ -117,9 +121,9 @@ def qgis_proxies(url: str = "") -> dict:
             return dict(_DIRECT)
         address = _address(proxy)
         return {"http": address, "https": address}
-    raise KartaViewError("QGIS's network settings give no proxy that can carry {} (an HTTP caching proxy serves "
-                         "only http:// addresses; Qt cannot use a socks5h:// system proxy): QGIS itself could not "
-                         "reach it either. Choose another proxy type in Settings > Options > Network."
+    raise KartaViewError(tr("QGIS's network settings give no proxy that can carry {} (an HTTP caching proxy serves "
+                            "only http:// addresses; Qt cannot use a socks5h:// system proxy): QGIS itself could not "
+                            "reach it either. Choose another proxy type in Settings > Options > Network.")
                          .format(url.split("?")[0]))
 
 
@@ -169,9 +173,9 @@ def requests_options(url: str) -> dict:
         try:
             import socks  # noqa: F401 - what `requests` needs for a SOCKS proxy
         except ImportError:
-            raise KartaViewError("QGIS's network settings name a SOCKS proxy, and the KartaView plugin needs the "
-                                 "Python package PySocks to use one (Debian/Ubuntu: apt install python3-socks; "
-                                 "elsewhere: pip install PySocks in QGIS's Python).") from None
+            raise KartaViewError(tr("QGIS's network settings name a SOCKS proxy, and the KartaView plugin needs the "
+                                    "Python package PySocks to use one (Debian/Ubuntu: apt install python3-socks; "
+                                    "elsewhere: pip install PySocks in QGIS's Python).")) from None
     return {"proxies": proxies, "verify": qgis_ca_bundle()}
 
 

@@ -166,7 +166,7 @@ class PhotoLoader(QObject):
             data, served = self._obtain(photo, size)
             image = QImage.fromData(data)
             if image.isNull():
-                raise KartaViewError("The image of photo {} is not a readable JPEG.".format(photo.id))
+                raise KartaViewError(self.tr("The image of photo {} is not a readable JPEG.").format(photo.id))
             result = (served, image, data)
         except Exception as error:  # noqa: BLE001 - delivered to the GUI thread
             result = error
