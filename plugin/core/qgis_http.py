@@ -48,6 +48,9 @@ _PROXY = {_Error.ProxyAuthenticationRequiredError, _Error.ProxyConnectionClosedE
 _SSL = {_Error.SslHandshakeFailedError}
 
 _local = threading.local()
+_PREPARED = "kartaviewPrepared"  # a dynamic property: this manager's tracking and handlers are set
+# False only in tests/stress_qgis_network.py --tracked, which measures the defect _untrack removes.
+UNTRACK_REPLIES = True
 
 
 def _own_thread() -> bool:
@@ -79,17 +82,40 @@ def _manager():
     if getattr(_local, "proxy_key", None) != key:
         manager.setFallbackProxyAndExcludes(main.fallbackProxy(), main.excludeList(), main.noProxyList())
         _local.proxy_key = key
-    if _own_thread() and not getattr(_local, "unhandled", False):
-        # QGIS relays a worker's authentication requests to the main thread and waits for the answer
-        # (proxy credentials: a blocking queued call; a server's: a wait condition), without a time
-        # limit. The plugin's threads go without: a proxy refusing QGIS's credentials fails at once.
-        for signal in (manager.proxyAuthenticationRequired, manager.authenticationRequired):
-            try:
-                signal.disconnect()
-            except TypeError:  # nothing connected
-                pass
-        _local.unhandled = True
+    # Marked on the manager itself: QGIS makes one per thread and deletes it when the thread ends.
+    if not manager.property(_PREPARED):
+        # The manager is deleted when its thread ends: PyQt's notice of that (see _untrack) must not
+        # mark a later object at its address as deleted.
+        _untrack(manager)
+        if _own_thread():
+            # QGIS relays a worker's authentication requests to the main thread and waits for the
+            # answer (proxy credentials: a blocking queued call; a server's: a wait condition), without
+            # a time limit. The plugin's threads go without: a proxy refusing QGIS's credentials fails
+            # at once.
+            for signal in (manager.proxyAuthenticationRequired, manager.authenticationRequired):
+                try:
+                    signal.disconnect()
+                except TypeError:  # nothing connected
+                    pass
+        manager.setProperty(_PREPARED, True)
     return manager
+
+
+def _untrack(qobject):
+    """Stop PyQt's tracking of a QObject that C++ made and will delete, wrapped outside the main thread.
+
+    PyQt learns that such an object was deleted through its `destroyed` signal, queued to the main
+    thread; when the main thread gets to it, it marks the wrapper at that address as deleted, which
+    by then may be the wrapper of a newer object made at the same address (under load, often the
+    next reply of the same thread: "wrapped C/C++ object of type QNetworkReply has been deleted" in
+    the middle of an exchange, 1 request in a few thousand). The caller drops its wrappers before the
+    object is deleted, so nothing is left for the notice to mark. Qt and QGIS connect nothing of
+    their own to these objects' `destroyed`.
+    """
+    try:
+        qobject.destroyed.disconnect()
+    except TypeError:  # nothing connected (made or wrapped in the main thread)
+        pass
 
 
 class _Waiter:
@@ -177,17 +203,18 @@ class QgisBackend:
         """(status, headers, url, body) or the exception to raise, as plain Python values: nothing
         that outlives this call refers to the reply, which Qt deletes later (deleteLater).
 
-        KNOWN DEFECT (why the plugin does not use this backend yet): under load the reply's wrapper
-        is sometimes dead after a wait ("wrapped C/C++ object of type QNetworkReply has been
-        deleted"). With deleteLater, as here: 1 request in 12,000 (12 worker threads, 150 ms
-        latency); 1 in 600 with sip.delete under a lock; 1 in 150 with sip.transferback, even with
-        one worker thread or all of this module's Qt calls serialised. The cause is not found."""
+        Its wrapper is dropped before Qt deletes the reply, and PyQt's deletion notice for it is
+        cut (_untrack): with that notice, a reply's wrapper was found dead after a wait ("wrapped
+        C/C++ object of type QNetworkReply has been deleted"), 1 request in 5,000 to 12,000 (12
+        worker threads, 150 ms latency; tests/stress_qgis_network.py --tracked)."""
         verb = QByteArray(method.encode("ascii"))
         if body is not None:
             reply = manager.sendCustomRequest(request, verb, QByteArray(bytes(body)))
         else:
             reply = manager.sendCustomRequest(request, verb)
         try:
+            if UNTRACK_REPLIES:
+                _untrack(reply)
             if _own_thread():
                 # QGIS's handler makes a worker wait for the main thread without a time limit (which, in
                 # qgis_process, waits for the workers): without it the reply fails with the SSL error.
