@@ -1,9 +1,9 @@
 """Inside QGIS the plugin's requests use QGIS's network settings (issue 14, point 5): QGIS's proxy (a
 real proxy that requires authentication: Debian's tinyproxy), changes applied at once, and the CA
-certificates of QGIS's authentication database. The plugin sends through `requests` configured from
-QGIS for each request; the QGIS network access manager backend (plugin/core/qgis_http.py, not used
-by the plugin yet) is tested too: the proxy, the CA, no hang in a worker, and the Network Logger,
-which sees its requests and never one carrying the token.
+certificates of QGIS's authentication database. The plugin's requests without secrets go through
+QGIS's network access manager (plugin/core/qgis_http.py), those carrying the token through `requests`
+configured from QGIS for each request: both kinds are tested with the proxy, the CA, no hang in a
+worker, and the Network Logger, which sees the first kind and never the second.
 PAC files are not tested: Debian's Qt 5 is built without libproxy, so QGIS here cannot use one.
 """
 
@@ -27,7 +27,6 @@ from qgis.PyQt.QtNetwork import QSslCertificate
 
 from kartaview.plugin.client import KartaViewClient, KartaViewError, TransientError
 from kartaview.plugin.core import network
-from kartaview.plugin.core.qgis_http import QgisBackend
 from tests.sandbox import Sandbox
 
 CLUJ = (23.55, 46.74, 23.65, 46.80)
@@ -115,16 +114,11 @@ def qgis_proxy(qgis_app, monkeypatch):
 
 
 def _search(client=None):
-    """A request without secret (through QGIS's network access manager)."""
+    """A request without secret (the plugin sends it through QGIS's network access manager)."""
     client = client or network.make_client()
     photos, total = client.nearby_photos_page(CLUJ, ipp=10)
     assert photos and total >= len(photos)
     return photos
-
-
-def _qgis_client(**kwargs):
-    """A client whose requests without secrets go through QGIS's network access manager."""
-    return network.make_client(backend=QgisBackend(), **kwargs)
 
 
 def _check_token(sandbox, client=None):
@@ -156,7 +150,11 @@ def test_socks_proxy_resolves_names_through_the_proxy(qgis_proxy):
 def test_a_socks_proxy_without_pysocks_says_what_to_install(sandbox, qgis_proxy, monkeypatch):
     monkeypatch.setitem(sys.modules, "socks", None)  # as where PySocks is not installed
     qgis_proxy(proxyType="Socks5Proxy", proxyHost="127.0.0.1", proxyPort="1080")
+    # Only the token's requests need PySocks: the others go through Qt, which speaks SOCKS itself
+    # (here to a port where no proxy listens).
     with pytest.raises(KartaViewError, match="PySocks"):
+        _check_token(sandbox, network.make_client(retries=0))
+    with pytest.raises(KartaViewError, match="proxy refused"):
         network.make_client(retries=0).nearby_photos_page(CLUJ, ipp=10)
 
 
@@ -166,10 +164,9 @@ def test_both_kinds_of_request_go_through_qgis_authenticated_proxy_from_main_and
                proxyUser=PROXY_USER, proxyPassword=PROXY_PASSWORD)
     _search()
     _in_worker(_search)
-    _search(_qgis_client())
-    _in_worker(_search, _qgis_client())
     searches = [line for line in tinyproxy.requests_for(sandbox.url) if "/1.0/list/nearby-photos/" in line]
-    assert len(searches) >= 4, "the requests did not go through QGIS's proxy: " + tinyproxy.log_path.read_text()
+    # Qt sends each first without credentials, then again with them after the proxy's 407.
+    assert len(searches) >= 2, "the requests did not go through QGIS's proxy: " + tinyproxy.log_path.read_text()
     _check_token(sandbox)
     _in_worker(_check_token, sandbox)
     assert len(_token_requests(tinyproxy, sandbox)) == 2, tinyproxy.log_path.read_text()
@@ -182,10 +179,8 @@ def test_a_proxy_asking_for_credentials_qgis_lacks_fails_quickly_in_a_worker_too
     for run in (lambda f: f(), _in_worker):
         started = time.monotonic()
         with pytest.raises(KartaViewError, match="proxy"):
-            run(lambda: _qgis_client(retries=0).nearby_photos_page(CLUJ, ipp=10))
-        # `requests` gets tinyproxy's 407 only as a reset connection while it still sends the form
-        with pytest.raises(KartaViewError):
             run(lambda: network.make_client(retries=0).nearby_photos_page(CLUJ, ipp=10))
+        # `requests` gets tinyproxy's 407 only as a reset connection while it still sends the form
         with pytest.raises(KartaViewError):
             run(lambda: _check_token(sandbox, network.make_client(retries=0)))
         assert time.monotonic() - started < 10
@@ -196,8 +191,6 @@ def test_urls_excluded_in_qgis_bypass_the_proxy(sandbox, qgis_proxy, tinyproxy):
                proxyUser=PROXY_USER, proxyPassword=PROXY_PASSWORD, noProxyUrls=[sandbox.url])
     _search()
     _in_worker(_search)
-    _search(_qgis_client())
-    _in_worker(_search, _qgis_client())
     _check_token(sandbox)
     assert tinyproxy.requests_for(sandbox.url) == []
 
@@ -279,11 +272,8 @@ def test_https_with_a_ca_known_only_to_qgis_auth_database(https_sandbox, ca_in_q
     _in_worker(_search, client)
     _check_token(https_sandbox, client)
     _in_worker(_check_token, https_sandbox, client)
-    through_qgis = _qgis_client(base_url=https_sandbox.url, retries=0)
-    _search(through_qgis)
-    _in_worker(_search, through_qgis)
     paths = [entry["path"] for entry in https_sandbox.request_log]
-    assert paths.count("/1.0/list/nearby-photos/") == 4 and paths.count("/1.0/list/my-list/") == 2
+    assert paths.count("/1.0/list/nearby-photos/") == 2 and paths.count("/1.0/list/my-list/") == 2
     # The CA really is unknown outside QGIS: the pure client (requests and its own CAs) refuses.
     with KartaViewClient(https_sandbox.url, retries=0) as outside:
         with pytest.raises(TransientError, match="(?i)certificate"):
@@ -294,12 +284,9 @@ def test_https_without_the_ca_fails_cleanly_and_at_once_in_a_worker(https_sandbo
     """QGIS's SSL-error handler would make a worker wait for the main thread (forever, in
     qgis_process, whose main thread waits for the workers): the plugin's workers fail instead."""
     client = network.make_client(base_url=https_sandbox.url, retries=0)
-    through_qgis = _qgis_client(base_url=https_sandbox.url, retries=0)
     for run in (lambda f: f(), _in_worker):
         started = time.monotonic()
         with pytest.raises(TransientError, match="(?i)ssl|certificate|handshake"):
-            run(lambda: _search(through_qgis))
-        with pytest.raises(TransientError, match="(?i)ssl|certificate"):
             run(lambda: _search(client))
         with pytest.raises(TransientError, match="(?i)ssl|certificate"):
             run(lambda: _check_token(https_sandbox, client))
@@ -340,17 +327,23 @@ class _LoggerSignals:
         self.manager.finished[QgsNetworkReplyContent].disconnect(self.on_finished)
 
 
-def test_requests_without_secrets_show_in_the_network_logger_and_the_token_never(sandbox, qgis_proxy):
-    client = _qgis_client()
+def test_the_plugins_requests_without_secrets_show_in_the_network_logger_and_the_token_never(sandbox, qgis_proxy):
+    """The plugin's own clients (the layer's shared one, a Processing run's), from the main thread and
+    a loader-like worker: searches and images show, with the plugin as initiator; the token's calls
+    never (the logger shows request bodies and headers)."""
+    network.shared_client()  # built before the logger listens, as the layer's is
     with _LoggerSignals() as logger:
-        _search(client)
-        _in_worker(_search, client)
-        _check_token(sandbox, client)
-        _in_worker(_check_token, sandbox, client)
-        logger.wait_for(2, sandbox.url + "1.0/list/nearby-photos/")
+        photos = _search(network.shared_client())
+        _in_worker(_search, network.make_client())
+        network.shared_client().fetch_image(photos[0], "th")
+        _check_token(sandbox, network.shared_client())
+        _in_worker(_check_token, sandbox, network.make_client())
+        logger.wait_for(3, sandbox.url)
         QgsApplication.processEvents()
     searches = [entry for entry in logger.requests if entry[0].startswith(sandbox.url + "1.0/list/nearby-photos/")]
     assert len(searches) == 2, logger.requests
+    images = [entry for entry in logger.requests if entry[0] == network.shared_client().image_url(photos[0], "th")]
+    assert len(images) == 1, logger.requests
     assert all(initiator == "KartaView plugin" for _url, initiator, _body, _headers in searches)
     # The logger shows request bodies (this is why a token never goes through QGIS's manager).
     assert all(b"bbTopLeft" in body for _url, _initiator, body, _headers in searches)

@@ -1,8 +1,7 @@
 """A client backend sending requests without secrets through QGIS's network access manager.
 
-NOT USED BY THE PLUGIN YET (plugin/core/network.py sends everything through `requests`, configured
-from QGIS's settings): it has a known defect under load, see QgisBackend._exchange. The transport
-tests run on it (tests/backends.py), so that it can be switched on once that is fixed.
+plugin/core/network.py gives it to every client the plugin makes; the transport tests run on it and
+on `requests` alike (tests/backends.py); tests/stress_qgis_network.py loads it as the layer does.
 
 So those requests use what QGIS is configured with (Settings ▸ Options ▸ Network): every proxy kind
 Qt supports (HTTP, SOCKS 5, the system's), the proxy's credentials or authentication configuration,
