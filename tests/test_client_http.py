@@ -26,6 +26,7 @@ from kartaview.plugin.client import (
     UploadedPhoto,
 )
 from kartaview.plugin.client.multipart import MultipartBody
+from tests.backends import BACKENDS, client_factory
 
 TOKEN = "f00dcafe" * 8
 OK = {"apiCode": "600", "apiMessage": " The request has been processed without incidents ", "httpCode": 200,
@@ -157,10 +158,16 @@ def sleeps():
     return []
 
 
+@pytest.fixture(params=BACKENDS)
+def make(request):
+    """A client factory, make(url, **client kwargs), for each backend."""
+    return client_factory(request)
+
+
 @pytest.fixture
-def client(stub, sleeps):
-    with KartaViewClient(stub.url, retries=2, backoff=0.5, max_backoff=4.0, timeout=3.0, max_workers=4,
-                         sleep=sleeps.append) as kv:
+def client(stub, sleeps, make):
+    with make(stub.url, retries=2, backoff=0.5, max_backoff=4.0, timeout=3.0, max_workers=4,
+              sleep=sleeps.append) as kv:
         yield kv
 
 
@@ -369,10 +376,10 @@ def test_backoff_is_capped_exponential_full_jitter_through_the_injected_sleep(st
     assert time.monotonic() - started < 2  # no real sleeping
 
 
-def test_timeouts_are_transient_and_bounded(stub, sleeps):
+def test_timeouts_are_transient_and_bounded(stub, sleeps, make):
     stub.route("/2.0/sequence/1", Reply(body={"status": {"apiCode": 600}}, delay=1.0))
     started = time.monotonic()
-    with KartaViewClient(stub.url, retries=1, timeout=0.2, sleep=sleeps.append) as kv:
+    with make(stub.url, retries=1, timeout=0.2, sleep=sleeps.append) as kv:
         with pytest.raises(TransientError) as error:
             kv.sequence(1)
     assert "timed out" in str(error.value)
@@ -385,7 +392,10 @@ def test_dropped_connections_are_transient(stub, client, sleeps):
     with pytest.raises(TransientError) as error:
         client.road_segments((23.5, 46.7, 23.6, 46.8), 15)
     assert "connection" in str(error.value)
-    assert len(stub.received) == 3 and len(sleeps) == 2
+    # Qt's HTTP layer itself sends a request once more when the connection closes before any answer
+    # (only requests without secrets, all of them reads, go through QGIS's manager).
+    sent_per_attempt = 1 if client._transport.backend is None else 2
+    assert len(stub.received) == 3 * sent_per_attempt and len(sleeps) == 2
 
 
 def test_large_answers_arrive_whole(stub, client):

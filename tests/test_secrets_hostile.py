@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import Qt
 
 from kartaview.plugin.client import KartaViewClient, Photo
 from kartaview.plugin.client.redirects import InsecureAddressError, RedirectRefused, redirect_target
+from tests.backends import BACKENDS, client_factory
 from tests.hostile_server import Answer, HostileServer, json_ok, redirect
 
 TOKEN = "5ec2e7" * 10
@@ -39,9 +40,10 @@ def elsewhere():
         yield server
 
 
-@pytest.fixture
-def client(kartaview):
-    with KartaViewClient(kartaview.url, retries=1, sleep=lambda s: None, timeout=5.0) as kv:
+@pytest.fixture(params=BACKENDS)
+def client(request, kartaview):
+    """A client of each backend (inside QGIS the calls with a secret still go through requests)."""
+    with client_factory(request)(kartaview.url, retries=1, sleep=lambda s: None, timeout=5.0) as kv:
         yield kv
 
 
@@ -269,7 +271,7 @@ SEARCH_ANSWER = json.dumps({"status": {"apiCode": "600"}, "currentPageItems": []
 
 @pytest.mark.parametrize("status", [301, 302, 303])
 def test_a_search_moved_by_a_body_dropping_redirect_is_not_followed(kartaview, client, status):
-    """The nearby-photos search is a POST without a secret: the same policy as the token's calls."""
+    """The nearby-photos search is a POST (through QGIS's manager inside QGIS): the same policy."""
     kartaview.route("/1.0/list/nearby-photos/", redirect(status, "/moved/nearby-photos/"))
     kartaview.route("/moved/nearby-photos/", json_ok(SEARCH_ANSWER))
     with pytest.raises(RedirectRefused, match="HTTP {}".format(status)):

@@ -13,6 +13,8 @@ import zlib
 from email.utils import parsedate_to_datetime
 
 import requests
+from requests.structures import CaseInsensitiveDict
+from requests.utils import get_encoding_from_headers
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ReadTimeoutError
 
@@ -53,6 +55,12 @@ class ExchangeStopped(Exception):
         self.reason = reason
 
 
+class _Received:
+    """What Answer reads from a requests Response, for answers received otherwise."""
+
+    __slots__ = ("status_code", "headers", "url", "encoding")
+
+
 class Answer:
     """An HTTP answer read completely: what `classify` and the other answer handlers look at."""
 
@@ -64,6 +72,15 @@ class Answer:
         self.url = response.url
         self.encoding = response.encoding
         self.content = content
+
+    @classmethod
+    def of(cls, status: int, headers: dict, url: str, content: bytes):
+        """An answer a backend other than `requests` received (content already decoded and bounded)."""
+        shim = _Received()
+        shim.status_code, shim.url = int(status), url
+        shim.headers = CaseInsensitiveDict(headers)
+        shim.encoding = get_encoding_from_headers(shim.headers)
+        return cls(shim, content)
 
     @property
     def text(self) -> str:

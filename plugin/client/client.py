@@ -96,12 +96,13 @@ class KartaViewClient:
     def __init__(self, base_url=None, *, timeout=30.0, retries=4, backoff=0.5, max_backoff=8.0,
                  max_workers=8, session=None, proxies=None, user_agent=None, sleep=time.sleep,
                  allow_insecure_http=False, deadline=READ_DEADLINE_S, upload_deadline=UPLOAD_DEADLINE_S,
-                 request_options=None):
+                 backend=None, request_options=None):
         """timeout: seconds for connect and read (between two bytes), or a (connect, read) tuple.
         deadline / upload_deadline: seconds for a whole exchange (request and complete answer; the
         second when it sends a photo). retries: extra attempts after a transient failure.
         max_workers: concurrent page requests (and connection pool size).
         allow_insecure_http: send the access token over plain http:// to hosts other than this computer.
+        backend: what sends the requests without secrets (inside QGIS, QGIS's network access manager);
         request_options(url): proxy and CA keyword arguments for each request `requests` sends (see
         .transport)."""
         url = base_url or os.environ.get("KARTAVIEW_API_URL") or self.DEFAULT_URL
@@ -111,7 +112,7 @@ class KartaViewClient:
                                     pool_size=self.max_workers, session=session, proxies=proxies,
                                     user_agent=user_agent or USER_AGENT, sleep=sleep,
                                     allow_insecure_http=allow_insecure_http, deadline=deadline,
-                                    upload_deadline=upload_deadline,
+                                    upload_deadline=upload_deadline, backend=backend,
                                     request_options=request_options)
 
     @property

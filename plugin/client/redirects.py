@@ -1,7 +1,7 @@
 """Which redirects a request may follow, and whether a secret may go to an address at all.
 
-Pure functions: the transport sends with redirects off and asks `redirect_target` what to do with a
-3xx answer.
+Pure functions, so that every transport backend (requests, QGIS's network manager) applies the same
+policy: backends send with redirects off and ask `redirect_target` what to do with a 3xx answer.
 
 Why not let the HTTP library follow: on a 307/308 it re-sends the form body (with access_token, or
 the OpenStreetMap token at sign-in) to wherever the server points, another host included; on a

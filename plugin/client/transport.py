@@ -7,8 +7,11 @@ exponential backoff and full jitter, or after the `Retry-After` the server asked
 total budget; the `sleep` is injectable so tests run fast. Every answer is bounded in size and in
 total time (.answers).
 
-Every request goes through `requests`, with redirects decided by .redirects; inside QGIS,
-`request_options` gives the proxy and CA bundle to use for each one (plugin/core/network.py).
+Two ways to send. By default every request goes through `requests` (the pure client, without QGIS).
+A `backend` (inside QGIS: QGIS's network access manager) sends the requests that carry no secret;
+the ones that do (a form with `access_token`) always go through `requests`, with `request_options`
+giving the proxy and CA bundle to use for each one. Both ways share the redirect policy (.redirects),
+the answer bounds (.answers), the classification and the retries below.
 """
 
 import json
@@ -118,9 +121,21 @@ def classify(response, what: str, *, empty_ok: bool = False, secrets=()) -> dict
          "if it keeps failing, report it to the plugin authors.".format(what, status, code, said))
 
 
+class NotSent(requests.ConnectionError):
+    """A backend's failure before the request can have reached the server (refused, unknown host)."""
+
+
+class ProxyRefusedCredentials(requests.exceptions.ProxyError):
+    """A backend's proxy refused the user and password it was given, or wants some: no retry mends it."""
+
+
+class NoUsableProxy(requests.exceptions.ProxyError):
+    """A backend has no proxy that can carry the request (as QGIS's own requests would have none)."""
+
+
 def _before_sending(error: requests.RequestException) -> bool:
     """True when the request cannot have reached the server (connect timeout, refused, DNS)."""
-    if isinstance(error, requests.ConnectTimeout):
+    if isinstance(error, (requests.ConnectTimeout, NotSent)):
         return True
     reason = getattr(error.args[0], "reason", None) if error.args else None
     return isinstance(reason, NewConnectionError)
@@ -148,9 +163,11 @@ class Transport:
     def __init__(self, *, timeout, retries, backoff, max_backoff, pool_size, session, proxies,
                  user_agent, sleep, allow_insecure_http=False, deadline=READ_DEADLINE_S,
                  upload_deadline=UPLOAD_DEADLINE_S, retry_budget=RETRY_BUDGET_S, max_answer_bytes=MAX_ANSWER_BYTES,
-                 request_options=None):
-        """request_options(url): extra keyword arguments (proxies, verify) for each request `requests`
-        sends, read every time."""
+                 backend=None, request_options=None):
+        """backend: sends the requests without secrets (see the module's docstring); its
+        exchange(method, url, headers=, data=, params=, timeout=, watch=, max_bytes=) returns an
+        Answer (a 3xx one unfollowed) or raises what `requests` would. request_options(url): extra
+        keyword arguments (proxies, verify) for each request `requests` sends, read every time."""
         # (connect, read): connecting never needs the long read timeout uploads may need.
         if isinstance(timeout, (tuple, list)):
             self.timeout = tuple(timeout)
@@ -166,6 +183,7 @@ class Transport:
         self.upload_deadline = float(upload_deadline)
         self.retry_budget = float(retry_budget)
         self.max_answer_bytes = int(max_answer_bytes)
+        self.backend = backend
         self.request_options = request_options
         # Set by whoever owns the client's concurrency (the layer loader): each attempt holds a slot.
         self.limit = None
@@ -237,6 +255,17 @@ class Transport:
                 # A SOCKS 5 proxy that refused the user and password it was given, or wants some: no
                 # retry can mend that.
                 refusal = next((cause for cause in socks if type(cause).__name__ == "SOCKS5AuthError"), None)
+                if isinstance(error, ProxyRefusedCredentials):
+                    raise KartaViewError(scrub(
+                        "The proxy refused the user name and password it was given (or wants some) while {} "
+                        "({}). Check the proxy's user and password in the network settings (in QGIS: Settings > "
+                        "Options > Network).".format(what, error), secrets)) from None
+                if isinstance(error, NoUsableProxy):
+                    raise KartaViewError(scrub(
+                        "The network settings give no proxy that can carry the request while {} ({}): an HTTP "
+                        "caching proxy serves only http:// addresses, and Qt cannot use a socks5h:// system proxy. "
+                        "Choose another proxy type in the network settings (in QGIS: Settings > Options > "
+                        "Network).".format(what, error), secrets)) from None
                 if refusal is not None:
                     raise KartaViewError(scrub(
                         "The SOCKS proxy refused the user name and password it was given (or wants some) while {} "
@@ -273,21 +302,30 @@ class Transport:
             waited += pause
 
     def _exchange(self, method, url, data, params, body, secrets, idempotent, cancel):
-        """One attempt: the request sent, and sent again where .redirects allows a redirect (`requests`
-        follows none by itself); the final answer read within its size and time bounds (the watchdog
+        """One attempt: the request sent, and sent again where .redirects allows a redirect (no backend
+        follows one by itself); the final answer read within its size and time bounds (the watchdog
         cuts the exchange when the whole attempt outlives its deadline or is cancelled)."""
         hops = 0
         started = time.monotonic()
         watch = WATCHDOG.watch(started + (self.upload_deadline if body else self.deadline), cancel)
+        # A secret never goes through the backend (QGIS's Network Logger shows request bodies).
+        backend = self.backend if self.backend is not None and not secrets and body is None else None
         try:
             while True:
                 headers = {"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
-                response = self._request(method, url, data, params, body, headers, watch)
-                if response.status_code not in REDIRECT_CODES:
-                    return read_answer(response, watch, self.max_answer_bytes)
-                response.close()
-                status, location, answered_url = (response.status_code, response.headers.get("Location"),
-                                                  response.url)
+                if backend is not None:
+                    answer = backend.exchange(method, url, headers=headers, data=data, params=params,
+                                              timeout=self.timeout, watch=watch, max_bytes=self.max_answer_bytes)
+                    if answer.status_code not in REDIRECT_CODES:
+                        return answer
+                    status, location, answered_url = answer.status_code, answer.headers.get("Location"), answer.url
+                else:
+                    response = self._request(method, url, data, params, body, headers, watch)
+                    if response.status_code not in REDIRECT_CODES:
+                        return read_answer(response, watch, self.max_answer_bytes)
+                    response.close()
+                    status, location, answered_url = (response.status_code, response.headers.get("Location"),
+                                                      response.url)
                 url = redirect_target(method, answered_url, status, location, authenticated=bool(secrets),
                                       idempotent=idempotent, hops=hops, secrets=secrets)
                 hops, params = hops + 1, None  # the Location holds the whole query already
@@ -324,5 +362,7 @@ class Transport:
                          **kwargs)
 
     def close(self):
+        if self.backend is not None:
+            self.backend.close()
         if self._own_session:
             self.session.close()

@@ -1,11 +1,11 @@
 """The plugin's KartaView clients, built with the API address and the network QGIS is configured with.
 
-Every request goes through `requests`, given for each one QGIS's current proxy and the CA
-certificates QGIS trusts, its authentication database's included (`requests_options`): a change in
-QGIS's options applies at once. Not through QGIS's network access manager (so the requests do not
-show in its Network Logger): see the README's *Network* section.
-A backend sending through it is in git history (branch `net`, commit 59f52ca), left out: under load
-its Qt reply wrappers were found deleted (about 1 request in 12,000).
+Requests without secrets (searches, photo lists, images, coverage pages) go through QGIS's network
+access manager (.qgis_http): QGIS's proxies of every kind, SSL settings and CA certificates, the
+Network Logger. Requests carrying a secret (the access token, the OpenStreetMap sign-in code) go
+through `requests`, because the Network Logger would show their bodies; for each of them QGIS's
+current proxy and the CA certificates QGIS trusts, its authentication database's included, are read
+again (`requests_options`): a change in QGIS's options applies at once to both kinds.
 """
 
 import atexit
@@ -25,6 +25,7 @@ from .settings import Settings
 
 def tr(text):
     return QCoreApplication.translate("@default", text)  # pylupdate5 files a module tr() here
+
 
 _HTTP_TYPES = (QNetworkProxy.ProxyType.HttpProxy, QNetworkProxy.ProxyType.HttpCachingProxy)
 # No proxy for a URL: None for every key `requests` looks up, so that it takes none from the
@@ -180,11 +181,16 @@ def requests_options(url: str) -> dict:
 
 
 def make_client(**client_kwargs) -> KartaViewClient:
-    """A new client for the configured API address, on QGIS's proxy and CAs (read per request:
-    nothing to rebuild when the network settings change)."""
+    """A new client for the configured API address: requests without secrets through QGIS's network
+    access manager, the others on QGIS's proxy and CAs (both read per request: nothing to rebuild
+    when the network settings change). backend=None sends everything through `requests`."""
     client_kwargs.setdefault("base_url", Settings().api_url)
     client_kwargs.setdefault("allow_insecure_http", Settings().allow_insecure_http)
     client_kwargs.setdefault("request_options", requests_options)
+    if "backend" not in client_kwargs:
+        from .qgis_http import QgisBackend  # it reads main_manager() from here
+
+        client_kwargs["backend"] = QgisBackend()
     return KartaViewClient(**client_kwargs)
 
 
