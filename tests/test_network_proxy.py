@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -289,11 +290,55 @@ def test_a_proxy_change_applies_at_once_even_to_a_running_worker_thread(sandbox,
 
 # --- SOCKS 5 ---------------------------------------------------------------------------------------
 
+class _Ipv6Loopback:
+    """[::1]:port forwarded to 127.0.0.1:port, so that a sandbox answers at "localhost" whichever
+    address the proxy takes for it (Debian trixie's /etc/hosts names ::1 first; microsocks tries the
+    first address only)."""
+
+    def __init__(self, port):
+        self.listener = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("::1", port))
+        self.listener.listen(16)
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:  # closed
+                return
+            server = socket.create_connection(("127.0.0.1", self.listener.getsockname()[1]))
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                try:
+                    end.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def close(self):
+        self.listener.close()
+
+
 @pytest.fixture
 def names_only_the_proxy_resolves(monkeypatch):
     """As on a network whose DNS only the proxy reaches: this process cannot resolve "localhost" (a
     direct request to it fails), the proxy, a process of its own, can. The base URL to use."""
     real_getaddrinfo = socket.getaddrinfo
+    forwarders = []
 
     def getaddrinfo(host, *args, **kwargs):
         if isinstance(host, (str, bytes)) and (host.decode() if isinstance(host, bytes) else host) == "localhost":
@@ -303,8 +348,15 @@ def names_only_the_proxy_resolves(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
     def base_url(server):
-        return "http://localhost:{}/".format(urlsplit(server.url).port)
-    return base_url
+        port = urlsplit(server.url).port
+        try:
+            forwarders.append(_Ipv6Loopback(port))
+        except OSError:  # no IPv6 loopback here: "localhost" is 127.0.0.1 alone
+            pass
+        return "http://localhost:{}/".format(port)
+    yield base_url
+    for forwarder in forwarders:
+        forwarder.close()
 
 
 def test_direct_requests_to_a_name_only_the_proxy_resolves_fail(sandbox, qgis_proxy, names_only_the_proxy_resolves):
