@@ -12,8 +12,8 @@ import numpy as np
 
 from . import intervals, segments
 from .grid import overlapping_pairs
-from .lines import Segments, stretch_coordinates
-from .models import AnalysisCancelled, CoverageTotals, Gap, RoadCoverage
+from .lines import Segments, stretch_vertices
+from .models import AnalysisCancelled, CoverageTable, CoverageTotals, Dating
 
 CELL_M = 60.0  # grid cell for road x sequence candidates (coarsened automatically for long segments)
 # A sequence dates a road (newest/oldest capture, count, 360) when it runs along it, not just across:
@@ -94,12 +94,20 @@ def analyse_coverage(roads, sequences, tolerance_m, *, keep=None, progress=None,
     """RoadCoverage for every road of `roads`, in input order; only for the first `keep` ones if given.
 
     A road is a shapely (Multi)LineString, a list of parts as (n x 2) coordinate arrays, or None; metres.
-    The roads after the first `keep` are context (the roads around a tile): their covered stretches count
-    for the gap distances of the others, and nothing else is made of them.
+    `roads` may also be FlatLines (lines.py). The roads after the first `keep` are context (the roads
+    around a tile): their covered stretches count for the gap distances of the others, and nothing else is
+    made of them.
 
     `sequences`: SequenceTrack list in the same CRS. `progress(fraction)` is called between steps;
     `cancel()` returning True stops the work with AnalysisCancelled.
     """
+    table = coverage_table(roads, sequences, tolerance_m, keep=keep, progress=progress, cancel=cancel)
+    return table.results()
+
+
+def coverage_table(roads, sequences, tolerance_m, *, keep=None, progress=None, cancel=None):
+    """What analyse_coverage finds, as a CoverageTable: arrays, no Python object per road or gap (what
+    the Processing algorithm writes from, a tile of tens of thousands of roads at a time)."""
     if tolerance_m <= 0:
         raise ValueError("the tolerance must be positive")
     sequences = list(sequences)
@@ -118,40 +126,37 @@ def analyse_coverage(roads, sequences, tolerance_m, *, keep=None, progress=None,
     _checkpoint(0.6, progress, cancel)
     distances = _gap_distances(road_segments, covered, gaps, cancel)
     _checkpoint(0.8, progress, cancel)
-    results = _results(keep, road_segments, sequences, dating, covered, gaps, distances)
+    table = _table(keep, road_segments, sequences, dating, covered, gaps, distances)
     _checkpoint(1.0, progress, cancel)
-    return results
+    return table
 
 
-def _results(keep, road_segments, sequences, dating, covered, gaps, distances):
-    results = [RoadCoverage() for _ in range(keep)]
+def _table(keep, road_segments, sequences, dating, covered, gaps, distances):
     road_of_part = road_segments.owner
     kept = road_of_part < keep
-    for road, length in zip(road_of_part[kept].tolist(), road_segments.part_length[kept].tolist()):
-        results[road].length_m += length
+    # bincount adds in input order: the same sums as adding part by part
+    length = np.bincount(road_of_part[kept], weights=road_segments.part_length[kept], minlength=keep)
     covered_part, covered_start, covered_end = covered
     kept = road_of_part[covered_part] < keep
-    for road, metres in zip(road_of_part[covered_part][kept].tolist(), (covered_end - covered_start)[kept].tolist()):
-        results[road].covered_m += metres
+    covered_m = np.bincount(road_of_part[covered_part][kept], weights=(covered_end - covered_start)[kept],
+                            minlength=keep)
     gap_part, gap_start, gap_end = gaps
-    lines = stretch_coordinates(*road_segments.stretches(gap_part, gap_start, gap_end))
-    for road, line, length, distance in zip(road_of_part[gap_part].tolist(), lines, (gap_end - gap_start).tolist(),
-                                            distances.tolist()):
-        results[road].gaps.append(Gap(road, line, length, None if np.isnan(distance) else distance))
-    for road, members in dating.items():
-        if road >= keep:
-            continue
-        chosen = [sequences[index] for index in members]
-        _date(results[road], chosen)
-    return results
+    gap_road = road_of_part[gap_part]
+    # gaps by road (a road's parts are consecutive, so its gaps stay in order along it)
+    order = np.argsort(gap_road, kind="stable")
+    gap_part, gap_start, gap_end, gap_road = gap_part[order], gap_start[order], gap_end[order], gap_road[order]
+    vertices, sizes = stretch_vertices(*road_segments.stretches(gap_part, gap_start, gap_end))
+    dated = {road: _date([sequences[index] for index in members]) for road, members in dating.items() if road < keep}
+    return CoverageTable(length[:keep], covered_m[:keep], dated, gap_road, gap_end - gap_start, distances[order],
+                         vertices, sizes)
 
 
-def _date(result, chosen):
-    result.sequence_ids = tuple(sorted(sequence.sequence_id for sequence in chosen))
+def _date(chosen):
     dated = [s for s in chosen if s.first_capture or s.last_capture]
-    result.newest_capture = max((s.last_capture or s.first_capture for s in dated), default=None)
-    result.oldest_capture = min((s.first_capture or s.last_capture for s in dated), default=None)
-    result.has_360 = any(sequence.is_360 for sequence in chosen)
+    return Dating(sequence_ids=tuple(sorted(sequence.sequence_id for sequence in chosen)),
+                  newest_capture=max((s.last_capture or s.first_capture for s in dated), default=None),
+                  oldest_capture=min((s.first_capture or s.last_capture for s in dated), default=None),
+                  has_360=any(sequence.is_360 for sequence in chosen))
 
 
 def _checkpoint(fraction, progress, cancel):
@@ -172,7 +177,10 @@ def add_totals(first, second):
 
 
 def totals(results):
-    """Road, covered and gap metres over all roads, and the newest / oldest capture among them."""
+    """Road, covered and gap metres over all roads, and the newest / oldest capture among them
+    (`results`: a list of RoadCoverage, or a CoverageTable)."""
+    if isinstance(results, CoverageTable):
+        return results.totals()
     newest = [r.newest_capture for r in results if r.newest_capture is not None]
     oldest = [r.oldest_capture for r in results if r.oldest_capture is not None]
     return CoverageTotals(
