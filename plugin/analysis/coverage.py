@@ -22,6 +22,9 @@ CELL_M = 60.0  # grid cell for road x sequence candidates (coarsened automatical
 ALONG_TOLERANCES = 2.5
 ALONG_SHARE = 0.9
 FIRST_SEARCH_M = 100.0  # gap distances: search this far first, farther for what is left
+# gap distances: segments of a gap searched together, by one box; a covered piece farther from the box
+# than from one of their vertices is left out before any segment is measured to it
+UNIT_SEGMENTS = 8
 
 
 def _covered_stretches(roads, sequences, tolerance_m, cancel):
@@ -64,30 +67,58 @@ def _gap_distances(roads, covered, gaps, cancel):
     _, cx0, cy0, cx1, cy1 = roads.stretches(covered_part, covered_start, covered_end)
     covered_boxes = np.column_stack([np.minimum(cx0, cx1), np.minimum(cy0, cy1),
                                      np.maximum(cx0, cx1), np.maximum(cy0, cy1)])
-    part_gap = np.full(len(roads.part_length), -1)
     whole = np.flatnonzero(np.isinf(distance))  # gaps that are whole parts: the part's segments
-    part_gap[gap_part[whole]] = whole
-    segment_gap = part_gap[roads.part]
+    unit_gap, unit_first, unit_size = _units(roads, gap_part[whole], whole)
+    # a unit's box and first vertex
+    rows = np.repeat(unit_first - np.cumsum(unit_size) + unit_size, unit_size) + np.arange(unit_size.sum())
+    starts = np.cumsum(unit_size) - unit_size
+    boxes = roads.boxes()[rows]
+    unit_boxes = np.column_stack([np.minimum.reduceat(boxes[:, 0], starts), np.minimum.reduceat(boxes[:, 1], starts),
+                                  np.maximum.reduceat(boxes[:, 2], starts), np.maximum.reduceat(boxes[:, 3], starts)])
+    del boxes, rows, starts
     radius = np.full(len(gap_part), FIRST_SEARCH_M)
-    pending = np.flatnonzero(segment_gap >= 0)
-    boxes = roads.boxes()
+    pending = np.arange(len(unit_gap))
     while len(pending):
         best = np.full(len(gap_part), np.inf)
-        grow = radius[segment_gap[pending]][:, None] * [-1, -1, 1, 1]
-        cell = max(CELL_M, float(np.median(radius[segment_gap[pending]])))
-        for ia, ib in overlapping_pairs(boxes[pending] + grow, covered_boxes, cell):
+        upper = np.full(len(gap_part), np.inf)  # the distance of one vertex of the gap to a covered stretch
+        grow = radius[unit_gap[pending]][:, None] * [-1, -1, 1, 1]
+        cell = max(CELL_M, float(np.median(radius[unit_gap[pending]])))
+        for ia, ib in overlapping_pairs(unit_boxes[pending] + grow, covered_boxes, cell):
             _checkpoint(None, None, cancel)
-            rows = pending[ia]
+            unit = pending[ia]
+            gap = unit_gap[unit]
+            first = unit_first[unit]
+            np.minimum.at(upper, gap, segments.point_distance(roads.ax[first], roads.ay[first], cx0[ib], cy0[ib],
+                                                               cx1[ib], cy1[ib]))
+            # only the pieces whose box is no farther from the unit's than that can be the nearest
+            box, piece = unit_boxes[unit], covered_boxes[ib]
+            near = np.hypot(np.maximum(np.maximum(piece[:, 0] - box[:, 2], box[:, 0] - piece[:, 2]), 0.0),
+                            np.maximum(np.maximum(piece[:, 1] - box[:, 3], box[:, 1] - piece[:, 3]), 0.0)) <= upper[gap]
+            unit, ib = unit[near], ib[near]
+            size = unit_size[unit]
+            rows = np.repeat(unit_first[unit] - np.cumsum(size) + size, size) + np.arange(size.sum())
+            ib = np.repeat(ib, size)
             found = segments.distance(roads.ax[rows], roads.ay[rows], roads.bx[rows], roads.by[rows],
                                       cx0[ib], cy0[ib], cx1[ib], cy1[ib])
-            np.minimum.at(best, segment_gap[rows], found)
+            np.minimum.at(best, np.repeat(unit_gap[unit], size), found)
         # exact where the nearest found is within the radius searched: nothing nearer was left out;
         # elsewhere what was found bounds the next search, or the radius doubles
         done = best <= radius
         distance[done] = best[done]
         radius = np.where(np.isinf(best), radius * 2, best)
-        pending = pending[~done[segment_gap[pending]]]
+        pending = pending[~done[unit_gap[pending]]]
     return distance
+
+
+def _units(roads, parts, gaps):
+    """(gap, first segment, segments) of the units the gaps that are whole parts are searched by: runs of
+    up to UNIT_SEGMENTS segments of a part."""
+    first, count = roads.first[parts], roads.end[parts] - roads.first[parts]
+    units = -(-count // UNIT_SEGMENTS)
+    rank = np.arange(units.sum()) - np.repeat(np.cumsum(units) - units, units)
+    unit_first = np.repeat(first, units) + rank * UNIT_SEGMENTS
+    unit_size = np.minimum(np.repeat(first + count, units) - unit_first, UNIT_SEGMENTS)
+    return np.repeat(gaps, units), unit_first, unit_size
 
 
 def analyse_coverage(roads, sequences, tolerance_m, *, keep=None, progress=None, cancel=None):
