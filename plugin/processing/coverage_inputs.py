@@ -20,7 +20,7 @@ from qgis.core import (
 
 from ..analysis import SequenceTrack
 from ..analysis.tiles import Tile, TileGrid
-from .metric import WGS84, grown, line_geometry, parts, transformed, wgs84_bbox
+from .metric import WGS84, grown, line_geometry, parts, transformed
 from .values import flag, integer, py_datetime, text
 
 TILE_ROADS = 40_000  # roads analysed at once; a tile takes about 5 KiB per road while it is worked on
@@ -77,28 +77,31 @@ class RoadTiles:
                                                   context.transformContext())
 
     def roads(self, tile):
-        """(the features of the roads of `tile`, the features of the roads around it)."""
+        """(the features of the roads of `tile`, the geometries of those roads then of the roads around it)."""
         if self.grid is None:  # the whole layer: count what the first pass would have
-            own = []
+            own, geometries = [], []
             for feature in self.source.getFeatures():
-                if is_line(feature.geometry(), self.lines_only):
+                geometry = feature.geometry()
+                if is_line(geometry, self.lines_only):
                     own.append(feature)
+                    geometries.append(geometry)
                 else:
                     self.skipped += 1
             self.count = len(own)
-            return own, []
+            return own, geometries
         box = QgsRectangle(*tile.fetch_box)
         area = self._around(box)
-        own, around, boxes = [], [], []
+        features, geometries, boxes = [], [], []
         for feature in self.source.getFeatures(QgsFeatureRequest().setFilterRect(area)):
             geometry = feature.geometry()
             if is_line(geometry, self.lines_only):
-                around.append(feature)
+                features.append(feature)
+                geometries.append(geometry)
                 boxes.append(_box(geometry.boundingBox()))
-        mine = self.grid.tile_of(boxes) == tile.number if boxes else np.zeros(0, bool)
-        own = [feature for feature, is_mine in zip(around, mine.tolist()) if is_mine]
-        around = [feature for feature, is_mine in zip(around, mine.tolist()) if not is_mine]
-        return own, around
+        mine = (self.grid.tile_of(boxes) == tile.number if boxes else np.zeros(0, bool)).tolist()
+        own = [feature for feature, is_mine in zip(features, mine) if is_mine]
+        return own, ([geometry for geometry, is_mine in zip(geometries, mine) if is_mine]
+                     + [geometry for geometry, is_mine in zip(geometries, mine) if not is_mine])
 
     def _around(self, box):
         """`box` grown by CONTEXT_M, in the roads' CRS (whatever its units)."""
@@ -111,13 +114,6 @@ class RoadTiles:
             return box
         grown_box.combineExtentWith(box)  # never less than the tile's own roads
         return grown_box
-
-
-def extent_of(features):
-    extent = QgsRectangle()
-    for feature in features:
-        extent.combineExtentWith(feature.geometry().boundingBox())
-    return extent
 
 
 def kartaview_tracks(tracks, to_local):
@@ -164,8 +160,3 @@ def layer_tracks(layer, filters, context, bbox, local, cancel):
             sequences.append(SequenceTrack(feature.id() if sequence_id is None else sequence_id, line,
                                            first or last, last or first, attributes.is_360))
     return sequences
-
-
-def tile_bbox(features, crs, context):
-    """WGS 84 bbox of the features (in `crs`)."""
-    return wgs84_bbox(extent_of(features), crs, context)
