@@ -31,7 +31,6 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..about import ALGORITHMS_HELP_URL
 from ..analysis import AnalysisCancelled, add_totals, coverage_table, totals
-from ..analysis.models import UNDATED
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from ..core.log import log_warning
@@ -301,18 +300,32 @@ class _Writer:
             length, covered = table.length_m, table.covered_m
             with np.errstate(divide="ignore", invalid="ignore"):
                 share = np.where(length > 0, 100.0 * covered / length, 0.0)  # RoadCoverage.covered_pct
+            # the input feature itself, its geometry and attributes kept (no copy), the new ones set in
+            # place: reading its attributes into Python and back cost more, the more fields a layer has
+            first, count = self.source.fields().count(), fields.count()
             for index, (feature, covered_m, covered_pct) in enumerate(zip(features, covered.tolist(),
                                                                            share.tolist())):
-                dating = table.dated.get(index, UNDATED)
-                attributes = feature.attributes()
-                feature.setFields(fields, False)  # the input feature itself, its geometry kept: no copy
-                feature.setAttributes(attributes + [
-                    round(covered_m, 2), round(covered_pct, 2), moment(dating.newest_capture),
-                    moment(dating.oldest_capture), len(dating.sequence_ids), dating.has_360])
+                feature.setFields(fields, False)
+                feature.resizeAttributes(count)  # the new ones NULL
+                feature.setAttribute(first, round(covered_m, 2))
+                feature.setAttribute(first + 1, round(covered_pct, 2))
+                dating = table.dated.get(index)
+                if dating is None:
+                    feature.setAttribute(first + 2, None)  # a NULL date: the padding reads back as no value at all
+                    feature.setAttribute(first + 3, None)
+                    feature.setAttribute(first + 4, 0)
+                    feature.setAttribute(first + 5, False)
+                    yield feature
+                    continue
+                feature.setAttribute(first + 2, moment(dating.newest_capture))
+                feature.setAttribute(first + 3, moment(dating.oldest_capture))
+                feature.setAttribute(first + 4, len(dating.sequence_ids))
+                feature.setAttribute(first + 5, dating.has_360)
                 yield feature
 
         def gaps():
             lines = line_geometries(table.gap_vertices, table.gap_sizes, to_source)
+            blank = QgsFeature(gap_fields)  # copied: faster than making each anew
             last = None
             for road, line, length, distance in zip(table.gap_road.tolist(), lines, table.gap_length_m.tolist(),
                                                     table.gap_distance_m.tolist()):
@@ -320,7 +333,7 @@ class _Writer:
                     last, feature = road, features[road]
                     road_id = values.text(feature[self.id_field]) if self.id_field else str(feature.id())
                     road_name = values.text(feature[self.name_field]) if self.name_field else None
-                out = QgsFeature(gap_fields)
+                out = QgsFeature(blank)
                 out.setGeometry(line)
                 out.setAttributes([feature.id(), road_id, road_name, round(length, 2),
                                    None if distance != distance else round(distance, 2)])  # NaN: nothing covered
