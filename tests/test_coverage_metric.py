@@ -90,6 +90,8 @@ def test_a_line_that_cannot_be_transformed_is_lost_alone(failing_far_east):
     lines, failed = metric.transformed_flat(metric.flat_lines(geometries), transform)
     assert failed.tolist() == [False, True, False]
     assert _by_line(lines) == {0: [[[0, 0], [10, 0]]], 2: [[[3, 3], [4, 4], [5, 3]]]} and len(lines) == 3
+    assert [[part.tolist() for part in line] for line in metric.lines_parts(lines)] == [
+        [[[0, 0], [10, 0]]], [], [[[3, 3], [4, 4], [5, 3]]]]
 
     made = metric.line_geometries(np.array([[0, 0], [10, 0], [2000, 7], [2001, 8], [3, 3], [4, 4]], float),
                                   [2, 2, 2], transform)

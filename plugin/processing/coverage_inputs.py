@@ -20,7 +20,7 @@ from qgis.core import (
 
 from ..analysis import SequenceTrack
 from ..analysis.tiles import Tile, TileGrid
-from .metric import WGS84, grown, line_geometry, parts, transformed
+from .metric import WGS84, flat_lines, grown, line_geometry, lines_parts, parts, transformed, transformed_flat
 from .values import flag, integer, py_datetime, text
 
 TILE_ROADS = 40_000  # roads analysed at once; a tile takes about 5 KiB per road while it is worked on
@@ -140,7 +140,7 @@ def layer_tracks(layer, filters, context, bbox, local, cancel):
         request.setFilterRect(to_layer.transformBoundingBox(QgsRectangle(*bbox)))
     except QgsCsException:
         pass  # every sequence then: slower, not wrong
-    sequences = []
+    found, geometries = [], []
     for feature in layer.getFeatures(request):
         if cancel():
             return None
@@ -154,9 +154,14 @@ def layer_tracks(layer, filters, context, bbox, local, cancel):
                                      is_360=bool(values["is_360"]), quality=values["quality"])
         if not filters.accepts_sequence(attributes):
             continue
-        line = parts(transformed(feature.geometry(), to_local))
-        if line:
+        geometry = feature.geometry()
+        if not geometry.isEmpty():
             sequence_id = values["sequence_id"]
-            sequences.append(SequenceTrack(feature.id() if sequence_id is None else sequence_id, line,
-                                           first or last, last or first, attributes.is_360))
-    return sequences
+            found.append((feature.id() if sequence_id is None else sequence_id, first or last, last or first,
+                          attributes.is_360))
+            geometries.append(geometry)
+    # all the sequences transformed in one call: one by one was most of the time taken here
+    lines, failed = transformed_flat(flat_lines(geometries), to_local)
+    return [SequenceTrack(sequence_id, line, first, last, is_360)
+            for (sequence_id, first, last, is_360), line, lost in zip(found, lines_parts(lines), failed.tolist())
+            if not lost]

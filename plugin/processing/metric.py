@@ -123,6 +123,14 @@ def flat_lines(geometries):
     return FlatLines(np.concatenate(vertices), np.concatenate(sizes), np.concatenate(owner), len(wkbs))
 
 
+def lines_parts(lines):
+    """The parts ((n x 2) arrays) of each line of FlatLines."""
+    found = [[] for _ in range(len(lines))]
+    for owner, part in zip(lines.owner.tolist(), split_vertices(lines.vertices, lines.sizes)):
+        found[owner].append(part)
+    return found
+
+
 def vertices_extent(vertices):
     """The QgsRectangle around (n x 2) vertices; a null one when there is none."""
     if not len(vertices):
