@@ -219,3 +219,43 @@ def test_no_road_to_analyse_is_a_clear_error(kartaview_processing, sequences_sou
     empty.dataProvider().addFeatures(features)
     with pytest.raises(QgsProcessingException, match="There are no roads to analyse"):
         run(empty, sequences_source)
+
+
+def test_the_cycle_collector_is_off_during_a_run_only(kartaview_processing, roads_source, sequences_source,
+                                                      monkeypatch):
+    import gc
+
+    from kartaview.plugin.processing import coverage_gaps
+
+    seen = []
+    analyse = coverage_gaps.coverage_table
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return analyse(*args, **kwargs)
+
+    monkeypatch.setattr(coverage_gaps, "coverage_table", spy)
+    assert gc.isenabled()
+    run(roads_source, sequences_source)
+    assert seen == [False] and gc.isenabled()
+
+
+def test_overlapping_runs_turn_the_cycle_collector_on_again_only_at_the_end_and_only_if_it_was():
+    import gc
+
+    from kartaview.plugin.processing.coverage_gaps import cyclic_gc_paused
+
+    first, second = cyclic_gc_paused(), cyclic_gc_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first run ends while the second goes on
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()

@@ -8,6 +8,10 @@ from the plugin's loader and cache (the same complete data `kartaview:downloadse
 offline, from a sequences line layer.
 """
 
+import gc
+import threading
+from contextlib import contextmanager
+
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -133,6 +137,10 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
     # -- running ----------------------------------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        with cyclic_gc_paused():
+            return self._process(parameters, context, feedback)
+
+    def _process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -257,6 +265,29 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                 summary.newest_capture.date().isoformat(), summary.oldest_capture.date().isoformat()))
         else:
             feedback.pushInfo(self.tr("No road is driven along by a KartaView sequence."))
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = [0, False]  # runs pausing it now, and whether it was on before the first of them
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """Python's cycle collector off during a run: each tile makes tens of thousands of QGIS objects, none
+    in a reference cycle, which the collector would otherwise go over again and again (8 % of the time).
+    Runs may overlap (Processing tasks): it is on again once the last ends, if it was on before the first."""
+    with _gc_lock:
+        if _gc_pauses[0] == 0:
+            _gc_pauses[1] = gc.isenabled()
+            gc.disable()
+        _gc_pauses[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses[0] -= 1
+            if _gc_pauses[0] == 0 and _gc_pauses[1]:
+                gc.enable()
 
 
 class _Writer:
