@@ -177,7 +177,14 @@ def _table(keep, road_segments, sequences, dating, covered, gaps, distances):
     order = np.argsort(gap_road, kind="stable")
     gap_part, gap_start, gap_end, gap_road = gap_part[order], gap_start[order], gap_end[order], gap_road[order]
     vertices, sizes = stretch_vertices(*road_segments.stretches(gap_part, gap_start, gap_end))
-    dated = {road: _date([sequences[index] for index in members]) for road, members in dating.items() if road < keep}
+    # the pieces of a street driven along share their sequences: one Dating per set of sequences
+    datings, dated = {}, {}
+    for road, members in dating.items():
+        if road < keep:
+            key = tuple(members)
+            if key not in datings:
+                datings[key] = _date([sequences[index] for index in members])
+            dated[road] = datings[key]
     return CoverageTable(length[:keep], covered_m[:keep], dated, gap_road, gap_end - gap_start, distances[order],
                          vertices, sizes)
 
