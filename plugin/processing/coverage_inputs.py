@@ -18,9 +18,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..analysis import SequenceTrack
+from ..analysis import FlatLines, SequenceTrack
 from ..analysis.tiles import Tile, TileGrid
-from .metric import WGS84, flat_lines, grown, line_geometry, lines_parts, parts, transformed, transformed_flat
+from .metric import WGS84, flat_lines, grown, lines_parts, transformed_flat
 from .values import flag, integer, py_datetime, text
 
 TILE_ROADS = 40_000  # roads analysed at once; a tile takes about 5 KiB per road while it is worked on
@@ -117,11 +117,15 @@ class RoadTiles:
 
 
 def kartaview_tracks(tracks, to_local):
-    """SequenceTracks in the local CRS of the loader's tracks (WGS 84)."""
+    """SequenceTracks in the local CRS of the loader's tracks (WGS 84), all transformed in one call."""
+    tracks = [track for track in tracks if len(track.coordinates)]
+    arrays = [np.asarray(track.coordinates, dtype=float).reshape(-1, 2) for track in tracks]
+    lines = FlatLines(np.concatenate(arrays) if arrays else np.empty((0, 2)), [len(array) for array in arrays],
+                      np.arange(len(arrays)), len(arrays))
+    lines, failed = transformed_flat(lines, to_local)
     sequences = []
-    for track in tracks:
-        line = parts(transformed(line_geometry(track.coordinates), to_local))
-        if line:
+    for track, line, lost in zip(tracks, lines_parts(lines), failed.tolist()):
+        if not lost:
             first = track.first_shot or track.sequence.date_added
             last = track.last_shot or track.sequence.date_added
             sequences.append(SequenceTrack(track.id, line, first, last, track.sequence.is_360))

@@ -43,16 +43,6 @@ def grown(bbox, metres):
     return bbox[0] - grow, bbox[1] - grow, bbox[2] + grow, bbox[3] + grow
 
 
-def transformed(geometry, transform):
-    """A transformed copy of `geometry`; None when it cannot be transformed."""
-    geometry = QgsGeometry(geometry)
-    try:
-        geometry.transform(transform)
-    except QgsCsException:
-        return None
-    return geometry
-
-
 def parts(geometry):
     """(n x 2) coordinate arrays of the parts of a line geometry (curves segmentized, z and m dropped),
     read from its WKB in bulk: much faster than point by point."""
