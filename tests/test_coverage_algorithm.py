@@ -259,3 +259,26 @@ def test_overlapping_runs_turn_the_cycle_collector_on_again_only_at_the_end_and_
         assert not gc.isenabled()  # off before: left off
     finally:
         gc.enable()
+
+
+def test_roads_of_single_points_are_counted_with_no_length(kartaview_processing, sequences_source):
+    """Lines of one vertex each (let through when Processing does not check geometries) have no segment
+    (and the tile no extent): roads of no length, with nothing covered and no gap."""
+    import processing
+    from qgis.core import QgsFeatureRequest
+
+    layer = QgsVectorLayer("LineString?crs=EPSG:3844&field=id:integer", "points", "memory")
+    features = []
+    for road_id in (1, 2):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt("LineString ({} {})".format(ORIGIN[0] + 10 * road_id, ORIGIN[1])))
+        feature.setAttributes([road_id])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    assert all(f.geometry().constGet().nCoordinates() == 1 for f in layer.getFeatures())
+    context = QgsProcessingContext()
+    context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+    result = processing.run(ALG, dict(INPUT=layer, SEQUENCES=sequences_source, OUTPUT="memory:", GAPS="memory:"),
+                            context=context)
+    assert sorted(by_road(result)) == [1, 2] and result["ROAD_KM"] == 0 and result["GAP_COUNT"] == 0
+    assert all(f["covered_m"] == 0 for f in result["OUTPUT"].getFeatures())

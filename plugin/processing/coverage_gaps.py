@@ -167,12 +167,9 @@ class CoverageGapsAlgorithm(QgsProcessingAlgorithm):
                 feedback.setProgress(base + share * fraction)
 
             lines = flat_lines(geometries)  # the tile's roads, then those around it
-            extent = vertices_extent(lines.vertices)
-            if extent.isNull():  # no road with two distinct vertices: the roads' boxes still place the tile
-                for geometry in geometries:
-                    extent.combineExtentWith(geometry.boundingBox())
             del geometries
-            bbox = wgs84_bbox(extent, source.sourceCrs(), context)
+            # null when no road has a part of two vertices: then nothing is measured, wherever the tile is
+            bbox = wgs84_bbox(vertices_extent(lines.vertices), source.sourceCrs(), context)
             local = local_crs(bbox)
             to_local = QgsCoordinateTransform(source.sourceCrs(), local, context.transformContext())
             lines, failed = transformed_flat(lines, to_local)
