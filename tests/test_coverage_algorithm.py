@@ -265,8 +265,11 @@ def test_roads_of_single_points_are_counted_with_no_length(kartaview_processing,
     """Lines of one vertex each (let through when Processing does not check geometries) have no segment
     (and the tile no extent): roads of no length, with nothing covered and no gap."""
     import processing
-    from qgis.core import QgsFeatureRequest
+    from qgis.core import Qgis, QgsFeatureRequest
 
+    # the enum moved to Qgis in QGIS 3.36
+    no_check = (Qgis.InvalidGeometryCheck.NoCheck if hasattr(Qgis, "InvalidGeometryCheck")
+                else QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
     layer = QgsVectorLayer("LineString?crs=EPSG:3844&field=id:integer", "points", "memory")
     features = []
     for road_id in (1, 2):
@@ -277,7 +280,7 @@ def test_roads_of_single_points_are_counted_with_no_length(kartaview_processing,
     layer.dataProvider().addFeatures(features)
     assert all(f.geometry().constGet().nCoordinates() == 1 for f in layer.getFeatures())
     context = QgsProcessingContext()
-    context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+    context.setInvalidGeometryCheck(no_check)
     result = processing.run(ALG, dict(INPUT=layer, SEQUENCES=sequences_source, OUTPUT="memory:", GAPS="memory:"),
                             context=context)
     assert sorted(by_road(result)) == [1, 2] and result["ROAD_KM"] == 0 and result["GAP_COUNT"] == 0
