@@ -219,3 +219,69 @@ def test_no_road_to_analyse_is_a_clear_error(kartaview_processing, sequences_sou
     empty.dataProvider().addFeatures(features)
     with pytest.raises(QgsProcessingException, match="There are no roads to analyse"):
         run(empty, sequences_source)
+
+
+def test_the_cycle_collector_is_off_during_a_run_only(kartaview_processing, roads_source, sequences_source,
+                                                      monkeypatch):
+    import gc
+
+    from kartaview.plugin.processing import coverage_gaps
+
+    seen = []
+    analyse = coverage_gaps.coverage_table
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return analyse(*args, **kwargs)
+
+    monkeypatch.setattr(coverage_gaps, "coverage_table", spy)
+    assert gc.isenabled()
+    run(roads_source, sequences_source)
+    assert seen == [False] and gc.isenabled()
+
+
+def test_overlapping_runs_turn_the_cycle_collector_on_again_only_at_the_end_and_only_if_it_was():
+    import gc
+
+    from kartaview.plugin.processing.coverage_gaps import cyclic_gc_paused
+
+    first, second = cyclic_gc_paused(), cyclic_gc_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first run ends while the second goes on
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # off before: left off
+    finally:
+        gc.enable()
+
+
+def test_roads_of_single_points_are_counted_with_no_length(kartaview_processing, sequences_source):
+    """Lines of one vertex each (let through when Processing does not check geometries) have no segment
+    (and the tile no extent): roads of no length, with nothing covered and no gap."""
+    import processing
+    from qgis.core import Qgis, QgsFeatureRequest
+
+    # the enum moved to Qgis in QGIS 3.36
+    no_check = (Qgis.InvalidGeometryCheck.NoCheck if hasattr(Qgis, "InvalidGeometryCheck")
+                else QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
+    layer = QgsVectorLayer("LineString?crs=EPSG:3844&field=id:integer", "points", "memory")
+    features = []
+    for road_id in (1, 2):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt("LineString ({} {})".format(ORIGIN[0] + 10 * road_id, ORIGIN[1])))
+        feature.setAttributes([road_id])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    assert all(f.geometry().constGet().nCoordinates() == 1 for f in layer.getFeatures())
+    context = QgsProcessingContext()
+    context.setInvalidGeometryCheck(no_check)
+    result = processing.run(ALG, dict(INPUT=layer, SEQUENCES=sequences_source, OUTPUT="memory:", GAPS="memory:"),
+                            context=context)
+    assert sorted(by_road(result)) == [1, 2] and result["ROAD_KM"] == 0 and result["GAP_COUNT"] == 0
+    assert all(f["covered_m"] == 0 for f in result["OUTPUT"].getFeatures())

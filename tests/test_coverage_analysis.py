@@ -223,3 +223,26 @@ def test_random_networks_agree_with_shapely_buffers(seed):
             if gap.distance_to_covered_m:
                 assert gap.distance_to_covered_m == pytest.approx(gap.geometry.distance(covered), abs=0.01)
     assert sum(r.covered_m for r in results) > 100 and any(g.distance_to_covered_m for r in results for g in r.gaps)
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_gap_distances_of_long_roads_agree_with_shapely(seed):
+    """Roads of many segments (searched a few segments at a time, pieces pruned by box): every gap's
+    distance to the covered stretches is shapely's."""
+    from shapely.ops import unary_union
+
+    rng = np.random.default_rng(seed)
+
+    def polyline(count, step, spread):
+        return LineString(np.cumsum(rng.normal(0, step, (count, 2)), axis=0) + rng.uniform(0, spread, 2))
+
+    roads = [polyline(int(rng.integers(2, 40)), 40, 2000) for _ in range(60)]
+    sequences = [track(list(polyline(int(rng.integers(5, 30)), 25, 2000).coords), number) for number in range(12)]
+    results = cover(roads, sequences)
+    covered = unary_union([road.intersection(unary_union([s.line.buffer(TOLERANCE, 64) for s in sequences]))
+                           for road in roads])
+    distances = [gap.distance_to_covered_m for result in results for gap in result.gaps]
+    expected = [gap.geometry.distance(covered) for result in results for gap in result.gaps]
+    assert None not in distances and distances == pytest.approx(expected, abs=0.01)
+    assert sum(1 for d in distances if d > 200) > 10  # far gaps too: searched in several rounds
+    assert max(len(road.coords) for road in roads) > 3 * 8  # parts of several units

@@ -12,8 +12,8 @@ import numpy as np
 
 from . import intervals, segments
 from .grid import overlapping_pairs
-from .lines import Segments, stretch_coordinates
-from .models import AnalysisCancelled, CoverageTotals, Gap, RoadCoverage
+from .lines import Segments, stretch_vertices
+from .models import AnalysisCancelled, CoverageTable, CoverageTotals, Dating
 
 CELL_M = 60.0  # grid cell for road x sequence candidates (coarsened automatically for long segments)
 # A sequence dates a road (newest/oldest capture, count, 360) when it runs along it, not just across:
@@ -22,6 +22,9 @@ CELL_M = 60.0  # grid cell for road x sequence candidates (coarsened automatical
 ALONG_TOLERANCES = 2.5
 ALONG_SHARE = 0.9
 FIRST_SEARCH_M = 100.0  # gap distances: search this far first, farther for what is left
+# gap distances: segments of a gap searched together, by one box; a covered piece farther from the box
+# than from one of their vertices is left out before any segment is measured to it
+UNIT_SEGMENTS = 8
 
 
 def _covered_stretches(roads, sequences, tolerance_m, cancel):
@@ -64,42 +67,78 @@ def _gap_distances(roads, covered, gaps, cancel):
     _, cx0, cy0, cx1, cy1 = roads.stretches(covered_part, covered_start, covered_end)
     covered_boxes = np.column_stack([np.minimum(cx0, cx1), np.minimum(cy0, cy1),
                                      np.maximum(cx0, cx1), np.maximum(cy0, cy1)])
-    part_gap = np.full(len(roads.part_length), -1)
     whole = np.flatnonzero(np.isinf(distance))  # gaps that are whole parts: the part's segments
-    part_gap[gap_part[whole]] = whole
-    segment_gap = part_gap[roads.part]
+    unit_gap, unit_first, unit_size = _units(roads, gap_part[whole], whole)
+    # a unit's box and first vertex
+    rows = np.repeat(unit_first - np.cumsum(unit_size) + unit_size, unit_size) + np.arange(unit_size.sum())
+    starts = np.cumsum(unit_size) - unit_size
+    boxes = roads.boxes()[rows]
+    unit_boxes = np.column_stack([np.minimum.reduceat(boxes[:, 0], starts), np.minimum.reduceat(boxes[:, 1], starts),
+                                  np.maximum.reduceat(boxes[:, 2], starts), np.maximum.reduceat(boxes[:, 3], starts)])
+    del boxes, rows, starts
     radius = np.full(len(gap_part), FIRST_SEARCH_M)
-    pending = np.flatnonzero(segment_gap >= 0)
-    boxes = roads.boxes()
+    pending = np.arange(len(unit_gap))
     while len(pending):
         best = np.full(len(gap_part), np.inf)
-        grow = radius[segment_gap[pending]][:, None] * [-1, -1, 1, 1]
-        cell = max(CELL_M, float(np.median(radius[segment_gap[pending]])))
-        for ia, ib in overlapping_pairs(boxes[pending] + grow, covered_boxes, cell):
+        upper = np.full(len(gap_part), np.inf)  # the distance of one vertex of the gap to a covered stretch
+        grow = radius[unit_gap[pending]][:, None] * [-1, -1, 1, 1]
+        cell = max(CELL_M, float(np.median(radius[unit_gap[pending]])))
+        for ia, ib in overlapping_pairs(unit_boxes[pending] + grow, covered_boxes, cell):
             _checkpoint(None, None, cancel)
-            rows = pending[ia]
+            unit = pending[ia]
+            gap = unit_gap[unit]
+            first = unit_first[unit]
+            np.minimum.at(upper, gap, segments.point_distance(roads.ax[first], roads.ay[first], cx0[ib], cy0[ib],
+                                                               cx1[ib], cy1[ib]))
+            # only the pieces whose box is no farther from the unit's than that can be the nearest
+            box, piece = unit_boxes[unit], covered_boxes[ib]
+            near = np.hypot(np.maximum(np.maximum(piece[:, 0] - box[:, 2], box[:, 0] - piece[:, 2]), 0.0),
+                            np.maximum(np.maximum(piece[:, 1] - box[:, 3], box[:, 1] - piece[:, 3]), 0.0)) <= upper[gap]
+            unit, ib = unit[near], ib[near]
+            size = unit_size[unit]
+            rows = np.repeat(unit_first[unit] - np.cumsum(size) + size, size) + np.arange(size.sum())
+            ib = np.repeat(ib, size)
             found = segments.distance(roads.ax[rows], roads.ay[rows], roads.bx[rows], roads.by[rows],
                                       cx0[ib], cy0[ib], cx1[ib], cy1[ib])
-            np.minimum.at(best, segment_gap[rows], found)
+            np.minimum.at(best, np.repeat(unit_gap[unit], size), found)
         # exact where the nearest found is within the radius searched: nothing nearer was left out;
         # elsewhere what was found bounds the next search, or the radius doubles
         done = best <= radius
         distance[done] = best[done]
         radius = np.where(np.isinf(best), radius * 2, best)
-        pending = pending[~done[segment_gap[pending]]]
+        pending = pending[~done[unit_gap[pending]]]
     return distance
+
+
+def _units(roads, parts, gaps):
+    """(gap, first segment, segments) of the units the gaps that are whole parts are searched by: runs of
+    up to UNIT_SEGMENTS segments of a part."""
+    first, count = roads.first[parts], roads.end[parts] - roads.first[parts]
+    units = -(-count // UNIT_SEGMENTS)
+    rank = np.arange(units.sum()) - np.repeat(np.cumsum(units) - units, units)
+    unit_first = np.repeat(first, units) + rank * UNIT_SEGMENTS
+    unit_size = np.minimum(np.repeat(first + count, units) - unit_first, UNIT_SEGMENTS)
+    return np.repeat(gaps, units), unit_first, unit_size
 
 
 def analyse_coverage(roads, sequences, tolerance_m, *, keep=None, progress=None, cancel=None):
     """RoadCoverage for every road of `roads`, in input order; only for the first `keep` ones if given.
 
     A road is a shapely (Multi)LineString, a list of parts as (n x 2) coordinate arrays, or None; metres.
-    The roads after the first `keep` are context (the roads around a tile): their covered stretches count
-    for the gap distances of the others, and nothing else is made of them.
+    `roads` may also be FlatLines (lines.py). The roads after the first `keep` are context (the roads
+    around a tile): their covered stretches count for the gap distances of the others, and nothing else is
+    made of them.
 
     `sequences`: SequenceTrack list in the same CRS. `progress(fraction)` is called between steps;
     `cancel()` returning True stops the work with AnalysisCancelled.
     """
+    table = coverage_table(roads, sequences, tolerance_m, keep=keep, progress=progress, cancel=cancel)
+    return table.results()
+
+
+def coverage_table(roads, sequences, tolerance_m, *, keep=None, progress=None, cancel=None):
+    """What analyse_coverage finds, as a CoverageTable: arrays, no Python object per road or gap (what
+    the Processing algorithm writes from, a tile of tens of thousands of roads at a time)."""
     if tolerance_m <= 0:
         raise ValueError("the tolerance must be positive")
     sequences = list(sequences)
@@ -118,40 +157,44 @@ def analyse_coverage(roads, sequences, tolerance_m, *, keep=None, progress=None,
     _checkpoint(0.6, progress, cancel)
     distances = _gap_distances(road_segments, covered, gaps, cancel)
     _checkpoint(0.8, progress, cancel)
-    results = _results(keep, road_segments, sequences, dating, covered, gaps, distances)
+    table = _table(keep, road_segments, sequences, dating, covered, gaps, distances)
     _checkpoint(1.0, progress, cancel)
-    return results
+    return table
 
 
-def _results(keep, road_segments, sequences, dating, covered, gaps, distances):
-    results = [RoadCoverage() for _ in range(keep)]
+def _table(keep, road_segments, sequences, dating, covered, gaps, distances):
     road_of_part = road_segments.owner
     kept = road_of_part < keep
-    for road, length in zip(road_of_part[kept].tolist(), road_segments.part_length[kept].tolist()):
-        results[road].length_m += length
+    # bincount adds in input order: the same sums as adding part by part
+    length = np.bincount(road_of_part[kept], weights=road_segments.part_length[kept], minlength=keep)
     covered_part, covered_start, covered_end = covered
     kept = road_of_part[covered_part] < keep
-    for road, metres in zip(road_of_part[covered_part][kept].tolist(), (covered_end - covered_start)[kept].tolist()):
-        results[road].covered_m += metres
+    covered_m = np.bincount(road_of_part[covered_part][kept], weights=(covered_end - covered_start)[kept],
+                            minlength=keep)
     gap_part, gap_start, gap_end = gaps
-    lines = stretch_coordinates(*road_segments.stretches(gap_part, gap_start, gap_end))
-    for road, line, length, distance in zip(road_of_part[gap_part].tolist(), lines, (gap_end - gap_start).tolist(),
-                                            distances.tolist()):
-        results[road].gaps.append(Gap(road, line, length, None if np.isnan(distance) else distance))
+    gap_road = road_of_part[gap_part]
+    # gaps by road (a road's parts are consecutive, so its gaps stay in order along it)
+    order = np.argsort(gap_road, kind="stable")
+    gap_part, gap_start, gap_end, gap_road = gap_part[order], gap_start[order], gap_end[order], gap_road[order]
+    vertices, sizes = stretch_vertices(*road_segments.stretches(gap_part, gap_start, gap_end))
+    # the pieces of a street driven along share their sequences: one Dating per set of sequences
+    datings, dated = {}, {}
     for road, members in dating.items():
-        if road >= keep:
-            continue
-        chosen = [sequences[index] for index in members]
-        _date(results[road], chosen)
-    return results
+        if road < keep:
+            key = tuple(members)
+            if key not in datings:
+                datings[key] = _date([sequences[index] for index in members])
+            dated[road] = datings[key]
+    return CoverageTable(length[:keep], covered_m[:keep], dated, gap_road, gap_end - gap_start, distances[order],
+                         vertices, sizes)
 
 
-def _date(result, chosen):
-    result.sequence_ids = tuple(sorted(sequence.sequence_id for sequence in chosen))
+def _date(chosen):
     dated = [s for s in chosen if s.first_capture or s.last_capture]
-    result.newest_capture = max((s.last_capture or s.first_capture for s in dated), default=None)
-    result.oldest_capture = min((s.first_capture or s.last_capture for s in dated), default=None)
-    result.has_360 = any(sequence.is_360 for sequence in chosen)
+    return Dating(sequence_ids=tuple(sorted(sequence.sequence_id for sequence in chosen)),
+                  newest_capture=max((s.last_capture or s.first_capture for s in dated), default=None),
+                  oldest_capture=min((s.first_capture or s.last_capture for s in dated), default=None),
+                  has_360=any(sequence.is_360 for sequence in chosen))
 
 
 def _checkpoint(fraction, progress, cancel):
@@ -172,7 +215,10 @@ def add_totals(first, second):
 
 
 def totals(results):
-    """Road, covered and gap metres over all roads, and the newest / oldest capture among them."""
+    """Road, covered and gap metres over all roads, and the newest / oldest capture among them
+    (`results`: a list of RoadCoverage, or a CoverageTable)."""
+    if isinstance(results, CoverageTable):
+        return results.totals()
     newest = [r.newest_capture for r in results if r.newest_capture is not None]
     oldest = [r.oldest_capture for r in results if r.oldest_capture is not None]
     return CoverageTotals(

@@ -9,15 +9,24 @@ MAX_PAIRS = 2_000_000  # per chunk: bounds memory whatever the data
 MAX_CELLS_PER_BOX = 64  # on average; beyond, the grid is coarsened (very long segments)
 
 
-def _cells(boxes, cell, origin):
-    """(box index, cell x, cell y) of every grid cell each box (n x 4: min x, min y, max x, max y) touches."""
-    low = np.floor((boxes[:, :2] - origin) / cell).astype(np.int64)
-    high = np.floor((boxes[:, 2:] - origin) / cell).astype(np.int64)
-    nx, ny = high[:, 0] - low[:, 0] + 1, high[:, 1] - low[:, 1] + 1
+def _cells(low, high):
+    """(box index, cell x, cell y) of every grid cell the boxes touch, from the cells (x, y) of their
+    corners (low, high)."""
+    nx, ny = high[0] - low[0] + 1, high[1] - low[1] + 1
     counts = nx * ny
-    owner = np.repeat(np.arange(len(boxes)), counts)
+    owner = np.repeat(np.arange(len(counts)), counts)
     rank = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    return owner, low[owner, 0] + rank % nx[owner], low[owner, 1] + rank // nx[owner]
+    row_length = nx[owner]
+    return owner, low[0][owner] + rank % row_length, low[1][owner] + rank // row_length
+
+
+def _corner_cells(boxes, cell, origin):
+    """The columns of (n x 4) boxes as contiguous arrays (gathered from many times), and the cells
+    (x, y) of their low and high corners."""
+    columns = [np.ascontiguousarray(boxes[:, k]) for k in range(4)]
+    low = [np.floor((columns[k] - origin[k]) / cell).astype(np.int64) for k in (0, 1)]
+    high = [np.floor((columns[k + 2] - origin[k]) / cell).astype(np.int64) for k in (0, 1)]
+    return columns, low, high
 
 
 def _cell_size(boxes_a, boxes_b, cell):
@@ -34,8 +43,10 @@ def overlapping_pairs(boxes_a, boxes_b, cell):
         return
     cell = _cell_size(boxes_a, boxes_b, cell)
     origin = np.minimum(boxes_a[:, :2].min(axis=0), boxes_b[:, :2].min(axis=0))
-    owner_a, xa, ya = _cells(boxes_a, cell, origin)
-    owner_b, xb, yb = _cells(boxes_b, cell, origin)
+    a, low_a, high_a = _corner_cells(boxes_a, cell, origin)
+    b, low_b, high_b = _corner_cells(boxes_b, cell, origin)
+    owner_a, xa, ya = _cells(low_a, high_a)
+    owner_b, xb, yb = _cells(low_b, high_b)
     rows = int(max(ya.max(), yb.max())) + 1
     key_a, key_b = xa * rows + ya, xb * rows + yb
     order = np.argsort(key_b, kind="stable")
@@ -51,9 +62,9 @@ def overlapping_pairs(boxes_a, boxes_b, cell):
         ib = owner_b[np.repeat(left[first:last] - np.cumsum(n) + n, n) + np.arange(n.sum())]
         cell_x, cell_y = np.repeat(xa[first:last], n), np.repeat(ya[first:last], n)
         first = last
-        a, b = boxes_a[ia], boxes_b[ib]
-        overlap = (a[:, 0] <= b[:, 2]) & (b[:, 0] <= a[:, 2]) & (a[:, 1] <= b[:, 3]) & (b[:, 1] <= a[:, 3])
-        # a pair shares several cells: keep it only in the cell of its overlap's lower-left corner
-        corner = np.floor((np.maximum(a[:, :2], b[:, :2]) - origin) / cell).astype(np.int64)
-        keep = overlap & (corner[:, 0] == cell_x) & (corner[:, 1] == cell_y)
-        yield ia[keep], ib[keep]
+        # a pair shares several cells: keep it only in the cell of its overlap's lower-left corner (the
+        # larger of the two boxes' low cells: floor is monotonic); first, on integers, as it drops most
+        keep = (np.maximum(low_a[0][ia], low_b[0][ib]) == cell_x) & (np.maximum(low_a[1][ia], low_b[1][ib]) == cell_y)
+        ia, ib = ia[keep], ib[keep]
+        overlap = (a[0][ia] <= b[2][ib]) & (b[0][ib] <= a[2][ia]) & (a[1][ia] <= b[3][ib]) & (b[1][ib] <= a[3][ia])
+        yield ia[overlap], ib[overlap]

@@ -68,6 +68,11 @@ def _point_to_segment(px, py, ax, ay, bx, by):
     return np.hypot(ax + t * ux - px, ay + t * uy - py)
 
 
+def point_distance(px, py, ax, ay, bx, by):
+    """Per row, the distance of the point p to the segment a->b."""
+    return _point_to_segment(px, py, ax, ay, bx, by)
+
+
 def distance(ax, ay, bx, by, cx, cy, dx, dy):
     """Per row, the distance between the segments a->b and c->d (0 where they cross)."""
     nearest = np.minimum(

@@ -8,13 +8,17 @@ from the plugin's loader and cache (the same complete data `kartaview:downloadse
 offline, from a sequences line layer.
 """
 
+import gc
+import threading
+from contextlib import contextmanager
+
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -27,7 +31,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..analysis import AnalysisCancelled, add_totals, analyse_coverage, totals
+from ..analysis import AnalysisCancelled, add_totals, coverage_table, totals
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from ..core.log import log_warning
@@ -36,9 +40,18 @@ from ..provider.loader import Loader, fetch_sequences
 from ..provider.uri import SEQUENCES
 from . import values
 from .algorithm import KartaViewAlgorithm
-from .coverage_inputs import RoadTiles, kartaview_tracks, layer_tracks, tile_bbox
+from .coverage_inputs import RoadTiles, kartaview_tracks, layer_tracks
 from .filters import DECIMALS_1, add_filter_parameters, filters_from_parameters
-from .metric import WGS84, grown, line_geometry, local_crs, parts, transformed_lines
+from .metric import (
+    WGS84,
+    flat_lines,
+    grown,
+    line_geometries,
+    local_crs,
+    transformed_flat,
+    vertices_extent,
+    wgs84_bbox,
+)
 from .styling import STYLES, style_on_completion
 
 ID_FIELDS = ("id", "osm_id", "element_id", "way_id", "road_id", "gid", "fid")  # when none is chosen
@@ -113,6 +126,10 @@ class CoverageGapsAlgorithm(KartaViewAlgorithm):
     # -- running ----------------------------------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        with cyclic_gc_paused():
+            return self._process(parameters, context, feedback)
+
+    def _process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -127,7 +144,7 @@ class CoverageGapsAlgorithm(KartaViewAlgorithm):
         for tile in roads.tiles:
             if feedback.isCanceled():
                 return {}
-            own, around = roads.roads(tile)
+            own, geometries = roads.roads(tile)
             if feedback.isCanceled():
                 return {}
             if writer is None:  # the roads are counted by now (by the first pass, or in the only tile)
@@ -138,25 +155,28 @@ class CoverageGapsAlgorithm(KartaViewAlgorithm):
             def progress(fraction, base=READ + (100.0 - READ) * done / roads.count, share=share):
                 feedback.setProgress(base + share * fraction)
 
-            bbox = tile_bbox(own + around, source.sourceCrs(), context)
+            lines = flat_lines(geometries)  # the tile's roads, then those around it
+            del geometries
+            # null when no road has a part of two vertices: then nothing is measured, wherever the tile is
+            bbox = wgs84_bbox(vertices_extent(lines.vertices), source.sourceCrs(), context)
             local = local_crs(bbox)
             to_local = QgsCoordinateTransform(source.sourceCrs(), local, context.transformContext())
-            lines = transformed_lines([parts(feature.geometry()) for feature in own + around], to_local)
-            unusable += sum(1 for line in lines[:len(own)] if not line)
+            lines, failed = transformed_flat(lines, to_local)
+            unusable += int(failed[:len(own)].sum())
             sequences = self._sequences(sequences_layer, context, feedback, filters, grown(bbox, tolerance), local,
                                         lambda fraction: progress(FETCH * fraction))
             if sequences is None:
                 return {}
             sequence_ids.update(sequence.sequence_id for sequence in sequences)
             try:
-                results = analyse_coverage(lines, sequences, tolerance, keep=len(own), cancel=feedback.isCanceled,
-                                           progress=lambda fraction: progress(FETCH + ANALYSE * fraction))
+                results = coverage_table(lines, sequences, tolerance, keep=len(own), cancel=feedback.isCanceled,
+                                         progress=lambda fraction: progress(FETCH + ANALYSE * fraction))
             except AnalysisCancelled:
                 return {}
-            del lines, sequences, around
+            del lines, sequences
             writer.write(own, results, local, feedback)
             summary = add_totals(summary, totals(results))
-            gap_count += sum(len(result.gaps) for result in results)
+            gap_count += len(results.gap_road)
             done += len(own)
             progress(1.0)
         if feedback.isCanceled():
@@ -233,6 +253,29 @@ class CoverageGapsAlgorithm(KartaViewAlgorithm):
             feedback.pushInfo(self.tr("No road is driven along by a KartaView sequence."))
 
 
+_gc_lock = threading.Lock()
+_gc_pauses = [0, False]  # runs pausing it now, and whether it was on before the first of them
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """Python's cycle collector off during a run: each tile makes tens of thousands of QGIS objects, none
+    in a reference cycle, which the collector would otherwise go over again and again (8 % of the time).
+    Runs may overlap (Processing tasks): it is on again once the last ends, if it was on before the first."""
+    with _gc_lock:
+        if _gc_pauses[0] == 0:
+            _gc_pauses[1] = gc.isenabled()
+            gc.disable()
+        _gc_pauses[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses[0] -= 1
+            if _gc_pauses[0] == 0 and _gc_pauses[1]:
+                gc.enable()
+
+
 class _Writer:
     """The two sinks, written a tile at a time: roads with coverage, and gaps."""
 
@@ -259,11 +302,10 @@ class _Writer:
             raise QgsProcessingException(algorithm.invalidSinkError(parameters, algorithm.GAPS))
         self.id_field, self.name_field = road_fields
 
-    def write(self, features, results, local, feedback):
-        """One tile's roads (features) and their RoadCoverage results; stops at a cancel."""
+    def write(self, features, table, local, feedback):
+        """One tile's roads (features) and their CoverageTable; stops at a cancel."""
         to_source = QgsCoordinateTransform(local, self.source.sourceCrs(), self.context.transformContext())
         fields, gap_fields = self.road_fields, self.gap_fields
-        lines = iter(transformed_lines([[gap.coordinates] for result in results for gap in result.gaps], to_source))
         moments = {None: None}  # a capture time is shared by many roads: one QDateTime each
 
         def moment(value):
@@ -271,43 +313,61 @@ class _Writer:
                 moments[value] = values.qdatetime(value)
             return moments[value]
 
-        def road(feature, result):
-            attributes = feature.attributes()
-            feature.setFields(fields, False)  # the input feature itself, its geometry kept: no copy
-            feature.setAttributes(attributes + [
-                round(result.covered_m, 2), round(result.covered_pct, 2), moment(result.newest_capture),
-                moment(result.oldest_capture), result.sequence_count, result.has_360])
-            return [feature]
+        def roads():
+            length, covered = table.length_m, table.covered_m
+            with np.errstate(divide="ignore", invalid="ignore"):
+                share = np.where(length > 0, 100.0 * covered / length, 0.0)  # RoadCoverage.covered_pct
+            # the input feature itself, its geometry and attributes kept (no copy), the new ones set in
+            # place: reading its attributes into Python and back cost more, the more fields a layer has
+            first, count = self.source.fields().count(), fields.count()
+            for index, (feature, covered_m, covered_pct) in enumerate(zip(features, covered.tolist(),
+                                                                           share.tolist())):
+                feature.setFields(fields, False)
+                feature.resizeAttributes(count)  # the new ones NULL
+                feature.setAttribute(first, round(covered_m, 2))
+                feature.setAttribute(first + 1, round(covered_pct, 2))
+                dating = table.dated.get(index)
+                if dating is None:
+                    feature.setAttribute(first + 2, None)  # a NULL date: the padding reads back as no value at all
+                    feature.setAttribute(first + 3, None)
+                    feature.setAttribute(first + 4, 0)
+                    feature.setAttribute(first + 5, False)
+                    yield feature
+                    continue
+                feature.setAttribute(first + 2, moment(dating.newest_capture))
+                feature.setAttribute(first + 3, moment(dating.oldest_capture))
+                feature.setAttribute(first + 4, len(dating.sequence_ids))
+                feature.setAttribute(first + 5, dating.has_360)
+                yield feature
 
-        def gaps(feature, result):
-            if not result.gaps:
-                return []
-            road_id = values.text(feature[self.id_field]) if self.id_field else str(feature.id())
-            road_name = values.text(feature[self.name_field]) if self.name_field else None
-            pieces = []
-            for gap in result.gaps:
-                out = QgsFeature(gap_fields)
-                line = next(lines)
-                out.setGeometry(line_geometry(line[0]) if line else QgsGeometry())
-                distance = gap.distance_to_covered_m
-                out.setAttributes([feature.id(), road_id, road_name, round(gap.length_m, 2),
-                                   None if distance is None else round(distance, 2)])
-                pieces.append(out)
-            return pieces
+        def gaps():
+            lines = line_geometries(table.gap_vertices, table.gap_sizes, to_source)
+            blank = QgsFeature(gap_fields)  # copied: faster than making each anew
+            last = None
+            for road, line, length, distance in zip(table.gap_road.tolist(), lines, table.gap_length_m.tolist(),
+                                                    table.gap_distance_m.tolist()):
+                if road != last:  # a road's gaps come one after the other
+                    last, feature = road, features[road]
+                    road_id = values.text(feature[self.id_field]) if self.id_field else str(feature.id())
+                    road_name = values.text(feature[self.name_field]) if self.name_field else None
+                out = QgsFeature(blank)
+                out.setGeometry(line)
+                out.setAttributes([feature.id(), road_id, road_name, round(length, 2),
+                                   None if distance != distance else round(distance, 2)])  # NaN: nothing covered
+                yield out
 
-        _write_in_batches(self.gaps, zip(features, results), gaps, feedback)  # first: reads the roads' fields
-        _write_in_batches(self.roads, zip(features, results), road, feedback)
+        _write_in_batches(self.gaps, gaps(), feedback)  # first: reads the roads' fields
+        _write_in_batches(self.roads, roads(), feedback)
 
 
-def _write_in_batches(sink, rows, features_of, feedback):
-    """Add the features made of each (road, result) row to the sink, BATCH rows at a time; stops
-    at a cancel, checked once per batch."""
+def _write_in_batches(sink, features, feedback):
+    """Add the features to the sink BATCH at a time; stops at a cancel, checked once per batch."""
     batch = []
-    for number, (feature, result) in enumerate(rows):
-        if number % BATCH == 0:
+    for feature in features:
+        batch.append(feature)
+        if len(batch) == BATCH:
             if feedback.isCanceled():
-                break
+                return
             sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             batch = []
-        batch.extend(features_of(feature, result))
     sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)

@@ -18,9 +18,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..analysis import SequenceTrack
+from ..analysis import FlatLines, SequenceTrack
 from ..analysis.tiles import Tile, TileGrid
-from .metric import WGS84, grown, line_geometry, parts, transformed, wgs84_bbox
+from .metric import WGS84, flat_lines, grown, lines_parts, transformed_flat
 from .values import flag, integer, py_datetime, text
 
 TILE_ROADS = 40_000  # roads analysed at once; a tile takes about 5 KiB per road while it is worked on
@@ -77,28 +77,31 @@ class RoadTiles:
                                                   context.transformContext())
 
     def roads(self, tile):
-        """(the features of the roads of `tile`, the features of the roads around it)."""
+        """(the features of the roads of `tile`, the geometries of those roads then of the roads around it)."""
         if self.grid is None:  # the whole layer: count what the first pass would have
-            own = []
+            own, geometries = [], []
             for feature in self.source.getFeatures():
-                if is_line(feature.geometry(), self.lines_only):
+                geometry = feature.geometry()
+                if is_line(geometry, self.lines_only):
                     own.append(feature)
+                    geometries.append(geometry)
                 else:
                     self.skipped += 1
             self.count = len(own)
-            return own, []
+            return own, geometries
         box = QgsRectangle(*tile.fetch_box)
         area = self._around(box)
-        own, around, boxes = [], [], []
+        features, geometries, boxes = [], [], []
         for feature in self.source.getFeatures(QgsFeatureRequest().setFilterRect(area)):
             geometry = feature.geometry()
             if is_line(geometry, self.lines_only):
-                around.append(feature)
+                features.append(feature)
+                geometries.append(geometry)
                 boxes.append(_box(geometry.boundingBox()))
-        mine = self.grid.tile_of(boxes) == tile.number if boxes else np.zeros(0, bool)
-        own = [feature for feature, is_mine in zip(around, mine.tolist()) if is_mine]
-        around = [feature for feature, is_mine in zip(around, mine.tolist()) if not is_mine]
-        return own, around
+        mine = (self.grid.tile_of(boxes) == tile.number if boxes else np.zeros(0, bool)).tolist()
+        own = [feature for feature, is_mine in zip(features, mine) if is_mine]
+        return own, ([geometry for geometry, is_mine in zip(geometries, mine) if is_mine]
+                     + [geometry for geometry, is_mine in zip(geometries, mine) if not is_mine])
 
     def _around(self, box):
         """`box` grown by CONTEXT_M, in the roads' CRS (whatever its units)."""
@@ -113,19 +116,16 @@ class RoadTiles:
         return grown_box
 
 
-def extent_of(features):
-    extent = QgsRectangle()
-    for feature in features:
-        extent.combineExtentWith(feature.geometry().boundingBox())
-    return extent
-
-
 def kartaview_tracks(tracks, to_local):
-    """SequenceTracks in the local CRS of the loader's tracks (WGS 84)."""
+    """SequenceTracks in the local CRS of the loader's tracks (WGS 84), all transformed in one call."""
+    tracks = [track for track in tracks if len(track.coordinates)]
+    arrays = [np.asarray(track.coordinates, dtype=float).reshape(-1, 2) for track in tracks]
+    lines = FlatLines(np.concatenate(arrays) if arrays else np.empty((0, 2)), [len(array) for array in arrays],
+                      np.arange(len(arrays)), len(arrays))
+    lines, failed = transformed_flat(lines, to_local)
     sequences = []
-    for track in tracks:
-        line = parts(transformed(line_geometry(track.coordinates), to_local))
-        if line:
+    for track, line, lost in zip(tracks, lines_parts(lines), failed.tolist()):
+        if not lost:
             first = track.first_shot or track.sequence.date_added
             last = track.last_shot or track.sequence.date_added
             sequences.append(SequenceTrack(track.id, line, first, last, track.sequence.is_360))
@@ -144,7 +144,7 @@ def layer_tracks(layer, filters, context, bbox, local, cancel):
         request.setFilterRect(to_layer.transformBoundingBox(QgsRectangle(*bbox)))
     except QgsCsException:
         pass  # every sequence then: slower, not wrong
-    sequences = []
+    found, geometries = [], []
     for feature in layer.getFeatures(request):
         if cancel():
             return None
@@ -158,14 +158,14 @@ def layer_tracks(layer, filters, context, bbox, local, cancel):
                                      is_360=bool(values["is_360"]), quality=values["quality"])
         if not filters.accepts_sequence(attributes):
             continue
-        line = parts(transformed(feature.geometry(), to_local))
-        if line:
+        geometry = feature.geometry()
+        if not geometry.isEmpty():
             sequence_id = values["sequence_id"]
-            sequences.append(SequenceTrack(feature.id() if sequence_id is None else sequence_id, line,
-                                           first or last, last or first, attributes.is_360))
-    return sequences
-
-
-def tile_bbox(features, crs, context):
-    """WGS 84 bbox of the features (in `crs`)."""
-    return wgs84_bbox(extent_of(features), crs, context)
+            found.append((feature.id() if sequence_id is None else sequence_id, first or last, last or first,
+                          attributes.is_360))
+            geometries.append(geometry)
+    # all the sequences transformed in one call: one by one was most of the time taken here
+    lines, failed = transformed_flat(flat_lines(geometries), to_local)
+    return [SequenceTrack(sequence_id, line, first, last, is_360)
+            for (sequence_id, first, last, is_360), line, lost in zip(found, lines_parts(lines), failed.tolist())
+            if not lost]
