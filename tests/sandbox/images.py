@@ -18,6 +18,11 @@ SIZES_360 = {"th": (200, 100), "lth": (1024, 512), "proc": (2048, 1024)}
 FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
+# Pillow's FreeType fonts share one FreeType library, which is not thread-safe: the server's threads
+# drawing labels at once crashed a test run (a segmentation fault in test_photo_component).
+_FREETYPE = threading.Lock()
+
+
 def _font(size):
     try:
         return ImageFont.truetype(FONT_FILE, size)
@@ -41,13 +46,15 @@ def draw_photo(sequence_id, index, size, is_360):
         for degrees in range(30, 180, 30):
             y = height * degrees // 180
             draw.line([(0, y), (width, y)], fill=(255, 255, 255), width=max(1, width // 512))
-    font = _font(max(10, height // 8))
     lines = ("seq {}".format(sequence_id), "#{}".format(index), "360" if is_360 else size)
     y = height // 6
-    for line in lines:
-        box = draw.textbbox((0, 0), line, font=font)
-        draw.text(((width - (box[2] - box[0])) // 2, y), line, fill=(255, 255, 255), font=font)
-        y += int((box[3] - box[1]) * 1.4)
+    with _FREETYPE:
+        font = _font(max(10, height // 8))
+        for line in lines:
+            box = draw.textbbox((0, 0), line, font=font)
+            draw.text(((width - (box[2] - box[0])) // 2, y), line, fill=(255, 255, 255), font=font)
+            y += int((box[3] - box[1]) * 1.4)
+        del font  # freed under the lock too
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
     return out.getvalue()
