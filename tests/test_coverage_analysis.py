@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, MultiLineString
 
-from kartaview.plugin.analysis import AnalysisCancelled, SequenceTrack, analyse_coverage, segments, totals
+from kartaview.plugin.analysis import AnalysisCancelled, DrivenSequence, analyse_coverage, segments, totals
 from kartaview.plugin.analysis.grid import overlapping_pairs
 from kartaview.plugin.analysis.intervals import complement, union
 
@@ -17,7 +17,7 @@ JAN, JUN, DEC = datetime(2020, 1, 5), datetime(2021, 6, 1), datetime(2024, 12, 2
 
 
 def track(coords, sequence_id=1, first=JAN, last=None, is_360=False):
-    return SequenceTrack(sequence_id, LineString(coords), first, last or first, is_360)
+    return DrivenSequence(sequence_id, LineString(coords), first, last or first, is_360)
 
 
 def cover(roads, sequences, tolerance=TOLERANCE):
@@ -184,7 +184,7 @@ def test_grid_pairs_find_every_overlap_once():
 def test_roads_and_sequences_as_coordinate_arrays():
     """What the Processing algorithm passes: lists of parts as coordinate arrays (z dropped)."""
     roads = [[np.array([(0, 0, 5), (300, 0, 5)]), [(0, 100), (300, 100)]], [], None]
-    sequence = SequenceTrack(1, [np.array([(-50, 5), (350, 5)])], JAN, JAN)
+    sequence = DrivenSequence(1, [np.array([(-50, 5), (350, 5)])], JAN, JAN)
     road, empty, missing = cover(roads, [sequence])
     assert road.length_m == pytest.approx(600) and road.covered_m == pytest.approx(300)
     assert road.gaps[0].geometry.equals(LineString([(0, 100), (300, 100)]))

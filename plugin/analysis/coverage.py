@@ -129,7 +129,7 @@ def analyse_coverage(roads, sequences, tolerance_m, *, keep=None, progress=None,
     around a tile): their covered stretches count for the gap distances of the others, and nothing else is
     made of them.
 
-    `sequences`: SequenceTrack list in the same CRS. `progress(fraction)` is called between steps;
+    `sequences`: DrivenSequence list in the same CRS. `progress(fraction)` is called between steps;
     `cancel()` returning True stops the work with AnalysisCancelled.
     """
     table = coverage_table(roads, sequences, tolerance_m, keep=keep, progress=progress, cancel=cancel)

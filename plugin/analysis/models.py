@@ -11,7 +11,7 @@ from .lines import split_vertices
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: its line may be numpy arrays
-class SequenceTrack:
+class DrivenSequence:
     """A KartaView sequence as driven: its line in the analysis' metric CRS and what dates it."""
 
     sequence_id: int

@@ -211,7 +211,7 @@ class CoverageGapsAlgorithm(KartaViewAlgorithm):
             feedback.pushInfo(self.tr("{} roads, analysed in {} tiles.").format(roads.count, len(roads.tiles)))
 
     def _sequences(self, layer, context, feedback, filters, bbox, local, progress):
-        """SequenceTrack list in the local CRS of the sequences touching bbox (WGS 84), None when cancelled."""
+        """DrivenSequence list in the local CRS of the sequences touching bbox (WGS 84), None when cancelled."""
         if layer is not None:
             return layer_tracks(layer, filters, context, bbox, local, feedback.isCanceled)
         feedback.pushInfo(self.tr("Loading KartaView sequences for {:.4f},{:.4f},{:.4f},{:.4f} ({} map tiles)…")

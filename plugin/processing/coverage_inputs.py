@@ -18,7 +18,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..analysis import FlatLines, SequenceTrack
+from ..analysis import DrivenSequence, FlatLines
 from ..analysis.tiles import Tile, TileGrid
 from .metric import WGS84, flat_lines, grown, lines_parts, transformed_flat
 from .values import flag, integer, py_datetime, text
@@ -117,7 +117,7 @@ class RoadTiles:
 
 
 def kartaview_tracks(tracks, to_local):
-    """SequenceTracks in the local CRS of the loader's tracks (WGS 84), all transformed in one call."""
+    """DrivenSequences in the local CRS of the loader's tracks (WGS 84), all transformed in one call."""
     tracks = [track for track in tracks if len(track.coordinates)]
     arrays = [np.asarray(track.coordinates, dtype=float).reshape(-1, 2) for track in tracks]
     lines = FlatLines(np.concatenate(arrays) if arrays else np.empty((0, 2)), [len(array) for array in arrays],
@@ -128,12 +128,12 @@ def kartaview_tracks(tracks, to_local):
         if not lost:
             first = track.first_shot or track.sequence.date_added
             last = track.last_shot or track.sequence.date_added
-            sequences.append(SequenceTrack(track.id, line, first, last, track.sequence.is_360))
+            sequences.append(DrivenSequence(track.id, line, first, last, track.sequence.is_360))
     return sequences
 
 
 def layer_tracks(layer, filters, context, bbox, local, cancel):
-    """SequenceTracks in the local CRS of the features of a line layer (fields of
+    """DrivenSequences in the local CRS of the features of a line layer (fields of
     kartaview:downloadsequences, all optional) touching `bbox` (WGS 84), filtered; None when cancelled."""
     names = set(layer.fields().names())
     to_local = QgsCoordinateTransform(layer.sourceCrs(), local, context.transformContext())
@@ -166,6 +166,6 @@ def layer_tracks(layer, filters, context, bbox, local, cancel):
             geometries.append(geometry)
     # all the sequences transformed in one call: one by one was most of the time taken here
     lines, failed = transformed_flat(flat_lines(geometries), to_local)
-    return [SequenceTrack(sequence_id, line, first, last, is_360)
+    return [DrivenSequence(sequence_id, line, first, last, is_360)
             for (sequence_id, first, last, is_360), line, lost in zip(found, lines_parts(lines), failed.tolist())
             if not lost]
