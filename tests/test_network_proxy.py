@@ -300,6 +300,7 @@ class _Ipv6Loopback:
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.listener.bind(("::1", port))
         self.listener.listen(16)
+        self.port = port
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self):
@@ -308,7 +309,7 @@ class _Ipv6Loopback:
                 client, _ = self.listener.accept()
             except OSError:  # closed
                 return
-            server = socket.create_connection(("127.0.0.1", self.listener.getsockname()[1]))
+            server = socket.create_connection(("127.0.0.1", self.port))
             for source, sink in ((client, server), (server, client)):
                 threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
 
@@ -330,6 +331,10 @@ class _Ipv6Loopback:
                     pass
 
     def close(self):
+        try:  # wakes the thread blocked in accept(), so that the port is free for the next test's
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.listener.close()
 
 
