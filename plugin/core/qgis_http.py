@@ -37,6 +37,9 @@ from .compat import enum_value
 from .network import main_manager
 
 _TICK_MS = 50  # how often an exchange reads what arrived (size, deadline, inactivity) while it waits
+# Qt reads ahead of the exchange at most this much: unbounded, it took a 100 MB answer in whole before
+# the exchange saw its size (61 MB of memory in a test); the exchange wakes on each arrival to read it.
+_READ_AHEAD_BYTES = 1 << 20
 _Error = QNetworkReply.NetworkError
 # Failures before the request can have reached the server: retrying is always safe.
 _UNREACHABLE = {_Error.ConnectionRefusedError, _Error.HostNotFoundError, _Error.ProxyConnectionRefusedError,
@@ -211,6 +214,7 @@ class QgisBackend:
         else:
             reply = manager.sendCustomRequest(request, verb)
         try:
+            reply.setReadBufferSize(_READ_AHEAD_BYTES)
             if UNTRACK_REPLIES:
                 _untrack(reply)
             if _own_thread():
@@ -221,9 +225,11 @@ class QgisBackend:
                 except TypeError:
                     pass
             # No Python slot on the reply: a Python slot proxy destroyed in one thread while another holds
-            # the GIL and connects deadlocked under load. The loop wakes on `finished` and on the
-            # waiter's timer (to read what arrived and check the size, the deadline and the watchdog).
+            # the GIL and connects deadlocked under load. The loop wakes on `finished`, on each arrival
+            # (`readyRead`, so that the bounded read-ahead never slows an answer down) and on the
+            # waiter's timer (to check the deadline and the watchdog).
             reply.finished.connect(waiter.loop.quit)
+            reply.readyRead.connect(waiter.loop.quit)
             chunks, received = [], 0
             last_progress, headers_seen = time.monotonic(), False
             while True:
