@@ -47,23 +47,22 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-class TinyProxy:
-    """Debian's tinyproxy on a free port, with Basic authentication; its log says what went through."""
+class _ProxyProcess:
+    """A Debian proxy program on a free port, its output in a log file, until stop()."""
 
-    def __init__(self, directory: Path):
-        binary = shutil.which("tinyproxy") or "/usr/bin/tinyproxy"
+    name = ""
+
+    def _binary(self):
+        binary = shutil.which(self.name) or "/usr/bin/" + self.name
         if not Path(binary).exists():
-            pytest.fail("tinyproxy is not installed: run `make setup` (it is in the Makefile's APT_PACKAGES)")
-        self.port = _free_port()
-        self.log_path = directory / "tinyproxy.log"
-        config = directory / "tinyproxy.conf"
-        config.write_text("\n".join([
-            "Port {}".format(self.port), "Listen 127.0.0.1", "Timeout 30", "MaxClients 50", "Allow 127.0.0.1",
-            "BasicAuth {} {}".format(PROXY_USER, PROXY_PASSWORD), "DisableViaHeader Yes", "LogLevel Connect",
-            "User nobody", "Group nogroup", ""]))
+            pytest.fail("{} is not installed: run `make setup` (it is in the Makefile's APT_PACKAGES)"
+                        .format(self.name))
+        return binary
+
+    def _start(self, command):
+        """Run command (logging to self.log_path) and wait until self.port answers."""
         self._log = open(self.log_path, "w")  # noqa: SIM115 - open for the proxy's lifetime
-        self.process = subprocess.Popen([binary, "-d", "-c", str(config)], stdout=self._log,
-                                        stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
@@ -74,7 +73,32 @@ class TinyProxy:
                     break
                 time.sleep(0.05)
         self.stop()
-        pytest.fail("tinyproxy did not start: " + self.log_path.read_text())
+        pytest.fail("{} did not start: {}".format(self.name, self.log_path.read_text()))
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log.close()
+
+
+class TinyProxy(_ProxyProcess):
+    """Debian's tinyproxy on a free port, with Basic authentication; its log says what went through."""
+
+    name = "tinyproxy"
+
+    def __init__(self, directory: Path):
+        binary = self._binary()
+        self.port = _free_port()
+        self.log_path = directory / "tinyproxy.log"
+        config = directory / "tinyproxy.conf"
+        config.write_text("\n".join([
+            "Port {}".format(self.port), "Listen 127.0.0.1", "Timeout 30", "MaxClients 50", "Allow 127.0.0.1",
+            "BasicAuth {} {}".format(PROXY_USER, PROXY_PASSWORD), "DisableViaHeader Yes", "LogLevel Connect",
+            "User nobody", "Group nogroup", ""]))
+        self._start([binary, "-d", "-c", str(config)])
 
     def requests_for(self, url_prefix):
         """The request lines the proxy received for URLs starting with url_prefix."""
@@ -91,13 +115,6 @@ class TinyProxy:
         """The proxy's address as http_proxy gives it, with credentials."""
         return "http://{}:{}@127.0.0.1:{}".format(quote(user, safe=""), quote(password, safe=""), self.port)
 
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self._log.close()
 
 
 @pytest.fixture
@@ -107,45 +124,26 @@ def tinyproxy(tmp_path):
     proxy.stop()
 
 
-class MicroSocks:
+class MicroSocks(_ProxyProcess):
     """Debian's microsocks, a SOCKS 5 proxy, on a free port (with a user and password when given); it
     logs each connection it makes for a client, naming the target as the client sent it."""
 
+    name = "microsocks"
+
     def __init__(self, directory: Path, user=None, password=None):
-        binary = shutil.which("microsocks") or "/usr/bin/microsocks"
-        if not Path(binary).exists():
-            pytest.fail("microsocks is not installed: run `make setup` (it is in the Makefile's APT_PACKAGES)")
+        binary = self._binary()
         self.port = _free_port()
         self.log_path = directory / "microsocks-{}.log".format(self.port)
-        self._log = open(self.log_path, "w")  # noqa: SIM115 - open for the proxy's lifetime
         command = [binary, "-i", "127.0.0.1", "-p", str(self.port)]
         if user is not None:
             command += ["-u", user, "-P", password]
-        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.05)
-        self.stop()
-        pytest.fail("microsocks did not start: " + self.log_path.read_text())
+        self._start(command)
 
     def targets(self):
         """host:port of every connection the proxy made for a client, as the client named it."""
         return [line.rsplit(" connected to ", 1)[1] for line in self.log_path.read_text().splitlines()
                 if " connected to " in line]
 
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self._log.close()
 
 
 @pytest.fixture
