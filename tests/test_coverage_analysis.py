@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, MultiLineString
 
-from kartaview.plugin.analysis import AnalysisCancelled, DrivenSequence, analyse_coverage, segments, totals
+from kartaview.plugin.analysis import AnalysisCancelled, DrivenSequence, coverage_table, segments
 from kartaview.plugin.analysis.grid import overlapping_pairs
 from kartaview.plugin.analysis.intervals import complement, union
+from tests.coverage_results import road_results
 
 TOLERANCE = 15.0
 ROAD = LineString([(0, 0), (500, 0)])
@@ -21,7 +22,7 @@ def track(coords, sequence_id=1, first=JAN, last=None, is_360=False):
 
 
 def cover(roads, sequences, tolerance=TOLERANCE):
-    return analyse_coverage(roads, sequences, tolerance)
+    return road_results(coverage_table(roads, sequences, tolerance))
 
 
 def test_parallel_at_10_m_covers_the_whole_road():
@@ -106,12 +107,13 @@ def test_gap_distance_is_to_the_nearest_covered_piece_of_any_road():
 
 
 def test_empty_inputs_and_totals():
-    results = cover([None, LineString(), ROAD], [])
+    table = coverage_table([None, LineString(), ROAD], [], TOLERANCE)
+    results = road_results(table)
     assert [r.length_m for r in results] == [0, 0, 500]
     assert results[0].covered_pct == 0 and results[0].gaps == []
-    assert totals(results).gap_m == pytest.approx(500) and totals(results).covered_share == 0
-    results = cover([ROAD, LineString([(0, 200), (500, 200)])], [track([(0, 1), (500, 1)], 7, JAN, JUN)])
-    summary = totals(results)
+    assert table.totals().gap_m == pytest.approx(500) and table.totals().covered_share == 0
+    summary = coverage_table([ROAD, LineString([(0, 200), (500, 200)])], [track([(0, 1), (500, 1)], 7, JAN, JUN)],
+                             TOLERANCE).totals()
     assert summary.road_m == pytest.approx(1000)
     assert summary.covered_m == pytest.approx(500, abs=1) and summary.gap_m == pytest.approx(500, abs=1)
     assert summary.covered_share == pytest.approx(0.5, abs=0.002)
@@ -127,12 +129,12 @@ def test_long_sequence_is_indexed_in_pieces_with_the_same_result():
 def test_progress_and_cancel():
     seen = []
     cover_roads = [LineString([(0, i * 50), (100, i * 50)]) for i in range(120)]
-    analyse_coverage(cover_roads, [track([(0, 0), (100, 0)])], TOLERANCE, progress=seen.append)
+    coverage_table(cover_roads, [track([(0, 0), (100, 0)])], TOLERANCE, progress=seen.append)
     assert seen[-1] == 1.0 and seen == sorted(seen)
     with pytest.raises(AnalysisCancelled):
-        analyse_coverage(cover_roads, [], TOLERANCE, cancel=lambda: True)
+        coverage_table(cover_roads, [], TOLERANCE, cancel=lambda: True)
     with pytest.raises(ValueError):
-        analyse_coverage(cover_roads, [], 0)
+        coverage_table(cover_roads, [], 0)
 
 
 def test_intervals():

@@ -1,8 +1,8 @@
 """Pure-Python coverage-gap analysis (shapely and its numpy): no qgis import; coordinates already in metres."""
 
-from .coverage import add_totals, analyse_coverage, coverage_table, totals
+from .coverage import add_totals, coverage_table
 from .lines import FlatLines
-from .models import AnalysisCancelled, CoverageTable, CoverageTotals, Dating, DrivenSequence, Gap, RoadCoverage
+from .models import AnalysisCancelled, CoverageTable, CoverageTotals, Dating, DrivenSequence
 
-__all__ = ["add_totals", "analyse_coverage", "coverage_table", "totals", "AnalysisCancelled", "CoverageTable",
-           "CoverageTotals", "Dating", "FlatLines", "Gap", "RoadCoverage", "DrivenSequence"]
+__all__ = ["add_totals", "coverage_table", "AnalysisCancelled", "CoverageTable", "CoverageTotals", "Dating",
+           "FlatLines", "DrivenSequence"]

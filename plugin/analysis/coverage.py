@@ -121,24 +121,17 @@ def _units(roads, parts, gaps):
     return np.repeat(gaps, units), unit_first, unit_size
 
 
-def analyse_coverage(roads, sequences, tolerance_m, *, keep=None, progress=None, cancel=None):
-    """RoadCoverage for every road of `roads`, in input order; only for the first `keep` ones if given.
+def coverage_table(roads, sequences, tolerance_m, *, keep=None, progress=None, cancel=None):
+    """The coverage of every road of `roads` by `sequences`, in input order, as a CoverageTable: arrays,
+    no Python object per road or gap (the algorithm writes a tile of tens of thousands of roads at once).
 
     A road is a shapely (Multi)LineString, a list of parts as (n x 2) coordinate arrays, or None; metres.
-    `roads` may also be FlatLines (lines.py). The roads after the first `keep` are context (the roads
-    around a tile): their covered stretches count for the gap distances of the others, and nothing else is
-    made of them.
+    `roads` may also be FlatLines (lines.py). With `keep`, only the first `keep` roads are in the table:
+    the others are context (the roads around a tile), whose covered stretches count for the gap distances.
 
     `sequences`: DrivenSequence list in the same CRS. `progress(fraction)` is called between steps;
     `cancel()` returning True stops the work with AnalysisCancelled.
     """
-    table = coverage_table(roads, sequences, tolerance_m, keep=keep, progress=progress, cancel=cancel)
-    return table.results()
-
-
-def coverage_table(roads, sequences, tolerance_m, *, keep=None, progress=None, cancel=None):
-    """What analyse_coverage finds, as a CoverageTable: arrays, no Python object per road or gap (what
-    the Processing algorithm writes from, a tile of tens of thousands of roads at a time)."""
     if tolerance_m <= 0:
         raise ValueError("the tolerance must be positive")
     sequences = list(sequences)
@@ -212,19 +205,3 @@ def add_totals(first, second):
     olds = [value for value in (first.oldest_capture, second.oldest_capture) if value is not None]
     return CoverageTotals(first.road_m + second.road_m, first.covered_m + second.covered_m,
                           first.gap_m + second.gap_m, max(dates, default=None), min(olds, default=None))
-
-
-def totals(results):
-    """Road, covered and gap metres over all roads, and the newest / oldest capture among them
-    (`results`: a list of RoadCoverage, or a CoverageTable)."""
-    if isinstance(results, CoverageTable):
-        return results.totals()
-    newest = [r.newest_capture for r in results if r.newest_capture is not None]
-    oldest = [r.oldest_capture for r in results if r.oldest_capture is not None]
-    return CoverageTotals(
-        road_m=sum(r.length_m for r in results),
-        covered_m=sum(r.covered_m for r in results),
-        gap_m=sum(gap.length_m for r in results for gap in r.gaps),
-        newest_capture=max(newest, default=None),
-        oldest_capture=min(oldest, default=None),
-    )

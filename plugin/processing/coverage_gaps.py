@@ -31,7 +31,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..analysis import AnalysisCancelled, add_totals, coverage_table, totals
+from ..analysis import AnalysisCancelled, add_totals, coverage_table
 from ..client.errors import Cancelled, KartaViewError
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
 from ..core.log import log_warning
@@ -175,7 +175,7 @@ class CoverageGapsAlgorithm(KartaViewAlgorithm):
                 return {}
             del lines, sequences
             writer.write(own, results, local, feedback)
-            summary = add_totals(summary, totals(results))
+            summary = add_totals(summary, results.totals())
             gap_count += len(results.gap_road)
             done += len(own)
             progress(1.0)
@@ -316,7 +316,7 @@ class _Writer:
         def roads():
             length, covered = table.length_m, table.covered_m
             with np.errstate(divide="ignore", invalid="ignore"):
-                share = np.where(length > 0, 100.0 * covered / length, 0.0)  # RoadCoverage.covered_pct
+                share = np.where(length > 0, 100.0 * covered / length, 0.0)
             # the input feature itself, its geometry and attributes kept (no copy), the new ones set in
             # place: reading its attributes into Python and back cost more, the more fields a layer has
             first, count = self.source.fields().count(), fields.count()
