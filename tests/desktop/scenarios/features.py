@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.request
 
-from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
+from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsMapRendererSequentialJob, QgsProject
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QTableView, QTreeWidget
@@ -209,24 +209,49 @@ def photo_label(index, photo_id):
     return "{} (id {})".format(index + 1, photo_id)
 
 
-def click_map(desk, canvas, name, map_point, wait_s=10.0):
+def nearest_drawn(image, at, background, reach=24):
+    """The offset (dx, dy) of the drawn pixel nearest to `at` within `reach`, or None: where a point
+    the map was expected to draw at `at` really is, for a failure's message."""
+    found = []
+    for dy in range(-reach, reach + 1):
+        for dx in range(-reach, reach + 1):
+            x, y = at.x() + dx, at.y() + dy
+            if 0 <= x < image.width() and 0 <= y < image.height() and rgb(image, x, y) != background:
+                found.append((dx * dx + dy * dy, dx, dy))
+    return min(found)[1:] if found else None
+
+
+def click_map(desk, canvas, name, map_point, wait_s=10.0, explain=None):
     """Yields: a real click on the map at map_point, once the map under the pointer shows it drawn.
 
     A user clicks what they see: a feature loaded a moment ago is drawn by the repaint its arrival
     asked for, which the map starts a little later (QGIS defers a refresh); so this waits for the
-    pixel, up to wait_s, and says how long it took."""
-    at = pixel(canvas, map_point)
+    pixel, up to wait_s, and says how long it took. The pixel is found again each time: the map
+    may have moved or changed size meanwhile."""
+    first = pixel(canvas, map_point)
+    size = canvas.viewport().size()
     start = time.monotonic()
     while True:
+        at = pixel(canvas, map_point)
         under = QApplication.widgetAt(canvas.viewport().mapToGlobal(at))
-        drawn = rgb(canvas.viewport().grab().toImage(), at.x(), at.y()) != rgb_of(canvas.canvasColor())
+        shot = canvas.viewport().grab().toImage()
+        drawn = rgb(shot, at.x(), at.y()) != rgb_of(canvas.canvasColor())
         waited = time.monotonic() - start
         if (under is canvas.viewport() and drawn) or waited > wait_s:
             break
         yield 0.1
+    detail = "under the pointer: {}, drawn {} after {:.1f} s at ({}, {})".format(
+        under.metaObject().className() if under else None, drawn, waited, at.x(), at.y())
+    if at != first or canvas.viewport().size() != size:
+        detail += "; the map moved: first at ({}, {}), map {} x {} then {} x {}".format(
+            first.x(), first.y(), size.width(), size.height(), canvas.viewport().width(), canvas.viewport().height())
+    if not drawn:
+        detail += "; nearest drawn pixel at offset {}, scale 1:{:.0f}, extent {}".format(
+            nearest_drawn(shot, at, rgb_of(canvas.canvasColor())), canvas.scale(), canvas.extent().toString(1))
+        if explain is not None:
+            detail += "; " + explain()
     if desk.check(name + ": the point is drawn on the map, not under a window", under is canvas.viewport() and drawn,
-                  "under the pointer: {}, drawn {} after {:.1f} s".format(
-                      under.metaObject().className() if under else None, drawn, waited)):
+                  detail):
         yield from desk.click(canvas.viewport(), at)
 
 
@@ -435,10 +460,27 @@ def run(desk):
     # a 360 photo with a heading (NULL: no arrow to turn)
     panorama, point = photo_target(canvas, photos, lambda each: each["is_360"] and isinstance(each["heading"], float))
     desk.check("a 360 photo with no other near it is on the map", panorama is not None,
-               "sequence {}".format(sphere_feature["sequence_id"]))
+               "sequence {}; photo {}".format(sphere_feature["sequence_id"], panorama and dict(
+                   id=panorama["photo_id"], sequence=panorama["sequence_id"], index=panorama["sequence_index"],
+                   at=point.toString(1), pixel=pixel(canvas, point))))
     if panorama is None:
         return
-    yield from click_map(desk, canvas, "360 photo", point)
+
+    def served():  # a failure's explanation: is the photo in what the layer serves, in a fresh render?
+        request = QgsFeatureRequest(to_map(canvas, photos).transformBoundingBox(
+            canvas.extent(), QgsCoordinateTransform.ReverseTransform))
+        listed = panorama.id() in {each.id() for each in photos.getFeatures(request)}
+        settings = canvas.mapSettings()
+        settings.setLayers([photos])
+        job = QgsMapRendererSequentialJob(settings)
+        job.start()
+        job.waitForFinished()
+        at = pixel(canvas, point)
+        fresh = rgb(job.renderedImage(), at.x(), at.y())
+        return "a render of this view lists the photo: {}; a fresh render of the photos layer has {} there".format(
+            listed, fresh)
+
+    yield from click_map(desk, canvas, "360 photo", point, explain=served)
     view = dock.panorama_view
     yield from desk.wait_for("360 photo click: the panel shows the panorama view of it",
                              lambda: showing(panorama["sequence_index"], panorama["photo_id"])()
