@@ -121,9 +121,10 @@ bench: setup
 	if [ -n "$$failed" ]; then echo "make bench: FAILED (a target missed, or the benchmark broke):$$failed"; exit 1; fi; \
 	echo "make bench: every target met"
 
-# The README's performance table from build/bench/results.json (run `make bench` first).
+# The README's performance table from build/bench/results.json (run `make bench` first), or from
+# several runs' copies of it: `make bench-table RUNS="run1.json run2.json run3.json"` (medians, min-max).
 bench-table: setup
-	cd $(ROOT) && $(PY) -m tests.bench.readme_table --write
+	cd $(ROOT) && $(PY) -m tests.bench.readme_table --write $(RUNS)
 
 # Coverage gaps on ~5 M roads (copies of Cluj-Napoca's network): memory and time at a country's scale.
 # About 45 minutes on a busy 2-core machine (10 to write the data) and 5 GB of temporary GeoPackages,

@@ -1,13 +1,16 @@
 """The README's performance table, made from build/bench/results.json (`make bench-table`).
 
-`python -m tests.bench.readme_table` prints the table; `--write` replaces the table between the
-README's markers with it. One row per target: benchmark, target, measured, limit, pass/fail, why.
+`python -m tests.bench.readme_table [RESULTS.json ...]` prints the table; `--write` replaces the
+table between the README's markers with it. One row per target: benchmark, target, measured, limit,
+pass/fail, why. Given several results files (runs of `make bench`, kept apart), a figure is their
+median with the smallest and largest in brackets, and a target passes only if it passed in every run.
 """
 
+import statistics
 import sys
 from pathlib import Path
 
-from tests.bench.results import RESULTS, describe, load
+from tests.bench.results import RESULTS, describe, load, number_text
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
@@ -24,22 +27,38 @@ def _cell(text):
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def table(results: dict) -> str:
+def _measured(targets):
+    """One run: its figure and unit; several: "median unit (min-max, n runs)"."""
+    if len(targets) == 1:
+        return describe(targets[0]).split(" (")[0]
+    values = sorted(target["value"] for target in targets)
+    unit = " " + targets[0]["unit"] if targets[0].get("unit") else ""
+    return "{}{} ({}-{}, {} runs)".format(number_text(statistics.median(values)), unit, number_text(values[0]),
+                                         number_text(values[-1]), len(values))
+
+
+def table(runs: list) -> str:
+    """The table of one or more results (dicts as results.json holds)."""
     lines = ["| benchmark | target | measured | limit | result | why this limit |",
              "| --- | --- | --- | --- | --- | --- |"]
-    dates = set()
-    for benchmark in sorted(results):
-        entry = results[benchmark]
-        dates.add(entry.get("at", "?"))
-        for name, target in entry["targets"].items():
-            measured = describe(target).split(" (")[0]
+    dates, machines = set(), set()
+    for benchmark in sorted({name for results in runs for name in results}):
+        entries = [results[benchmark] for results in runs if benchmark in results]
+        dates.update(entry.get("at", "?") for entry in entries)
+        machines.update(entry.get("machine", "?") for entry in entries)
+        for name, target in entries[-1]["targets"].items():
+            targets = [entry["targets"][name] for entry in entries if name in entry["targets"]]
+            passed = sum(1 for each in targets if each["pass"])
+            verdict = "pass" if passed == len(targets) else "**FAIL**"
+            if len(targets) > 1:
+                verdict += " ({} of {} runs)".format(passed, len(targets))
             lines.append("| {} | {} | {} | {} | {} | {} |".format(
-                _cell(benchmark), _cell(name), _cell(measured), _cell(_limit(target)),
-                "pass" if target["pass"] else "**FAIL**", _cell(target.get("why", ""))))
-    machines = sorted({results[b].get("machine", "?") for b in results})
+                _cell(benchmark), _cell(name), _cell(_measured(targets)), _cell(_limit(target)), verdict,
+                _cell(target.get("why", ""))))
     lines.append("")
-    lines.append("Measured {} on {} (figures in `build/bench/results.json`).".format(
-        ", ".join(sorted(dates)), "; ".join(machines)))
+    lines.append("Measured {} on {} (figures in `build/bench/results.json`{}).".format(
+        ", ".join(sorted(dates)), "; ".join(sorted(machines)),
+        "" if len(runs) == 1 else "; {} runs, a figure is their median (smallest-largest)".format(len(runs))))
     return "\n".join(lines)
 
 
@@ -53,16 +72,18 @@ def write(readme: Path, text: str):
 
 
 def main(argv):
-    results = load()
-    if not results:
-        raise SystemExit("no benchmark results in {}: run `make bench` first".format(RESULTS))
-    text = table(results)
+    paths = [arg for arg in argv if not arg.startswith("--")] or [RESULTS]
+    runs = [load(path) for path in paths]
+    if not all(runs):
+        raise SystemExit("no benchmark results in {}: run `make bench` first".format(
+            ", ".join(str(path) for path, results in zip(paths, runs) if not results)))
+    text = table(runs)
     if "--write" in argv:
         write(README, text)
-        print("README performance table written from {}".format(RESULTS))
+        print("README performance table written from {}".format(", ".join(str(path) for path in paths)))
     else:
         print(text)
-    failed = [name for name, entry in results.items() if not entry["pass"]]
+    failed = [name for results in runs for name, entry in results.items() if not entry["pass"]]
     return 1 if failed and "--check" in argv else 0
 
 

@@ -63,11 +63,11 @@ def record(benchmark: str, figures: dict, targets: dict) -> bool:
 def describe(target: dict) -> str:
     """"1.21 x bound (max 1.6)"."""
     unit = " " + target["unit"] if target.get("unit") else ""
-    limits = ", ".join("{} {}".format(side, _number(target[side])) for side in ("min", "max") if side in target)
-    return "{}{} ({})".format(_number(target["value"]), unit, limits)
+    limits = ", ".join("{} {}".format(side, number_text(target[side])) for side in ("min", "max") if side in target)
+    return "{}{} ({})".format(number_text(target["value"]), unit, limits)
 
 
-def _number(value):
+def number_text(value):
     if isinstance(value, float):
         return "{:.3g}".format(value) if abs(value) < 1000 else "{:,.0f}".format(value)
     return str(value)
