@@ -51,7 +51,7 @@ def table(runs: list) -> str:
             passed = sum(1 for each in targets if each["pass"])
             verdict = "pass" if passed == len(targets) else "**FAIL**"
             if len(targets) > 1:
-                verdict += " ({} of {} runs)".format(passed, len(targets))
+                verdict += " (met in {} of {} runs)".format(passed, len(targets))
             lines.append("| {} | {} | {} | {} | {} | {} |".format(
                 _cell(benchmark), _cell(name), _cell(_measured(targets)), _cell(_limit(target)), verdict,
                 _cell(target.get("why", ""))))
