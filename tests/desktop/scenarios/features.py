@@ -467,8 +467,8 @@ def run(desk):
         return
 
     def served():  # a failure's explanation: is the photo in what the layer serves, in a fresh render?
-        request = QgsFeatureRequest(to_map(canvas, photos).transformBoundingBox(
-            canvas.extent(), QgsCoordinateTransform.ReverseTransform))
+        to_layer = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(), photos.crs(), QgsProject.instance())
+        request = QgsFeatureRequest(to_layer.transformBoundingBox(canvas.extent()))
         listed = panorama.id() in {each.id() for each in photos.getFeatures(request)}
         settings = canvas.mapSettings()
         settings.setLayers([photos])
