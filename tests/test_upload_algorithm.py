@@ -22,7 +22,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime
 
 from kartaview.plugin.core.compat import DATETIME, DOUBLE, STRING, new_field
-from kartaview.plugin.upload.planner import PhotoInput, plan_upload
+from kartaview.plugin.upload.plan_types import PhotoInput
+from kartaview.plugin.upload.planner import plan_upload
 from tests.conftest import run_qgis_process
 from tests.test_upload_uploader import assert_all_stored_once, sha1, stored
 from tests.upload_support import START, make_jpeg, track

@@ -9,7 +9,8 @@ from pathlib import Path
 from kartaview.plugin.upload import identity
 from kartaview.plugin.upload.identity import DigestCache
 from kartaview.plugin.upload.journal import Journal
-from kartaview.plugin.upload.planner import PlanOptions, plan_upload
+from kartaview.plugin.upload.plan_types import PlanOptions
+from kartaview.plugin.upload.planner import plan_upload
 from tests.test_upload_algorithm import photos_source, report, run_alg
 from tests.test_upload_uploader import stored
 from tests.upload_support import planned_photos, track

@@ -5,7 +5,8 @@ import threading
 
 from kartaview.plugin.upload import journal as j
 from kartaview.plugin.upload.journal import Journal
-from kartaview.plugin.upload.planner import PlanOptions, plan_upload
+from kartaview.plugin.upload.plan_types import PlanOptions
+from kartaview.plugin.upload.planner import plan_upload
 from tests.upload_support import register, sequences, track
 
 

@@ -9,7 +9,8 @@ import pytest
 from kartaview.plugin.client.client import KartaViewClient
 from kartaview.plugin.upload import panorama
 from kartaview.plugin.upload.journal import Journal
-from kartaview.plugin.upload.planner import PhotoInput, PlanOptions, plan_upload
+from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions
+from kartaview.plugin.upload.planner import plan_upload
 from kartaview.plugin.upload.uploader import Uploader
 from tests.upload_support import START, gpano_xmp, make_jpeg, make_panorama, offset, sequences, with_xmp
 

@@ -10,7 +10,8 @@ from kartaview.plugin.client.client import KartaViewClient
 from kartaview.plugin.client.errors import TransientError
 from kartaview.plugin.upload import uploader as up
 from kartaview.plugin.upload.journal import Journal
-from kartaview.plugin.upload.planner import PlanOptions, plan_upload
+from kartaview.plugin.upload.plan_types import PlanOptions
+from kartaview.plugin.upload.planner import plan_upload
 from tests.test_concurrency import peak_in_flight
 from tests.test_upload_algorithm import photos_source, report, run_alg
 from tests.test_upload_uploader import assert_all_stored_once

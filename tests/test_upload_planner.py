@@ -12,8 +12,9 @@ from datetime import timedelta, timezone
 
 import pytest
 
-from kartaview.plugin.upload import planner, scratch
-from kartaview.plugin.upload.planner import PhotoInput, PlanOptions, plan_upload
+from kartaview.plugin.upload import photo_checks, plan_types, planner, scratch
+from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions
+from kartaview.plugin.upload.planner import plan_upload
 from tests.upload_support import START, make_jpeg, offset, planned_photos, sequences, track
 
 
@@ -93,8 +94,8 @@ def test_near_duplicates_are_skipped_unless_kept(tmp_path):
                         START + timedelta(seconds=0.2 * i), 90.0 + i) for i in range(1, 4)]
     turned = PhotoInput(20, make_jpeg(tmp_path / "turned.jpg", 20), lat, lng, START + timedelta(seconds=0.8), 180.0)
     plan = plan_upload(base + still + [turned])
-    assert reasons(plan) == {11: planner.REASON_NEAR_DUPLICATE, 12: planner.REASON_NEAR_DUPLICATE,
-                             13: planner.REASON_NEAR_DUPLICATE}
+    assert reasons(plan) == {11: plan_types.REASON_NEAR_DUPLICATE, 12: plan_types.REASON_NEAR_DUPLICATE,
+                             13: plan_types.REASON_NEAR_DUPLICATE}
     assert refs(plan) == [[0, 20, 1]]
     assert {s.ref: s.detail for s in plan.skipped()} == {11: "0", 12: "0", 13: "0"}
     kept = plan_upload(base + still + [turned], PlanOptions(keep_duplicates=True))
@@ -104,7 +105,7 @@ def test_near_duplicates_are_skipped_unless_kept(tmp_path):
 def test_headings_across_north_are_close(tmp_path):
     a = PhotoInput(1, make_jpeg(tmp_path / "a.jpg", 1), 46.7, 23.5, START, 358.0)
     b = PhotoInput(2, make_jpeg(tmp_path / "b.jpg", 2), 46.7, 23.5, START + timedelta(seconds=1), 2.0)
-    assert reasons(plan_upload([a, b])) == {2: planner.REASON_NEAR_DUPLICATE}
+    assert reasons(plan_upload([a, b])) == {2: plan_types.REASON_NEAR_DUPLICATE}
 
 
 def test_every_bad_input_gets_its_reason_and_the_rest_are_planned(tmp_path):
@@ -124,7 +125,7 @@ def test_every_bad_input_gets_its_reason_and_the_rest_are_planned(tmp_path):
     huge = tmp_path / "huge.jpg"
     with open(huge, "wb") as stream:
         stream.write(whole)
-        stream.truncate(planner.MAX_PHOTO_BYTES + 1)
+        stream.truncate(photo_checks.MAX_PHOTO_BYTES + 1)
     bad = [
         PhotoInput("missing", str(tmp_path / "nope.jpg"), lat, lng, t),
         PhotoInput("empty path", "", lat, lng, t),
@@ -144,13 +145,14 @@ def test_every_bad_input_gets_its_reason_and_the_rest_are_planned(tmp_path):
     ]
     plan = plan_upload(good + bad)
     assert reasons(plan) == {
-        "missing": planner.REASON_MISSING_FILE, "empty path": planner.REASON_NO_PATH,
-        "no path": planner.REASON_NO_PATH, "text": planner.REASON_NOT_JPEG, "png": planner.REASON_NOT_JPEG,
-        "truncated": planner.REASON_CORRUPT_JPEG, "header": planner.REASON_CORRUPT_JPEG,
-        "huge": planner.REASON_TOO_LARGE, "no position": planner.REASON_NO_POSITION,
-        "zero": planner.REASON_NO_POSITION, "nan": planner.REASON_NO_POSITION, "no time": planner.REASON_NO_TIME,
-        "twice": planner.REASON_SAME_FILE, "twice via other spelling": planner.REASON_SAME_FILE,
-        "directory": planner.REASON_MISSING_FILE,
+        "missing": plan_types.REASON_MISSING_FILE, "empty path": plan_types.REASON_NO_PATH,
+        "no path": plan_types.REASON_NO_PATH, "text": plan_types.REASON_NOT_JPEG, "png": plan_types.REASON_NOT_JPEG,
+        "truncated": plan_types.REASON_CORRUPT_JPEG, "header": plan_types.REASON_CORRUPT_JPEG,
+        "huge": plan_types.REASON_TOO_LARGE, "no position": plan_types.REASON_NO_POSITION,
+        "zero": plan_types.REASON_NO_POSITION, "nan": plan_types.REASON_NO_POSITION,
+        "no time": plan_types.REASON_NO_TIME,
+        "twice": plan_types.REASON_SAME_FILE, "twice via other spelling": plan_types.REASON_SAME_FILE,
+        "directory": plan_types.REASON_MISSING_FILE,
     }
     assert [s.detail for s in plan.skipped() if s.ref == "twice"] == ["0"]
     assert [s.ref for s in plan.skipped()] == [b.ref for b in bad]  # in input order
@@ -162,13 +164,13 @@ def test_a_trailer_after_the_image_and_an_exif_thumbnail_are_fine(tmp_path):
     path = make_jpeg(tmp_path / "a.jpg", 1)
     with open(path, "ab") as stream:
         stream.write(b"SEFH" + b"\x01" * 1000)
-    assert planner._check_file(path)[0] is not None
+    assert photo_checks.check_file(path)[0] is not None
     # A header whose own EOI (an embedded thumbnail) comes before a truncated scan is still corrupt.
     data = open(make_jpeg(tmp_path / "b.jpg", 2, size=(300, 200)), "rb").read()
     thumbnail = b"\xff\xd8\xff\xd9"
     app1 = b"\xff\xe1" + (len(thumbnail) + 2).to_bytes(2, "big") + thumbnail
     (tmp_path / "c.jpg").write_bytes(data[:2] + app1 + data[2: len(data) // 2])
-    assert planner._check_file(str(tmp_path / "c.jpg"))[1] == planner.REASON_CORRUPT_JPEG
+    assert photo_checks.check_file(str(tmp_path / "c.jpg"))[1] == plan_types.REASON_CORRUPT_JPEG
 
 
 def test_aware_times_are_converted_to_utc(tmp_path):
@@ -202,17 +204,17 @@ def test_a_copy_of_a_photo_under_another_name_is_skipped_as_the_same_photo(tmp_p
     copy = replace(photos[1], ref=7, path=shutil.copy(photos[1].path, tmp_path / "copy.jpg"))
     plan = plan_upload(photos + [copy])
     assert [p.ref for p in planned_photos(plan)] == [0, 1]
-    assert [(s.ref, s.reason, s.detail) for s in plan.skipped()] == [(7, planner.REASON_SAME_PHOTO, "1")]
+    assert [(s.ref, s.reason, s.detail) for s in plan.skipped()] == [(7, plan_types.REASON_SAME_PHOTO, "1")]
 
 
 @pytest.mark.parametrize("heading,expected", [(None, None), (-90, 270.0), (720.5, 0.5), ("x", None)])
 def test_headings_are_normalised(heading, expected):
-    assert planner._heading(heading) == expected
+    assert photo_checks.heading(heading) == expected
 
 
 def test_distance():
-    assert planner.distance_m(46.77, 23.59, 46.77, 23.59) == 0
-    assert planner.distance_m(0, 0, 0, 1) == pytest.approx(111_195, rel=1e-3)
+    assert photo_checks.distance_m(46.77, 23.59, 46.77, 23.59) == 0
+    assert photo_checks.distance_m(0, 0, 0, 1) == pytest.approx(111_195, rel=1e-3)
 
 
 def test_only_a_valid_photo_claims_its_file(tmp_path):
@@ -220,7 +222,7 @@ def test_only_a_valid_photo_claims_its_file(tmp_path):
     no_time = PhotoInput("no time", photo.path, photo.lat, photo.lng, None)
     again = PhotoInput("again", photo.path, photo.lat, photo.lng, START + timedelta(seconds=5))
     plan = plan_upload([no_time, photo, again])
-    assert reasons(plan) == {"no time": planner.REASON_NO_TIME, "again": planner.REASON_SAME_FILE}
+    assert reasons(plan) == {"no time": plan_types.REASON_NO_TIME, "again": plan_types.REASON_SAME_FILE}
     assert [p.ref for p in planned_photos(plan)] == [0]
 
 

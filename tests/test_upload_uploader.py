@@ -11,7 +11,8 @@ from kartaview.plugin.client.client import KartaViewClient
 from kartaview.plugin.upload import journal as states
 from kartaview.plugin.upload import uploader as up
 from kartaview.plugin.upload.journal import Journal
-from kartaview.plugin.upload.planner import PlanOptions, plan_upload
+from kartaview.plugin.upload.plan_types import PlanOptions
+from kartaview.plugin.upload.planner import plan_upload
 from tests.upload_support import planned_photos, register, sequences, track
 
 

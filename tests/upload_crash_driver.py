@@ -15,7 +15,8 @@ import_plugin_package()
 
 from kartaview.plugin.client.client import KartaViewClient  # noqa: E402
 from kartaview.plugin.upload.journal import Journal  # noqa: E402
-from kartaview.plugin.upload.planner import PhotoInput, PlanOptions, plan_upload  # noqa: E402
+from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions  # noqa: E402
+from kartaview.plugin.upload.planner import plan_upload  # noqa: E402
 from kartaview.plugin.upload.uploader import Uploader  # noqa: E402
 
 

@@ -51,7 +51,7 @@ def offset(lat, lng, north_m, east_m):
 
 def track(directory, count, *, start=START, step_s=2, step_m=10.0, first=0, origin=ORIGIN, name="img"):
     """`count` PhotoInputs every step_m metres east and step_s seconds, with JPEGs in directory."""
-    from kartaview.plugin.upload.planner import PhotoInput
+    from kartaview.plugin.upload.plan_types import PhotoInput
 
     photos = []
     for i in range(count):

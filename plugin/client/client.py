@@ -1,70 +1,32 @@
 """KartaViewClient: the plugin's only way to talk to the KartaView API (pure Python, `requests` only).
 
 Reads use the endpoints that work today (1.0 nearby-photos, photo-list, tracks; 2.0 sequence and
-photo lookups); uploads use the 1.0 write endpoints with the official uploader's field names.
-An access token is always an explicit argument: the client never stores it and scrubs it from
-every message.
+photo lookups); the calls that carry a token (sign-in, uploads) come from authenticated.py, with
+the 1.0 write endpoints and the official uploader's field names. An access token is always an
+explicit argument: the client never stores it and scrubs it from every message.
 """
 
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from datetime import date, datetime, timezone
 
-from ..about import USER_AGENT, __version__
+from ..about import USER_AGENT
+from . import formats
 from .answers import READ_DEADLINE_S, UPLOAD_DEADLINE_S
-from .errors import DuplicateError, KartaViewError, NotFoundError, TransientError
+from .authenticated import AuthenticatedCalls
+from .errors import KartaViewError, NotFoundError, TransientError
 from .images import first_image_url, image_candidates, is_real_host
-from .models import Account, Photo, PhotoList, RoadSegment, Sequence, UploadedPhoto
-from .multipart import MultipartBody
+from .models import Photo, PhotoList, RoadSegment, Sequence
 from .paging import MAX_PAGES, Paging, read_pages
-from .parsing import MAX_ID, Records, parse_records, rows, to_int, total_count
-from .transport import Transport, check_cancel, classify
+from .parsing import MAX_ID, Records, osv_of, parse_records, rows, total_count
+from .transport import Transport, check_cancel
 
-UPLOAD_SOURCE = "QGIS-KartaView {}".format(__version__)
 WEB_URL = "https://kartaview.org/"
-# secret_token of client_auth with an OAuth2 token: not a secret, never the OSM app's client secret.
-OAUTH2_SECRET_TOKEN = "oauth2"  # nosec B105 # pragma: allowlist secret # a fixed marker, not a secret
 V2_PAGE_SIZE = 100  # /2.0/photo/ pages silently at ~100 (Rapid 1032dfa16) and caps itemsPerPage at 150
-
-
-def _fmt(number) -> str:
-    """A number as the API expects it in a form field: 12 -> "12", 46.80194 -> "46.80194"."""
-    value = float(number)
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def _coordinate(lat, lng) -> str:
-    return "{},{}".format(_fmt(lat), _fmt(lng))
-
-
-def _bbox_params(bbox) -> dict:
-    """KartaView's bbox corners: top-left = "maxLat,minLng", bottom-right = "minLat,maxLng"."""
-    min_lng, min_lat, max_lng, max_lat = bbox
-    return {"bbTopLeft": _coordinate(max_lat, min_lng), "bbBottomRight": _coordinate(min_lat, max_lng)}
-
-
-def _shot_date(value) -> str:
-    """"YYYY-MM-DD HH:MM:SS" in UTC; naive datetimes are taken as UTC already."""
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc)
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    return str(value)
-
-
-def _day(value) -> str:
-    """"YYYY-MM-DD" from a date, a datetime or a string."""
-    return value.isoformat()[:10] if isinstance(value, (date, datetime)) else str(value)
 
 
 def _truthy(value) -> bool:
     return value is True or (isinstance(value, (int, str)) and str(value).strip().lower() in ("1", "true"))
-
-
-def _osv(payload) -> dict:
-    osv = payload.get("osv")
-    return osv if isinstance(osv, dict) else {}
 
 
 def _unique(records, key) -> list:
@@ -88,8 +50,10 @@ def _item_count(records) -> int:
     return len(records) + getattr(records, "rejected", 0)
 
 
-class KartaViewClient:
-    """A KartaView API client; one instance can be shared by many threads."""
+class KartaViewClient(AuthenticatedCalls):
+    """A KartaView API client; one instance can be shared by many threads. The reads are here, the
+    calls that carry a token (client_auth, check_token, create_sequence, upload_photo,
+    finish_sequence) in AuthenticatedCalls."""
 
     DEFAULT_URL = "https://api.openstreetcam.org/"
 
@@ -160,18 +124,19 @@ class KartaViewClient:
         point=(lng, lat) and radius_m. Returns (photos, total number of photos in all pages).
         lazy=True: the photos as a PhotoList (parsed when used; ids and positions at once)."""
         if bbox is not None:
-            params = _bbox_params(bbox)
+            params = formats.bbox_params(bbox)
             what = "searching photos in an area"
         elif point is not None and radius_m is not None:
             lng, lat = point
             # The 2016 server read `coordinate`, later ones `lat`/`lng`: send both.
-            params = {"coordinate": _coordinate(lat, lng), "lat": _fmt(lat), "lng": _fmt(lng), "radius": _fmt(radius_m)}
+            params = {"coordinate": formats.coordinate(lat, lng), "lat": formats.number(lat),
+                      "lng": formats.number(lng), "radius": formats.number(radius_m)}
             what = "searching photos around a point"
         else:
             raise ValueError("nearby_photos needs a bbox, or a point and radius_m")
         params.update(page=str(page), ipp=str(ipp))
         if date is not None:
-            params["date"] = _day(date)
+            params["date"] = formats.day(date)
         payload = self.call("POST", "1.0/list/nearby-photos/", what, data=params, empty_ok=True, cancel=cancel)
         items = payload.get("currentPageItems")
         photos = PhotoList(items) if lazy else parse_records(items, Photo.from_v1)
@@ -203,11 +168,11 @@ class KartaViewClient:
         payload = self.call("POST", "1.0/sequence/photo-list/", what, data={"sequenceId": str(sequence_id)},
                              cancel=cancel)
         if lazy:
-            listed = PhotoList(_osv(payload).get("photos"), shot_dates=True)
+            listed = PhotoList(osv_of(payload).get("photos"), shot_dates=True)
             photos = listed.unique().by_index()
             photos.rejected = listed.rejected  # kept through unique() and by_index(), which may copy
             return photos
-        photos = parse_records(_osv(payload).get("photos"), Photo.from_v1)
+        photos = parse_records(osv_of(payload).get("photos"), Photo.from_v1)
         return sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
 
     def sequence_photos_v2(self, sequence_id, cancel=None, *, max_pages=MAX_PAGES) -> Records:
@@ -275,7 +240,7 @@ class KartaViewClient:
         """OSM road segments with coverage counts in a bbox (POST /1.0/tracks/), pages concurrently,
         as many as the server's pages hold up to max_pages (see nearby_photos for `paging`)."""
         def fetch(page):
-            params = dict(_bbox_params(bbox), zoom=str(zoom), page=str(page), ipp=str(ipp))
+            params = dict(formats.bbox_params(bbox), zoom=str(zoom), page=str(page), ipp=str(ipp))
             payload = self.call("POST", "1.0/tracks/", "reading the covered roads", data=params, empty_ok=True,
                                  cancel=cancel)
             items = payload.get("currentPageItems")
@@ -318,113 +283,6 @@ class KartaViewClient:
         raise NotFoundError("KartaView has no image file for photo {} (tried {} address{}). The files of this "
                             "photo are missing on KartaView's storage; try a neighbouring photo."
                             .format(photo.id, len(candidates), "" if len(candidates) == 1 else "es"))
-
-    # --- writing -------------------------------------------------------------------------------
-
-    def client_auth(self, request_token) -> Account:
-        """Exchange an OSM OAuth2 access token for a KartaView account (POST /auth/openstreetmap/client_auth).
-
-        secret_token was the OAuth 1.0a token secret; an OAuth2 access token has none, and the
-        official uploader's habit of sending its OSM app's client secret there hands that secret
-        to KartaView: a fixed marker goes instead (KartaView checks the token against OSM).
-        """
-        payload = self.call("POST", "auth/openstreetmap/client_auth", "signing in",
-                             data={"request_token": request_token, "secret_token": OAUTH2_SECRET_TOKEN},
-                             secrets=(request_token,))
-        try:
-            return Account.from_v1(_osv(payload))
-        except ValueError:
-            raise KartaViewError("KartaView's sign-in answer had no access token. "
-                                 "Try signing in again later.") from None
-
-    def check_token(self, access_token, cancel=None) -> str | None:
-        """Whether KartaView accepts access_token: AuthenticationError when it does not.
-
-        Asks for the account's own sequences (POST /1.0/list/my-list/, which needs the token and
-        changes nothing). Returns the account's user name as KartaView gives it (the user of its
-        newest sequence, read from that sequence), or None for an account without sequences yet.
-        """
-        payload = self.call("POST", "1.0/list/my-list/", "checking the access token",
-                             data={"access_token": access_token, "page": 1, "ipp": 1}, secrets=(access_token,),
-                             cancel=cancel)
-        items = payload.get("currentPageItems") if isinstance(payload.get("currentPageItems"), list) else []
-        ids = [to_int(item.get("id")) for item in items if isinstance(item, dict)]
-        ids = [sequence_id for sequence_id in ids if sequence_id]
-        return self.sequence(ids[0], cancel=cancel).username if ids else None
-
-    def create_sequence(self, access_token, lat, lng, *, upload_source=UPLOAD_SOURCE, platform_name=None,
-                        device_name=None, metadata_path=None) -> int:
-        """Create an upload sequence (POST /1.0/sequence/) and return its id.
-
-        Not retried blindly: a timeout or a failed answer after the request was sent may still have
-        created the sequence, and a retry would create a second one. Only failures before sending
-        (connection refused, connect timeout) are retried; anything else raises TransientError and
-        the caller (the upload engine, with its journal) decides whether to create again.
-        """
-        fields = [("access_token", access_token), ("uploadSource", upload_source),
-                  ("currentCoordinate", _coordinate(lat, lng))]
-        if platform_name:
-            fields.append(("platformName", platform_name))
-        if device_name:
-            fields.append(("deviceName", device_name))
-        files = []
-        if metadata_path:
-            name = os.path.basename(os.fspath(metadata_path))
-            content_type = "application/x-gzip" if name.endswith(".gz") else "text/plain"
-            files.append(("metaData", name, content_type, metadata_path))
-        payload = self.call("POST", "1.0/sequence/", "creating an upload sequence",
-                             body=lambda: MultipartBody(fields, files), idempotent=False, secrets=(access_token,))
-        osv = _osv(payload)
-        sequence = osv.get("sequence") if isinstance(osv.get("sequence"), dict) else {}
-        sequence_id = to_int(sequence.get("id")) or to_int(osv.get("sequenceId"))
-        if sequence_id is None:
-            raise KartaViewError("KartaView did not return the id of the new sequence. Check your sequences on "
-                                 "kartaview.org before uploading again.")
-        return sequence_id
-
-    def upload_photo(self, access_token, sequence_id, sequence_index, lat, lng, photo_path, *, shot_date=None,
-                     heading=None, gps_accuracy=None, projection=None, field_of_view=None, projection_yaw=None,
-                     cancel=None) -> UploadedPhoto:
-        """Upload one JPEG (POST /1.0/photo/), streamed from disk.
-
-        Transient failures are retried: the server may have stored the photo before failing, and the
-        retry then gets 660 "duplicate entry", which is success (UploadedPhoto(None, duplicate=True)).
-        """
-        fields = [("access_token", access_token), ("coordinate", _coordinate(lat, lng)),
-                  ("sequenceId", str(sequence_id)), ("sequenceIndex", str(sequence_index))]
-        if shot_date is not None:
-            fields.append(("shotDate", _shot_date(shot_date)))
-        if heading is not None:  # 0 (north) is a heading too; the official uploader drops it
-            fields.append(("headers", _fmt(heading)))
-        if gps_accuracy is not None:
-            fields.append(("gpsAccuracy", _fmt(gps_accuracy)))
-        if projection is not None and field_of_view is not None:
-            fields.extend([("projection", str(projection)), ("fieldOfView", str(field_of_view))])
-        if projection_yaw is not None:
-            fields.append(("projectionYaw", _fmt(projection_yaw)))
-        files = [("photo", "{}.jpg".format(sequence_index), "image/jpeg", photo_path)]
-        what = "uploading photo {} of sequence {}".format(sequence_index, sequence_id)
-        secrets = (access_token,)
-
-        def handle(response):
-            photo = _osv(classify(response, what, secrets=secrets)).get("photo")
-            photo_id = to_int(photo.get("id")) if isinstance(photo, dict) else None
-            if photo_id is None:
-                raise TransientError("KartaView accepted photo {} of sequence {} without confirming it was stored. "
-                                     "Upload it again.".format(sequence_index, sequence_id))
-            return UploadedPhoto(photo_id, False)
-
-        try:
-            return self._send(self._transport.send, "POST", self.base_url + "1.0/photo/", what, handle=handle,
-                              body=lambda: MultipartBody(fields, files), secrets=secrets, cancel=cancel)
-        except DuplicateError:
-            return UploadedPhoto(None, True)
-
-    def finish_sequence(self, access_token, sequence_id) -> None:
-        """Mark a sequence as completely uploaded (POST /1.0/sequence/finished-uploading/).
-        NotFoundError (671) when the sequence does not exist any more."""
-        self.call("POST", "1.0/sequence/finished-uploading/", "finishing sequence {}".format(sequence_id),
-                   data={"sequenceId": str(sequence_id), "access_token": access_token}, secrets=(access_token,))
 
     def web_url(self, sequence_id, index=None) -> str:
         """The sequence's (or photo's) page on kartaview.org; for other servers, under their base URL."""

@@ -161,6 +161,12 @@ def api_message(payload) -> str:
     return (to_str(status.get("apiMessage")) or "") if isinstance(status, dict) else ""
 
 
+def osv_of(payload) -> dict:
+    """The `osv` object of a 1.0 answer ({} when it is missing or not an object)."""
+    osv = payload.get("osv")
+    return osv if isinstance(osv, dict) else {}
+
+
 def field_in_message(message: str) -> str | None:
     """The field a validation error names: " Invalid argument (sequenceId)" -> "sequenceId"."""
     match = _FIELD_IN_MESSAGE.search(message or "")

@@ -3,7 +3,7 @@ PhotoInput (position in WGS 84, capture time in UTC) and as the report's rows.""
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException
 
-from ..upload.planner import PhotoInput
+from ..upload.plan_types import PhotoInput
 from . import photo_values
 
 

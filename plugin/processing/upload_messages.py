@@ -3,7 +3,7 @@ troubles, the news of each sequence."""
 
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..upload import journal_errors, planner, uploader
+from ..upload import journal_errors, plan_types, uploader
 
 
 class UploadMessages:
@@ -57,16 +57,16 @@ class UploadMessages:
 
     def reason(self, code, detail, time_field=None):
         texts = {
-            planner.REASON_NO_PATH: self.tr("No photo file is given."),
-            planner.REASON_MISSING_FILE: self.tr("The photo file does not exist or cannot be read ({})."),
-            planner.REASON_NOT_JPEG: self.tr("Not a JPEG file ({})."),
-            planner.REASON_CORRUPT_JPEG: self.tr("Corrupt JPEG file: {}."),
-            planner.REASON_TOO_LARGE: self.tr("The file is larger than KartaView's limit of 20 MB ({})."),
-            planner.REASON_NO_POSITION: self.tr("No position: the geometry is empty or at 0,0."),
-            planner.REASON_NO_TIME: self.tr("No capture time in the field '{}'."),
-            planner.REASON_SAME_FILE: self.tr("The same file is selected twice (also feature {})."),
-            planner.REASON_SAME_PHOTO: self.tr("A copy of the photo of feature {} (the same file contents)."),
-            planner.REASON_NEAR_DUPLICATE: self.tr(
+            plan_types.REASON_NO_PATH: self.tr("No photo file is given."),
+            plan_types.REASON_MISSING_FILE: self.tr("The photo file does not exist or cannot be read ({})."),
+            plan_types.REASON_NOT_JPEG: self.tr("Not a JPEG file ({})."),
+            plan_types.REASON_CORRUPT_JPEG: self.tr("Corrupt JPEG file: {}."),
+            plan_types.REASON_TOO_LARGE: self.tr("The file is larger than KartaView's limit of 20 MB ({})."),
+            plan_types.REASON_NO_POSITION: self.tr("No position: the geometry is empty or at 0,0."),
+            plan_types.REASON_NO_TIME: self.tr("No capture time in the field '{}'."),
+            plan_types.REASON_SAME_FILE: self.tr("The same file is selected twice (also feature {})."),
+            plan_types.REASON_SAME_PHOTO: self.tr("A copy of the photo of feature {} (the same file contents)."),
+            plan_types.REASON_NEAR_DUPLICATE: self.tr(
                 "Near-duplicate of feature {} (within 0.5 m and 5°); keep near-duplicates to upload it."),
             uploader.REASON_JOURNAL: self.tr("Uploaded by an earlier run."),
             uploader.REASON_OTHER_RUN: self.tr("Uploaded by another run at the same time."),
@@ -87,7 +87,7 @@ class UploadMessages:
             uploader.REASON_CANCELLED: self.tr("Cancelled before KartaView confirmed it. Run the algorithm "
                                                "again to continue."),
         }
-        if code == planner.REASON_NO_TIME and time_field:
+        if code == plan_types.REASON_NO_TIME and time_field:
             detail = time_field
         if not code:
             return ""

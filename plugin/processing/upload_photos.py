@@ -1,6 +1,6 @@
 """kartaview:uploadphotos — upload a point layer of photos to KartaView as sequences.
 
-The QGIS side only: streams the features into the planner as planner.PhotoInput (position
+The QGIS side only: streams the features into the planner as plan_types.PhotoInput (position
 transformed to WGS 84, capture time to UTC), then the pure upload engine plans, journals and
 uploads. Every input feature gets one row in the report, in input order. Nothing is kept per photo
 in memory: the plan and the report rows wait in temporary SQLite databases.
@@ -37,7 +37,8 @@ from ..upload import panorama, uploader
 from ..upload.identity import DigestCache
 from ..upload.journal import CONFIRMED, Journal
 from ..upload.journal_errors import JournalError, guard
-from ..upload.planner import Plan, PlanOptions
+from ..upload.plan_types import PlanOptions
+from ..upload.planner import Plan
 from ..upload.report import ReportRows
 from . import styling, upload_preview
 from .algorithm import KartaViewAlgorithm

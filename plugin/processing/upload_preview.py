@@ -22,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt
 
 from ..core.compat import BOOL, DATETIME, DOUBLE, INT, INT64, STRING, new_field
-from ..upload import planner, uploader
+from ..upload import plan_types, uploader
 from ..upload.journal_errors import JournalError
 
 SEQUENCE_FIELDS = (("sequence", INT), ("photos", INT), ("photos_360", INT), ("is_360", BOOL),
@@ -33,11 +33,11 @@ SEQUENCE_FIELDS = (("sequence", INT), ("photos", INT), ("photos_360", INT), ("is
 PALETTE = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#1b9e77",
            "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02")
 SKIP_COLOURS = {
-    planner.REASON_NEAR_DUPLICATE: "#9e9e9e", planner.REASON_NO_POSITION: "#000000",
-    planner.REASON_NO_TIME: "#5d4037", planner.REASON_MISSING_FILE: "#b71c1c",
-    planner.REASON_NOT_JPEG: "#880e4f", planner.REASON_CORRUPT_JPEG: "#4a148c",
-    planner.REASON_TOO_LARGE: "#0d47a1", planner.REASON_SAME_FILE: "#616161",
-    planner.REASON_SAME_PHOTO: "#424242", planner.REASON_NO_PATH: "#212121",
+    plan_types.REASON_NEAR_DUPLICATE: "#9e9e9e", plan_types.REASON_NO_POSITION: "#000000",
+    plan_types.REASON_NO_TIME: "#5d4037", plan_types.REASON_MISSING_FILE: "#b71c1c",
+    plan_types.REASON_NOT_JPEG: "#880e4f", plan_types.REASON_CORRUPT_JPEG: "#4a148c",
+    plan_types.REASON_TOO_LARGE: "#0d47a1", plan_types.REASON_SAME_FILE: "#616161",
+    plan_types.REASON_SAME_PHOTO: "#424242", plan_types.REASON_NO_PATH: "#212121",
 }
 FAILED_COLOUR = "#d50000"
 DONE_COLOUR = "#757575"
@@ -124,16 +124,16 @@ def _qdatetime(moment):
 
 def skip_labels() -> dict:
     return {
-        planner.REASON_NO_PATH: tr("Skipped: no photo file"),
-        planner.REASON_MISSING_FILE: tr("Skipped: file missing or unreadable"),
-        planner.REASON_NOT_JPEG: tr("Skipped: not a JPEG"),
-        planner.REASON_CORRUPT_JPEG: tr("Skipped: corrupt JPEG"),
-        planner.REASON_TOO_LARGE: tr("Skipped: larger than 20 MB"),
-        planner.REASON_NO_POSITION: tr("Skipped: no position"),
-        planner.REASON_NO_TIME: tr("Skipped: no capture time"),
-        planner.REASON_SAME_FILE: tr("Skipped: the same file twice"),
-        planner.REASON_SAME_PHOTO: tr("Skipped: a copy of another photo"),
-        planner.REASON_NEAR_DUPLICATE: tr("Skipped: near-duplicate"),
+        plan_types.REASON_NO_PATH: tr("Skipped: no photo file"),
+        plan_types.REASON_MISSING_FILE: tr("Skipped: file missing or unreadable"),
+        plan_types.REASON_NOT_JPEG: tr("Skipped: not a JPEG"),
+        plan_types.REASON_CORRUPT_JPEG: tr("Skipped: corrupt JPEG"),
+        plan_types.REASON_TOO_LARGE: tr("Skipped: larger than 20 MB"),
+        plan_types.REASON_NO_POSITION: tr("Skipped: no position"),
+        plan_types.REASON_NO_TIME: tr("Skipped: no capture time"),
+        plan_types.REASON_SAME_FILE: tr("Skipped: the same file twice"),
+        plan_types.REASON_SAME_PHOTO: tr("Skipped: a copy of another photo"),
+        plan_types.REASON_NEAR_DUPLICATE: tr("Skipped: near-duplicate"),
     }
 
 

@@ -1,8 +1,8 @@
 """Turn a stream of photos into upload sequences: validation, ordering, splitting, near-duplicates.
 
 Deterministic: the same input gives the same sequences with the same keys, which is what lets the
-journal resume an interrupted upload. Reasons are codes (REASON_*) plus an untranslated detail;
-the QGIS side turns them into translated messages.
+journal resume an interrupted upload. The plan's data types and skip reasons are in plan_types.py,
+the checks of one photo and between two in photo_checks.py.
 
 Memory does not grow with the number of photos: `Plan.add` records each photo in a private
 temporary SQLite database as it is read (duplicate files are found through a UNIQUE index), the
@@ -13,111 +13,28 @@ skips are read back lazily, a page at a time.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Optional
 
-from . import panorama, scratch
+from . import panorama, photo_checks, scratch
 from .identity import NoCache
-from .jpeg import CORRUPT, check_jpeg
+from .plan_types import (
+    REASON_MISSING_FILE,
+    REASON_NEAR_DUPLICATE,
+    REASON_NO_PATH,
+    REASON_NO_POSITION,
+    REASON_NO_TIME,
+    REASON_SAME_FILE,
+    REASON_SAME_PHOTO,
+    PhotoInput,
+    PlannedPhoto,
+    PlannedSequence,
+    PlanOptions,
+    Skip,
+)
 from .scratch import ScratchDatabase
-
-MAX_PHOTO_BYTES = 20 * 1024 * 1024  # the server's PHP limit ("20M") on the `photo` part
-DUPLICATE_METERS = 0.5
-DUPLICATE_DEGREES = 5.0
-
-REASON_NO_PATH = "no_path"
-REASON_MISSING_FILE = "missing_file"
-REASON_NOT_JPEG = "not_jpeg"
-REASON_CORRUPT_JPEG = "corrupt_jpeg"
-REASON_TOO_LARGE = "too_large"
-REASON_NO_POSITION = "no_position"
-REASON_NO_TIME = "no_time"
-REASON_SAME_FILE = "same_file"
-REASON_SAME_PHOTO = "same_photo"  # another file with the same bytes (a copy)
-REASON_NEAR_DUPLICATE = "near_duplicate"
-
-
-
-@dataclass(frozen=True)
-class PhotoInput:
-    """One input photo. `ref` identifies it for the caller (an int or a str, e.g. a feature id);
-    position in WGS 84."""
-
-    ref: Any
-    path: Optional[str]
-    lat: Optional[float]
-    lng: Optional[float]
-    captured_at: Optional[datetime]  # naive UTC, or aware (converted to UTC)
-    heading: Optional[float] = None
-    group: Optional[str] = None
-    projection: Optional[str] = None  # PLANE or SPHERE from the input layer; None: read from the file
-
-
-@dataclass(frozen=True)
-class PlannedPhoto:
-    ref: Any
-    path: str  # absolute, symlinks resolved
-    key: str  # hash of the file's bytes: the photo's identity in the journal (see identity.py)
-    lat: float
-    lng: float
-    captured_at: datetime  # naive UTC
-    heading: Optional[float]
-    index: int  # sequenceIndex within its sequence
-    projection: str = panorama.PLANE  # SPHERE: upload as a 360° panorama (panorama.py)
-    field_of_view: Optional[int] = None
-    yaw: Optional[float] = None
-    projection_source: str = panorama.FROM_NOTHING
-
-    @property
-    def is_sphere(self) -> bool:
-        return self.projection == panorama.SPHERE
-
-
-@dataclass(frozen=True)
-class PlannedSequence:
-    number: int  # 1-based, in upload order
-    key: str  # hash of the member photos' keys in order
-    size: int  # number of photos
-    lat: float  # position of the first photo
-    lng: float
-    group: Optional[str] = None
-    spheres: int = 0  # photos going as 360° panoramas
-    length_m: float = 0.0  # along its photos
-    first_shot: Optional[datetime] = None  # naive UTC
-    last_shot: Optional[datetime] = None
-
-    @property
-    def is_360(self) -> bool:
-        return self.size > 0 and self.spheres == self.size
-
-
-@dataclass(frozen=True)
-class Skip:
-    ref: Any
-    path: Optional[str]
-    reason: str  # REASON_*
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class PlanOptions:
-    max_gap_seconds: float = 60.0
-    max_gap_meters: float = 100.0
-    max_photos: int = 1000
-    keep_duplicates: bool = False
-    use_groups: bool = False  # split by PhotoInput.group instead of by gaps
-    detect_360_by_shape: bool = True  # a photo without GPano XMP that is exactly 2:1 is a 360° panorama
-
-
-def distance_m(lat1, lng1, lat2, lng2) -> float:
-    """Great-circle distance in metres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lng2 - lng1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371008.8 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def plan_upload(photos, options: PlanOptions = PlanOptions(), keys=None) -> Plan:
@@ -180,15 +97,15 @@ class Plan(ScratchDatabase):
         if not photo.path or not str(photo.path).strip():
             return self._skip(photo, photo.path, REASON_NO_PATH)
         path = os.path.realpath(os.path.expanduser(str(photo.path).strip()))
-        if not _has_position(photo.lat, photo.lng):
+        if not photo_checks.has_position(photo.lat, photo.lng):
             return self._skip(photo, path, REASON_NO_POSITION)
-        captured_at = _utc(photo.captured_at)
+        captured_at = photo_checks.utc(photo.captured_at)
         if captured_at is None:
             return self._skip(photo, path, REASON_NO_TIME)
         first = self._db.execute("SELECT ref FROM photos WHERE claim=?", (path,)).fetchone()
         if first is not None:  # a file already claimed was valid: checking it again is useless
             return self._skip(photo, path, REASON_SAME_FILE, str(first[0]))
-        stat, reason, detail = _check_file(path)
+        stat, reason, detail = photo_checks.check_file(path)
         if stat is None:
             return self._skip(photo, path, reason, detail)
         try:
@@ -208,8 +125,9 @@ class Plan(ScratchDatabase):
             "INSERT INTO photos (ref, path, claim, key, lat, lng, t, base, heading, grp, gkey, proj, fov, yaw,"
             " proj_source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (photo.ref, path, path, key, float(photo.lat), float(photo.lng), _time_text(captured_at),
-             os.path.basename(path), _heading(photo.heading), group, "" if group is None else "=" + str(group),
-             projection.kind, projection.field_of_view, projection.yaw, projection.source),
+             os.path.basename(path), photo_checks.heading(photo.heading), group,
+             "" if group is None else "=" + str(group), projection.kind, projection.field_of_view, projection.yaw,
+             projection.source),
         )
 
     def _skip(self, photo, path, reason, detail=""):
@@ -315,11 +233,11 @@ class _Splitter:
         # Without groups a sequence is all 360° or all flat, as KartaView shows a sequence as one or the other.
         new_run = self.previous is None or (
             row.gkey != self.previous.gkey if self.options.use_groups
-            else row.proj != self.previous.proj or _too_far(self.previous, row, self.options))
+            else row.proj != self.previous.proj or photo_checks.too_far(self.previous, row, self.options))
         self.previous = row
         if new_run:
             self.kept = None
-        elif self.kept is not None and not self.options.keep_duplicates and _near_duplicate(self.kept, row):
+        elif self.kept is not None and not self.options.keep_duplicates and photo_checks.near_duplicate(self.kept, row):
             skipped.append((REASON_NEAR_DUPLICATE, str(self.kept.ref), row.ordinal))
             return
         self.kept = row
@@ -330,7 +248,7 @@ class _Splitter:
         else:
             self.sequence.digest.update(b"\n")
         sequence = self.sequence
-        sequence.length_m += distance_m(sequence.last.lat, sequence.last.lng, row.lat, row.lng)
+        sequence.length_m += photo_checks.distance_m(sequence.last.lat, sequence.last.lng, row.lat, row.lng)
         sequence.last = row
         if row.proj == panorama.SPHERE:
             sequence.spheres += 1
@@ -380,78 +298,10 @@ class _Row:
         return datetime.fromisoformat(self.t)
 
 
-def _datetime(text) -> Optional[datetime]:
-    return datetime.fromisoformat(text) if text else None
-
-
-def _check_file(path):
-    try:
-        stat = os.stat(path)
-    except OSError as error:
-        return None, REASON_MISSING_FILE, error.strerror or ""
-    if not os.path.isfile(path):
-        return None, REASON_MISSING_FILE, "not a file"
-    if stat.st_size > MAX_PHOTO_BYTES:
-        return None, REASON_TOO_LARGE, "{:.1f} MB".format(stat.st_size / 1024 / 1024)
-    try:
-        problem = check_jpeg(path)
-    except OSError as error:
-        return None, REASON_MISSING_FILE, error.strerror or str(error)
-    if problem is not None:
-        kind, detail = problem
-        return None, REASON_CORRUPT_JPEG if kind == CORRUPT else REASON_NOT_JPEG, detail
-    return stat, None, ""
-
-
-def _has_position(lat, lng) -> bool:
-    if lat is None or lng is None:
-        return False
-    try:
-        lat, lng = float(lat), float(lng)
-    except (TypeError, ValueError):
-        return False
-    if not (math.isfinite(lat) and math.isfinite(lng)):
-        return False
-    if lat == 0 and lng == 0:  # the "no fix" position of many cameras
-        return False
-    return -90 <= lat <= 90 and -180 <= lng <= 180
-
-
-def _utc(value) -> Optional[datetime]:
-    if not isinstance(value, datetime):
-        return None
-    if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
-    return value
-
-
 def _time_text(value: datetime) -> str:
     """Fixed width (4-digit year, microseconds always), so that text order is time order."""
     return value.isoformat(sep=" ", timespec="microseconds")
 
 
-def _heading(value) -> Optional[float]:
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return None
-    return value % 360.0 if math.isfinite(value) else None
-
-
-def _too_far(previous: _Row, photo: _Row, options) -> bool:
-    seconds = (photo.captured_at - previous.captured_at).total_seconds()
-    if seconds > options.max_gap_seconds:
-        return True
-    return distance_m(previous.lat, previous.lng, photo.lat, photo.lng) > options.max_gap_meters
-
-
-def _near_duplicate(a: _Row, b: _Row) -> bool:
-    """Within 0.5 m and 5° of the last kept one (a camera standing at a red light)."""
-    if distance_m(a.lat, a.lng, b.lat, b.lng) > DUPLICATE_METERS:
-        return False
-    if a.heading is None and b.heading is None:
-        return True  # no direction known: position alone decides
-    if a.heading is None or b.heading is None:
-        return False
-    turn = abs(a.heading - b.heading) % 360.0
-    return min(turn, 360.0 - turn) <= DUPLICATE_DEGREES
+def _datetime(text) -> Optional[datetime]:
+    return datetime.fromisoformat(text) if text else None

@@ -59,8 +59,8 @@ class _Task:
 
 class _Next(NamedTuple):
     """In the stream: a planned photo to send (registered: its sequence is in the journal)."""
-    sequence: object  # planner.PlannedSequence
-    photo: object  # planner.PlannedPhoto
+    sequence: object  # plan_types.PlannedSequence
+    photo: object  # plan_types.PlannedPhoto
     registered: bool
 
 
@@ -89,7 +89,7 @@ class _Close:
 class _Ahead:
     """In the stream: the next planned sequence is recorded in the journal and may be created now."""
 
-    sequence: object  # planner.PlannedSequence
+    sequence: object  # plan_types.PlannedSequence
 
 
 class PlanReading:

@@ -30,7 +30,7 @@ EVENT_WAITING = "waiting"  # another run holds the sequence (`run`): its `photos
 
 @dataclass(frozen=True)
 class PhotoResult:
-    photo: object  # planner.PlannedPhoto
+    photo: object  # plan_types.PlannedPhoto
     status: str
     reason: str = ""
     detail: str = ""

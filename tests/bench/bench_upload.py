@@ -58,7 +58,8 @@ import requests  # noqa: E402
 
 from kartaview.plugin.client.client import KartaViewClient  # noqa: E402
 from kartaview.plugin.upload.journal import Journal  # noqa: E402
-from kartaview.plugin.upload.planner import PhotoInput, PlanOptions, plan_upload  # noqa: E402
+from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions  # noqa: E402
+from kartaview.plugin.upload.planner import plan_upload  # noqa: E402
 from kartaview.plugin.upload.uploader import ALREADY_UPLOADED, FAILED, UPLOADED, Uploader  # noqa: E402
 from tests.bench.results import record  # noqa: E402
 from tests.upload_support import ORIGIN, make_photo, offset, with_comment  # noqa: E402
@@ -254,7 +255,7 @@ def photo_path(directory, i):
 def memory_child(url, directory, count, journal_path):
     """In a child process: upload `count` photos from `directory` with the engine, print the peak RSS in MiB."""
     logging.getLogger("kartaview").setLevel(logging.ERROR)
-    from kartaview.plugin.upload.planner import PhotoInput
+    from kartaview.plugin.upload.plan_types import PhotoInput
 
     # A generator, as the algorithm feeds the planner: only the engine's own memory is measured.
     photos = (PhotoInput(i, photo_path(directory, i), lat, lng, when) for i, lat, lng, when in photo_positions(count))
