@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, QLocale, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
@@ -37,6 +37,7 @@ from ..core.messages import unreachable, user_message
 from ..core.network import shared_client
 from .background import Background
 from .geo import distance_m
+from .guarded import guarded
 from .map_marker import PhotoMarkers
 from .panorama_view import PanoramaView
 from .photo_loader import RANK, PhotoLoader
@@ -52,19 +53,6 @@ SEQUENCES_KEPT = 20
 NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 TEXT_INPUTS = (QAbstractSpinBox, QLineEdit, QComboBox)
 RECOVER_INTERVAL_MS = 5000  # while KartaView gives no answer, the dock asks again this often by itself
-
-
-def guarded(slot):
-    """A Qt slot that shows its exception in the dock instead of raising it into Qt."""
-    @functools.wraps(slot)
-    def wrapper(self, *args):
-        try:
-            return slot(self, *args)
-        except Exception as error:  # noqa: BLE001 - a Qt slot must not raise
-            log_error("Photo dock: {} failed: {}".format(slot.__name__, error))
-            message = QCoreApplication.translate("PhotoDock", "Something went wrong: {}").format(user_message(error))
-            self.show_message(message, retry=self._retry)
-    return wrapper
 
 
 def _text(value, unit=""):
@@ -180,6 +168,11 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.loader.shutdown()
         self.background.shutdown()
         self.markers.remove()
+
+    def slot_failed(self, name, error):
+        """A slot of the dock or of its parts raised: say so on the message page (its retry kept)."""
+        log_error("Photo dock: {} failed: {}".format(name, error))
+        self.show_message(self.tr("Something went wrong: {}").format(user_message(error)), retry=self._retry)
 
     def _view(self):
         return self.panorama_view if self.stack.currentIndex() == PANORAMA_PAGE else self.photo_view
