@@ -1815,97 +1815,87 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="128"/>
-        <source>{}×</source>
-        <translation>{}×</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="208"/>
+        <location filename="../plugin/gui/photo_dock.py" line="191"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="228"/>
+        <location filename="../plugin/gui/photo_dock.py" line="211"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="240"/>
+        <location filename="../plugin/gui/photo_dock.py" line="223"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="318"/>
+        <location filename="../plugin/gui/photo_dock.py" line="304"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="382"/>
+        <location filename="../plugin/gui/photo_dock.py" line="342"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="403"/>
+        <location filename="../plugin/gui/photo_dock.py" line="363"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="419"/>
+        <location filename="../plugin/gui/photo_dock.py" line="379"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="431"/>
+        <location filename="../plugin/gui/photo_dock.py" line="391"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="501"/>
+        <location filename="../plugin/gui/photo_dock.py" line="461"/>
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="501"/>
+        <location filename="../plugin/gui/photo_dock.py" line="461"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="509"/>
+        <location filename="../plugin/gui/photo_dock.py" line="469"/>
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="65"/>
+        <location filename="../plugin/gui/photo_dock.py" line="165"/>
         <source>Something went wrong: {}</source>
         <translation>Etwas ist schiefgelaufen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="355"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="388"/>
+        <location filename="../plugin/gui/photo_dock.py" line="348"/>
         <source>thumbnail</source>
         <translation>Vorschaubild</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="388"/>
+        <location filename="../plugin/gui/photo_dock.py" line="348"/>
         <source>large</source>
         <translation>groß</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="389"/>
+        <location filename="../plugin/gui/photo_dock.py" line="349"/>
         <source>full resolution</source>
         <translation>volle Auflösung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="438"/>
+        <location filename="../plugin/gui/photo_dock.py" line="398"/>
         <source>The panel tries again by itself every few seconds.</source>
         <translation>Das Bedienfeld versucht es alle paar Sekunden von selbst erneut.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="471"/>
+        <location filename="../plugin/gui/photo_dock.py" line="431"/>
         <source>{} (id {})</source>
         <translation>{} (ID {})</translation>
     </message>
@@ -2050,6 +2040,19 @@ Das Modell ist eine .model3-Datei im Ordner processing/models der Erweiterung: �
         <location filename="../plugin/gui/photo_loader.py" line="169"/>
         <source>The image of photo {} is not a readable JPEG.</source>
         <translation>Das Bild von Foto {} ist kein lesbares JPEG.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPlayback</name>
+    <message>
+        <location filename="../plugin/gui/photo_playback.py" line="27"/>
+        <source>{}×</source>
+        <translation>{}×</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_playback.py" line="47"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>

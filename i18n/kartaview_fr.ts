@@ -1815,97 +1815,87 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="128"/>
-        <source>{}×</source>
-        <translation>{}×</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="208"/>
+        <location filename="../plugin/gui/photo_dock.py" line="191"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="228"/>
+        <location filename="../plugin/gui/photo_dock.py" line="211"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="240"/>
+        <location filename="../plugin/gui/photo_dock.py" line="223"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="318"/>
+        <location filename="../plugin/gui/photo_dock.py" line="304"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="382"/>
+        <location filename="../plugin/gui/photo_dock.py" line="342"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="403"/>
+        <location filename="../plugin/gui/photo_dock.py" line="363"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="419"/>
+        <location filename="../plugin/gui/photo_dock.py" line="379"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="431"/>
+        <location filename="../plugin/gui/photo_dock.py" line="391"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="501"/>
+        <location filename="../plugin/gui/photo_dock.py" line="461"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="501"/>
+        <location filename="../plugin/gui/photo_dock.py" line="461"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="509"/>
+        <location filename="../plugin/gui/photo_dock.py" line="469"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="65"/>
+        <location filename="../plugin/gui/photo_dock.py" line="165"/>
         <source>Something went wrong: {}</source>
         <translation>Une erreur s’est produite : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="355"/>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="388"/>
+        <location filename="../plugin/gui/photo_dock.py" line="348"/>
         <source>thumbnail</source>
         <translation>vignette</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="388"/>
+        <location filename="../plugin/gui/photo_dock.py" line="348"/>
         <source>large</source>
         <translation>grande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="389"/>
+        <location filename="../plugin/gui/photo_dock.py" line="349"/>
         <source>full resolution</source>
         <translation>pleine résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="438"/>
+        <location filename="../plugin/gui/photo_dock.py" line="398"/>
         <source>The panel tries again by itself every few seconds.</source>
         <translation>Le panneau réessaie de lui-même toutes les quelques secondes.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="471"/>
+        <location filename="../plugin/gui/photo_dock.py" line="431"/>
         <source>{} (id {})</source>
         <translation>{} (id {})</translation>
     </message>
@@ -2050,6 +2040,19 @@ Le modèle est un fichier .model3 du dossier processing/models de l’extension 
         <location filename="../plugin/gui/photo_loader.py" line="169"/>
         <source>The image of photo {} is not a readable JPEG.</source>
         <translation>L’image de la photo {} n’est pas un JPEG lisible.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPlayback</name>
+    <message>
+        <location filename="../plugin/gui/photo_playback.py" line="27"/>
+        <source>{}×</source>
+        <translation>{}×</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_playback.py" line="47"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>

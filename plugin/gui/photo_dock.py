@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QEvent, QLocale, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
@@ -27,7 +27,6 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QStyle,
     QWidget,
 )
 
@@ -41,13 +40,12 @@ from .guarded import guarded
 from .map_marker import PhotoMarkers
 from .panorama_view import PanoramaView
 from .photo_loader import RANK, PhotoLoader
+from .photo_playback import PhotoPlayback
 from .photo_view import PhotoView
 
 FORM_CLASS, _ = uic.loadUiType(str(PLUGIN_DIR / "ui" / "photo_dock.ui"))
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 EMPTY_PAGE, FLAT_PAGE, PANORAMA_PAGE, MESSAGE_PAGE = range(4)
-SPEEDS = (0.5, 1.0, 2.0, 4.0)  # photos per second
-DEFAULT_SPEED = 1.0
 PREFETCH_AROUND = 2
 SEQUENCES_KEPT = 20
 NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
@@ -91,7 +89,6 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._retry = None
         self._sequence_error = None  # why the picked photo's sequence could not be read
         self._full_requested = None  # photo id whose full-resolution image was asked for
-        self._play_timer = QTimer(self)
         # KartaView unreachable: ask again now and then, so the error goes once it is back (no Retry click)
         self._recover_timer = QTimer(self)
         self._recover_timer.setInterval(RECOVER_INTERVAL_MS)
@@ -111,12 +108,8 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
                              (self.copyLinkButton, "mActionEditCopy.svg"), (self.saveButton, "mActionFileSave.svg"),
                              (self.retryButton, "mActionRefresh.svg")):
             button.setIcon(icon("/" + name))
-        for speed in SPEEDS:
-            # in the interface language's number format (QGIS sets the default QLocale): "1,0×" in French
-            self.speedCombo.addItem(self.tr("{}×").format(QLocale().toString(float(speed), "f", 1)), speed)
-        self.speedCombo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
-        self._play_icon = self.playButton.icon()
-        self._play_tip = self.playButton.toolTip()
+        self.playback = PhotoPlayback(self.playButton, self.speedCombo, step=self.next, at_end=self._at_end,
+                                      busy=self.loader.is_loading, slot_failed=self.slot_failed, parent=self)
         # A click on the photo takes the keyboard (arrows step photos instead of panning the map)
         for view in (self.photo_view, self.panorama_view):
             view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -151,9 +144,6 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.lastButton.clicked.connect(self.last)
         self.positionSlider.valueChanged.connect(self._on_slider)
         self.indexSpin.valueChanged.connect(self._on_spin)
-        self.playButton.toggled.connect(self._on_play)
-        self.speedCombo.currentIndexChanged.connect(self._on_speed)
-        self._play_timer.timeout.connect(self._on_play_tick)
         self._recover_timer.timeout.connect(self._on_recover_tick)
         self.openWebButton.clicked.connect(self.open_in_browser)
         self.copyLinkButton.clicked.connect(self.copy_link)
@@ -163,7 +153,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
 
     def release(self):
         """Before the dock goes away (plugin unload): stop the work, remove the canvas items."""
-        self._play_timer.stop()
+        self.playback.release()
         self._recover_timer.stop()
         self.loader.shutdown()
         self.background.shutdown()
@@ -185,7 +175,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         if self.isHidden():
             self.show()
         self.raise_()  # in front of the docks tabbed with it
-        self.playButton.setChecked(False)
+        self.playback.stop()
         self._generation += 1
         generation = self._generation
         self._retry = functools.partial(self.show_ref, ref)
@@ -294,6 +284,9 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def last(self, *_):
         self.go_to(len(self._photos) - 1)
 
+    def _at_end(self):
+        return self._position >= len(self._photos) - 1
+
     def _prefetch(self):
         low, high = max(0, self._position - PREFETCH_AROUND), self._position + PREFETCH_AROUND + 1
         self.loader.prefetch([p for p in self._photos[low:high] if p.id != self._current.id])
@@ -337,32 +330,6 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
              Qt.Key.Key_Home: self.first, Qt.Key.Key_End: self.last}[event.key()]()
             return True
         return super().eventFilter(watched, event)
-
-    # --- play -------------------------------------------------------------------------------------
-
-    @guarded
-    def _on_play(self, playing):
-        # while playing the button shows what a click does now: pause
-        self.playButton.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause) if playing
-                                else self._play_icon)
-        self.playButton.setToolTip(self.tr("Pause") if playing else self._play_tip)
-        if playing:
-            self._on_speed()
-            self._play_timer.start()
-        else:
-            self._play_timer.stop()
-
-    @guarded
-    def _on_speed(self, *_):
-        speed = self.speedCombo.currentData() or DEFAULT_SPEED
-        self._play_timer.setInterval(int(1000 / speed))
-
-    @guarded
-    def _on_play_tick(self):
-        if self._position >= len(self._photos) - 1:
-            self.playButton.setChecked(False)
-        elif not self.loader.is_loading():  # wait for the photo to show before moving on
-            self.next()
 
     # --- images -------------------------------------------------------------------------------
 
@@ -533,7 +500,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     @guarded
     def _on_toggled(self, opened):
         if not opened:
-            self.playButton.setChecked(False)
+            self.playback.stop()
             self._recover_timer.stop()
             self.loader.stop()
             self.markers.clear()
