@@ -1815,87 +1815,82 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="191"/>
+        <location filename="../plugin/gui/photo_dock.py" line="185"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="211"/>
+        <location filename="../plugin/gui/photo_dock.py" line="205"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="223"/>
+        <location filename="../plugin/gui/photo_dock.py" line="215"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="304"/>
+        <location filename="../plugin/gui/photo_dock.py" line="296"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="342"/>
+        <location filename="../plugin/gui/photo_dock.py" line="334"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="363"/>
+        <location filename="../plugin/gui/photo_dock.py" line="355"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="379"/>
+        <location filename="../plugin/gui/photo_dock.py" line="371"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="391"/>
+        <location filename="../plugin/gui/photo_dock.py" line="382"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="461"/>
+        <location filename="../plugin/gui/photo_dock.py" line="425"/>
         <source>Save the photo</source>
         <translation>Foto speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="461"/>
+        <location filename="../plugin/gui/photo_dock.py" line="425"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="469"/>
+        <location filename="../plugin/gui/photo_dock.py" line="433"/>
         <source>Saved to {}</source>
         <translation>Gespeichert unter {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="165"/>
+        <location filename="../plugin/gui/photo_dock.py" line="159"/>
         <source>Something went wrong: {}</source>
         <translation>Etwas ist schiefgelaufen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="348"/>
+        <location filename="../plugin/gui/photo_dock.py" line="340"/>
         <source>thumbnail</source>
         <translation>Vorschaubild</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="348"/>
+        <location filename="../plugin/gui/photo_dock.py" line="340"/>
         <source>large</source>
         <translation>groß</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="349"/>
+        <location filename="../plugin/gui/photo_dock.py" line="341"/>
         <source>full resolution</source>
         <translation>volle Auflösung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="398"/>
-        <source>The panel tries again by itself every few seconds.</source>
-        <translation>Das Bedienfeld versucht es alle paar Sekunden von selbst erneut.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="431"/>
+        <location filename="../plugin/gui/photo_dock.py" line="395"/>
         <source>{} (id {})</source>
         <translation>{} (ID {})</translation>
     </message>
@@ -2053,6 +2048,14 @@ Das Modell ist eine .model3-Datei im Ordner processing/models der Erweiterung: �
         <location filename="../plugin/gui/photo_playback.py" line="47"/>
         <source>Pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoRecovery</name>
+    <message>
+        <location filename="../plugin/gui/photo_recovery.py" line="35"/>
+        <source>The panel tries again by itself every few seconds.</source>
+        <translation>Das Bedienfeld versucht es alle paar Sekunden von selbst erneut.</translation>
     </message>
 </context>
 <context>

@@ -1815,87 +1815,82 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="191"/>
+        <location filename="../plugin/gui/photo_dock.py" line="185"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="211"/>
+        <location filename="../plugin/gui/photo_dock.py" line="205"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="223"/>
+        <location filename="../plugin/gui/photo_dock.py" line="215"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="304"/>
+        <location filename="../plugin/gui/photo_dock.py" line="296"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="342"/>
+        <location filename="../plugin/gui/photo_dock.py" line="334"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="363"/>
+        <location filename="../plugin/gui/photo_dock.py" line="355"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="379"/>
+        <location filename="../plugin/gui/photo_dock.py" line="371"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="391"/>
+        <location filename="../plugin/gui/photo_dock.py" line="382"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="461"/>
+        <location filename="../plugin/gui/photo_dock.py" line="425"/>
         <source>Save the photo</source>
         <translation>Enregistrer la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="461"/>
+        <location filename="../plugin/gui/photo_dock.py" line="425"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="469"/>
+        <location filename="../plugin/gui/photo_dock.py" line="433"/>
         <source>Saved to {}</source>
         <translation>Enregistrée dans {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="165"/>
+        <location filename="../plugin/gui/photo_dock.py" line="159"/>
         <source>Something went wrong: {}</source>
         <translation>Une erreur s’est produite : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="348"/>
+        <location filename="../plugin/gui/photo_dock.py" line="340"/>
         <source>thumbnail</source>
         <translation>vignette</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="348"/>
+        <location filename="../plugin/gui/photo_dock.py" line="340"/>
         <source>large</source>
         <translation>grande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="349"/>
+        <location filename="../plugin/gui/photo_dock.py" line="341"/>
         <source>full resolution</source>
         <translation>pleine résolution</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="398"/>
-        <source>The panel tries again by itself every few seconds.</source>
-        <translation>Le panneau réessaie de lui-même toutes les quelques secondes.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="431"/>
+        <location filename="../plugin/gui/photo_dock.py" line="395"/>
         <source>{} (id {})</source>
         <translation>{} (id {})</translation>
     </message>
@@ -2053,6 +2048,14 @@ Le modèle est un fichier .model3 du dossier processing/models de l’extension 
         <location filename="../plugin/gui/photo_playback.py" line="47"/>
         <source>Pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoRecovery</name>
+    <message>
+        <location filename="../plugin/gui/photo_recovery.py" line="35"/>
+        <source>The panel tries again by itself every few seconds.</source>
+        <translation>Le panneau réessaie de lui-même toutes les quelques secondes.</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
-from kartaview.plugin.gui import photo_dock
+from kartaview.plugin.gui import photo_dock, photo_recovery
 from kartaview.plugin.gui.map_tool import PhotoRef
 from kartaview.plugin.gui.photo_cache import PhotoCache
 from kartaview.plugin.gui.photo_dock import FLAT_PAGE, MESSAGE_PAGE, PANORAMA_PAGE, PhotoDock
@@ -278,7 +278,7 @@ def test_kartaview_down_reads_as_a_sentence_and_the_photo_comes_back_by_itself(f
                                                                               monkeypatch):
     """No network library text in the panel; once KartaView answers again the photo shows without a
     Retry click."""
-    monkeypatch.setattr(photo_dock, "RECOVER_INTERVAL_MS", 300)
+    monkeypatch.setattr(photo_recovery, "RECOVER_INTERVAL_MS", 300)
     dock, shown = make_dock(fresh_sandbox)
     dock.show()
     sequence_id = sequence_ids(fresh_sandbox)[0]

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QEvent, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
@@ -41,6 +41,7 @@ from .map_marker import PhotoMarkers
 from .panorama_view import PanoramaView
 from .photo_loader import RANK, PhotoLoader
 from .photo_playback import PhotoPlayback
+from .photo_recovery import PhotoRecovery
 from .photo_view import PhotoView
 
 FORM_CLASS, _ = uic.loadUiType(str(PLUGIN_DIR / "ui" / "photo_dock.ui"))
@@ -50,7 +51,6 @@ PREFETCH_AROUND = 2
 SEQUENCES_KEPT = 20
 NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 TEXT_INPUTS = (QAbstractSpinBox, QLineEdit, QComboBox)
-RECOVER_INTERVAL_MS = 5000  # while KartaView gives no answer, the dock asks again this often by itself
 
 
 def _text(value, unit=""):
@@ -86,12 +86,8 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._shown_bytes = None
         self._ticket = 0
         self._generation = 0
-        self._retry = None
-        self._sequence_error = None  # why the picked photo's sequence could not be read
         self._full_requested = None  # photo id whose full-resolution image was asked for
-        # KartaView unreachable: ask again now and then, so the error goes once it is back (no Retry click)
-        self._recover_timer = QTimer(self)
-        self._recover_timer.setInterval(RECOVER_INTERVAL_MS)
+        self.recovery = PhotoRecovery(self, MESSAGE_PAGE)
         self._setup_widgets()
         self._connect()
 
@@ -130,7 +126,6 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def _connect(self):
         self.loader.imageLoaded.connect(self._on_image)
         self.loader.loadFailed.connect(self._on_image_failed)
-        self.retryButton.clicked.connect(self._on_retry)
         self.zoomInButton.clicked.connect(lambda: self._view().zoom_in())
         self.zoomOutButton.clicked.connect(lambda: self._view().zoom_out())
         self.fitButton.clicked.connect(lambda: self._view().fit())
@@ -144,7 +139,6 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.lastButton.clicked.connect(self.last)
         self.positionSlider.valueChanged.connect(self._on_slider)
         self.indexSpin.valueChanged.connect(self._on_spin)
-        self._recover_timer.timeout.connect(self._on_recover_tick)
         self.openWebButton.clicked.connect(self.open_in_browser)
         self.copyLinkButton.clicked.connect(self.copy_link)
         self.saveButton.clicked.connect(self._on_save)
@@ -154,7 +148,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def release(self):
         """Before the dock goes away (plugin unload): stop the work, remove the canvas items."""
         self.playback.release()
-        self._recover_timer.stop()
+        self.recovery.stop()
         self.loader.shutdown()
         self.background.shutdown()
         self.markers.remove()
@@ -162,7 +156,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def slot_failed(self, name, error):
         """A slot of the dock or of its parts raised: say so on the message page (its retry kept)."""
         log_error("Photo dock: {} failed: {}".format(name, error))
-        self.show_message(self.tr("Something went wrong: {}").format(user_message(error)), retry=self._retry)
+        self.show_message(self.tr("Something went wrong: {}").format(user_message(error)), retry=self.recovery.retry)
 
     def _view(self):
         return self.panorama_view if self.stack.currentIndex() == PANORAMA_PAGE else self.photo_view
@@ -178,8 +172,8 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.playback.stop()
         self._generation += 1
         generation = self._generation
-        self._retry = functools.partial(self.show_ref, ref)
-        self._sequence_error = None
+        self.recovery.retry = functools.partial(self.show_ref, ref)
+        self.recovery.status_error = None
         if ref.photo is not None:
             self._photos, self._position = [ref.photo], 0
             self._show_photo(ref.photo)
@@ -211,10 +205,8 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         text = self.tr("Could not read the photos of sequence {}: {}").format(ref.sequence_id, user_message(error))
         retry = functools.partial(self.show_ref, ref)
         if ref.photo is not None and self._current is ref.photo:
-            self._sequence_error = text  # the picked photo stays on screen; only stepping is missing
-            self.statusLabel.setText(text)
-            self._retry = retry
-            self._recover_later(unreachable(error))
+            # the picked photo stays on screen; only stepping is missing
+            self.recovery.show_status_error(text, retry, automatic=unreachable(error))
             return
         self.show_message(text, retry=retry, automatic=unreachable(error))
 
@@ -338,7 +330,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self._shown_bytes = None
         self._full_requested = None
         self._ticket = self.loader.show(photo)
-        self._retry = functools.partial(self._reload, photo)
+        self.recovery.retry = functools.partial(self._reload, photo)
         self.statusLabel.setText(self.tr("Loading…"))
         self._show_details(photo)
         self._place_marker(photo)
@@ -376,11 +368,10 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.stack.setCurrentIndex(page)
         self._shown = (photo.id, RANK[served])
         self._shown_bytes = data
-        self.statusLabel.setText(self._sequence_error
+        self.statusLabel.setText(self.recovery.status_error
                                  or self.tr("{} × {} px ({})").format(image.width(), image.height(),
                                                                       self._size_name(served)))
-        if self._sequence_error is None:
-            self._recover_timer.stop()
+        self.recovery.photo_shown()
         self._update_navigation()
         self.imageShown.emit(photo, served)
 
@@ -392,35 +383,8 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
                           retry=functools.partial(self._reload, photo), automatic=no_answer)
 
     def show_message(self, text, retry=None, automatic=False):
-        """The message page; automatic: KartaView gave no answer, so `retry` runs by itself now and then."""
-        self._retry = retry
-        if automatic and retry is not None:
-            text = "{}\n{}".format(text, self.tr("The panel tries again by itself every few seconds."))
-        self.messageLabel.setText(text)
-        self.retryButton.setVisible(retry is not None)
-        self.stack.setCurrentIndex(MESSAGE_PAGE)
-        self.statusLabel.setText("")
-        self._recover_later(automatic and retry is not None)
-
-    def _recover_later(self, wanted):
-        if wanted:
-            if not self._recover_timer.isActive():
-                self._recover_timer.start()
-        else:
-            self._recover_timer.stop()
-
-    @guarded
-    def _on_recover_tick(self):
-        failing = self.stack.currentIndex() == MESSAGE_PAGE or self._sequence_error is not None
-        if not failing or self._retry is None:
-            self._recover_timer.stop()
-        elif self.isVisible():  # a closed panel asks nobody
-            self._retry()
-
-    @guarded
-    def _on_retry(self, *_):
-        if self._retry is not None:
-            self._retry()
+        """The message page (see PhotoRecovery.show_message)."""
+        self.recovery.show_message(text, retry=retry, automatic=automatic)
 
     # --- details and actions --------------------------------------------------------------------
 
@@ -501,7 +465,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
     def _on_toggled(self, opened):
         if not opened:
             self.playback.stop()
-            self._recover_timer.stop()
+            self.recovery.stop()
             self.loader.stop()
             self.markers.clear()
         elif self._current is not None:
