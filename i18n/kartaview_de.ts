@@ -1658,6 +1658,29 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
     </message>
 </context>
 <context>
+    <name>PhotoDetails</name>
+    <message>
+        <location filename="../plugin/gui/photo_details.py" line="43"/>
+        <source>{} (id {})</source>
+        <translation>{} (ID {})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_details.py" line="72"/>
+        <source>Save the photo</source>
+        <translation>Foto speichern</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_details.py" line="72"/>
+        <source>JPEG images (*.jpg *.jpeg)</source>
+        <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_details.py" line="80"/>
+        <source>Saved to {}</source>
+        <translation>Gespeichert unter {}</translation>
+    </message>
+</context>
+<context>
     <name>PhotoDock</name>
     <message>
         <location filename="../ui/photo_dock.ui" line="6"/>
@@ -1815,84 +1838,64 @@ Die Ausgabe hat einen Punkt je Foto, das der Track abdeckt: den Fotopfad, die Ze
         <translation>Karte auf das Foto zentriert halten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="185"/>
+        <location filename="../plugin/gui/photo_dock.py" line="168"/>
         <source>Loading sequence {}…</source>
         <translation>Sequenz {} wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="205"/>
+        <location filename="../plugin/gui/photo_dock.py" line="188"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Die Fotos der Sequenz {} konnten nicht gelesen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="215"/>
+        <location filename="../plugin/gui/photo_dock.py" line="198"/>
         <source>Sequence {} has no photos.</source>
         <translation>Sequenz {} enthält keine Fotos.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="296"/>
+        <location filename="../plugin/gui/photo_dock.py" line="279"/>
         <source>of {}</source>
         <translation>von {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="334"/>
+        <location filename="../plugin/gui/photo_dock.py" line="317"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="355"/>
+        <location filename="../plugin/gui/photo_dock.py" line="338"/>
         <source>Loading the full-resolution image…</source>
         <translation>Bild in voller Auflösung wird geladen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="371"/>
+        <location filename="../plugin/gui/photo_dock.py" line="354"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="382"/>
+        <location filename="../plugin/gui/photo_dock.py" line="365"/>
         <source>Could not load photo {}: {}</source>
         <translation>Foto {} konnte nicht geladen werden: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="425"/>
-        <source>Save the photo</source>
-        <translation>Foto speichern</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="425"/>
-        <source>JPEG images (*.jpg *.jpeg)</source>
-        <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="433"/>
-        <source>Saved to {}</source>
-        <translation>Gespeichert unter {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="159"/>
+        <location filename="../plugin/gui/photo_dock.py" line="142"/>
         <source>Something went wrong: {}</source>
         <translation>Etwas ist schiefgelaufen: {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="340"/>
+        <location filename="../plugin/gui/photo_dock.py" line="323"/>
         <source>thumbnail</source>
         <translation>Vorschaubild</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="340"/>
+        <location filename="../plugin/gui/photo_dock.py" line="323"/>
         <source>large</source>
         <translation>groß</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="341"/>
+        <location filename="../plugin/gui/photo_dock.py" line="324"/>
         <source>full resolution</source>
         <translation>volle Auflösung</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="395"/>
-        <source>{} (id {})</source>
-        <translation>{} (ID {})</translation>
     </message>
 </context>
 <context>

@@ -1658,6 +1658,29 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
     </message>
 </context>
 <context>
+    <name>PhotoDetails</name>
+    <message>
+        <location filename="../plugin/gui/photo_details.py" line="43"/>
+        <source>{} (id {})</source>
+        <translation>{} (id {})</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_details.py" line="72"/>
+        <source>Save the photo</source>
+        <translation>Enregistrer la photo</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_details.py" line="72"/>
+        <source>JPEG images (*.jpg *.jpeg)</source>
+        <translation>Images JPEG (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/photo_details.py" line="80"/>
+        <source>Saved to {}</source>
+        <translation>Enregistrée dans {}</translation>
+    </message>
+</context>
+<context>
     <name>PhotoDock</name>
     <message>
         <location filename="../ui/photo_dock.ui" line="6"/>
@@ -1815,84 +1838,64 @@ La sortie a un point par photo couverte par la trace : le chemin de la photo, l'
         <translation>Garder la carte centrée sur la photo</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="185"/>
+        <location filename="../plugin/gui/photo_dock.py" line="168"/>
         <source>Loading sequence {}…</source>
         <translation>Chargement de la séquence {}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="205"/>
+        <location filename="../plugin/gui/photo_dock.py" line="188"/>
         <source>Could not read the photos of sequence {}: {}</source>
         <translation>Impossible de lire les photos de la séquence {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="215"/>
+        <location filename="../plugin/gui/photo_dock.py" line="198"/>
         <source>Sequence {} has no photos.</source>
         <translation>La séquence {} ne contient aucune photo.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="296"/>
+        <location filename="../plugin/gui/photo_dock.py" line="279"/>
         <source>of {}</source>
         <translation>sur {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="334"/>
+        <location filename="../plugin/gui/photo_dock.py" line="317"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="355"/>
+        <location filename="../plugin/gui/photo_dock.py" line="338"/>
         <source>Loading the full-resolution image…</source>
         <translation>Chargement de l’image en pleine résolution…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="371"/>
+        <location filename="../plugin/gui/photo_dock.py" line="354"/>
         <source>{} × {} px ({})</source>
         <translation>{} × {} px ({})</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="382"/>
+        <location filename="../plugin/gui/photo_dock.py" line="365"/>
         <source>Could not load photo {}: {}</source>
         <translation>Impossible de charger la photo {} : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="425"/>
-        <source>Save the photo</source>
-        <translation>Enregistrer la photo</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="425"/>
-        <source>JPEG images (*.jpg *.jpeg)</source>
-        <translation>Images JPEG (*.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="433"/>
-        <source>Saved to {}</source>
-        <translation>Enregistrée dans {}</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="159"/>
+        <location filename="../plugin/gui/photo_dock.py" line="142"/>
         <source>Something went wrong: {}</source>
         <translation>Une erreur s’est produite : {}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="340"/>
+        <location filename="../plugin/gui/photo_dock.py" line="323"/>
         <source>thumbnail</source>
         <translation>vignette</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="340"/>
+        <location filename="../plugin/gui/photo_dock.py" line="323"/>
         <source>large</source>
         <translation>grande</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/photo_dock.py" line="341"/>
+        <location filename="../plugin/gui/photo_dock.py" line="324"/>
         <source>full resolution</source>
         <translation>pleine résolution</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/photo_dock.py" line="395"/>
-        <source>{} (id {})</source>
-        <translation>{} (id {})</translation>
     </message>
 </context>
 <context>

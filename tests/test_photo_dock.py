@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog
 
-from kartaview.plugin.gui import photo_dock, photo_recovery
+from kartaview.plugin.gui import photo_details, photo_recovery
 from kartaview.plugin.gui.map_tool import PhotoRef
 from kartaview.plugin.gui.photo_cache import PhotoCache
 from kartaview.plugin.gui.photo_dock import FLAT_PAGE, MESSAGE_PAGE, PANORAMA_PAGE, PhotoDock
@@ -239,7 +239,7 @@ def test_no_exception_escapes_a_slot(sandbox, make_dock, monkeypatch):
     def broken(*args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(photo_dock.PhotoDock, "save_to", broken)
+    monkeypatch.setattr(photo_details.PhotoDetails, "save_to", broken)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("/nowhere.jpg", ""))
     QTest.mouseClick(dock.saveButton, Qt.MouseButton.LeftButton)
     assert dock.stack.currentIndex() == MESSAGE_PAGE

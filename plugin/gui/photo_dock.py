@@ -3,11 +3,13 @@
 Everything slow (the sequence's photo list, its details, the images) runs on worker threads; a
 newer pick makes older answers stale (generation counter and loader tickets). Every slot catches
 its errors and shows them in the dock with a retry button.
+
+The dock's parts with a role of their own live beside it, as its children: playing the sequence
+(photo_playback), failures and their retry (photo_recovery), the details panel and the photo's
+buttons (photo_details).
 """
 
 import functools
-import html
-from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
@@ -18,17 +20,8 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QEvent, Qt, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from qgis.PyQt.QtCore import QEvent, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from ..about import PLUGIN_DIR
 from ..core.log import log_error, log_warning
@@ -39,6 +32,7 @@ from .geo import distance_m
 from .guarded import guarded
 from .map_marker import PhotoMarkers
 from .panorama_view import PanoramaView
+from .photo_details import PhotoDetails
 from .photo_loader import RANK, PhotoLoader
 from .photo_playback import PhotoPlayback
 from .photo_recovery import PhotoRecovery
@@ -51,14 +45,6 @@ PREFETCH_AROUND = 2
 SEQUENCES_KEPT = 20
 NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 TEXT_INPUTS = (QAbstractSpinBox, QLineEdit, QComboBox)
-
-
-def _text(value, unit=""):
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, float):
-        return "{:.1f}{}".format(value, unit)
-    return "{}{}".format(value, unit)
 
 
 class PhotoDock(QgsDockWidget, FORM_CLASS):
@@ -78,16 +64,16 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.flatLayout.addWidget(self.photo_view)
         self.panoramaLayout.addWidget(self.panorama_view)
         self._sequences = {}  # sequence id -> [Photo] by index (a few kept)
-        self._details = {}  # sequence id -> Sequence (device, and the user the photo lists lack)
+        self._sequence_details = {}  # sequence id -> Sequence (device, and the user the photo lists lack)
         self._photos = []
         self._position = -1
         self._current = None
         self._shown = None  # (photo id, rank) of the image in the view
-        self._shown_bytes = None
         self._ticket = 0
         self._generation = 0
         self._full_requested = None  # photo id whose full-resolution image was asked for
         self.recovery = PhotoRecovery(self, MESSAGE_PAGE)
+        self.details = PhotoDetails(self, client_factory)
         self._setup_widgets()
         self._connect()
 
@@ -139,9 +125,6 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.lastButton.clicked.connect(self.last)
         self.positionSlider.valueChanged.connect(self._on_slider)
         self.indexSpin.valueChanged.connect(self._on_spin)
-        self.openWebButton.clicked.connect(self.open_in_browser)
-        self.copyLinkButton.clicked.connect(self.copy_link)
-        self.saveButton.clicked.connect(self._on_save)
         self.followCheck.toggled.connect(self._on_follow)
         self.toggleViewAction().toggled.connect(self._on_toggled)
 
@@ -239,11 +222,11 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         return 0
 
     def _fetch_details(self, sequence_id):
-        if sequence_id in self._details:
+        if sequence_id in self._sequence_details:
             return
 
         def found(sequence):
-            self._details[sequence_id] = sequence
+            self._sequence_details[sequence_id] = sequence
             if self._current is not None and self._current.sequence_id == sequence_id:
                 self._show_details(self._current)
 
@@ -327,7 +310,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
 
     def _show_photo(self, photo):
         self._current = photo
-        self._shown_bytes = None
+        self.details.image_bytes = None
         self._full_requested = None
         self._ticket = self.loader.show(photo)
         self.recovery.retry = functools.partial(self._reload, photo)
@@ -367,7 +350,7 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         view.set_image(image, keep_view=same_photo and self.stack.currentIndex() == page)
         self.stack.setCurrentIndex(page)
         self._shown = (photo.id, RANK[served])
-        self._shown_bytes = data
+        self.details.image_bytes = data
         self.statusLabel.setText(self.recovery.status_error
                                  or self.tr("{} × {} px ({})").format(image.width(), image.height(),
                                                                       self._size_name(served)))
@@ -382,55 +365,14 @@ class PhotoDock(QgsDockWidget, FORM_CLASS):
         self.show_message(self.tr("Could not load photo {}: {}").format(photo.id, message),
                           retry=functools.partial(self._reload, photo), automatic=no_answer)
 
+    # --- the parts ------------------------------------------------------------------------------
+
     def show_message(self, text, retry=None, automatic=False):
         """The message page (see PhotoRecovery.show_message)."""
         self.recovery.show_message(text, retry=retry, automatic=automatic)
 
-    # --- details and actions --------------------------------------------------------------------
-
     def _show_details(self, photo):
-        self.sequenceValue.setText(str(photo.sequence_id))
-        # counted from 1, like the index box and its "of N" beside it (KartaView's index counts from 0)
-        number = photo.sequence_index + 1 if photo.sequence_index is not None else "–"
-        self.indexValue.setText(self.tr("{} (id {})").format(number, photo.id))
-        self.timeValue.setText(_text(photo.shot_date.strftime("%Y-%m-%d %H:%M:%S") if photo.shot_date else None))
-        sequence = self._details.get(photo.sequence_id)
-        self.userValue.setText(_text(photo.username or (sequence.username if sequence else None)))
-        self.headingValue.setText(_text(photo.heading, "°"))
-        self.accuracyValue.setText(_text(photo.gps_accuracy, " m"))
-        self.projectionValue.setText(_text(photo.projection))
-        self.deviceValue.setText(_text(sequence.device_name if sequence else None))
-        url = self.photo_url()
-        self.linkValue.setText('<a href="{0}">{0}</a>'.format(html.escape(url, quote=True)))
-
-    def photo_url(self):
-        photo = self._current
-        return self._client_factory().web_url(photo.sequence_id, photo.sequence_index) if photo else ""
-
-    @guarded
-    def open_in_browser(self, *_):
-        if self._current is not None:
-            QDesktopServices.openUrl(QUrl(self.photo_url()))
-
-    @guarded
-    def copy_link(self, *_):
-        if self._current is not None:
-            QApplication.clipboard().setText(self.photo_url())
-
-    @guarded
-    def _on_save(self, *_):
-        if self._current is None or self._shown_bytes is None:
-            return
-        default = Path.home() / "kartaview_{}_{}.jpg".format(self._current.sequence_id, self._current.sequence_index)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the photo"), str(default),
-                                              self.tr("JPEG images (*.jpg *.jpeg)"))
-        if path:
-            self.save_to(path)
-
-    def save_to(self, path):
-        """Write the image now shown (its original JPEG bytes) to `path`."""
-        Path(path).write_bytes(self._shown_bytes)
-        self.statusLabel.setText(self.tr("Saved to {}").format(path))
+        self.details.show(photo, self._sequence_details.get(photo.sequence_id))
 
     # --- map ------------------------------------------------------------------------------------
 
