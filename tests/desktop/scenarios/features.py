@@ -221,6 +221,17 @@ def nearest_drawn(image, at, background, reach=24):
     return min(found)[1:] if found else None
 
 
+def shows_symbol(image, at, background, ring_px=4):
+    """Is something drawn at `at`: its pixel, or else most of a ring around it, not the background?
+    The sequences layer (above the photos here) marks a 360 sequence with white dots every 6 mm, the
+    canvas's own colour: one on a photo's centre hides that pixel only, the circle around it shows."""
+    if rgb(image, at.x(), at.y()) != background:
+        return True
+    ring = [(round(ring_px * math.cos(step * math.pi / 4)), round(ring_px * math.sin(step * math.pi / 4)))
+            for step in range(8)]
+    return sum(rgb(image, at.x() + dx, at.y() + dy) != background for dx, dy in ring) >= 6
+
+
 def click_map(desk, canvas, name, map_point, wait_s=10.0, explain=None):
     """Yields: a real click on the map at map_point, once the map under the pointer shows it drawn.
 
@@ -235,7 +246,7 @@ def click_map(desk, canvas, name, map_point, wait_s=10.0, explain=None):
         at = pixel(canvas, map_point)
         under = QApplication.widgetAt(canvas.viewport().mapToGlobal(at))
         shot = canvas.viewport().grab().toImage()
-        drawn = rgb(shot, at.x(), at.y()) != rgb_of(canvas.canvasColor())
+        drawn = shows_symbol(shot, at, rgb_of(canvas.canvasColor()))
         waited = time.monotonic() - start
         if (under is canvas.viewport() and drawn) or waited > wait_s:
             break
