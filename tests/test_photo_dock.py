@@ -336,9 +336,8 @@ def _upload(sandbox, tmp_path, panoramas):
     from kartaview.plugin.client.client import KartaViewClient
     from kartaview.plugin.upload.journal import Journal
     from kartaview.plugin.upload.plan_types import PhotoInput
-    from kartaview.plugin.upload.planner import plan_upload
     from kartaview.plugin.upload.uploader import Uploader
-    from tests.upload_support import START, gpano_xmp, make_jpeg, make_panorama, offset
+    from tests.upload_support import START, gpano_xmp, make_jpeg, make_panorama, offset, plan_upload
 
     folder = tmp_path / ("spheres" if panoramas else "flat")
     folder.mkdir()

@@ -23,10 +23,9 @@ from qgis.PyQt.QtCore import QDateTime
 
 from kartaview.plugin.core.compat import DATETIME, DOUBLE, STRING, new_field
 from kartaview.plugin.upload.plan_types import PhotoInput
-from kartaview.plugin.upload.planner import plan_upload
 from tests.conftest import run_qgis_process
 from tests.test_upload_uploader import assert_all_stored_once, sha1, stored
-from tests.upload_support import START, make_jpeg, track
+from tests.upload_support import START, make_jpeg, plan_upload, track
 
 ALG = "kartaview:uploadphotos"
 

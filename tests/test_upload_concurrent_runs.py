@@ -9,10 +9,9 @@ import threading
 from kartaview.plugin.upload import uploader as up
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.plan_types import PlanOptions
-from kartaview.plugin.upload.planner import plan_upload
 from tests.conftest import ROOT, make_plugin_home
 from tests.test_upload_uploader import assert_all_stored_once, make_client, sha1, stored
-from tests.upload_support import track
+from tests.upload_support import plan_upload, track
 
 ALG = "kartaview:uploadphotos"
 

@@ -10,10 +10,9 @@ import threading
 import time
 
 from kartaview.plugin.upload.plan_types import PlanOptions
-from kartaview.plugin.upload.planner import plan_upload
 from tests.plugin_package import ROOT
 from tests.test_upload_uploader import assert_all_stored_once, stored
-from tests.upload_support import track
+from tests.upload_support import plan_upload, track
 
 KILLS = 6
 

@@ -10,10 +10,9 @@ from kartaview.plugin.upload import identity
 from kartaview.plugin.upload.identity import DigestCache
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.plan_types import PlanOptions
-from kartaview.plugin.upload.planner import plan_upload
 from tests.test_upload_algorithm import photos_source, report, run_alg
 from tests.test_upload_uploader import stored
-from tests.upload_support import planned_photos, track
+from tests.upload_support import plan_upload, planned_photos, track
 
 
 def test_a_card_copied_again_touched_and_moved_is_not_uploaded_again(kartaview_processing, upload_env,  # noqa: F811

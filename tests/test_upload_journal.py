@@ -6,8 +6,7 @@ import threading
 from kartaview.plugin.upload import journal as j
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.plan_types import PlanOptions
-from kartaview.plugin.upload.planner import plan_upload
-from tests.upload_support import register, sequences, track
+from tests.upload_support import plan_upload, register, sequences, track
 
 
 def test_register_records_the_plan_and_resumes_it(tmp_path):

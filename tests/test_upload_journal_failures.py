@@ -12,10 +12,9 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 from kartaview.plugin.processing import upload_photos
 from kartaview.plugin.upload.journal import Journal
-from kartaview.plugin.upload.planner import plan_upload
 from tests.test_upload_algorithm import ALG, photos_source, report, run_alg
 from tests.test_upload_uploader import assert_all_stored_once, stored
-from tests.upload_support import track
+from tests.upload_support import plan_upload, track
 
 
 @pytest.fixture

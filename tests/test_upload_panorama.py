@@ -10,9 +10,8 @@ from kartaview.plugin.client.client import KartaViewClient
 from kartaview.plugin.upload import panorama
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions
-from kartaview.plugin.upload.planner import plan_upload
 from kartaview.plugin.upload.uploader import Uploader
-from tests.upload_support import START, gpano_xmp, make_jpeg, make_panorama, offset, sequences, with_xmp
+from tests.upload_support import START, gpano_xmp, make_jpeg, make_panorama, offset, plan_upload, sequences, with_xmp
 
 
 def test_gpano_equirectangular_with_heading_is_a_sphere(tmp_path):

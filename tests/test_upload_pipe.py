@@ -11,11 +11,10 @@ from kartaview.plugin.client.errors import TransientError
 from kartaview.plugin.upload import uploader as up
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.plan_types import PlanOptions
-from kartaview.plugin.upload.planner import plan_upload
 from tests.test_concurrency import peak_in_flight
 from tests.test_upload_algorithm import photos_source, report, run_alg
 from tests.test_upload_uploader import assert_all_stored_once
-from tests.upload_support import track
+from tests.upload_support import plan_upload, track
 
 PHOTO, CREATE, FINISH = "/1.0/photo", "/1.0/sequence", "/1.0/sequence/finished-uploading"
 

@@ -14,8 +14,7 @@ import pytest
 
 from kartaview.plugin.upload import photo_checks, plan_types, planner, scratch
 from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions
-from kartaview.plugin.upload.planner import plan_upload
-from tests.upload_support import START, make_jpeg, offset, planned_photos, sequences, track
+from tests.upload_support import START, make_jpeg, offset, plan_upload, planned_photos, sequences, track
 
 
 @pytest.fixture(autouse=True, params=[1, scratch.PAGE], ids=["page1", "page"])

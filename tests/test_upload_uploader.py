@@ -12,8 +12,7 @@ from kartaview.plugin.upload import journal as states
 from kartaview.plugin.upload import uploader as up
 from kartaview.plugin.upload.journal import Journal
 from kartaview.plugin.upload.plan_types import PlanOptions
-from kartaview.plugin.upload.planner import plan_upload
-from tests.upload_support import planned_photos, register, sequences, track
+from tests.upload_support import plan_upload, planned_photos, register, sequences, track
 
 
 def make_client(sandbox):

@@ -16,8 +16,8 @@ import_plugin_package()
 from kartaview.plugin.client.client import KartaViewClient  # noqa: E402
 from kartaview.plugin.upload.journal import Journal  # noqa: E402
 from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions  # noqa: E402
-from kartaview.plugin.upload.planner import plan_upload  # noqa: E402
 from kartaview.plugin.upload.uploader import Uploader  # noqa: E402
+from tests.upload_support import plan_upload  # noqa: E402
 
 
 def main(manifest, journal_path, url):

@@ -125,3 +125,19 @@ def make_geotagged_jpeg(path, seed, lat, lng, when, size=(32, 24), xmp=None):
     data = with_comment(buffer.getvalue(), "test photo {}".format(seed))
     Path(path).write_bytes(with_xmp(data, xmp) if xmp is not None else data)
     return str(path)
+
+
+def plan_upload(photos, options=None, keys=None):
+    """The Plan of an iterable of PhotoInput (the algorithm adds its rows the same way, with feedback)."""
+    from kartaview.plugin.upload.plan_types import PlanOptions
+    from kartaview.plugin.upload.planner import Plan
+
+    plan = Plan(options or PlanOptions(), keys)
+    try:
+        for photo in photos:
+            plan.add(photo)
+        plan.split()
+    except BaseException:
+        plan.close()
+        raise
+    return plan

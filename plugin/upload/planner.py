@@ -36,20 +36,6 @@ from .plan_types import (
 )
 from .scratch import ScratchDatabase
 
-
-def plan_upload(photos, options: PlanOptions = PlanOptions(), keys=None) -> Plan:
-    """The plan of an iterable of PhotoInput (read once, lazily); `keys` as for Plan."""
-    plan = Plan(options, keys)
-    try:
-        for photo in photos:
-            plan.add(photo)
-        plan.split()
-    except BaseException:
-        plan.close()
-        raise
-    return plan
-
-
 _SCHEMA = """
 CREATE TABLE photos (
     ordinal INTEGER PRIMARY KEY,  -- input order

@@ -59,10 +59,15 @@ import requests  # noqa: E402
 from kartaview.plugin.client.client import KartaViewClient  # noqa: E402
 from kartaview.plugin.upload.journal import Journal  # noqa: E402
 from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions  # noqa: E402
-from kartaview.plugin.upload.planner import plan_upload  # noqa: E402
 from kartaview.plugin.upload.uploader import ALREADY_UPLOADED, FAILED, UPLOADED, Uploader  # noqa: E402
 from tests.bench.results import record  # noqa: E402
-from tests.upload_support import ORIGIN, make_photo, offset, with_comment  # noqa: E402
+from tests.upload_support import (  # noqa: E402
+    ORIGIN,
+    make_photo,
+    offset,
+    plan_upload,  # noqa: E402
+    with_comment,
+)
 
 TOKEN = "bench-token"
 LATENCY_MS = 100
