@@ -4,7 +4,7 @@
     .venv/bin/python tests/stress_qgis_network.py --requests 12000 --tracked   # the old backend's defect
 
 THREADS worker threads send the mix the layer loader sends (nearby-photos searches, photo lists,
-sequence records, photo-list pages of 2.0, road-coverage pages, thumbnails) through QgisBackend
+sequence records, lazy photo lists, road-coverage pages, thumbnails) through QgisBackend
 against a sandbox KartaView in its own process with added latency, while the main thread runs
 Qt's event loop as desktop QGIS's does. The client retries nothing, so every failure shows.
 Prints the count of requests, of failures by message, and the rate; exits 1 on any failure.
@@ -14,7 +14,8 @@ learns that a reply wrapped in a worker thread was deleted through a queued call
 which then marks whatever wrapper sits at that address by then, often the next reply of the same
 thread ("wrapped C/C++ object of type QNetworkReply has been deleted").
 
-Measured here (2 shared cores, 12 threads, main thread running its event loop unless said):
+Measured here (2 shared cores, 12 threads, main thread running its event loop unless said; the mix then
+read 2.0 photo pages where it now reads lazy photo lists):
 --tracked, all failures that error: 4 in 20,000 requests at 150 ms latency, 2 in 20,000 at 20 ms.
 As the plugin sends them, 0 failed in each run: 50,000 at 150 ms; 50,000 at 20 ms; 20,000 with
 --thread-life 100 (204 threads, each thread's manager deleted at its end); 20,000 with --main-idle.
@@ -109,7 +110,7 @@ def run(app, network, qgis_http, url, args):
         lambda i: client.nearby_photos_page(bbox, page=1 + i % 2, ipp=200),
         lambda i: client.sequence_photos(sequence_ids[i % len(sequence_ids)]),
         lambda i: client.sequence(sequence_ids[i % len(sequence_ids)]),
-        lambda i: client.sequence_photos_v2(sequence_ids[i % len(sequence_ids)], max_pages=1),
+        lambda i: client.sequence_photos(sequence_ids[(i + 1) % len(sequence_ids)], lazy=True),
         lambda i: client.road_segments(bbox, 16, max_pages=1),
         lambda i: client.fetch_image(photos[i % len(photos)], "th"),
     ]

@@ -246,21 +246,6 @@ def test_sequence_photos_sorted_and_unknown_sequence(stub, client):
     assert error.value.api_code == 601 and len(stub.hits("/1.0/sequence/photo-list/")) == 2
 
 
-def test_sequence_photos_v2_pages_while_has_more_data(stub, client):
-    def answer(request):
-        page = int(request.query["page"])
-        data = [{"id": page * 1000 + i, "sequenceId": 900, "sequenceIndex": (3 - page) * 100 + i} for i in range(100)]
-        return Reply(body={"status": {"apiCode": 600}, "result": {"data": data, "hasMoreData": page < 3}})
-
-    stub.route("/2.0/photo/", answer)
-    photos = client.sequence_photos_v2(900)
-    assert len(photos) == 300
-    assert [p.sequence_index for p in photos] == list(range(300))
-    hits = stub.hits("/2.0/photo/")
-    assert [h.query["page"] for h in hits] == ["1", "2", "3"]
-    assert {(h.method, h.query["sequenceId"], h.query["itemsPerPage"]) for h in hits} == {("GET", "900", "100")}
-
-
 def test_sequence_and_sequences_leave_out_unknown_ids(stub, client):
     stub.route("/2.0/sequence/5", Reply(body={"status": {"apiCode": 600}, "result": {"data": {
         "id": "5", "countActivePhotos": "198", "distance": "4.90", "uploadStatus": "UPLOADING"}}}))
@@ -317,12 +302,12 @@ def test_storage_host_rewrite_for_the_real_api(monkeypatch):
                 "https://storage5.openstreetcam.org/files/photo/2017/7/18/proc/42.jpg",
                 "https://storage5.openstreetcam.org/files/photo/2017/7/18/lth/42.jpg",
                 "https://storage5.openstreetcam.org/files/photo/2017/7/18/th/42.jpg"]
-    v2 = Photo.from_v2({"id": 1, "sequenceId": 2, "sequenceIndex": 0,
-                        "fileurlLTh": "https://kartaview.org/storage3/files/photo/2022/1/1/lth/1.jpg",
-                        "fileurlProc": "https://storage3.openstreetcam.org/files/photo/2022/1/1/proc/1.jpg"})
+    full = Photo.from_v1({"id": "1", "sequence_id": "2", "sequence_index": "0",
+                          "lth_name": "https://kartaview.org/storage3/files/photo/2022/1/1/lth/1.jpg",
+                          "name": "https://storage3.openstreetcam.org/files/photo/2022/1/1/proc/1.jpg"})
     with KartaViewClient("http://127.0.0.1:1/") as local:
-        assert local.image_urls(v2, "lth") == ["https://storage3.openstreetcam.org/files/photo/2022/1/1/lth/1.jpg",
-                                               "https://storage3.openstreetcam.org/files/photo/2022/1/1/proc/1.jpg"]
+        assert local.image_urls(full, "lth") == ["https://storage3.openstreetcam.org/files/photo/2022/1/1/lth/1.jpg",
+                                                 "https://storage3.openstreetcam.org/files/photo/2022/1/1/proc/1.jpg"]
 
 
 # --- failures and retries -------------------------------------------------------------------------

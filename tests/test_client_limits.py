@@ -10,9 +10,10 @@ from kartaview.plugin.client import KartaViewClient
 from kartaview.plugin.client.errors import KartaViewError
 from kartaview.plugin.client.models import Photo, PhotoList, RoadSegment, Sequence
 from kartaview.plugin.client.paging import MAX_PAGES, plan
-from kartaview.plugin.client.parsing import parse_records, rows
+from kartaview.plugin.client.parsing import parse_records
 from tests.sandbox.roads import SAMPLES_DIR
-from tests.test_client_http import OK, Reply, Stub, ok, v1_photo
+from tests.test_client_http import Reply, Stub, ok, v1_photo
+from tests.test_client_parsing import rows
 
 CENTRE = (23.585, 46.765, 23.605, 46.775)
 WIDE = (23.50, 46.70, 23.70, 46.85)
@@ -75,16 +76,6 @@ def test_every_paged_endpoint_stops_at_the_page_cap_and_says_so(fresh_sandbox):
     assert len(requests_to(fresh_sandbox, "/1.0/list/nearby-photos")) == MAX_PAGES
     assert segments.paging.cut and photos.paging.cut
     assert (len(segments), len(photos)) == (2 * MAX_PAGES, 2 * MAX_PAGES)
-
-
-def test_v2_paging_is_capped_when_hasmoredata_never_ends(stub):
-    page = [{"id": "1", "sequenceId": "9", "sequenceIndex": "0"}]
-    stub.route("/2.0/photo/", lambda request: Reply(body={"status": {**OK, "apiCode": 600}, "result": {
-        "data": [dict(page[0], id=request.query["page"], sequenceIndex=request.query["page"])],
-        "hasMoreData": True}}))
-    with client_of(stub.url) as client:
-        photos = client.sequence_photos_v2(9)
-    assert len(stub.hits("/2.0/photo/")) == MAX_PAGES == len(photos) and photos.paging.cut
 
 
 def test_the_page_plan():
@@ -151,22 +142,8 @@ def test_real_v2_answers_parse_including_the_php_array_leak():
     leak = json.loads((SAMPLES_DIR / "kvsharp-sequence-list-2.0_join-photos.json").read_text())
     data = rows(leak["result"]["data"])  # an object keyed "0" and "483"
     assert len(data) == 2 and {Sequence.from_v2(row).id for row in data} == {7068281}
-    photos = parse_records(data[0]["photos"], Photo.from_v2)
-    assert len(photos) == 484 and photos.rejected == 0
-    first = photos[0]
-    assert first.heading == pytest.approx(168.86)  # `heading`, not the disagreeing `headers` ("0.00")
-    assert first.proc_path.endswith("/proc/7068281_025a139da714aefd2e9100220b4dbe2d.jpg")
     one_photo = json.loads((SAMPLES_DIR / "kvsharp-sequence-list-2.0_join-photo.json").read_text())
     assert Sequence.from_v2(rows(one_photo["result"]["data"])[0]).id == 7068281
-
-
-def test_v2_photo_pages_given_as_an_object_are_read(stub):
-    leaked = {"0": {"id": "11", "sequenceId": "9", "sequenceIndex": "0"},
-              "1": {"id": "12", "sequenceId": "9", "sequenceIndex": "1"}}
-    stub.route("/2.0/photo/", Reply(body={"status": {**OK, "apiCode": 600},
-                                          "result": {"data": leaked, "hasMoreData": False}}))
-    with client_of(stub.url) as client:
-        assert [photo.id for photo in client.sequence_photos_v2(9)] == [11, 12]
 
 
 def test_nearby_page_of_rejected_items_still_pages_on(stub):

@@ -49,13 +49,12 @@ def test_sequence_record_and_its_photos(fresh_sandbox):
     with make_client(fresh_sandbox) as client:
         sequence = client.sequence(int(record["id"]))
         photos = client.sequence_photos(sequence.id)
-        photos_v2 = client.sequence_photos_v2(sequence.id)
     assert sequence.country_code == record["countryCode"]
     assert sequence.quality == int(record["quality"])
     assert sequence.distance_km == pytest.approx(float(record["distance"]))
     assert sequence.photo_count == int(record["countActivePhotos"])
     assert [photo.sequence_index for photo in photos] == sorted(photo.sequence_index for photo in photos)
-    assert [photo.id for photo in photos] == [photo.id for photo in photos_v2]
+    assert [photo.id for photo in photos] == [int(p["id"]) for p in fresh_sandbox.world.photos(sequence.id)]
 
 
 def test_lazy_photo_lists_hold_the_same_photos(fresh_sandbox):

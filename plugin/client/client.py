@@ -1,7 +1,7 @@
 """KartaViewClient: the plugin's only way to talk to the KartaView API (pure Python, `requests` only).
 
-Reads use the endpoints that work today (1.0 nearby-photos, photo-list, tracks; 2.0 sequence and
-photo lookups); the calls that carry a token (sign-in, uploads) come from authenticated.py, with
+Reads use the endpoints that work today (1.0 nearby-photos, photo-list, tracks; 2.0 sequence
+lookups); the calls that carry a token (sign-in, uploads) come from authenticated.py, with
 the 1.0 write endpoints and the official uploader's field names. An access token is always an
 explicit argument: the client never stores it and scrubs it from every message.
 """
@@ -18,15 +18,10 @@ from .errors import KartaViewError, NotFoundError, TransientError
 from .images import first_image_url, image_candidates, is_real_host
 from .models import Photo, PhotoList, RoadSegment, Sequence
 from .paging import MAX_PAGES, Paging, read_pages
-from .parsing import MAX_ID, Records, osv_of, parse_records, rows, total_count
+from .parsing import MAX_ID, Records, osv_of, parse_records, total_count
 from .transport import Transport, check_cancel
 
 WEB_URL = "https://kartaview.org/"
-V2_PAGE_SIZE = 100  # /2.0/photo/ pages silently at ~100 (Rapid 1032dfa16) and caps itemsPerPage at 150
-
-
-def _truthy(value) -> bool:
-    return value is True or (isinstance(value, (int, str)) and str(value).strip().lower() in ("1", "true"))
 
 
 def _unique(records, key) -> list:
@@ -174,25 +169,6 @@ class KartaViewClient(AuthenticatedCalls):
             return photos
         photos = parse_records(osv_of(payload).get("photos"), Photo.from_v1)
         return sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
-
-    def sequence_photos_v2(self, sequence_id, cancel=None, *, max_pages=MAX_PAGES) -> Records:
-        """All photos of a sequence from GET /2.0/photo/?sequenceId=, paging while hasMoreData, up to
-        max_pages (the result's `paging.cut` says when that cap stopped it)."""
-        photos, rejected, received, page, more = [], 0, 0, 0, True
-        while more and page < max_pages:
-            page += 1
-            payload = self.call("GET", "2.0/photo/", "reading the photos of sequence {}".format(sequence_id),
-                                 params={"sequenceId": str(sequence_id), "page": str(page),
-                                         "itemsPerPage": str(V2_PAGE_SIZE)}, empty_ok=True, cancel=cancel)
-            result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
-            items = rows(result.get("data"))
-            records = parse_records(items, Photo.from_v2)
-            photos.extend(records)
-            rejected, received = rejected + records.rejected, received + len(items)
-            # An empty page that claims more data would loop forever: stop there too.
-            more = _truthy(result.get("hasMoreData")) and bool(items)
-        photos = sorted(_unique(photos, lambda photo: photo.id), key=lambda photo: photo.sequence_index)
-        return _paged(photos, Paging(None, received, rejected, page, more))
 
     def sequence(self, sequence_id, cancel=None) -> Sequence:
         """One sequence (GET /2.0/sequence/{id}); NotFoundError when it does not exist."""

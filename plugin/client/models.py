@@ -132,46 +132,6 @@ class Photo:
             th_path=to_str(d.get("th_name")) or _file_path(folder, "th", file_name),
         )
 
-    @classmethod
-    def from_v2(cls, d: dict) -> "Photo":
-        """A photo of /2.0/photo/ (camelCase, full image URLs). No id, sequence or index -> ValueError."""
-        lat, lng = to_position(d.get("lat"), d.get("lng"))
-        match_lat, match_lng = to_position(d.get("matchLat"), d.get("matchLng"))
-        template = to_str(d.get("fileurl"))
-        folder = to_str(d.get("path"))
-        name = to_str(_first(d, "name", "photoName"))
-
-        def image(size, *keys):
-            if to_str(_first(d, *keys)):
-                return to_str(_first(d, *keys))
-            if template and "{{sizeprefix}}" in template:
-                return template.replace("{{sizeprefix}}", size)
-            return _file_path(folder, size, name)
-
-        lth = image("lth", "fileurlLTh", "imageLthUrl")
-        storage, lth_file = to_str(d.get("storage")), to_str(d.get("filepathLTh"))
-        if lth is None and storage and lth_file:
-            lth = "{}/files/photo/{}".format(storage, lth_file)
-        sequence = d.get("sequence") if isinstance(d.get("sequence"), dict) else {}
-        return cls(
-            id=_required_int(d, "id"),
-            sequence_id=_required_int(d, "sequenceId", "sequence_id"),
-            sequence_index=_required_int(d, "sequenceIndex", "sequence_index", high=MAX_INT32),
-            lat=lat, lng=lng,
-            heading=to_float(_first(d, "heading", "headers")),
-            gps_accuracy=to_float(d.get("gpsAccuracy")),
-            shot_date=to_datetime(d.get("shotDate")),
-            date_added=to_datetime(d.get("dateAdded")),
-            username=_nested_username(d) or _nested_username(sequence),
-            projection=to_str(d.get("projection")),
-            field_of_view=to_str(d.get("fieldOfView")),
-            way_id=to_id(d.get("wayId")),
-            match_lat=match_lat, match_lng=match_lng,
-            proc_path=image("proc", "fileurlProc", "imageProcUrl"),
-            lth_path=lth,
-            th_path=image("th", "fileurlTh", "imageThUrl"),
-        )
-
 
 @dataclass(frozen=True)
 class Sequence:

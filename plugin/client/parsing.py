@@ -188,14 +188,6 @@ class Records(list):
     rejected = 0
 
 
-def rows(data) -> list:
-    """A list answer's rows: `result.data` is an array, or an object keyed "0", "483"... when the
-    server leaks a PHP array (real-api-behaviours.md 8)."""
-    if isinstance(data, dict):
-        return list(data.values())
-    return data if isinstance(data, list) else []
-
-
 def parse_records(items, factory) -> Records:
     """factory(item) for every item of `items`; the rest (not an object, or rejected by the factory
     with ValueError) are skipped and counted in `rejected`."""
