@@ -63,6 +63,13 @@ def missing_lth_photo(sandbox, is_360=False) -> Photo:
     raise AssertionError("the sandbox world has no photo without lth")
 
 
+def drop_memory(cache):
+    """Empty a PhotoCache's memory LRU, as its eviction may at any time; its disk copies stay."""
+    with cache._lock:
+        cache._memory.clear()
+        cache._memory_bytes = 0
+
+
 def file_requests(sandbox):
     """Paths of the image files the sandbox served since its log was reset."""
     return [entry["path"] for entry in sandbox.request_log if entry["path"].startswith("/storage")]

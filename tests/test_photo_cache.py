@@ -5,14 +5,16 @@ import threading
 from pathlib import Path
 
 from kartaview.plugin.gui.photo_cache import PhotoCache
+from tests.photo_support import drop_memory
 
 
 def test_memory_keeps_the_most_recently_used_within_its_bound(tmp_path):
     cache = PhotoCache(tmp_path, disk_max_bytes=10**6, memory_max_bytes=250)
     for photo_id in (1, 2, 3):
         cache.put(photo_id, "lth", bytes(100), "lth")
-    assert cache.memory_bytes() == 200  # the first was evicted to stay under 250
-    cache.clear_memory()
+    assert list(cache._memory) == [(2, "lth"), (3, "lth")]  # the first was evicted to stay under 250
+    assert cache._memory_bytes == 200
+    drop_memory(cache)
     assert cache.get(1, "lth") == (bytes(100), "lth")  # still on disk
     cache.get(2, "lth")
     cache.put(4, "th", bytes(100), "th")  # evicts 1 (least recently used), not 2
@@ -25,7 +27,7 @@ def test_disk_is_trimmed_oldest_first_and_read_back_by_a_new_cache(tmp_path):
         cache.put(photo_id, "lth", bytes(100), "proc")  # lth missing on the server: proc served
         os.utime(tmp_path / "{}_lth_proc.jpg".format(photo_id), (1000 + age, 1000 + age))
     cache.put(4, "lth", bytes(100), "lth")
-    assert cache.disk_bytes() == 300
+    assert sum(path.stat().st_size for path in tmp_path.iterdir()) == 300
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2_lth_proc.jpg", "3_lth_proc.jpg", "4_lth_lth.jpg"]
 
     restarted = PhotoCache(tmp_path, disk_max_bytes=300)
@@ -52,7 +54,7 @@ def test_a_photo_reported_cached_stays_cached_when_memory_drops_it(tmp_path, mon
     putting.start()
     assert writing.wait(5)
     reported = cache.contains(1, "lth")
-    cache.clear_memory()
+    drop_memory(cache)
     still_there = cache.contains(1, "lth")
     release.set()
     putting.join(5)

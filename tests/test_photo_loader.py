@@ -6,6 +6,7 @@ from kartaview.plugin.client import Photo
 from kartaview.plugin.gui.photo_cache import PhotoCache
 from kartaview.plugin.gui.photo_loader import PhotoLoader
 from tests.photo_support import (
+    drop_memory,
     file_requests,
     missing_lth_photo,
     no_retry_client_factory,
@@ -77,7 +78,7 @@ def test_prefetched_photo_shows_without_a_request(sandbox, make_loader):
     neighbours = [sandbox_photo(sandbox, sequence_id, i) for i in (1, 2, 3)]
     loader.prefetch(neighbours)
     wait_until(lambda: all(loader.cache.contains(p.id, "lth") for p in neighbours), what="the prefetch")
-    loader.cache.clear_memory()  # from disk is fine too: still no request
+    drop_memory(loader.cache)  # from disk is fine too: still no request
     sandbox.reset_log()
     loader.show(neighbours[1])
     wait_until(lambda: events, what="the image")

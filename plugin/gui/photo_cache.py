@@ -76,18 +76,6 @@ class PhotoCache:
         with self._lock:
             return key in self._memory or key in self._disk_files()
 
-    def memory_bytes(self) -> int:
-        return self._memory_bytes
-
-    def disk_bytes(self) -> int:
-        with self._lock:
-            return sum(size for _, size in self._disk_files().values())
-
-    def clear_memory(self) -> None:
-        with self._lock:
-            self._memory.clear()
-            self._memory_bytes = 0
-
     # --- under the lock ---------------------------------------------------------------------
 
     def _remember(self, key, entry):
