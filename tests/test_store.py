@@ -33,9 +33,9 @@ class CountingCache(Cache):
 def test_queued_writes_reach_the_disk_by_flush(tmp_path):
     store, tile = Store(Cache(tmp_path)), photos(1, 2)
     store.put_memory(TILES, TILE, tile)
-    store.put_disk(TILES, TILE, tile)
-    store.put_disk(PHOTO_LISTS, 9, photos(3))
-    store.put_disk(SEQUENCE_RECORDS, 9, None)  # "KartaView does not know this id" is cached too
+    store.put_disk_together([(TILES, TILE, tile)])
+    store.put_disk_together([(PHOTO_LISTS, 9, photos(3)),
+                             (SEQUENCE_RECORDS, 9, None)])  # "KartaView does not know this id" is cached too
     store.flush()
     kept = store.get(TILES, TILE, disk=False)[0]
     assert kept._items is None and list(kept) == list(photos(1, 2))  # noqa: SLF001 - memory keeps the disk copy
@@ -51,7 +51,7 @@ def test_queued_writes_reach_the_disk_by_flush(tmp_path):
 def test_missing_asks_the_disk_once_for_many_keys_and_never_for_what_memory_holds(tmp_path):
     cache = CountingCache(tmp_path)
     store = Store(cache)
-    store.put_disk(SEQUENCE_RECORDS, 1, None)
+    store.put_disk_together([(SEQUENCE_RECORDS, 1, None)])
     store.flush()
     store.put_memory(SEQUENCE_RECORDS, 2, None)
     assert store.missing(SEQUENCE_RECORDS, [1, 2, 3, 4]) == [3, 4]
@@ -66,7 +66,7 @@ def test_clear_drops_writes_still_queued(tmp_path):
     store = Store(Cache(tmp_path))
     release = threading.Event()
     store._writer.submit(release.wait)  # noqa: SLF001 - holds the writer back
-    store.put_disk(PHOTO_LISTS, 9, photos(3))
+    store.put_disk_together([(PHOTO_LISTS, 9, photos(3))])
     store.clear()
     release.set()
     store.flush()
@@ -81,11 +81,11 @@ def test_a_failing_disk_costs_the_cache_only_and_a_closed_store_takes_no_writes(
 
     store = Store(FullDisk(tmp_path))
     store.put_memory(PHOTO_LISTS, 9, photos(3))
-    store.put_disk(PHOTO_LISTS, 9, photos(3))
+    store.put_disk_together([(PHOTO_LISTS, 9, photos(3))])
     store.flush()  # logged, not raised
     assert store.get(PHOTO_LISTS, 9)[0].ids == (3,)
     store.close()
-    store.put_disk(PHOTO_LISTS, 10, photos(4))  # after the loader's shutdown: dropped quietly
+    store.put_disk_together([(PHOTO_LISTS, 10, photos(4))])  # after the loader's shutdown: dropped quietly
     store.flush()
 
 
@@ -102,8 +102,7 @@ def test_a_list_read_back_is_packed_and_its_photos_need_no_second_decoding(tmp_p
     from kartaview.plugin.provider import store as store_module
 
     writer = Store(Cache(tmp_path))
-    writer.put_disk(TILES, TILE, photos(1, 2))
-    writer.put_disk(PHOTO_LISTS, 9, photos(3, 4, 5))
+    writer.put_disk_together([(TILES, TILE, photos(1, 2)), (PHOTO_LISTS, 9, photos(3, 4, 5))])
     writer.flush()
     decoded = []
     unpack = store_module._unpack_photos  # noqa: SLF001

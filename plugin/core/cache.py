@@ -175,10 +175,6 @@ class Cache:
         with self._lock:
             self._listeners.append(callback)
 
-    def payload_bytes(self):
-        with self._lock:
-            return self._total
-
     def size_bytes(self):
         """The cache's size on disk (database and its WAL)."""
         return sum(path.stat().st_size for path in self.folder.glob(FILE_NAME + "*") if path.is_file())

@@ -199,12 +199,9 @@ class Store:
             self._memory[kind].put(key, Entry(value, fresh))
             self.generation += 1
 
-    def put_disk(self, kind, key, value):
-        """Queue value for the disk cache (flush() waits until it is written)."""
-        self.put_disk_together([(kind, key, value)])
-
     def put_disk_together(self, entries):
-        """Queue [(kind, key, value)] for the disk cache, written in one batch (one time stamp)."""
+        """Queue [(kind, key, value)] for the disk cache, written in one batch (one time stamp);
+        flush() waits until it is written."""
         if self.cache is None or not entries:
             return
         with self._lock:  # submitted under the lock: a flush() after this call waits for this write
