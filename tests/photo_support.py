@@ -1,5 +1,6 @@
 """Helpers of the photo dock tests: waiting on the event loop, sandbox photos, a client without retries."""
 
+import math
 import re
 import time
 from typing import NamedTuple, Optional
@@ -79,6 +80,39 @@ def no_retry_client_factory(sandbox):
     """Failures show at once (the shared client retries with back-off for seconds)."""
     client = KartaViewClient(sandbox.url, retries=0, timeout=5)
     return lambda: client
+
+
+def drawn_heading(marker, scale=8):
+    """The angle (degrees clockwise from screen up) along which the map marker draws its arrow, or
+    None when it draws none. The marker is painted `scale` times enlarged; the pixels of its colour
+    between the dot and the arrow's tip (the shaft over its translucent cone, both symmetric about
+    the arrow), weighted by how much of each the paint covers, have their centre along it."""
+    import numpy as np
+    from qgis.PyQt.QtGui import QImage, QPainter
+
+    from kartaview.plugin.gui.map_marker import ARROW_PX, COLOUR, DOT_PX
+
+    box = marker.boundingRect()
+    side = int(max(box.width(), box.height()) * scale)
+    image = QImage(side, side, QImage.Format.Format_RGBA8888)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(side / 2, side / 2)
+    painter.scale(scale, scale)
+    marker.paint(painter)
+    painter.end()
+    pixels = np.frombuffer(image.constBits().asstring(image.sizeInBytes()), np.uint8)
+    pixels = pixels.reshape(side, image.bytesPerLine())[:, :4 * side].reshape(side, side, 4)
+    red = np.all(np.abs(pixels[:, :, :3].astype(int) - (COLOUR.red(), COLOUR.green(), COLOUR.blue())) <= 8, axis=2)
+    ys, xs = np.nonzero(red)
+    weights = pixels[ys, xs, 3].astype(float)  # coverage: edge pixels count for what they cover
+    xs, ys = xs - side / 2 + 0.5, ys - side / 2 + 0.5
+    reach = np.hypot(xs, ys)
+    arrow = (reach > (DOT_PX + 2) * scale) & (reach < (ARROW_PX - 12) * scale)
+    if not arrow.any():
+        return None
+    x, y = np.average(xs[arrow], weights=weights[arrow]), np.average(ys[arrow], weights=weights[arrow])
+    return math.degrees(math.atan2(x, -y)) % 360
 
 
 def drag(widget, start, end, steps=4):

@@ -7,6 +7,7 @@ import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject, QgsRectangle
 
 from kartaview.plugin.gui.map_marker import PhotoMarkers
+from tests.photo_support import drawn_heading
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 LNG, LAT = 23.59, 46.77
@@ -50,7 +51,7 @@ def test_marker_sits_on_the_photo_and_points_along_the_heading(shown_canvas, eps
         pixel = shown_canvas.getCoordinateTransform().transform(centre)
         assert markers.marker.pos().x() == pytest.approx(pixel.x(), abs=0.5)
         assert markers.marker.pos().y() == pytest.approx(pixel.y(), abs=0.5)
-        assert markers.marker.screen_angle() == pytest.approx(expected, abs=0.1)
+        assert drawn_heading(markers.marker) == pytest.approx(expected, abs=0.1)
     finally:
         markers.remove()
 
@@ -60,7 +61,7 @@ def test_without_heading_only_the_dot_is_drawn(shown_canvas):
     markers = PhotoMarkers(shown_canvas)
     try:
         markers.show_photo(LNG, LAT, None)
-        assert markers.marker.isVisible() and markers.marker.screen_angle() is None
+        assert markers.marker.isVisible() and drawn_heading(markers.marker) is None
     finally:
         markers.remove()
 

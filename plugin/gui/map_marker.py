@@ -43,9 +43,6 @@ class HeadingMarker(QgsMapCanvasItem):
         self._heading = heading
         self.updatePosition()
 
-    def screen_angle(self):
-        return self._screen_angle
-
     def _to_map(self, lng, lat):
         transform = QgsCoordinateTransform(WGS84, self._canvas.mapSettings().destinationCrs(),
                                            QgsProject.instance())

@@ -22,6 +22,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QTableView, QTreeWidget
 
 from tests.desktop.canvas import show_city
+from tests.photo_support import drawn_heading
 from tests.sandbox.images import sequence_colour
 
 API = os.environ["KARTAVIEW_API_URL"]
@@ -503,7 +504,7 @@ def run(desk):
     marker = dock.markers.marker
     heading = float(panorama["heading"])
     yield 0.5
-    before = marker.screen_angle()
+    before = drawn_heading(marker)
     desk.check("map: the heading marker points along the photo's heading",
                marker.isVisible() and before is not None and angle_difference(before, heading) < 2
                and arrow_at(canvas, marker, before), "marker angle {}, photo heading {}".format(before, heading))
@@ -513,7 +514,7 @@ def run(desk):
     yield from desk.drag(view, centre + QPoint(shift // 2, 0), view, centre - QPoint(shift // 2, 0))
     turned = shift * view.fov() / view.width()  # a drag to the left looks right: the heading grows
     yield 0.5
-    after = marker.screen_angle()
+    after = drawn_heading(marker)
     desk.check("panorama drag: the view turned (the picture changed)", view.grab().toImage() != picture,
                "yaw {:.1f}".format(view.yaw()))
     desk.check("panorama drag: the heading marker on the map turned with the view",
