@@ -58,7 +58,7 @@ def table(runs: list) -> str:
     lines.append("")
     lines.append("Measured {} on {} (figures in `build/bench/results.json`{}).".format(
         ", ".join(sorted(dates)), "; ".join(sorted(machines)),
-        "" if len(runs) == 1 else "; {} runs, a figure is their median (smallest-largest)".format(len(runs))))
+        "" if len(runs) == 1 else "; a figure of several runs is their median (smallest-largest)"))
     return "\n".join(lines)
 
 
