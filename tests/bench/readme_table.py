@@ -56,8 +56,9 @@ def table(runs: list) -> str:
                 _cell(benchmark), _cell(name), _cell(_measured(targets)), _cell(_limit(target)), verdict,
                 _cell(target.get("why", ""))))
     lines.append("")
+    dates = sorted(dates)
     lines.append("Measured {} on {} (figures in `build/bench/results.json`{}).".format(
-        ", ".join(sorted(dates)), "; ".join(sorted(machines)),
+        ", ".join(dates) if len(dates) <= 2 else "{} to {}".format(dates[0], dates[-1]), "; ".join(sorted(machines)),
         "" if len(runs) == 1 else "; a figure of several runs is their median (smallest-largest)"))
     return "\n".join(lines)
 
