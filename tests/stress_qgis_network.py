@@ -24,8 +24,6 @@ As the plugin sends them, 0 failed in each run: 50,000 at 150 ms; 50,000 at 20 m
 import argparse
 import collections
 import os
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -36,26 +34,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.plugin_package import import_plugin_package  # noqa: E402
+from tests.sandbox.process import start_sandbox_process  # noqa: E402
 
 import_plugin_package()
 
 from qgis.core import QgsApplication  # noqa: E402
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_sandbox(latency_ms):
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "tests.sandbox", "--port", str(port),
-                                "--latency-ms", str(latency_ms)],
-                               cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    line = process.stdout.readline()
-    assert "sandbox at" in line, line
-    return process, "http://127.0.0.1:{}/".format(port)
 
 
 def main(argv=None):
@@ -75,7 +58,7 @@ def main(argv=None):
     from kartaview.plugin.core import network, qgis_http
 
     qgis_http.UNTRACK_REPLIES = not args.tracked
-    sandbox, url = start_sandbox(args.latency_ms)
+    sandbox, url = start_sandbox_process("--latency-ms", args.latency_ms)
     try:
         return run(app, network, qgis_http, url, args)
     finally:

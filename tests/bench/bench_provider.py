@@ -34,9 +34,7 @@ import gc
 import math
 import os
 import resource
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -69,6 +67,7 @@ from tests.bench.qgis_app import run_in_qgis  # noqa: E402
 from tests.bench.results import record  # noqa: E402
 from tests.provider_support import expected_sequences  # noqa: E402
 from tests.sandbox.geo import M_PER_DEG_LAT  # noqa: E402
+from tests.sandbox.process import start_sandbox_process  # noqa: E402
 from tests.sandbox.world import World  # noqa: E402
 
 LATENCY_MS = 100
@@ -106,22 +105,6 @@ TARGETS = {
     "first render from disk, fresh loader (median)": 1.8,  # 1.16-1.38
     "RSS growth while panning, MiB": 150,  # 23-51 (peak ~1 GiB with the ground truth world built here)
 }
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_sandbox(data_dir):
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "tests.sandbox", "--port", str(port), "--data-dir",
-                                str(data_dir), "--seed", str(SEED), "--sequences", str(SEQUENCES)],
-                               cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    line = process.stdout.readline()
-    assert "sandbox at" in line, line
-    return process, "http://127.0.0.1:{}/".format(port)
 
 
 def control(url, route, **body):
@@ -415,7 +398,7 @@ def main():
 
     register_data_provider()
     work = Path(tempfile.mkdtemp(prefix="kartaview-bench-"))
-    process, url = start_sandbox(work / "sandbox")
+    process, url = start_sandbox_process("--data-dir", work / "sandbox", "--seed", SEED, "--sequences", SEQUENCES)
     os.environ["KARTAVIEW_API_URL"] = url
     world = World(SEED, sequence_count=SEQUENCES)  # the sandbox's data: the ground truth
     figures, ratios = {"sandbox_sequences": SEQUENCES, "latency_ms": LATENCY_MS}, {}

@@ -38,7 +38,6 @@ import logging
 import os
 import random
 import resource
-import socket
 import statistics
 import subprocess
 import sys
@@ -61,13 +60,8 @@ from kartaview.plugin.upload.journal import Journal  # noqa: E402
 from kartaview.plugin.upload.plan_types import PhotoInput, PlanOptions  # noqa: E402
 from kartaview.plugin.upload.uploader import ALREADY_UPLOADED, FAILED, UPLOADED, Uploader  # noqa: E402
 from tests.bench.results import record  # noqa: E402
-from tests.upload_support import (  # noqa: E402
-    ORIGIN,
-    make_photo,
-    offset,
-    plan_upload,  # noqa: E402
-    with_comment,
-)
+from tests.sandbox.process import start_sandbox_process  # noqa: E402
+from tests.upload_support import ORIGIN, make_photo, offset, plan_upload, with_comment  # noqa: E402
 
 TOKEN = "bench-token"
 LATENCY_MS = 100
@@ -87,21 +81,6 @@ CASES = {
     "one sequence, 10 % faults": (0.1, 1000, 0.85),
     "8 sequences of 25": (0.0, 25, 0.85),
 }
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_sandbox(data_dir):
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "tests.sandbox", "--port", str(port), "--token", TOKEN,
-                                "--data-dir", str(data_dir)], cwd=str(ROOT), stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
-    process.stdout.readline()  # "KartaView sandbox at ..." once it listens
-    return process, "http://127.0.0.1:{}/".format(port)
 
 
 def control(url, name, **settings):
@@ -362,7 +341,7 @@ def main(parts):
     figures, targets = {}, {}
     with tempfile.TemporaryDirectory(prefix="kartaview-bench-") as tmp:
         work = Path(tmp)
-        sandbox, url = start_sandbox(work / "sandbox")
+        sandbox, url = start_sandbox_process("--token", TOKEN, "--data-dir", work / "sandbox")
         try:
             if "speed" in parts:
                 figures["speed"] = speed(url, work)
